@@ -1,0 +1,18 @@
+namespace Firebreak.Domain.Common;
+
+/// <summary>
+/// Thrown when a requested change would break one of the domain's rules (an illegal stage move,
+/// completing a step twice, a severity that does not exist). The web edge turns it into
+/// <c>application/problem+json</c> with status 409 or 422; it is never a 500.
+/// </summary>
+public sealed class DomainException : Exception
+{
+    /// <summary>Creates the exception with a message that says which rule was broken and where.</summary>
+    public DomainException(string message) : base(message) { }
+
+    /// <summary>Creates the exception with a message and the underlying cause.</summary>
+    public DomainException(string message, Exception innerException) : base(message, innerException) { }
+
+    /// <summary>Creates the exception with no message; prefer the overload with a message.</summary>
+    public DomainException() : base("A domain rule was violated.") { }
+}
