@@ -1,6 +1,23 @@
+using System.CommandLine;
+using Firebreak.Cli.Common;
+
 namespace Firebreak.Cli;
 
 internal static class Program
 {
-    public static int Main(string[] args) => args.Length >= 0 ? 0 : 1;
+    public static int Main(string[] args) => Run(args, CliContext.FromConsole());
+
+    /// <summary>Builds the command tree and runs it; the table of contents of the CLI.</summary>
+    public static int Run(string[] args, CliContext context)
+    {
+        var root = new RootCommand("firebreak — incident response and coordinated disclosure for open-source projects");
+        // Each area contributes one command: root.Subcommands.Add(XxxCommands.Create(context));
+        var result = root.Parse(args);
+        if (result.Errors.Count > 0)
+        {
+            foreach (var error in result.Errors) context.Error.WriteLine($"firebreak: {error.Message}");
+            return ExitCodes.Usage;
+        }
+        return result.Invoke(new InvocationConfiguration { Output = context.Out, Error = context.Error });
+    }
 }

@@ -1,0 +1,23 @@
+namespace Firebreak.Cli.Common;
+
+/// <summary>
+/// What a command talks to: standard streams and the environment. Tests pass their own so the
+/// whole CLI runs in-process with captured output.
+/// </summary>
+internal sealed class CliContext(TextReader input, TextWriter output, TextWriter error)
+{
+    public TextReader In { get; } = input;
+    public TextWriter Out { get; } = output;
+    public TextWriter Error { get; } = error;
+
+    /// <summary>Where `firebreak login` keeps the server URL and token; FIREBREAK_CONFIG overrides.</summary>
+    public string ConfigPath { get; init; } =
+        Environment.GetEnvironmentVariable("FIREBREAK_CONFIG") is { Length: > 0 } path
+            ? path
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".config", "firebreak", "config.json");
+
+    /// <summary>Lets tests route server commands to an in-memory test server.</summary>
+    public Func<Uri, HttpClient> CreateHttpClient { get; init; } = baseAddress => new HttpClient { BaseAddress = baseAddress };
+
+    public static CliContext FromConsole() => new(Console.In, Console.Out, Console.Error);
+}
