@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Firebreak.Cli.Common;
+using Firebreak.Cli.Playbooks;
+using Firebreak.Cli.Server;
 
 namespace Firebreak.Cli;
 
@@ -11,7 +13,10 @@ internal static class Program
     public static int Run(string[] args, CliContext context)
     {
         var root = new RootCommand("firebreak — incident response and coordinated disclosure for open-source projects");
-        // Each area contributes one command: root.Subcommands.Add(XxxCommands.Create(context));
+        root.Subcommands.Add(LoginCommand.Create(context));
+        root.Subcommands.Add(IncidentsCommands.Create(context));
+        root.Subcommands.Add(StepsCommands.Create(context));
+        root.Subcommands.Add(PlaybooksCommands.Create(context));
         var result = root.Parse(args);
         if (result.Errors.Count > 0)
         {

@@ -1,7 +1,34 @@
+using Firebreak.Web.Data;
+using Firebreak.Web.Features.Account;
+using Firebreak.Web.Features.Incidents;
+using Firebreak.Web.Features.Playbooks;
+using Firebreak.Web.Features.Projects;
+using Firebreak.Web.Infrastructure.Auth;
+using Firebreak.Web.Infrastructure.Playbooks;
+using Firebreak.Web.Infrastructure.Web;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddFirebreakData();
+builder.AddFirebreakAuth();
+builder.AddFirebreakWeb();
+builder.AddPlaybookLibrary();
+builder.AddProjects();
+builder.AddIncidents();
+builder.AddAccount();
+
 var app = builder.Build();
-app.MapGet("/health", () => "ok");
-app.Run();
+await app.Services.MigrateDatabaseAsync();
+if (args is ["admin", .. var adminArgs]) return await AdminCommand.RunAsync(app.Services, adminArgs, Console.Out, Console.Error);
+
+app.UseFirebreakWeb();
+var api = app.MapGroup("/api/v1").RequireAuthorization(AuthSetup.ApiPolicy);
+api.MapProjectsApi();
+api.MapIncidentsApi();
+api.MapPlaybooksApi();
+app.MapAccount();
+await app.Services.AnnounceSetupAsync(Console.Out);
+await app.RunAsync();
+return 0;
 
 /// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program;

@@ -1,0 +1,56 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Firebreak.Cli.Common;
+
+namespace Firebreak.Cli.Server;
+
+/// <summary>
+/// Calls the server's REST API with the stored token and maps its answers to exit codes:
+/// 401/403 → Unauthorized, 404 → NotFound, 400/422 → InvalidInput (with the problem's detail),
+/// anything else or no answer → ServerError.
+/// </summary>
+internal sealed class ServerClient(CliContext context)
+{
+    public async Task<(int Exit, JsonNode? Body)> SendAsync(HttpMethod method, string path, object? body, CancellationToken ct)
+    {
+        var config = CliConfig.Load(context.ConfigPath);
+        if (config is null)
+        {
+            await context.Error.WriteLineAsync("firebreak: not signed in; run `firebreak login --server URL --token TOKEN` first.");
+            return (ExitCodes.Unauthorized, null);
+        }
+        if (!Uri.TryCreate(config.Server, UriKind.Absolute, out var server))
+        {
+            await context.Error.WriteLineAsync($"firebreak: the stored server '{config.Server}' is not an absolute URL.");
+            return (ExitCodes.Usage, null);
+        }
+        using var client = context.CreateHttpClient(server);
+        using var request = new HttpRequestMessage(method, path.TrimStart('/'));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", config.Token);
+        if (body is not null) request.Content = JsonContent.Create(body);
+        try
+        {
+            using var response = await client.SendAsync(request, ct);
+            var text = await response.Content.ReadAsStringAsync(ct);
+            JsonNode? json = null;
+            try { json = text.Length > 0 ? JsonNode.Parse(text) : null; } catch (System.Text.Json.JsonException) { }
+            if (response.IsSuccessStatusCode) return (ExitCodes.Ok, json);
+            var detail = (string?)json?["detail"] ?? (string?)json?["title"] ?? response.ReasonPhrase;
+            await context.Error.WriteLineAsync($"firebreak: {(int)response.StatusCode} {detail}");
+            return (response.StatusCode switch
+            {
+                HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => ExitCodes.Unauthorized,
+                HttpStatusCode.NotFound => ExitCodes.NotFound,
+                HttpStatusCode.BadRequest or HttpStatusCode.UnprocessableEntity or HttpStatusCode.Conflict => ExitCodes.InvalidInput,
+                _ => ExitCodes.ServerError,
+            }, json);
+        }
+        catch (HttpRequestException e)
+        {
+            await context.Error.WriteLineAsync($"firebreak: cannot reach {server}: {e.Message}");
+            return (ExitCodes.ServerError, null);
+        }
+    }
+}

@@ -1,0 +1,110 @@
+using Firebreak.Domain.Common;
+using Firebreak.Domain.Projects;
+
+namespace Firebreak.Domain.Incidents;
+
+public sealed partial class Incident
+{
+    /// <summary>The clock of a kind, if the incident has one.</summary>
+    public SlaClock? Clock(ClockKind kind) => _clocks.FirstOrDefault(c => c.Kind == kind)?.ToClock();
+
+    /// <summary>The running clock due soonest, for ordering dashboards.</summary>
+    public SlaClock? NearestRunningClock => Clocks.Where(c => c.IsRunning).MinBy(c => c.DueAt);
+
+    /// <summary>The worst state over all clocks at <paramref name="now"/> (breached before at-risk).</summary>
+    public ClockState? WorstClockStateAt(DateTimeOffset now)
+    {
+        ClockState? worst = null;
+        foreach (var clock in Clocks)
+        {
+            var state = clock.StateAt(now);
+            if (worst is null || Rank(state) > Rank(worst.Value)) worst = state;
+        }
+        return worst;
+
+        static int Rank(ClockState s) => s switch
+        {
+            ClockState.Met => 0,
+            ClockState.Running => 1,
+            ClockState.AtRisk => 2,
+            ClockState.Breached => 3,
+        };
+    }
+
+    /// <summary>
+    /// Re-triages: applies the severity rule to the new request and user-safety class, and moves
+    /// the due instants of the clocks that depend on them, recording old and new in the timeline.
+    /// </summary>
+    public void Retriage(Severity requested, string? userSafetyClass, SecurityPolicy policy, string actor, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        if (IsClosed) throw new DomainException($"Incident #{Number} is {Stage.ToWire()}; reopen it before re-triaging.");
+        var userSafety = NormaliseUserSafety(userSafetyClass);
+        var (severity, reason) = SeverityRule.Apply(requested, userSafety, policy);
+        if (requested == RequestedSeverity && severity == Severity && userSafety == UserSafetyClass) return;
+
+        var text = $"Severity {Severity.ToWire()} → {severity.ToWire()}";
+        if (requested != severity) text += $" (requested {requested.ToWire()}; {reason})";
+        if (userSafety != UserSafetyClass) text += $"; user-safety class {UserSafetyClass ?? "none"} → {userSafety ?? "none"}";
+        RequestedSeverity = requested;
+        Severity = severity;
+        SeverityReason = reason;
+        UserSafetyClass = userSafety;
+        Record(now, actor, TimelineKind.SeverityChanged, text);
+        ReplanClocks(policy, actor, now);
+    }
+
+    /// <summary>Stops a running clock because its event happened; no-op when absent or stopped.</summary>
+    public void StopClock(ClockKind kind, string because, string actor, DateTimeOffset now)
+    {
+        var record = _clocks.FirstOrDefault(c => c.Kind == kind);
+        if (record is null || record.StoppedAt is not null) return;
+        record.StoppedAt = now.UtcDateTime;
+        var state = record.ToClock().StateAt(now) == ClockState.Met ? "met" : "breached";
+        Record(now, actor, TimelineKind.ClockStopped, $"{kind.ToWire()} clock stopped: {because} ({state})");
+    }
+
+    /// <summary>Moves the disclosure date (negotiated with the reporter), recording why.</summary>
+    public void MoveDisclosure(DateTimeOffset dueAt, string reason, string actor, DateTimeOffset now)
+    {
+        if (string.IsNullOrWhiteSpace(reason)) throw new DomainException("Moving the disclosure date needs a reason.");
+        var record = _clocks.FirstOrDefault(c => c.Kind == ClockKind.Disclosure)
+            ?? throw new DomainException($"Incident #{Number} has no disclosure clock.");
+        if (record.StoppedAt is not null) throw new DomainException("The advisory is already published; the disclosure date is history.");
+        var old = record.ToClock().DueAt;
+        record.DueAt = dueAt.UtcDateTime;
+        Record(now, actor, TimelineKind.ClockChanged, $"disclosure clock due {old:u} → {dueAt.UtcDateTime:u}: {reason.Trim()}");
+    }
+
+    private IEnumerable<(ClockKind Kind, TimeSpan Due)> PlannedClocks(SecurityPolicy policy)
+    {
+        var reported = Kind == IncidentKind.VulnerabilityReport || Reporter is not null;
+        if (reported) yield return (ClockKind.Acknowledgement, policy.Acknowledgement);
+        yield return (ClockKind.FirstAction, policy.FirstActionFor(Severity));
+        if (UserSafetyClass is not null) yield return (ClockKind.Fix, policy.UserSafetyFixTarget);
+        else if (Kind == IncidentKind.VulnerabilityReport) yield return (ClockKind.Fix, policy.FixTarget);
+        if (Kind == IncidentKind.VulnerabilityReport) yield return (ClockKind.Disclosure, policy.DisclosureWindow);
+    }
+
+    private void ReplanClocks(SecurityPolicy policy, string actor, DateTimeOffset now)
+    {
+        var opened = new DateTimeOffset(DateTime.SpecifyKind(OpenedAt, DateTimeKind.Utc));
+        foreach (var (kind, span) in PlannedClocks(policy))
+        {
+            if (kind is ClockKind.Acknowledgement or ClockKind.Disclosure) continue; // not severity-dependent
+            var due = opened + span;
+            var record = _clocks.FirstOrDefault(c => c.Kind == kind);
+            if (record is null)
+            {
+                _clocks.Add(new ClockRecord(kind, opened, due));
+                Record(now, actor, TimelineKind.ClockChanged, $"{kind.ToWire()} clock started, due {due.UtcDateTime:u}");
+            }
+            else if (record.StoppedAt is null && record.DueAt != due.UtcDateTime)
+            {
+                var old = record.ToClock().DueAt;
+                record.DueAt = due.UtcDateTime;
+                Record(now, actor, TimelineKind.ClockChanged, $"{kind.ToWire()} clock due {old.UtcDateTime:u} → {due.UtcDateTime:u}");
+            }
+        }
+    }
+}

@@ -1,0 +1,99 @@
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using Firebreak.Domain.Common;
+
+namespace Firebreak.Domain.Incidents;
+
+/// <summary>
+/// The technical facts of an incident: CVSS vectors as given, CWE identifiers, affected and
+/// patched versions, and CVE/GHSA identifiers. Validated on creation.
+/// </summary>
+public sealed partial record IncidentDetails
+{
+    /// <summary>No details yet.</summary>
+    public static IncidentDetails Empty { get; } = new(null, null, [], null, null, []);
+
+    /// <summary>Creates details, normalising and validating each field.</summary>
+    public IncidentDetails(string? cvssV3, string? cvssV4, IEnumerable<string> cwes, string? affectedVersions,
+        string? patchedVersions, IEnumerable<string> identifiers)
+    {
+        CvssV3 = Vector(cvssV3, "CVSS:3.", "CVSS v3 vector");
+        CvssV4 = Vector(cvssV4, "CVSS:4.0/", "CVSS v4.0 vector");
+        Cwes = [.. cwes.Select(c => c.Trim().ToUpperInvariant()).Where(c => c.Length > 0).Distinct().Select(CheckCwe)];
+        AffectedVersions = Text(affectedVersions, "affected versions");
+        PatchedVersions = Text(patchedVersions, "patched versions");
+        Identifiers = [.. identifiers.Select(i => i.Trim()).Where(i => i.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).Select(CheckIdentifier)];
+    }
+
+    /// <summary>CVSS v3.0 or v3.1 vector string, as entered.</summary>
+    public string? CvssV3 { get; }
+
+    /// <summary>CVSS v4.0 vector string, as entered.</summary>
+    public string? CvssV4 { get; }
+
+    /// <summary>CWE identifiers such as CWE-79.</summary>
+    public ImmutableArray<string> Cwes { get; }
+
+    /// <summary>Affected versions, free text or ranges (e.g. "&lt; 1.4.2").</summary>
+    public string? AffectedVersions { get; }
+
+    /// <summary>Patched versions.</summary>
+    public string? PatchedVersions { get; }
+
+    /// <summary>CVE and GHSA identifiers.</summary>
+    public ImmutableArray<string> Identifiers { get; }
+
+    /// <summary>Human descriptions of what differs from <paramref name="other"/>.</summary>
+    public IReadOnlyList<string> Describe(IncidentDetails other)
+    {
+        var changes = new List<string>();
+        void Diff(string name, string? a, string? b)
+        {
+            if (a != b) changes.Add($"{name} {a ?? "none"} → {b ?? "none"}");
+        }
+        Diff("CVSS v3", CvssV3, other.CvssV3);
+        Diff("CVSS v4", CvssV4, other.CvssV4);
+        Diff("CWE", Join(Cwes), Join(other.Cwes));
+        Diff("affected", AffectedVersions, other.AffectedVersions);
+        Diff("patched", PatchedVersions, other.PatchedVersions);
+        Diff("identifiers", Join(Identifiers), Join(other.Identifiers));
+        return changes;
+        static string? Join(ImmutableArray<string> list) => list.IsDefaultOrEmpty ? null : string.Join(", ", list);
+    }
+
+    private static string? Vector(string? text, string prefix, string what)
+    {
+        text = text?.Trim();
+        if (string.IsNullOrEmpty(text)) return null;
+        if (text.Length > 512) throw new DomainException($"The {what} is longer than 512 characters.");
+        return text.StartsWith(prefix, StringComparison.Ordinal)
+            ? text
+            : throw new DomainException($"The {what} must start with '{prefix}'.");
+    }
+
+    private static string? Text(string? text, string what)
+    {
+        text = text?.Trim();
+        if (string.IsNullOrEmpty(text)) return null;
+        return text.Length <= 1000 ? text : throw new DomainException($"The {what} are longer than 1,000 characters.");
+    }
+
+    private static string CheckCwe(string cwe) =>
+        CwePattern().IsMatch(cwe) ? cwe : throw new DomainException($"'{cwe}' is not a CWE identifier (expected CWE-<number>, e.g. CWE-79).");
+
+    private static string CheckIdentifier(string id)
+    {
+        if (CvePattern().IsMatch(id)) return id.ToUpperInvariant();
+        if (GhsaPattern().IsMatch(id)) return "GHSA" + id[4..].ToLowerInvariant();
+        throw new DomainException($"'{id}' is not a CVE (CVE-YYYY-NNNN) or GHSA (GHSA-xxxx-xxxx-xxxx) identifier.");
+    }
+
+    [GeneratedRegex(@"^CWE-[1-9][0-9]{0,5}$")]
+    private static partial Regex CwePattern();
+
+    [GeneratedRegex(@"^CVE-(199[9]|2[0-9]{3})-[0-9]{4,19}$", RegexOptions.IgnoreCase)]
+    private static partial Regex CvePattern();
+
+    [GeneratedRegex(@"^GHSA(-[23456789cfghjmpqrvwx]{4}){3}$", RegexOptions.IgnoreCase)]
+    private static partial Regex GhsaPattern();
+}

@@ -1,0 +1,26 @@
+namespace Firebreak.Domain.Incidents;
+
+/// <summary>What a timeline entry records.</summary>
+public enum TimelineKind
+{
+    /// <summary>The incident was opened.</summary>
+    Opened,
+    /// <summary>The severity or user-safety class changed.</summary>
+    SeverityChanged,
+    /// <summary>The stage changed.</summary>
+    StageChanged,
+    /// <summary>A role was assigned or unassigned.</summary>
+    Assigned,
+    /// <summary>A clock's due instant changed.</summary>
+    ClockChanged,
+    /// <summary>A clock stopped because its event happened.</summary>
+    ClockStopped,
+    /// <summary>A playbook run started (including by handover).</summary>
+    PlaybookStarted,
+    /// <summary>A playbook step was completed, skipped, reopened or decided.</summary>
+    Step,
+    /// <summary>Details (CVSS, CWE, versions, identifiers) were edited.</summary>
+    DetailsChanged,
+    /// <summary>A free-text note.</summary>
+    Note,
+}

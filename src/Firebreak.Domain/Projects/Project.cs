@@ -1,0 +1,86 @@
+using System.Text.RegularExpressions;
+using Firebreak.Domain.Common;
+
+namespace Firebreak.Domain.Projects;
+
+/// <summary>An open-source project whose incidents Firebreak runs, with its security policy.</summary>
+public sealed partial class Project
+{
+    private List<string> _securityContacts = [];
+
+    private Project()
+    {
+        Slug = "";
+        Name = "";
+        Policy = SecurityPolicy.Default;
+    }
+
+    /// <summary>Identifier.</summary>
+    public Guid Id { get; private set; }
+
+    /// <summary>URL-safe short name, unique: lowercase letters, digits and hyphens.</summary>
+    public string Slug { get; private set; }
+
+    /// <summary>Display name.</summary>
+    public string Name { get; private set; }
+
+    /// <summary>Source repository, an absolute http(s) URL.</summary>
+    public string? RepositoryUrl { get; private set; }
+
+    /// <summary>Where security reports go (e-mail addresses or URLs).</summary>
+    public IReadOnlyList<string> SecurityContacts => _securityContacts;
+
+    /// <summary>The project's security policy.</summary>
+    public SecurityPolicy Policy { get; private set; }
+
+    /// <summary>When the project was registered (UTC).</summary>
+    public DateTime CreatedAt { get; private set; }
+
+    /// <summary>Registers a project with the default policy.</summary>
+    public static Project Create(string slug, string name, string? repositoryUrl, IEnumerable<string> securityContacts, DateTimeOffset now)
+    {
+        var project = new Project { Id = Guid.CreateVersion7(now), Slug = CheckSlug(slug), CreatedAt = now.UtcDateTime };
+        project.Update(name, repositoryUrl, securityContacts);
+        return project;
+    }
+
+    /// <summary>Edits the name, repository and contacts.</summary>
+    public void Update(string name, string? repositoryUrl, IEnumerable<string> securityContacts)
+    {
+        name = (name ?? "").Trim();
+        if (name.Length is 0 or > 120) throw new DomainException("A project name must be 1 to 120 characters.");
+        repositoryUrl = string.IsNullOrWhiteSpace(repositoryUrl) ? null : repositoryUrl.Trim();
+        if (repositoryUrl is not null && !IsHttpUrl(repositoryUrl))
+            throw new DomainException($"The repository URL '{repositoryUrl}' is not an absolute http(s) URL.");
+        var contacts = securityContacts.Select(c => c.Trim()).Where(c => c.Length > 0).Distinct().ToList();
+        foreach (var contact in contacts)
+        {
+            if (contact.Length > 320 || !(IsHttpUrl(contact) || EmailPattern().IsMatch(contact)))
+                throw new DomainException($"The security contact '{contact}' is neither an e-mail address nor an http(s) URL.");
+        }
+        Name = name;
+        RepositoryUrl = repositoryUrl;
+        _securityContacts = contacts;
+    }
+
+    /// <summary>Replaces the security policy.</summary>
+    public void ChangePolicy(SecurityPolicy policy) => Policy = policy ?? throw new ArgumentNullException(nameof(policy));
+
+    /// <summary>Validates a slug, returning it normalised or throwing with the rule it breaks.</summary>
+    public static string CheckSlug(string? slug)
+    {
+        slug = (slug ?? "").Trim();
+        return SlugPattern().IsMatch(slug)
+            ? slug
+            : throw new DomainException($"'{slug}' is not a valid project slug: use 1 to 63 lowercase letters, digits and hyphens, starting with a letter or digit.");
+    }
+
+    private static bool IsHttpUrl(string text) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,62}$")]
+    private static partial Regex SlugPattern();
+
+    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+    private static partial Regex EmailPattern();
+}

@@ -1,0 +1,110 @@
+using System.Collections.Immutable;
+using Firebreak.Domain.Common;
+using Firebreak.Domain.Incidents;
+
+namespace Firebreak.Domain.Projects;
+
+/// <summary>
+/// A project's security policy: the severity table, the user-safety classes that force Critical,
+/// the acknowledgement, fix and disclosure windows, and who holds each role. Immutable; edits
+/// produce a new policy through the <c>With…</c> methods, each validating its input.
+/// </summary>
+public sealed record SecurityPolicy
+{
+    /// <summary>The severity table, one row per class, in <see cref="Severity"/> order.</summary>
+    public ImmutableArray<SeverityClass> SeverityTable { get; private init; }
+
+    /// <summary>Kebab-case names of the user-safety classes; an incident in one is always Critical.</summary>
+    public ImmutableArray<string> UserSafetyClasses { get; private init; }
+
+    /// <summary>Time from a report's arrival to the acknowledgement being due.</summary>
+    public TimeSpan Acknowledgement { get; private init; }
+
+    /// <summary>Time from opening to a fix being released, for reported vulnerabilities.</summary>
+    public TimeSpan FixTarget { get; private init; }
+
+    /// <summary>Time from opening to a fix being released, for user-safety bugs.</summary>
+    public TimeSpan UserSafetyFixTarget { get; private init; }
+
+    /// <summary>Default time from a report to public disclosure, negotiable per incident.</summary>
+    public TimeSpan DisclosureWindow { get; private init; }
+
+    /// <summary>Who holds each role (a handle, a name or an e-mail address).</summary>
+    public ImmutableSortedDictionary<ProjectRole, string> RoleHolders { get; private init; } = ImmutableSortedDictionary<ProjectRole, string>.Empty;
+
+    /// <summary>The defaults of the runbooks this system was built from.</summary>
+    public static SecurityPolicy Default { get; } = new()
+    {
+        SeverityTable =
+        [
+            new(Severity.Critical, "Vault key extraction; panic-wipe defeat; identity leak; telemetry phone-home; remote unauthenticated RCE", TimeSpan.FromHours(4)),
+            new(Severity.High, "Sandbox escape; capability bypass; authentication bypass on a management API", TimeSpan.FromHours(24)),
+            new(Severity.Medium, "Path traversal in a single connector; a logged secret; CSP bypass", TimeSpan.FromHours(72)),
+            new(Severity.Low, "Verbose error revealing the software version; font or ICU data loaded over plaintext", TimeSpan.FromDays(7)),
+        ],
+        UserSafetyClasses = ["identity-leak", "duress-detectability", "panic-wipe-defeat", "phone-home"],
+        Acknowledgement = TimeSpan.FromHours(24),
+        FixTarget = TimeSpan.FromDays(14),
+        UserSafetyFixTarget = TimeSpan.FromDays(14),
+        DisclosureWindow = TimeSpan.FromDays(90),
+    };
+
+    /// <summary>The first-action deadline for a class.</summary>
+    public TimeSpan FirstActionFor(Severity severity) =>
+        SeverityTable.First(row => row.Severity == severity).FirstAction;
+
+    /// <summary>True when the name is one of this policy's user-safety classes.</summary>
+    public bool IsUserSafetyClass(string? name) =>
+        name is not null && UserSafetyClasses.Contains(name, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Replaces the severity table; it must hold exactly one row per class.</summary>
+    public SecurityPolicy WithSeverityTable(IEnumerable<SeverityClass> rows)
+    {
+        var table = rows.OrderBy(r => r.Severity).ToImmutableArray();
+        if (table.Length != Enum.GetValues<Severity>().Length || table.Select(r => r.Severity).Distinct().Count() != table.Length)
+            throw new DomainException("The severity table needs exactly one row for each of critical, high, medium and low.");
+        for (var i = 1; i < table.Length; i++)
+        {
+            if (table[i].FirstAction < table[i - 1].FirstAction)
+                throw new DomainException($"The first-action deadline for {table[i].Severity.ToWire()} is shorter than for {table[i - 1].Severity.ToWire()}; a less severe class cannot be due sooner.");
+        }
+        return this with { SeverityTable = table };
+    }
+
+    /// <summary>Replaces the user-safety classes; names are kebab-case words.</summary>
+    public SecurityPolicy WithUserSafetyClasses(IEnumerable<string> names)
+    {
+        var list = names.Select(n => n.Trim().ToLowerInvariant()).Where(n => n.Length > 0).Distinct().ToImmutableArray();
+        foreach (var name in list)
+        {
+            if (name.Length > 64 || !name.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-'))
+                throw new DomainException($"User-safety class '{name}' must be kebab-case (a-z, 0-9, '-') and at most 64 characters.");
+        }
+        return this with { UserSafetyClasses = list };
+    }
+
+    /// <summary>Replaces the acknowledgement, fix and disclosure windows.</summary>
+    public SecurityPolicy WithWindows(TimeSpan acknowledgement, TimeSpan fixTarget, TimeSpan userSafetyFixTarget, TimeSpan disclosure)
+    {
+        Check(acknowledgement, "acknowledgement deadline");
+        Check(fixTarget, "fix target");
+        Check(userSafetyFixTarget, "user-safety fix target");
+        Check(disclosure, "disclosure window");
+        return this with { Acknowledgement = acknowledgement, FixTarget = fixTarget, UserSafetyFixTarget = userSafetyFixTarget, DisclosureWindow = disclosure };
+    }
+
+    /// <summary>Sets or clears (with null or blank) the holder of a role.</summary>
+    public SecurityPolicy WithRoleHolder(ProjectRole role, string? holder) =>
+        string.IsNullOrWhiteSpace(holder)
+            ? this with { RoleHolders = RoleHolders.Remove(role) }
+            : this with { RoleHolders = RoleHolders.SetItem(role, Limit(holder.Trim(), 200, "role holder")) };
+
+    private static void Check(TimeSpan span, string what)
+    {
+        if (span <= TimeSpan.Zero || span > TimeSpan.FromDays(3660))
+            throw new DomainException($"The {what} must be between 1 minute and 3660 days.");
+    }
+
+    private static string Limit(string text, int max, string what) =>
+        text.Length <= max ? text : throw new DomainException($"The {what} is longer than {max} characters.");
+}

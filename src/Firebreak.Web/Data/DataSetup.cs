@@ -1,0 +1,77 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace Firebreak.Web.Data;
+
+/// <summary>Chooses the database provider from configuration and applies migrations at start-up.</summary>
+internal static class DataSetup
+{
+    /// <summary>
+    /// <c>Database:Provider</c> is <c>sqlite</c> (default, file under ./data) or <c>postgres</c>;
+    /// <c>ConnectionStrings:Firebreak</c> overrides the connection string.
+    /// </summary>
+    public static WebApplicationBuilder AddFirebreakData(this WebApplicationBuilder builder)
+    {
+        var provider = builder.Configuration["Database:Provider"] ?? "sqlite";
+        var connection = builder.Configuration.GetConnectionString("Firebreak");
+        switch (provider.ToLowerInvariant())
+        {
+            case "sqlite":
+                connection ??= DefaultSqlite();
+                builder.Services.AddDbContext<FirebreakDbContext, SqliteFirebreakDbContext>(o => ConfigureSqlite(o, connection));
+                break;
+            case "postgres" or "postgresql":
+                if (string.IsNullOrWhiteSpace(connection))
+                    throw new InvalidOperationException("Database:Provider is postgres but ConnectionStrings:Firebreak is not set.");
+                builder.Services.AddDbContext<FirebreakDbContext, PostgresFirebreakDbContext>(o => ConfigurePostgres(o, connection));
+                break;
+            default:
+                throw new InvalidOperationException($"Database:Provider '{provider}' is not supported; use sqlite or postgres.");
+        }
+        return builder;
+    }
+
+    public static void ConfigureSqlite(DbContextOptionsBuilder options, string connection) =>
+        options.UseSqlite(connection, o => o.MigrationsAssembly(typeof(DataSetup).Assembly.GetName().Name))
+            .AddInterceptors(new SqlitePragmas(), new AppendOnlyTimeline());
+
+    public static void ConfigurePostgres(DbContextOptionsBuilder options, string connection) =>
+        options.UseNpgsql(connection).AddInterceptors(new AppendOnlyTimeline());
+
+    /// <summary>Applies pending migrations; a new database is created on the way.</summary>
+    public static async Task MigrateDatabaseAsync(this IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<FirebreakDbContext>().Database.MigrateAsync();
+    }
+
+    /// <summary>./data/firebreak.db under the directory the server was started from.</summary>
+    private static string DefaultSqlite()
+    {
+        var folder = Path.Combine(Directory.GetCurrentDirectory(), "data");
+        Directory.CreateDirectory(folder);
+        return $"Data Source={Path.Combine(folder, "firebreak.db")};Pooling=True";
+    }
+}
+
+/// <summary>Lets <c>dotnet ef</c> build the SQLite model for migrations.</summary>
+internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteFirebreakDbContext>
+{
+    public SqliteFirebreakDbContext CreateDbContext(string[] args)
+    {
+        var options = new DbContextOptionsBuilder<SqliteFirebreakDbContext>();
+        DataSetup.ConfigureSqlite(options, "Data Source=design-time.db");
+        return new SqliteFirebreakDbContext(options.Options);
+    }
+}
+
+/// <summary>Lets <c>dotnet ef</c> build the PostgreSQL model for migrations (no server needed).</summary>
+internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresFirebreakDbContext>
+{
+    public PostgresFirebreakDbContext CreateDbContext(string[] args)
+    {
+        var options = new DbContextOptionsBuilder<PostgresFirebreakDbContext>();
+        DataSetup.ConfigurePostgres(options, "Host=localhost;Database=firebreak_design");
+        return new PostgresFirebreakDbContext(options.Options);
+    }
+}

@@ -1,0 +1,53 @@
+using Firebreak.Domain.Incidents;
+using Firebreak.Domain.Projects;
+using Firebreak.Web.Infrastructure.Auth;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Firebreak.Web.Data;
+
+/// <summary>
+/// The one unit of work. Provider-specific subclasses exist only so each provider keeps its own
+/// migrations; the model is the same. Entity configuration lives with each feature and is picked
+/// up from this assembly.
+/// </summary>
+internal abstract class FirebreakDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options)
+{
+    public DbSet<Project> Projects => Set<Project>();
+    public DbSet<Incident> Incidents => Set<Incident>();
+    public DbSet<TimelineEntry> Timeline => Set<TimelineEntry>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<ProjectMember> ProjectMembers => Set<ProjectMember>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(FirebreakDbContext).Assembly);
+        builder.Entity<ApiToken>(token =>
+        {
+            token.HasKey(t => t.Id);
+            token.HasIndex(t => t.Hash).IsUnique();
+            token.Property(t => t.Name).HasMaxLength(100);
+            token.Property(t => t.Hash).HasMaxLength(64);
+            token.Property(t => t.Prefix).HasMaxLength(16);
+            token.HasOne<AppUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<ProjectMember>(member =>
+        {
+            member.HasKey(m => new { m.ProjectId, m.UserId });
+            member.HasOne<Project>().WithMany().HasForeignKey(m => m.ProjectId).OnDelete(DeleteBehavior.Cascade);
+            member.HasOne<AppUser>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder builder)
+    {
+        // Instants are UTC everywhere; SQLite forgets the kind, so restore it on the way out.
+        builder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        builder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+}
+
+internal sealed class SqliteFirebreakDbContext(DbContextOptions<SqliteFirebreakDbContext> options) : FirebreakDbContext(options);
+
+internal sealed class PostgresFirebreakDbContext(DbContextOptions<PostgresFirebreakDbContext> options) : FirebreakDbContext(options);

@@ -1,0 +1,36 @@
+using Firebreak.Web.Data;
+using Firebreak.Web.Infrastructure.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Firebreak.Web.Features.Account;
+
+internal static class AccountSetup
+{
+    public static WebApplicationBuilder AddAccount(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<CreateAccount>();
+        return builder;
+    }
+
+    public static WebApplication MapAccount(this WebApplication app)
+    {
+        var tokens = app.MapGroup("/api/v1/tokens").RequireAuthorization(AuthSetup.ApiPolicy).WithTags("Tokens");
+        tokens.MapDelete("/{id:guid}", async Task<Results<NoContent, NotFound>> (Guid id, CurrentUser user, ApiTokens apiTokens, CancellationToken ct) =>
+            await apiTokens.RevokeAsync(user.Id, id, ct) ? TypedResults.NoContent() : TypedResults.NotFound());
+        tokens.MapGet("/", async (CurrentUser user, FirebreakDbContext db, CancellationToken ct) =>
+            TypedResults.Ok(await db.ApiTokens.Where(t => t.UserId == user.Id).OrderBy(t => t.CreatedAt)
+                .Select(t => new { t.Id, t.Name, t.Prefix, t.CreatedAt, t.LastUsedAt, t.RevokedAt }).ToListAsync(ct)));
+        return app;
+    }
+
+    /// <summary>With no account yet, prints the one-time link that creates the first administrator.</summary>
+    public static async Task AnnounceSetupAsync(this IServiceProvider services, TextWriter console)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<FirebreakDbContext>();
+        if (await db.Users.AnyAsync()) return;
+        var token = scope.ServiceProvider.GetRequiredService<SetupToken>().Issue();
+        await console.WriteLineAsync($"No account exists yet. Create the first administrator at /setup?token={token} (valid until it is used, in this process only).");
+    }
+}

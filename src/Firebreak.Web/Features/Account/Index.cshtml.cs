@@ -1,0 +1,61 @@
+using Firebreak.Web.Data;
+using Firebreak.Web.Infrastructure.Auth;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Firebreak.Web.Features.Account;
+
+internal sealed class AccountModel(FirebreakDbContext db, CurrentUser user, ApiTokens tokens,
+    UserManager<AppUser> users, SignInManager<AppUser> signIn) : PageModel
+{
+    public IReadOnlyList<ApiToken> Tokens { get; private set; } = [];
+    public IReadOnlyList<string> Zones { get; } = [.. TimeZoneInfo.GetSystemTimeZones().Select(z => z.Id).Order()];
+    public string TimeZone { get; private set; } = "UTC";
+    public string? NewSecret { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostCreateAsync(string? name, CancellationToken ct)
+    {
+        try
+        {
+            (_, NewSecret) = await tokens.CreateAsync(user.Id, name ?? "", ct);
+        }
+        catch (Domain.Common.DomainException e)
+        {
+            TempData["Flash"] = e.Message;
+            return RedirectToPage();
+        }
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRevokeAsync(Guid id, CancellationToken ct)
+    {
+        TempData["Flash"] = await tokens.RevokeAsync(user.Id, id, ct) ? "Token revoked." : "No such token.";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostTimeZoneAsync(string? timeZone)
+    {
+        if (timeZone is null || !TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _))
+        {
+            TempData["Flash"] = $"'{timeZone}' is not a known IANA time zone.";
+            return RedirectToPage();
+        }
+        var account = await users.FindByIdAsync(user.Id) ?? throw new InvalidOperationException("Signed-in user vanished.");
+        account.TimeZone = timeZone;
+        await users.UpdateAsync(account);
+        await signIn.RefreshSignInAsync(account);
+        TempData["Flash"] = $"Times are now shown in {timeZone}.";
+        return RedirectToPage();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Tokens = await db.ApiTokens.Where(t => t.UserId == user.Id).OrderByDescending(t => t.CreatedAt).ToListAsync(ct);
+        TimeZone = user.TimeZone.Id;
+    }
+}

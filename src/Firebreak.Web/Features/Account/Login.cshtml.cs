@@ -1,0 +1,28 @@
+using Firebreak.Web.Infrastructure.Auth;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Firebreak.Web.Features.Account;
+
+[AllowAnonymous]
+internal sealed class LoginModel(SignInManager<AppUser> signIn) : PageModel
+{
+    [BindProperty] public string? Email { get; set; }
+    [BindProperty] public string? Password { get; set; }
+    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (string.IsNullOrWhiteSpace(Email) || string.IsNullOrEmpty(Password))
+        {
+            ModelState.AddModelError("", "Enter your e-mail and password.");
+            return Page();
+        }
+        var result = await signIn.PasswordSignInAsync(Email.Trim(), Password, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+        ModelState.AddModelError("", result.IsLockedOut ? "This account is locked for a while after too many failed attempts." : "The e-mail or password is wrong.");
+        return Page();
+    }
+}

@@ -1,0 +1,12 @@
+using Firebreak.Domain.Incidents;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Firebreak.Web.Features.Incidents;
+
+internal sealed class DashboardModel(IncidentQueries queries, TimeProvider time) : PageModel
+{
+    public IReadOnlyList<(Incident Incident, string Slug)> Rows { get; private set; } = [];
+    public DateTimeOffset Now { get; } = time.GetUtcNow();
+
+    public async Task OnGetAsync(CancellationToken ct) => Rows = await queries.OpenAcrossProjectsAsync(ct);
+}

@@ -1,0 +1,103 @@
+using System.Text.Json;
+using Firebreak.Domain.Incidents;
+using Firebreak.Domain.Playbooks;
+using Firebreak.Domain.Projects;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Firebreak.Web.Features.Incidents;
+
+internal sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>, IEntityTypeConfiguration<TimelineEntry>
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public void Configure(EntityTypeBuilder<Incident> incident)
+    {
+        // Identifiers are made by the domain (version-7 GUIDs), never by the database; this also
+        // tells EF that a new timeline entry found on a loaded incident is an insert.
+        incident.HasKey(i => i.Id);
+        incident.Property(i => i.Id).ValueGeneratedNever();
+        incident.HasOne<Project>().WithMany().HasForeignKey(i => i.ProjectId).OnDelete(DeleteBehavior.Restrict);
+        incident.HasIndex(i => new { i.ProjectId, i.Number }).IsUnique();
+        incident.HasIndex(i => new { i.ProjectId, i.Stage });
+        incident.Property(i => i.Version).IsConcurrencyToken();
+        incident.Property(i => i.Kind).HasConversion<string>().HasMaxLength(32);
+        incident.Property(i => i.Stage).HasConversion<string>().HasMaxLength(32);
+        incident.Property(i => i.Severity).HasConversion<string>().HasMaxLength(16);
+        incident.Property(i => i.RequestedSeverity).HasConversion<string>().HasMaxLength(16);
+        incident.Property(i => i.Title).HasMaxLength(200);
+        incident.Property(i => i.UserSafetyClass).HasMaxLength(64);
+        incident.Property(i => i.SeverityReason).HasMaxLength(300);
+        incident.Property(i => i.Details).HasConversion(
+            d => JsonSerializer.Serialize(DetailsDocument.From(d), Json),
+            s => (JsonSerializer.Deserialize<DetailsDocument>(s, Json) ?? DetailsDocument.Empty).ToDetails(),
+            new ValueComparer<IncidentDetails>((a, b) => a!.Describe(b!).Count == 0, d => d.GetHashCode(), d => d));
+        incident.OwnsOne(i => i.Reporter, reporter =>
+        {
+            reporter.Property(r => r.Contact).HasColumnName("ReporterContact").HasMaxLength(320);
+            reporter.Property(r => r.Preference).HasColumnName("ReporterCredit").HasConversion<string>().HasMaxLength(16);
+            reporter.Property(r => r.CreditName).HasColumnName("ReporterCreditName").HasMaxLength(200);
+            reporter.Property(r => r.Consent).HasColumnName("ReporterConsent");
+            reporter.Ignore(r => r.CreditLine);
+        });
+        incident.OwnsMany(i => i.ClockRecords, clock =>
+        {
+            clock.ToTable("IncidentClocks");
+            clock.WithOwner().HasForeignKey("IncidentId");
+            clock.Property(c => c.Kind).HasConversion<string>().HasMaxLength(32);
+            clock.HasKey("IncidentId", nameof(ClockRecord.Kind));
+            clock.HasIndex(c => c.DueAt);
+        });
+        incident.Navigation(i => i.ClockRecords).HasField("_clocks").UsePropertyAccessMode(PropertyAccessMode.Field);
+        incident.OwnsMany(i => i.Assignments, assignment =>
+        {
+            assignment.ToTable("IncidentAssignments");
+            assignment.WithOwner().HasForeignKey("IncidentId");
+            assignment.Property(a => a.Role).HasConversion<string>().HasMaxLength(32);
+            assignment.Property(a => a.Person).HasMaxLength(200);
+            assignment.HasKey("IncidentId", nameof(Assignment.Role));
+        });
+        incident.Navigation(i => i.Assignments).HasField("_assignments").UsePropertyAccessMode(PropertyAccessMode.Field);
+        incident.HasMany(i => i.Timeline).WithOne().HasForeignKey(t => t.IncidentId).OnDelete(DeleteBehavior.Restrict);
+        incident.Navigation(i => i.Timeline).HasField("_timeline").UsePropertyAccessMode(PropertyAccessMode.Field);
+        incident.OwnsMany(i => i.Runs, run =>
+        {
+            run.ToTable("PlaybookRuns");
+            run.WithOwner().HasForeignKey("IncidentId");
+            run.HasKey(r => r.Id);
+            run.Property(r => r.Id).ValueGeneratedNever();
+            run.Property(r => r.PlaybookId).HasMaxLength(64);
+            run.Property(r => r.EndReason).HasMaxLength(300);
+            run.Ignore(r => r.IsFinished);
+            run.Ignore(r => r.FirstCompletedAt);
+            run.OwnsMany(r => r.Steps, step =>
+            {
+                step.ToTable("PlaybookRunSteps");
+                step.WithOwner().HasForeignKey("RunId");
+                step.HasKey("RunId", nameof(StepState.StepId));
+                step.Property(s => s.StepId).HasMaxLength(64);
+                step.Property(s => s.Status).HasConversion<string>().HasMaxLength(16);
+                step.Property(s => s.Actor).HasMaxLength(320);
+                step.Property(s => s.Reason).HasMaxLength(2000);
+                step.Property(s => s.DecisionOptionId).HasMaxLength(64);
+                step.Ignore(s => s.Evidence);
+            });
+            run.Navigation(r => r.Steps).HasField("_steps").UsePropertyAccessMode(PropertyAccessMode.Field);
+        });
+        incident.Navigation(i => i.Runs).HasField("_runs").UsePropertyAccessMode(PropertyAccessMode.Field);
+        incident.Ignore(i => i.ActiveRun);
+        incident.Ignore(i => i.Clocks);
+        incident.Ignore(i => i.NearestRunningClock);
+        incident.Ignore(i => i.IsClosed);
+    }
+
+    public void Configure(EntityTypeBuilder<TimelineEntry> entry)
+    {
+        entry.HasKey(t => t.Id);
+        entry.Property(t => t.Id).ValueGeneratedNever();
+        entry.HasIndex(t => new { t.IncidentId, t.Sequence }).IsUnique();
+        entry.Property(t => t.Kind).HasConversion<string>().HasMaxLength(32);
+        entry.Property(t => t.Actor).HasMaxLength(320);
+    }
+}

@@ -1,0 +1,71 @@
+using Firebreak.Domain.Common;
+using Firebreak.Domain.Incidents;
+using Firebreak.Web.Data;
+using Firebreak.Web.Infrastructure.Auth;
+using Firebreak.Web.Infrastructure.Playbooks;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Firebreak.Web.Features.Incidents;
+
+internal static class IncidentsApi
+{
+    public static WebApplicationBuilder AddIncidents(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<OpenIncident>();
+        builder.Services.AddScoped<ChangeIncident>();
+        builder.Services.AddScoped<IncidentQueries>();
+        builder.Services.AddScoped<WorkStep>();
+        return builder;
+    }
+
+    public static RouteGroupBuilder MapIncidentsApi(this RouteGroupBuilder api)
+    {
+        api.MapPost("/projects/{slug}/incidents", Open).WithTags("Incidents");
+        api.MapGet("/projects/{slug}/incidents", List).WithTags("Incidents");
+        var incidents = api.MapGroup("/incidents").WithTags("Incidents");
+        incidents.MapGet("/{id:guid}", Get);
+        incidents.MapPatch("/{id:guid}", Patch);
+        incidents.MapGet("/{id:guid}/timeline", Timeline);
+        return api.MapStepsApi();
+    }
+
+    private static async Task<Results<Created<IncidentJson>, NotFound>> Open(string slug, OpenIncidentRequest request,
+        ProjectAccess access, OpenIncident useCase, TimeProvider time, PlaybookLibrary library, CancellationToken ct)
+    {
+        if (await access.FindProjectAsync(slug, ct) is not { } project) return TypedResults.NotFound();
+        var incident = await useCase.ExecuteAsync(project, request, ct);
+        return TypedResults.Created($"/api/v1/incidents/{incident.Id}", IncidentJson.From(incident, project.Slug, library.Catalog, time.GetUtcNow()));
+    }
+
+    private static async Task<Results<Ok<IncidentJson[]>, NotFound>> List(string slug, string? stage, string? severity,
+        string? kind, bool? breached, ProjectAccess access, IncidentQueries queries, CancellationToken ct)
+    {
+        if (await access.FindProjectAsync(slug, ct) is not { } project) return TypedResults.NotFound();
+        var filter = new IncidentFilter(
+            stage is null ? null : WireNames.Parse<IncidentStage>(stage, "stage"),
+            severity is null ? null : WireNames.Parse<Severity>(severity, "severity"),
+            kind is null ? null : WireNames.Parse<IncidentKind>(kind, "incident kind"),
+            breached);
+        return TypedResults.Ok(await queries.ListAsync(project, filter, ct));
+    }
+
+    private static async Task<Results<Ok<IncidentJson>, NotFound>> Get(Guid id, IncidentQueries queries, CancellationToken ct) =>
+        await queries.GetAsync(id, ct) is { } json ? TypedResults.Ok(json) : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<IncidentJson>, NotFound>> Patch(Guid id, PatchIncidentRequest patch,
+        ProjectAccess access, ChangeIncident useCase, IncidentQueries queries, CancellationToken ct)
+    {
+        if (await access.FindIncidentAsync(id, withTimeline: false, ct) is not { } incident) return TypedResults.NotFound();
+        await useCase.ExecuteAsync(incident, patch, ct);
+        return await queries.GetAsync(id, ct) is { } json ? TypedResults.Ok(json) : TypedResults.NotFound();
+    }
+
+    private static async Task<Results<Ok<TimelineJson[]>, NotFound>> Timeline(Guid id, ProjectAccess access,
+        FirebreakDbContext db, CancellationToken ct)
+    {
+        if (!await access.VisibleIncidents().AnyAsync(i => i.Id == id, ct)) return TypedResults.NotFound();
+        var entries = await db.Timeline.Where(t => t.IncidentId == id).OrderBy(t => t.Sequence).ToListAsync(ct);
+        return TypedResults.Ok(entries.Select(TimelineJson.From).ToArray());
+    }
+}

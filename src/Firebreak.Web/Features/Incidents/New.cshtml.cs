@@ -1,0 +1,53 @@
+using Firebreak.Domain.Common;
+using Firebreak.Domain.Playbooks;
+using Firebreak.Domain.Projects;
+using Firebreak.Web.Infrastructure.Auth;
+using Firebreak.Web.Infrastructure.Playbooks;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Firebreak.Web.Features.Incidents;
+
+internal sealed class NewIncidentModel(ProjectAccess access, OpenIncident open, PlaybookLibrary library) : PageModel
+{
+    public IReadOnlyList<PlaybookDefinition> Playbooks => library.Catalog.All;
+    [BindProperty] public string? Playbook { get; set; }
+    public Project Project { get; private set; } = null!;
+    [BindProperty] public string? Kind { get; set; } = "vulnerability-report";
+    [BindProperty] public string? Title { get; set; }
+    [BindProperty] public string? Summary { get; set; }
+    [BindProperty] public string? Severity { get; set; } = "medium";
+    [BindProperty] public string? UserSafetyClass { get; set; }
+    [BindProperty] public string? ReporterContact { get; set; }
+    [BindProperty] public string? ReporterCredit { get; set; } = "anonymous";
+    [BindProperty] public string? ReporterCreditName { get; set; }
+    [BindProperty] public bool ReporterConsent { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct) =>
+        await access.FindProjectAsync(slug, ct) is { } project ? Show(project) : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(string slug, CancellationToken ct)
+    {
+        if (await access.FindProjectAsync(slug, ct) is not { } project) return NotFound();
+        var hasReporter = !string.IsNullOrWhiteSpace(ReporterContact) || !string.IsNullOrWhiteSpace(ReporterCreditName);
+        var request = new OpenIncidentRequest(Kind, Title, Summary, Severity, UserSafetyClass,
+            hasReporter ? new ReporterJson(ReporterContact, ReporterCredit ?? "anonymous", ReporterCreditName, ReporterConsent) : null,
+            null, Playbook);
+        try
+        {
+            var incident = await open.ExecuteAsync(project, request, ct);
+            return LocalRedirect($"/incidents/{incident.Id}");
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddModelError("", e.Message);
+            return Show(project);
+        }
+    }
+
+    private PageResult Show(Project project)
+    {
+        Project = project;
+        return Page();
+    }
+}

@@ -1,0 +1,79 @@
+using Firebreak.Domain.Common;
+using Firebreak.Domain.Incidents;
+using Firebreak.Domain.Playbooks;
+using Firebreak.Domain.Projects;
+using Firebreak.Web.Data;
+using Firebreak.Web.Infrastructure.Auth;
+using Firebreak.Web.Infrastructure.Playbooks;
+using Firebreak.Web.Infrastructure.Web;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Firebreak.Web.Features.Incidents;
+
+/// <summary>
+/// The incident page: clocks, checklist, timeline, triage. Every form posts back here and
+/// redirects (post/redirect/get); a broken rule is shown at the top of the page.
+/// </summary>
+internal sealed class ShowIncidentModel(ProjectAccess access, FirebreakDbContext db, ChangeIncident change, WorkStep work,
+    PlaybookLibrary library, MarkdownRenderer markdown, TimeProvider time) : PageModel
+{
+    public Incident Incident { get; private set; } = null!;
+    public Project Project { get; private set; } = null!;
+    public DateTimeOffset Now { get; } = time.GetUtcNow();
+    public MarkdownRenderer Markdown => markdown;
+    public PlaybookCatalog Catalog => library.Catalog;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) =>
+        await LoadAsync(id, ct) ? Page() : NotFound();
+
+    public Task<IActionResult> OnPostTriageAsync(Guid id, string? severity, string? userSafetyClass, CancellationToken ct) =>
+        Change(id, new PatchIncidentRequest(severity, userSafetyClass ?? "", null, null, null, null, null, null, null, null), ct);
+
+    public Task<IActionResult> OnPostStageAsync(Guid id, string? stage, string? reason, CancellationToken ct) =>
+        Change(id, new PatchIncidentRequest(null, null, stage, reason, null, null, null, null, null, null), ct);
+
+    public Task<IActionResult> OnPostAssignAsync(Guid id, Dictionary<string, string?> roles, CancellationToken ct) =>
+        Change(id, new PatchIncidentRequest(null, null, null, null, null, roles, null, null, null, null), ct);
+
+    public Task<IActionResult> OnPostNoteAsync(Guid id, string? note, CancellationToken ct) =>
+        Change(id, new PatchIncidentRequest(null, null, null, null, null, null, null, null, null, note ?? ""), ct);
+
+    public Task<IActionResult> OnPostStepAsync(Guid id, string stepId, string action, Dictionary<string, string> evidence,
+        string? reason, string? option, CancellationToken ct) =>
+        Run(id, async incident =>
+        {
+            var kind = WireNames.Parse<StepAction>(action, "step action");
+            var filled = evidence.Where(kv => !string.IsNullOrWhiteSpace(kv.Value)).ToDictionary(kv => kv.Key, kv => kv.Value.Trim());
+            var transition = await work.ExecuteAsync(incident, stepId, kind, new StepRequest(filled, reason, option), ct);
+            TempData["Flash"] = transition.Summary;
+        }, ct);
+
+    private Task<IActionResult> Change(Guid id, PatchIncidentRequest patch, CancellationToken ct) =>
+        Run(id, incident => change.ExecuteAsync(incident, patch, ct), ct);
+
+    private async Task<IActionResult> Run(Guid id, Func<Incident, Task> action, CancellationToken ct)
+    {
+        if (await access.FindIncidentAsync(id, withTimeline: false, ct) is not { } incident) return NotFound();
+        try
+        {
+            await action(incident);
+            return RedirectToPage(new { id });
+        }
+        catch (Exception e) when (e is DomainException or DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            ModelState.AddModelError("", e is DomainException ? e.Message : "Someone else changed this incident at the same moment; nothing of yours was saved. Check the page and try again.");
+            return await LoadAsync(id, ct) ? Page() : NotFound();
+        }
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    {
+        if (await access.FindIncidentAsync(id, withTimeline: true, ct) is not { } incident) return false;
+        Incident = incident;
+        Project = await db.Projects.FindAsync([incident.ProjectId], ct) ?? throw new InvalidOperationException("Incident without project.");
+        return true;
+    }
+}

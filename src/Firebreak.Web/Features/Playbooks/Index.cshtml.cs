@@ -1,0 +1,9 @@
+using Firebreak.Web.Infrastructure.Playbooks;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Firebreak.Web.Features.Playbooks;
+
+internal sealed class PlaybooksModel(PlaybookLibrary library) : PageModel
+{
+    public PlaybookLibrary Library => library;
+}

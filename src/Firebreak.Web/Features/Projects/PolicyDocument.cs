@@ -1,0 +1,56 @@
+using System.Text.Json;
+using Firebreak.Domain.Common;
+using Firebreak.Domain.Incidents;
+using Firebreak.Domain.Projects;
+
+namespace Firebreak.Web.Features.Projects;
+
+/// <summary>
+/// The stored and wire form of a <see cref="SecurityPolicy"/>: durations in whole seconds, enums
+/// by kebab-case name. Converting back goes through the policy's validating methods.
+/// </summary>
+internal sealed record PolicyDocument(
+    IReadOnlyList<PolicyDocument.SeverityRow> SeverityTable,
+    IReadOnlyList<string> UserSafetyClasses,
+    long AcknowledgementSeconds,
+    long FixTargetSeconds,
+    long UserSafetyFixTargetSeconds,
+    long DisclosureWindowSeconds,
+    IReadOnlyDictionary<string, string> RoleHolders)
+{
+    internal sealed record SeverityRow(string Severity, string Examples, long FirstActionSeconds);
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static PolicyDocument From(SecurityPolicy policy) => new(
+        [.. policy.SeverityTable.Select(r => new SeverityRow(r.Severity.ToWire(), r.Examples, (long)r.FirstAction.TotalSeconds))],
+        [.. policy.UserSafetyClasses],
+        (long)policy.Acknowledgement.TotalSeconds,
+        (long)policy.FixTarget.TotalSeconds,
+        (long)policy.UserSafetyFixTarget.TotalSeconds,
+        (long)policy.DisclosureWindow.TotalSeconds,
+        policy.RoleHolders.ToDictionary(kv => kv.Key.ToWire(), kv => kv.Value));
+
+    public SecurityPolicy ToPolicy()
+    {
+        if (SeverityTable is null || SeverityTable.Any(r => r is null))
+            throw new DomainException("The policy needs a severityTable with one row for each severity.");
+        if (UserSafetyClasses is null) throw new DomainException("The policy needs a userSafetyClasses list (it may be empty).");
+        var policy = SecurityPolicy.Default
+            .WithSeverityTable(SeverityTable.Select(r => new SeverityClass(
+                WireNames.Parse<Severity>(r.Severity, "severity"), r.Examples, TimeSpan.FromSeconds(r.FirstActionSeconds))))
+            .WithUserSafetyClasses(UserSafetyClasses)
+            .WithWindows(TimeSpan.FromSeconds(AcknowledgementSeconds), TimeSpan.FromSeconds(FixTargetSeconds),
+                TimeSpan.FromSeconds(UserSafetyFixTargetSeconds), TimeSpan.FromSeconds(DisclosureWindowSeconds));
+        foreach (var (role, holder) in RoleHolders ?? new Dictionary<string, string>())
+        {
+            policy = policy.WithRoleHolder(WireNames.Parse<ProjectRole>(role, "role"), holder);
+        }
+        return policy;
+    }
+
+    public static string Serialize(SecurityPolicy policy) => JsonSerializer.Serialize(From(policy), Json);
+
+    public static SecurityPolicy Deserialize(string json) =>
+        (JsonSerializer.Deserialize<PolicyDocument>(json, Json) ?? throw new InvalidOperationException("Stored policy is null.")).ToPolicy();
+}

@@ -1,0 +1,17 @@
+using Firebreak.Domain.Projects;
+
+namespace Firebreak.Web.Features.Projects;
+
+/// <summary>A project as the API shows it.</summary>
+internal sealed record ProjectJson(Guid Id, string Slug, string Name, string? RepositoryUrl,
+    IReadOnlyList<string> SecurityContacts, PolicyDocument Policy, DateTime CreatedAt)
+{
+    public static ProjectJson From(Project p) =>
+        new(p.Id, p.Slug, p.Name, p.RepositoryUrl, p.SecurityContacts, PolicyDocument.From(p.Policy), p.CreatedAt);
+}
+
+/// <summary>Body of <c>POST /api/v1/projects</c>.</summary>
+internal sealed record CreateProjectRequest(string? Slug, string? Name, string? RepositoryUrl, IReadOnlyList<string>? SecurityContacts);
+
+/// <summary>Body of <c>POST /api/v1/projects/{slug}/members</c>.</summary>
+internal sealed record AddMemberRequest(string? Email);

@@ -1,0 +1,79 @@
+using Firebreak.Domain.Common;
+using Firebreak.Domain.Incidents;
+using Firebreak.Domain.Playbooks;
+using Firebreak.Domain.Projects;
+using Firebreak.Web.Data;
+using Firebreak.Web.Infrastructure.Auth;
+using Firebreak.Web.Infrastructure.Playbooks;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Firebreak.Web.Features.Projects;
+
+internal sealed class SettingsModel(ProjectAccess access, FirebreakDbContext db, AddMember addMember, PlaybookLibrary library) : PageModel
+{
+    public Project Project { get; private set; } = null!;
+    public IReadOnlyList<string> Members { get; private set; } = [];
+    public IReadOnlyList<PlaybookDefinition> Playbooks => library.Catalog.All;
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct) =>
+        await LoadAsync(slug, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostSaveAsync(string slug, string? name, string? repositoryUrl, string? contacts,
+        Dictionary<string, string> examples, Dictionary<string, string> firstAction, string? userSafetyClasses,
+        string? acknowledgement, string? fixTarget, string? userSafetyFixTarget, string? disclosureWindow,
+        Dictionary<string, string> roles, CancellationToken ct)
+    {
+        if (!await LoadAsync(slug, ct)) return NotFound();
+        try
+        {
+            var policy = Project.Policy
+                .WithSeverityTable(Enum.GetValues<Severity>().Select(s => new SeverityClass(s,
+                    examples.GetValueOrDefault(s.ToWire()) ?? "",
+                    DurationText.Parse(firstAction.GetValueOrDefault(s.ToWire()), $"first-action deadline for {s.ToWire()}"))))
+                .WithUserSafetyClasses(NewProjectModel.Lines(userSafetyClasses))
+                .WithWindows(DurationText.Parse(acknowledgement, "acknowledgement deadline"), DurationText.Parse(fixTarget, "fix target"),
+                    DurationText.Parse(userSafetyFixTarget, "user-safety fix target"), DurationText.Parse(disclosureWindow, "disclosure window"));
+            foreach (var role in Enum.GetValues<ProjectRole>())
+            {
+                policy = policy.WithRoleHolder(role, roles.GetValueOrDefault(role.ToWire()));
+            }
+            Project.Update(name ?? "", repositoryUrl, NewProjectModel.Lines(contacts));
+            Project.ChangePolicy(policy);
+            await db.SaveChangesAsync(ct);
+            TempData["Flash"] = "Settings saved. New incidents use them; re-triage applies them to open ones.";
+            return RedirectToPage(new { slug });
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddModelError("", e.Message);
+            return Page();
+        }
+    }
+
+    public async Task<IActionResult> OnPostAddMemberAsync(string slug, string? email, CancellationToken ct)
+    {
+        if (!await LoadAsync(slug, ct)) return NotFound();
+        if (!User.HasClaim(CurrentUser.AdminClaim, "true")) return Forbid();
+        try
+        {
+            await addMember.ExecuteAsync(Project, email, ct);
+            TempData["Flash"] = $"{email} can now work on {Project.Name}.";
+        }
+        catch (DomainException e)
+        {
+            TempData["Flash"] = e.Message;
+        }
+        return RedirectToPage(new { slug });
+    }
+
+    private async Task<bool> LoadAsync(string slug, CancellationToken ct)
+    {
+        if (await access.FindProjectAsync(slug, ct) is not { } project) return false;
+        Project = project;
+        Members = await db.ProjectMembers.Where(m => m.ProjectId == project.Id)
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => u.Email!).OrderBy(e => e).ToListAsync(ct);
+        return true;
+    }
+}

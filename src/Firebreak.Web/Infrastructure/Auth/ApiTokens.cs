@@ -1,0 +1,64 @@
+using System.Security.Cryptography;
+using System.Text;
+using Firebreak.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Firebreak.Web.Infrastructure.Auth;
+
+/// <summary>Creates, resolves and revokes personal API tokens (<c>fbk_</c> + 43 base64url characters).</summary>
+internal sealed class ApiTokens(FirebreakDbContext db, TimeProvider time)
+{
+    public const string Prefix = "fbk_";
+
+    /// <summary>Creates a token for a user; the returned secret is never stored and cannot be shown again.</summary>
+    public async Task<(ApiToken Token, string Secret)> CreateAsync(string userId, string name, CancellationToken ct)
+    {
+        name = (name ?? "").Trim();
+        if (name.Length is 0 or > 100) throw new Domain.Common.DomainException("A token name must be 1 to 100 characters.");
+        var secret = Prefix + Base64Url(RandomNumberGenerator.GetBytes(32));
+        var token = new ApiToken
+        {
+            Id = Guid.CreateVersion7(time.GetUtcNow()),
+            UserId = userId,
+            Name = name,
+            Hash = Hash(secret),
+            Prefix = secret[..10],
+            CreatedAt = time.GetUtcNow().UtcDateTime,
+        };
+        db.ApiTokens.Add(token);
+        await db.SaveChangesAsync(ct);
+        return (token, secret);
+    }
+
+    /// <summary>The live token matching a presented secret, or null.</summary>
+    public async Task<ApiToken?> ResolveAsync(string secret, CancellationToken ct)
+    {
+        if (!secret.StartsWith(Prefix, StringComparison.Ordinal) || secret.Length != Prefix.Length + 43) return null;
+        var hash = Hash(secret);
+        var token = await db.ApiTokens.SingleOrDefaultAsync(t => t.Hash == hash && t.RevokedAt == null, ct);
+        if (token is null) return null;
+        var now = time.GetUtcNow().UtcDateTime;
+        if (token.LastUsedAt is null || now - token.LastUsedAt > TimeSpan.FromMinutes(1))
+        {
+            token.LastUsedAt = now;
+            await db.SaveChangesAsync(ct);
+        }
+        return token;
+    }
+
+    /// <summary>Revokes one of the user's tokens; false when it is not theirs or does not exist.</summary>
+    public async Task<bool> RevokeAsync(string userId, Guid tokenId, CancellationToken ct)
+    {
+        var token = await db.ApiTokens.SingleOrDefaultAsync(t => t.Id == tokenId && t.UserId == userId, ct);
+        if (token is null) return false;
+        token.RevokedAt ??= time.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    public static string Hash(string secret) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
+
+    private static string Base64Url(byte[] bytes) =>
+        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}

@@ -1,0 +1,43 @@
+using System.Text.Json;
+using Firebreak.Domain.Common;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace Firebreak.Web.Infrastructure.Errors;
+
+/// <summary>
+/// Turns the exceptions a caller can provoke into problem details: broken domain rules are 422,
+/// malformed request bodies 400 with the JSON path, line and position. Anything else is a bug and
+/// is left to the default 500 handler (without details).
+/// </summary>
+internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, title, detail) = exception switch
+        {
+            DomainException e => (StatusCodes.Status422UnprocessableEntity, "The request breaks a rule", e.Message),
+            Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "Changed meanwhile",
+                "Someone else changed this at the same moment; nothing of yours was saved. Reload and try again."),
+            BadHttpRequestException { InnerException: JsonException json } => (StatusCodes.Status400BadRequest, "Malformed JSON", Describe(json)),
+            BadHttpRequestException e => (e.StatusCode, "Bad request", e.Message),
+            JsonException json => (StatusCodes.Status400BadRequest, "Malformed JSON", Describe(json)),
+            _ => (0, "", ""),
+        };
+        if (status == 0) return false;
+        context.Response.StatusCode = status;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            Exception = exception,
+            ProblemDetails = { Status = status, Title = title, Detail = detail },
+        });
+    }
+
+    private static string Describe(JsonException json)
+    {
+        var where = json.Path is { Length: > 0 } path ? $" at {path}" : "";
+        if (json.LineNumber is { } line) where += $" (line {line + 1}, position {json.BytePositionInLine + 1})";
+        var message = json.Message.Split(" Path:", 2)[0];
+        return $"The request body is not valid{where}: {message}";
+    }
+}

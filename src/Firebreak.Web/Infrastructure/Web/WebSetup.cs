@@ -1,0 +1,46 @@
+using Firebreak.Web.Infrastructure.Errors;
+using Microsoft.AspNetCore.Http.Json;
+
+namespace Firebreak.Web.Infrastructure.Web;
+
+internal static class WebSetup
+{
+    public static WebApplicationBuilder AddFirebreakWeb(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<MarkdownRenderer>();
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.Configure<JsonOptions>(o => o.SerializerOptions.AllowTrailingCommas = false);
+        services.AddOpenApi();
+        services.AddRazorPages(o => o.RootDirectory = "/Features");
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "firebreak.csrf";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.HeaderName = "X-CSRF-Token";
+        });
+        builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = 4 * 1024 * 1024);
+        return builder;
+    }
+
+    public static WebApplication UseFirebreakWeb(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        if (!app.Environment.IsDevelopment()) app.UseHsts();
+        app.UseSecurityHeaders();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" })).AllowAnonymous().WithTags("Health");
+        // The API description is deliberately public: it describes shapes, never data.
+        app.MapOpenApi().AllowAnonymous();
+        app.MapRazorPages();
+        return app;
+    }
+}

@@ -1,0 +1,51 @@
+using Firebreak.Web.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace Firebreak.Web.Tests.Browser;
+
+/// <summary>
+/// The server on a real Kestrel port (SQLite) plus Debian's Chromium driven by Playwright.
+/// Without FIREBREAK_TEST_CHROMIUM the browser tests skip locally and fail under CI=true.
+/// </summary>
+public sealed class BrowserFactory : SqliteFactory
+{
+    private static readonly string? Chromium = Environment.GetEnvironmentVariable("FIREBREAK_TEST_CHROMIUM");
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public async Task<IPage> NewPageAsync()
+    {
+        if (Chromium is null)
+        {
+            const string message = "Chromium is not available (set FIREBREAK_TEST_CHROMIUM, or run scripts/test).";
+            if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+                throw new InvalidOperationException(message + " Under CI=true the browser tests are mandatory.");
+            Assert.Skip(message);
+        }
+        if (_browser is null)
+        {
+            UseKestrel(0);
+            StartServer();
+            BaseAddress = CreateClient().BaseAddress!;
+            _playwright = await Playwright.CreateAsync();
+            _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = Chromium,
+                Headless = true,
+                Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                        "--disable-sync", "--no-first-run", "--disable-quic"],
+            });
+        }
+        var context = await _browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString() });
+        return await context.NewPageAsync();
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        if (_browser is not null) await _browser.DisposeAsync();
+        _playwright?.Dispose();
+        await base.DisposeAsync();
+    }
+}

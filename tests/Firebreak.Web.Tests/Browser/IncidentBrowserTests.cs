@@ -1,0 +1,60 @@
+using Firebreak.Web.Features.Account;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Firebreak.Web.Tests.Browser;
+
+public class IncidentBrowserTests(BrowserFactory factory) : IClassFixture<BrowserFactory>
+{
+    [Fact]
+    public async Task Maintainer_OpensIncidentAndCompletesStep_InChromium()
+    {
+        var page = await factory.NewPageAsync();
+        const string email = "maintainer@example.test", password = "correct horse battery";
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<CreateAccount>().ExecuteAsync(email, password, admin: true);
+        }
+        var scriptErrors = new List<string>();
+        page.PageError += (_, e) => scriptErrors.Add(e);
+        page.Console += (_, m) => { if (m.Type == "error") scriptErrors.Add(m.Text); };
+
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("E-mail").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync("**/");
+
+        await page.GotoAsync("/projects/new");
+        await page.GetByLabel("Slug").FillAsync("springtale");
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Springtale");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create project" }).ClickAsync();
+        await page.WaitForURLAsync("**/projects/springtale/settings");
+
+        await page.GotoAsync("/projects/springtale/incidents/new");
+        await page.GetByLabel("Kind").SelectOptionAsync("leaked-credential");
+        await page.GetByLabel("Title").FillAsync("crates.io token published in a CI log");
+        await page.GetByLabel("Severity", new() { Exact = true }).SelectOptionAsync("high");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Open incident" }).ClickAsync();
+        await page.WaitForURLAsync("**/incidents/*");
+
+        await Assertions.Expect(page.Locator("#severity")).ToHaveTextAsync("high");
+        await Assertions.Expect(page.Locator("[data-clock=first-action] .badge")).ToHaveTextAsync("running");
+        var step = page.Locator("li.step.actionable").First;
+        var stepId = await step.GetAttributeAsync("data-step");
+        var form = step.Locator("form.step-form");
+        foreach (var input in await form.Locator("input[type=url]").AllAsync()) await input.FillAsync("https://example.org/evidence");
+        foreach (var text in await form.Locator("textarea").AllAsync()) await text.FillAsync("Revoked and rotated.");
+        foreach (var select in await form.Locator("select").AllAsync())
+        {
+            var value = await select.Locator("option").Nth(1).GetAttributeAsync("value");
+            await select.SelectOptionAsync(value!);
+        }
+        await form.GetByRole(AriaRole.Button, new() { Name = "Complete step" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator($"li.step[data-step='{stepId}']")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("step-done"));
+        await Assertions.Expect(page.Locator("[data-clock=first-action] .badge")).ToHaveTextAsync("met");
+        await Assertions.Expect(page.Locator(".timeline")).ToContainTextAsync("Completed");
+        Assert.Empty(scriptErrors);
+    }
+}

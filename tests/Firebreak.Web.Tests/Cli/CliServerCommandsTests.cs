@@ -1,0 +1,99 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Firebreak.Cli.Common;
+using Firebreak.Web.Tests.Infrastructure;
+
+namespace Firebreak.Web.Tests.Cli;
+
+/// <summary>The CLI's server commands, run in-process against the real server on SQLite.</summary>
+public sealed class CliServerCommandsTests(SqliteFactory factory) : IClassFixture<SqliteFactory>, IDisposable
+{
+    private readonly string _config = Path.Combine(Path.GetTempPath(), $"firebreak-cli-{Guid.NewGuid():N}.json");
+
+    public void Dispose() => File.Delete(_config);
+
+    private (int Exit, string Out, string Err) Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var context = new CliContext(new StringReader(""), output, error)
+        {
+            ConfigPath = _config,
+            CreateHttpClient = baseAddress => factory.CreateDefaultClient(baseAddress),
+        };
+        var exit = Firebreak.Cli.Program.Run(args, context);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    private async Task<string> SignedInWithProjectAsync()
+    {
+        var (api, _) = await factory.CreateUserClientAsync(admin: true);
+        var token = api.DefaultRequestHeaders.Authorization!.Parameter!;
+        Assert.Equal(0, Run("login", "--server", "http://localhost/", "--token", token).Exit);
+        var slug = $"cli{Guid.NewGuid():N}"[..16];
+        await api.PostJsonAsync("/api/v1/projects", new { slug, name = "CLI project" }, HttpStatusCode.Created);
+        return slug;
+    }
+
+    [Fact]
+    public async Task OpenShowSeverityStepAndList_WorkEndToEnd()
+    {
+        var slug = await SignedInWithProjectAsync();
+
+        var open = Run("incidents", "open", "-p", slug, "--kind", "leaked-credential", "--title", "npm token leaked", "--severity", "medium");
+        Assert.Equal(0, open.Exit);
+        var id = open.Out.Trim();
+        Assert.True(Guid.TryParse(id, out _), open.Out + open.Err);
+
+        var severity = Run("incidents", "severity", id, "critical", "--json");
+        Assert.Equal(0, severity.Exit);
+        Assert.Equal("critical", (string?)JsonNode.Parse(severity.Out)!["severity"]);
+
+        var shown = JsonNode.Parse(Run("incidents", "show", id, "--json").Out)!;
+        var first = (string)shown["playbooks"]![0]!["steps"]![0]!["id"]!;
+        var skip = Run("steps", "skip", id, first, "--reason", "done before the incident was opened");
+        Assert.Equal(0, skip.Exit);
+        Assert.Contains("Skipped", skip.Out, StringComparison.OrdinalIgnoreCase);
+
+        var text = Run("incidents", "show", id);
+        Assert.Contains("first-action", text.Out, StringComparison.Ordinal);
+        Assert.Contains("[-]", text.Out, StringComparison.Ordinal);
+
+        var list = Run("incidents", "list", "-p", slug);
+        Assert.Equal(0, list.Exit);
+        Assert.Contains("npm token leaked", list.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Errors_MapToDocumentedExitCodes()
+    {
+        var slug = await SignedInWithProjectAsync();
+
+        Assert.Equal(ExitCodes.NotFound, Run("incidents", "show", Guid.NewGuid().ToString()).Exit);
+        var invalid = Run("incidents", "open", "-p", slug, "--kind", "toaster", "--title", "x", "--severity", "low");
+        Assert.Equal(ExitCodes.InvalidInput, invalid.Exit);
+        Assert.Contains("toaster", invalid.Err, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Usage, Run("incidents", "open", "-p", slug).Exit);
+        Assert.Equal(ExitCodes.Unauthorized, Run("login", "--server", "http://localhost/", "--token", "fbk_wrong").Exit);
+    }
+
+    [Fact]
+    public void ServerCommand_NotSignedIn_ExitsUnauthorized()
+    {
+        factory.RequireDatabase();
+        var result = Run("incidents", "list", "-p", "anything");
+        Assert.Equal(ExitCodes.Unauthorized, result.Exit);
+        Assert.Contains("firebreak login", result.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PlaybooksListAndShow_ShowTheServersPlaybooks()
+    {
+        await SignedInWithProjectAsync();
+        var list = Run("playbooks", "list");
+        Assert.Equal(0, list.Exit);
+        Assert.Contains("kev-match", list.Out, StringComparison.Ordinal);
+        var show = Run("playbooks", "show", "kev-match");
+        Assert.Contains("compromised-dependency#pin-rollback", show.Out, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,107 @@
+using System.Net.Http.Headers;
+using Firebreak.Web.Features.Account;
+using Firebreak.Web.Infrastructure.Auth;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Firebreak.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The real server on a real database, with a fake clock. Subclasses choose the database; each
+/// factory gets a database of its own, so test classes never see each other's data.
+/// </summary>
+public abstract class FirebreakFactory : WebApplicationFactory<Program>
+{
+    /// <summary>Every test starts at this instant unless it advances the clock.</summary>
+    public static readonly DateTimeOffset Start = new(2026, 11, 24, 9, 0, 0, TimeSpan.Zero);
+
+    public FakeTimeProvider Clock { get; } = new(Start);
+
+    /// <summary>The provider name given to the server (sqlite or postgres).</summary>
+    protected abstract string Provider { get; }
+
+    /// <summary>The connection string, or null when this database is not available here.</summary>
+    protected abstract string? ConnectionString { get; }
+
+    /// <summary>Skips (locally) or fails (under CI=true) when the database is not available.</summary>
+    public void RequireDatabase()
+    {
+        if (ConnectionString is not null) return;
+        var message = $"{Provider} is not available (set FIREBREAK_TEST_POSTGRES, or run scripts/test).";
+        if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+            throw new InvalidOperationException(message + " Under CI=true the PostgreSQL tests are mandatory.");
+        Assert.Skip(message);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", Provider);
+        builder.UseSetting("ConnectionStrings:Firebreak", ConnectionString ?? "");
+        builder.UseSetting("Playbooks:Folder", Path.Combine(Path.GetTempPath(), "firebreak-no-custom-playbooks"));
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    /// <summary>Creates an account and an API client authenticated as it.</summary>
+    public async Task<(HttpClient Client, string Email)> CreateUserClientAsync(bool admin, string? email = null)
+    {
+        RequireDatabase();
+        email ??= $"user-{Guid.NewGuid():N}@example.test";
+        string secret;
+        await using (var scope = Services.CreateAsyncScope())
+        {
+            var user = await scope.ServiceProvider.GetRequiredService<CreateAccount>().ExecuteAsync(email, "correct horse battery", admin);
+            (_, secret) = await scope.ServiceProvider.GetRequiredService<ApiTokens>().CreateAsync(user.Id, "tests", CancellationToken.None);
+        }
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
+        return (client, email);
+    }
+}
+
+/// <summary>The embedded default: a SQLite file of its own in a temporary folder.</summary>
+public class SqliteFactory : FirebreakFactory
+{
+    private readonly string _file;
+    private readonly bool _keepFile;
+
+    public SqliteFactory() : this(Path.Combine(Path.GetTempPath(), $"firebreak-test-{Guid.NewGuid():N}.db"), keepFile: false) { }
+
+    /// <summary>A factory over a given file, kept after disposal (to test that data survives a restart).</summary>
+    internal SqliteFactory(string file, bool keepFile)
+    {
+        _file = file;
+        _keepFile = keepFile;
+    }
+
+    protected override string Provider => "sqlite";
+
+    protected override string? ConnectionString => $"Data Source={_file};Pooling=False";
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        GC.SuppressFinalize(this);
+        if (_keepFile) return;
+        foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(_file + suffix);
+    }
+}
+
+/// <summary>PostgreSQL from FIREBREAK_TEST_POSTGRES, with a fresh database per factory.</summary>
+public sealed class PostgresFactory : FirebreakFactory
+{
+    private static readonly string? ServerConnection = Environment.GetEnvironmentVariable("FIREBREAK_TEST_POSTGRES");
+    private readonly string _database = $"firebreak_test_{Guid.NewGuid():N}";
+
+    protected override string Provider => "postgres";
+
+    protected override string? ConnectionString => ServerConnection is null ? null
+        : new Npgsql.NpgsqlConnectionStringBuilder(ServerConnection) { Database = _database }.ConnectionString;
+}
