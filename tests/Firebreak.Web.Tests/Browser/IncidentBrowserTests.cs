@@ -55,6 +55,6 @@ public class IncidentBrowserTests(BrowserFactory factory) : IClassFixture<Browse
         await Assertions.Expect(page.Locator($"li.step[data-step='{stepId}']")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("step-done"));
         await Assertions.Expect(page.Locator("[data-clock=first-action] .badge")).ToHaveTextAsync("met");
         await Assertions.Expect(page.Locator(".timeline")).ToContainTextAsync("Completed");
-        Assert.Empty(scriptErrors);
+        Assert.True(scriptErrors.Count == 0, "Script errors: " + string.Join(" | ", scriptErrors));
     }
 }
