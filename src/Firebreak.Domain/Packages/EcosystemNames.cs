@@ -1,0 +1,70 @@
+namespace Firebreak.Domain.Packages;
+
+/// <summary>
+/// Maps <see cref="Ecosystem"/> to and from the ecosystem names used in OSV records
+/// (<c>affected[].package.ecosystem</c>) and the purl types of the same package registries.
+/// </summary>
+public static class EcosystemNames
+{
+    /// <summary>The OSV ecosystem name, e.g. <c>crates.io</c> or <c>PyPI</c>.</summary>
+    public static string ToOsvName(this Ecosystem ecosystem) => ecosystem switch
+    {
+        Ecosystem.Npm => "npm",
+        Ecosystem.CratesIo => "crates.io",
+        Ecosystem.Go => "Go",
+        Ecosystem.PyPI => "PyPI",
+        Ecosystem.NuGet => "NuGet",
+        Ecosystem.Maven => "Maven",
+        Ecosystem.RubyGems => "RubyGems",
+        Ecosystem.Debian => "Debian",
+        _ => throw new ArgumentOutOfRangeException(nameof(ecosystem), ecosystem, "Unknown ecosystem."),
+    };
+
+    /// <summary>The purl type, e.g. <c>cargo</c> or <c>golang</c>.</summary>
+    public static string ToPurlType(this Ecosystem ecosystem) => ecosystem switch
+    {
+        Ecosystem.Npm => "npm",
+        Ecosystem.CratesIo => "cargo",
+        Ecosystem.Go => "golang",
+        Ecosystem.PyPI => "pypi",
+        Ecosystem.NuGet => "nuget",
+        Ecosystem.Maven => "maven",
+        Ecosystem.RubyGems => "gem",
+        Ecosystem.Debian => "deb",
+        _ => throw new ArgumentOutOfRangeException(nameof(ecosystem), ecosystem, "Unknown ecosystem."),
+    };
+
+    /// <summary>
+    /// Parses an OSV ecosystem name (exact spelling). OSV qualifies some names with a release after a
+    /// colon (<c>Debian:12</c>); the suffix is ignored because it does not change version ordering.
+    /// </summary>
+    public static bool TryFromOsvName(string? name, out Ecosystem ecosystem)
+    {
+        var baseName = name?.Split(':')[0];
+        foreach (var candidate in Enum.GetValues<Ecosystem>())
+        {
+            if (string.Equals(candidate.ToOsvName(), baseName, StringComparison.Ordinal))
+            {
+                ecosystem = candidate;
+                return true;
+            }
+        }
+        ecosystem = default;
+        return false;
+    }
+
+    /// <summary>Parses a purl type (case-insensitive, as purl types are).</summary>
+    public static bool TryFromPurlType(string? type, out Ecosystem ecosystem)
+    {
+        foreach (var candidate in Enum.GetValues<Ecosystem>())
+        {
+            if (string.Equals(candidate.ToPurlType(), type, StringComparison.OrdinalIgnoreCase))
+            {
+                ecosystem = candidate;
+                return true;
+            }
+        }
+        ecosystem = default;
+        return false;
+    }
+}
