@@ -17,7 +17,6 @@ public static class EcosystemNames
         Ecosystem.Maven => "Maven",
         Ecosystem.RubyGems => "RubyGems",
         Ecosystem.Debian => "Debian",
-        _ => throw new ArgumentOutOfRangeException(nameof(ecosystem), ecosystem, "Unknown ecosystem."),
     };
 
     /// <summary>The purl type, e.g. <c>cargo</c> or <c>golang</c>.</summary>
@@ -31,7 +30,6 @@ public static class EcosystemNames
         Ecosystem.Maven => "maven",
         Ecosystem.RubyGems => "gem",
         Ecosystem.Debian => "deb",
-        _ => throw new ArgumentOutOfRangeException(nameof(ecosystem), ecosystem, "Unknown ecosystem."),
     };
 
     /// <summary>

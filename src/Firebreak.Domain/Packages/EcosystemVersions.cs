@@ -19,7 +19,6 @@ public static class EcosystemVersions
         Ecosystem.Maven => MavenVersion.Parse(a).CompareTo(MavenVersion.Parse(b)),
         Ecosystem.RubyGems => RubyGemsVersion.Parse(a).CompareTo(RubyGemsVersion.Parse(b)),
         Ecosystem.Debian => DebianVersion.Parse(a).CompareTo(DebianVersion.Parse(b)),
-        _ => throw new ArgumentOutOfRangeException(nameof(ecosystem), ecosystem, "Unknown ecosystem."),
     };
 
     /// <summary>Compares two versions; false when either is not valid in the ecosystem.</summary>

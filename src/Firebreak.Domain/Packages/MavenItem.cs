@@ -40,7 +40,6 @@ internal sealed class MavenItem
         MavenItemKind.Int => Value.Length == 0,
         MavenItemKind.String => Value.Length == 0,
         MavenItemKind.List => Items.Count == 0,
-        _ => throw new InvalidOperationException("Unknown Maven item kind."),
     };
 
     /// <summary>Removes trailing null items (0, release qualifiers, empty lists) up to the last non-list.</summary>
@@ -73,9 +72,7 @@ internal sealed class MavenItem
                 MavenItemKind.Int => -1,
                 MavenItemKind.String => 1,
                 MavenItemKind.List => CompareLists(other),
-                _ => throw new InvalidOperationException("Unknown Maven item kind."),
             },
-        _ => throw new InvalidOperationException("Unknown Maven item kind."),
     };
 
     private int CompareLists(MavenItem other)
@@ -101,6 +98,5 @@ internal sealed class MavenItem
         MavenItemKind.Int => Value.Length == 0 ? "0" : Value,
         MavenItemKind.String => Value,
         MavenItemKind.List => "[" + string.Join(',', Items) + "]",
-        _ => throw new InvalidOperationException("Unknown Maven item kind."),
     };
 }
