@@ -26,8 +26,9 @@ api.MapProjectsApi();
 api.MapIncidentsApi();
 api.MapPlaybooksApi();
 app.MapAccount();
-await app.Services.AnnounceSetupAsync(Console.Out);
-await app.RunAsync();
+await app.StartAsync();
+await app.Services.AnnounceSetupAsync(Console.Out, app.Urls.FirstOrDefault());
+await app.WaitForShutdownAsync();
 return 0;
 
 /// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>

@@ -76,6 +76,19 @@ public class AuthenticationTests(SqliteFactory factory) : IClassFixture<SqliteFa
     }
 
     [Fact]
+    public async Task OpenApiDocument_DescribesEveryApiRoute()
+    {
+        factory.RequireDatabase();
+        var document = await factory.CreateClient().GetJsonAsync("/openapi/v1.json");
+        var paths = document["paths"]!.AsObject().Select(p => p.Key).ToList();
+        foreach (var route in new[] { "/api/v1/projects", "/api/v1/projects/{slug}/incidents", "/api/v1/incidents/{id}",
+                     "/api/v1/incidents/{id}/timeline", "/api/v1/incidents/{id}/steps/{stepId}/decide", "/api/v1/playbooks/{playbookId}" })
+        {
+            Assert.Contains(route, paths);
+        }
+    }
+
+    [Fact]
     public async Task Setup_WithoutValidToken_IsNotFound()
     {
         factory.RequireDatabase();

@@ -25,12 +25,12 @@ internal static class AccountSetup
     }
 
     /// <summary>With no account yet, prints the one-time link that creates the first administrator.</summary>
-    public static async Task AnnounceSetupAsync(this IServiceProvider services, TextWriter console)
+    public static async Task AnnounceSetupAsync(this IServiceProvider services, TextWriter console, string? baseUrl)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<FirebreakDbContext>();
         if (await db.Users.AnyAsync()) return;
         var token = scope.ServiceProvider.GetRequiredService<SetupToken>().Issue();
-        await console.WriteLineAsync($"No account exists yet. Create the first administrator at /setup?token={token} (valid until it is used, in this process only).");
+        await console.WriteLineAsync($"No account exists yet. Create the first administrator at {baseUrl?.TrimEnd('/')}/setup?token={token} (valid until it is used, in this process only).");
     }
 }
