@@ -1,0 +1,54 @@
+namespace Firebreak.Domain.Cvss;
+
+/// <summary>The one entry point for the web and the CLI: parse a vector string and score it. Never throws on input.</summary>
+public static class CvssScorer
+{
+    /// <summary>Scores a vector string; an invalid one gives a result with <see cref="CvssScoreResult.Error"/>.</summary>
+    public static CvssScoreResult Score(string? text, bool strict = false)
+    {
+        var input = text ?? "";
+        if (!CvssParser.TryParse(input.Trim(), strict, out var vector, out var error, out var reordered))
+            return new CvssScoreResult { Input = input, Error = error };
+        return Score(vector!, input, reordered ? ["Metrics were out of the specification's order; the canonical vector orders them."] : []);
+    }
+
+    /// <summary>Scores a parsed vector.</summary>
+    public static CvssScoreResult Score(CvssVector vector, string? input = null, IReadOnlyList<string>? warnings = null)
+    {
+        ArgumentNullException.ThrowIfNull(vector);
+        var canonical = vector.ToString();
+        var result = new CvssScoreResult
+        {
+            Input = input ?? canonical,
+            Version = vector.Version,
+            Vector = vector,
+            Canonical = canonical,
+            Warnings = warnings ?? [],
+        };
+        if (vector.Version == CvssVersion.V40)
+        {
+            var score = Cvss4Scorer.Score(vector, out var macroVector);
+            var threat = vector.Defines(CvssMetricGroup.Threat);
+            var environmental = vector.Defines(CvssMetricGroup.Environmental);
+            return result with
+            {
+                Score = score,
+                MacroVector = macroVector,
+                Severity = CvssSeverities.Of(score),
+                Nomenclature = "CVSS-B" + (threat ? "T" : "") + (environmental ? "E" : ""),
+            };
+        }
+        var (baseScore, temporalScore, environmentalScore) = Cvss3Scorer.Score(vector);
+        double? temporal = vector.Defines(CvssMetricGroup.Temporal) ? temporalScore : null;
+        double? env = vector.Defines(CvssMetricGroup.Environmental) ? environmentalScore : null;
+        var headline = env ?? temporal ?? baseScore;
+        return result with
+        {
+            BaseScore = baseScore,
+            TemporalScore = temporal,
+            EnvironmentalScore = env,
+            Score = headline,
+            Severity = CvssSeverities.Of(headline),
+        };
+    }
+}
