@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Firebreak.Cli.Common;
+using Firebreak.Cli.Cvss;
 using Firebreak.Cli.Playbooks;
 using Firebreak.Cli.Server;
 
@@ -17,12 +18,15 @@ internal static class Program
         root.Subcommands.Add(IncidentsCommands.Create(context));
         root.Subcommands.Add(StepsCommands.Create(context));
         root.Subcommands.Add(PlaybooksCommands.Create(context));
+        root.Subcommands.Add(CvssCommands.Create(context));
         var result = root.Parse(args);
         if (result.Errors.Count > 0)
         {
             foreach (var error in result.Errors) context.Error.WriteLine($"firebreak: {error.Message}");
             return ExitCodes.Usage;
         }
-        return result.Invoke(new InvocationConfiguration { Output = context.Out, Error = context.Error });
+        var exit = result.Invoke(new InvocationConfiguration { Output = context.Out, Error = context.Error });
+        context.Out.Flush();
+        return exit;
     }
 }

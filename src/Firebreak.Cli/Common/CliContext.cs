@@ -19,5 +19,7 @@ internal sealed class CliContext(TextReader input, TextWriter output, TextWriter
     /// <summary>Lets tests route server commands to an in-memory test server.</summary>
     public Func<Uri, HttpClient> CreateHttpClient { get; init; } = baseAddress => new HttpClient { BaseAddress = baseAddress };
 
-    public static CliContext FromConsole() => new(Console.In, Console.Out, Console.Error);
+    public static CliContext FromConsole() =>
+        // Buffered output: `cvss score` may print a million lines.
+        new(Console.In, new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false), 1 << 16) { AutoFlush = false }, Console.Error);
 }
