@@ -1,5 +1,6 @@
 using Firebreak.Web.Data;
 using Firebreak.Web.Features.Account;
+using Firebreak.Web.Features.Cvss;
 using Firebreak.Web.Features.Incidents;
 using Firebreak.Web.Features.Playbooks;
 using Firebreak.Web.Features.Projects;
@@ -25,6 +26,7 @@ var api = app.MapGroup("/api/v1").RequireAuthorization(AuthSetup.ApiPolicy);
 api.MapProjectsApi();
 api.MapIncidentsApi();
 api.MapPlaybooksApi();
+api.MapCvssApi();
 app.MapAccount();
 await app.StartAsync();
 await app.Services.AnnounceSetupAsync(Console.Out, app.Urls.FirstOrDefault());

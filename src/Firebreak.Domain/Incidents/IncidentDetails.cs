@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using Firebreak.Domain.Common;
+using Firebreak.Domain.Cvss;
 
 namespace Firebreak.Domain.Incidents;
 
@@ -17,8 +18,8 @@ public sealed partial record IncidentDetails
     public IncidentDetails(string? cvssV3, string? cvssV4, IEnumerable<string> cwes, string? affectedVersions,
         string? patchedVersions, IEnumerable<string> identifiers)
     {
-        CvssV3 = Vector(cvssV3, "CVSS:3.", "CVSS v3 vector");
-        CvssV4 = Vector(cvssV4, "CVSS:4.0/", "CVSS v4.0 vector");
+        CvssV3 = Vector(cvssV3, v4: false);
+        CvssV4 = Vector(cvssV4, v4: true);
         Cwes = [.. cwes.Select(c => c.Trim().ToUpperInvariant()).Where(c => c.Length > 0).Distinct().Select(CheckCwe)];
         AffectedVersions = Text(affectedVersions, "affected versions");
         PatchedVersions = Text(patchedVersions, "patched versions");
@@ -61,14 +62,17 @@ public sealed partial record IncidentDetails
         static string? Join(ImmutableArray<string> list) => list.IsDefaultOrEmpty ? null : string.Join(", ", list);
     }
 
-    private static string? Vector(string? text, string prefix, string what)
+    /// <summary>Parses a vector (metrics out of order are accepted) and keeps its canonical form.</summary>
+    private static string? Vector(string? text, bool v4)
     {
         text = text?.Trim();
         if (string.IsNullOrEmpty(text)) return null;
-        if (text.Length > 512) throw new DomainException($"The {what} is longer than 512 characters.");
-        return text.StartsWith(prefix, StringComparison.Ordinal)
-            ? text
-            : throw new DomainException($"The {what} must start with '{prefix}'.");
+        var what = v4 ? "CVSS v4.0 vector" : "CVSS v3 vector";
+        if (!CvssParser.TryParse(text, strict: false, out var vector, out var error, out _))
+            throw new DomainException($"The {what} is invalid: {error}.");
+        if ((vector!.Version == CvssVersion.V40) != v4)
+            throw new DomainException(v4 ? "The CVSS v4.0 field needs a CVSS:4.0/ vector." : "The CVSS v3 field needs a CVSS:3.0/ or CVSS:3.1/ vector.");
+        return vector.ToString();
     }
 
     private static string? Text(string? text, string what)

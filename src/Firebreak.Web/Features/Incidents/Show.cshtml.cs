@@ -1,4 +1,5 @@
 using Firebreak.Domain.Common;
+using Firebreak.Domain.Cvss;
 using Firebreak.Domain.Incidents;
 using Firebreak.Domain.Playbooks;
 using Firebreak.Domain.Projects;
@@ -39,6 +40,39 @@ internal sealed class ShowIncidentModel(ProjectAccess access, FirebreakDbContext
 
     public Task<IActionResult> OnPostNoteAsync(Guid id, string? note, CancellationToken ct) =>
         Change(id, new PatchIncidentRequest(null, null, null, null, null, null, null, null, null, note ?? ""), ct);
+
+    /// <summary>Saves the calculator's metrics as the incident's vectors (Not Defined values left out).</summary>
+    public Task<IActionResult> OnPostCvssAsync(Guid id, Dictionary<string, string> v3, Dictionary<string, string> v4, CancellationToken ct) =>
+        Run(id, incident =>
+        {
+            var d = incident.Details;
+            var details = new DetailsDocument(Compose("CVSS:3.1/", CvssCatalog.V3, v3), Compose("CVSS:4.0/", CvssCatalog.V4, v4),
+                [.. d.Cwes], d.AffectedVersions, d.PatchedVersions, [.. d.Identifiers]);
+            return change.ExecuteAsync(incident, new PatchIncidentRequest(null, null, null, null, null, null, details, null, null, null), ct);
+        }, ct);
+
+    /// <summary>Live score for the calculator's script: the vector built from the form, scored.</summary>
+    public async Task<IActionResult> OnPostCvssScoreAsync(Guid id, string? vector, CancellationToken ct)
+    {
+        if (await access.FindIncidentAsync(id, withTimeline: false, ct) is null) return NotFound();
+        var r = CvssScorer.Score(vector);
+        return new JsonResult(new
+        {
+            valid = r.IsValid,
+            error = r.Error?.Message,
+            vector = r.Canonical,
+            score = r.Score?.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture),
+            severity = r.IsValid ? r.Severity.ToString() : null,
+            nomenclature = r.Nomenclature,
+        });
+    }
+
+    private static string? Compose(string prefix, IReadOnlyList<CvssMetric> metrics, Dictionary<string, string> chosen)
+    {
+        var parts = metrics.Where(m => chosen.TryGetValue(m.Abbreviation, out var v) && !string.IsNullOrEmpty(v) && v != "X")
+            .Select(m => $"{m.Abbreviation}:{chosen[m.Abbreviation]}").ToList();
+        return parts.Count == 0 ? null : prefix + string.Join('/', parts);
+    }
 
     public Task<IActionResult> OnPostStepAsync(Guid id, string stepId, string action, Dictionary<string, string> evidence,
         string? reason, string? option, CancellationToken ct) =>

@@ -19,3 +19,37 @@
   }
   document.addEventListener("DOMContentLoaded", function () { tick(); setInterval(tick, 30000); });
 })();
+
+// CVSS calculator: rebuild the vector from the selects and ask the server for its score.
+(function () {
+  "use strict";
+  function vectorOf(fieldset) {
+    var parts = [];
+    fieldset.querySelectorAll("select[data-metric]").forEach(function (s) {
+      if (s.value && s.value !== "X") parts.push(s.getAttribute("data-metric") + ":" + s.value);
+    });
+    return fieldset.getAttribute("data-prefix") + parts.join("/");
+  }
+  function update(form, fieldset) {
+    var key = fieldset.getAttribute("data-version");
+    var vector = vectorOf(fieldset);
+    var body = new FormData();
+    body.append("vector", vector);
+    body.append("__RequestVerificationToken", form.querySelector("input[name=__RequestVerificationToken]").value);
+    fetch(form.getAttribute("data-score-url"), { method: "POST", body: body, credentials: "same-origin" })
+      .then(function (r) { return r.json(); })
+      .then(function (j) {
+        form.querySelector(".cvss-vector[data-for=" + key + "]").textContent = j.valid ? j.vector : vector;
+        form.querySelector(".cvss-score[data-for=" + key + "]").textContent = j.valid ? j.score : "incomplete";
+        form.querySelector(".cvss-severity[data-for=" + key + "]").textContent =
+          j.valid ? j.severity + (j.nomenclature ? " · " + j.nomenclature : "") : j.error;
+      });
+  }
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("form.cvss-calculator").forEach(function (form) {
+      form.querySelectorAll("fieldset.cvss-version").forEach(function (fieldset) {
+        fieldset.addEventListener("change", function () { update(form, fieldset); });
+      });
+    });
+  });
+})();
