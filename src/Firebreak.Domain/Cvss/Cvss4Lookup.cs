@@ -70,12 +70,18 @@ internal static class Cvss4Lookup
     /// <inheritdoc cref="MaxEq1"/>
     public static int[][] MaxEq3Eq6(int eq3, int eq6) => (eq3, eq6) switch
     {
-        (0, 0) => [[0, 0, 0, 0, 0, 0]],
-        (0, _) => [[0, 0, 1, 1, 1, 0], [0, 0, 0, 1, 1, 1]],
-        (1, 0) => [[1, 0, 0, 0, 0, 0], [0, 1, 0, 0, 0, 0]],
-        (1, _) => [[1, 0, 1, 0, 1, 0], [1, 0, 0, 0, 1, 1], [0, 1, 0, 1, 0, 1], [0, 1, 1, 1, 0, 0], [1, 1, 0, 0, 0, 1]],
-        _ => [[1, 1, 1, 0, 0, 0]],
+        (0, 0) => Max00,
+        (0, _) => Max01,
+        (1, 0) => Max10,
+        (1, _) => Max11,
+        _ => Max21,
     };
+
+    private static readonly int[][] Max00 = [[0, 0, 0, 0, 0, 0]];
+    private static readonly int[][] Max01 = [[0, 0, 1, 1, 1, 0], [0, 0, 0, 1, 1, 1]];
+    private static readonly int[][] Max10 = [[1, 0, 0, 0, 0, 0], [0, 1, 0, 0, 0, 0]];
+    private static readonly int[][] Max11 = [[1, 0, 1, 0, 1, 0], [1, 0, 0, 0, 1, 1], [0, 1, 0, 1, 0, 1], [0, 1, 1, 1, 0, 0], [1, 1, 0, 0, 0, 1]];
+    private static readonly int[][] Max21 = [[1, 1, 1, 0, 0, 0]];
 
     /// <inheritdoc cref="MaxEq1"/>
     public static readonly int[][][] MaxEq4 = [[[1, 0, 0]], [[1, 1, 1]], [[2, 2, 2]]];

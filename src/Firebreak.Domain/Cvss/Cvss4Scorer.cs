@@ -15,6 +15,10 @@ internal static class Cvss4Scorer
     /// <summary>Tolerance for binary floating point before rounding half up.</summary>
     private const double Epsilon = 1e-6;
 
+    /// <summary>"000000" … "212221", indexed like the lookup table, so scoring allocates no string for them.</summary>
+    private static readonly string[] MacroVectorNames =
+        [.. from e1 in "012" from e2 in "01" from e3 in "012" from e4 in "012" from e5 in "012" from e6 in "01" select $"{e1}{e2}{e3}{e4}{e5}{e6}"];
+
     public static double Score(CvssVector v, out string macroVector)
     {
         // Severity levels, in steps of 0.1 (0 = most severe).
@@ -34,11 +38,7 @@ internal static class Cvss4Scorer
         var eq4 = safety ? 0 : sc == 1 || si == 1 || sa == 1 ? 1 : 2;
         var eq5 = e;
         var eq6 = (cr == 0 && vcH) || (ir == 0 && viH) || (ar == 0 && vaH) ? 0 : 1;
-        macroVector = string.Create(6, (eq1, eq2, eq3, eq4, eq5, eq6), static (span, q) =>
-        {
-            span[0] = (char)('0' + q.eq1); span[1] = (char)('0' + q.eq2); span[2] = (char)('0' + q.eq3);
-            span[3] = (char)('0' + q.eq4); span[4] = (char)('0' + q.eq5); span[5] = (char)('0' + q.eq6);
-        });
+        macroVector = MacroVectorNames[((((eq1 * 2 + eq2) * 3 + eq3) * 3 + eq4) * 3 + eq5) * 2 + eq6];
 
         if (vc == 2 && vi == 2 && va == 2 && sc == 3 && si == 3 && sa == 3) return 0.0;
 

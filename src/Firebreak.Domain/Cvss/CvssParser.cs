@@ -50,12 +50,13 @@ public static class CvssParser
     {
         vector = null;
         reordered = false;
-        error = Check(text, strict, ref vector, ref reordered);
+        error = Check(text, strict, ref vector, ref reordered, out _);
         return error is null;
     }
 
-    private static CvssParseError? Check(string? text, bool strict, ref CvssVector? vector, ref bool reordered)
+    private static CvssParseError? Check(string? text, bool strict, ref CvssVector? vector, ref bool reordered, out bool notDefined)
     {
+        notDefined = false;
         if (string.IsNullOrEmpty(text)) return new("The vector is empty", 0);
         if (text.Length > MaxLength) return new($"The vector is longer than {MaxLength} characters", MaxLength);
         CvssVersion version;
@@ -79,7 +80,8 @@ public static class CvssParser
             if (colon <= 0) return new($"'{segment}' is not METRIC:VALUE", position);
             var name = segment[..colon];
             var valueText = segment[(colon + 1)..];
-            var index = IndexOfMetric(metrics, name);
+            // Vectors are nearly always in canonical order: try the metric after the last one first.
+            var index = last + 1 < metrics.Count && name.SequenceEqual(metrics[last + 1].Abbreviation) ? last + 1 : IndexOfMetric(metrics, name);
             if (index < 0) return new($"Unknown metric '{name}' for CVSS {Label(version)}", position);
             var metric = metrics[index];
             if (values[index] >= 0) return new($"Metric {metric.Abbreviation} appears more than once", position);
@@ -93,12 +95,18 @@ public static class CvssParser
             }
             last = Math.Max(last, index);
             values[index] = (sbyte)value;
+            if (value == 0 && !metric.Mandatory) notDefined = true; // an explicit X, which the canonical form leaves out
             if (end < 0) break;
             position += end + 1;
         }
-        var missing = metrics.Where((m, i) => m.Mandatory && values[i] < 0).Select(m => m.Abbreviation).ToList();
-        if (missing.Count > 0) return new($"Missing base metric{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing)}", text.Length);
-        vector = new CvssVector(version, values);
+        for (var i = 0; i < metrics.Count; i++)
+        {
+            if (!metrics[i].Mandatory || values[i] >= 0) continue;
+            var missing = metrics.Where((m, j) => m.Mandatory && values[j] < 0).Select(m => m.Abbreviation).ToList();
+            return new($"Missing base metric{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing)}", text.Length);
+        }
+        // An input already in canonical form is its own canonical string.
+        vector = new CvssVector(version, values, reordered || notDefined ? null : text);
         return null;
     }
 

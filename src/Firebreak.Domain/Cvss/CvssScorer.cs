@@ -17,38 +17,30 @@ public static class CvssScorer
     {
         ArgumentNullException.ThrowIfNull(vector);
         var canonical = vector.ToString();
-        var result = new CvssScoreResult
-        {
-            Input = input ?? canonical,
-            Version = vector.Version,
-            Vector = vector,
-            Canonical = canonical,
-            Warnings = warnings ?? [],
-        };
         if (vector.Version == CvssVersion.V40)
         {
             var score = Cvss4Scorer.Score(vector, out var macroVector);
-            var threat = vector.Defines(CvssMetricGroup.Threat);
-            var environmental = vector.Defines(CvssMetricGroup.Environmental);
-            return result with
+            var nomenclature = (vector.Defines(CvssMetricGroup.Threat), vector.Defines(CvssMetricGroup.Environmental)) switch
             {
-                Score = score,
-                MacroVector = macroVector,
-                Severity = CvssSeverities.Of(score),
-                Nomenclature = "CVSS-B" + (threat ? "T" : "") + (environmental ? "E" : ""),
+                (false, false) => "CVSS-B",
+                (true, false) => "CVSS-BT",
+                (false, true) => "CVSS-BE",
+                (true, true) => "CVSS-BTE",
+            };
+            return new CvssScoreResult
+            {
+                Input = input ?? canonical, Version = vector.Version, Vector = vector, Canonical = canonical, Warnings = warnings ?? [],
+                Score = score, MacroVector = macroVector, Severity = CvssSeverities.Of(score), Nomenclature = nomenclature,
             };
         }
         var (baseScore, temporalScore, environmentalScore) = Cvss3Scorer.Score(vector);
         double? temporal = vector.Defines(CvssMetricGroup.Temporal) ? temporalScore : null;
         double? env = vector.Defines(CvssMetricGroup.Environmental) ? environmentalScore : null;
         var headline = env ?? temporal ?? baseScore;
-        return result with
+        return new CvssScoreResult
         {
-            BaseScore = baseScore,
-            TemporalScore = temporal,
-            EnvironmentalScore = env,
-            Score = headline,
-            Severity = CvssSeverities.Of(headline),
+            Input = input ?? canonical, Version = vector.Version, Vector = vector, Canonical = canonical, Warnings = warnings ?? [],
+            BaseScore = baseScore, TemporalScore = temporal, EnvironmentalScore = env, Score = headline, Severity = CvssSeverities.Of(headline),
         };
     }
 }

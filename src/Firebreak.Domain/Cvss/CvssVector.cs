@@ -11,10 +11,13 @@ public sealed class CvssVector : IEquatable<CvssVector>
 {
     private readonly sbyte[] _values;
 
-    internal CvssVector(CvssVersion version, sbyte[] values)
+    private string? _canonical;
+
+    internal CvssVector(CvssVersion version, sbyte[] values, string? canonical = null)
     {
         Version = version;
         _values = values;
+        _canonical = canonical;
     }
 
     /// <summary>The version.</summary>
@@ -46,13 +49,16 @@ public sealed class CvssVector : IEquatable<CvssVector>
         var metrics = Metrics;
         for (var i = 0; i < metrics.Count; i++)
         {
-            if (metrics[i].Group == group && _values[i] >= 0 && metrics[i].Values[_values[i]].Abbreviation != "X") return true;
+            // Optional metrics list Not Defined (X) first.
+            if (_values[i] > 0 && metrics[i].Group == group) return true;
         }
         return false;
     }
 
     /// <summary>The canonical vector string.</summary>
-    public override string ToString()
+    public override string ToString() => _canonical ??= Format();
+
+    private string Format()
     {
         var metrics = Metrics;
         var text = new StringBuilder(CvssCatalog.Prefix(Version), 128);
