@@ -1,5 +1,3 @@
-using Firebreak.Web.Features.Account;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Firebreak.Web.Tests.Browser;
@@ -10,25 +8,8 @@ public class CvssCalculatorBrowserTests(BrowserFactory factory) : IClassFixture<
     public async Task Calculator_SettingMetrics_ShowsLiveScoreAndSavesVector()
     {
         var page = await factory.NewPageAsync();
-        const string email = "scorer@example.test", password = "correct horse battery";
-        await using (var scope = factory.Services.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<CreateAccount>().ExecuteAsync(email, password, admin: true);
-        }
-        var errors = new List<string>();
-        page.PageError += (_, e) => errors.Add(e);
-        page.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
-
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("E-mail").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync("**/");
-        await page.GotoAsync("/projects/new");
-        await page.GetByLabel("Slug").FillAsync("calc");
-        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Calc");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Create project" }).ClickAsync();
-        await page.WaitForURLAsync("**/settings");
+        var errors = await factory.SignInAsNewAdminAsync(page, "scorer@example.test");
+        await page.CreateProjectAsync("calc", "Calc");
         await page.GotoAsync("/projects/calc/incidents/new");
         await page.GetByLabel("Title").FillAsync("Scoring in the browser");
         await page.GetByRole(AriaRole.Button, new() { Name = "Open incident" }).ClickAsync();

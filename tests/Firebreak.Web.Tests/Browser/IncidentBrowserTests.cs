@@ -1,5 +1,3 @@
-using Firebreak.Web.Features.Account;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Firebreak.Web.Tests.Browser;
@@ -10,26 +8,8 @@ public class IncidentBrowserTests(BrowserFactory factory) : IClassFixture<Browse
     public async Task Maintainer_OpensIncidentAndCompletesStep_InChromium()
     {
         var page = await factory.NewPageAsync();
-        const string email = "maintainer@example.test", password = "correct horse battery";
-        await using (var scope = factory.Services.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<CreateAccount>().ExecuteAsync(email, password, admin: true);
-        }
-        var scriptErrors = new List<string>();
-        page.PageError += (_, e) => scriptErrors.Add(e);
-        page.Console += (_, m) => { if (m.Type == "error") scriptErrors.Add(m.Text); };
-
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("E-mail").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync("**/");
-
-        await page.GotoAsync("/projects/new");
-        await page.GetByLabel("Slug").FillAsync("springtale");
-        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Springtale");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Create project" }).ClickAsync();
-        await page.WaitForURLAsync("**/projects/springtale/settings");
+        var scriptErrors = await factory.SignInAsNewAdminAsync(page, "maintainer@example.test");
+        await page.CreateProjectAsync("springtale", "Springtale");
 
         await page.GotoAsync("/projects/springtale/incidents/new");
         await page.GetByLabel("Kind").SelectOptionAsync("leaked-credential");

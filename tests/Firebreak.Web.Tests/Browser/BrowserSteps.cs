@@ -1,0 +1,39 @@
+using Firebreak.Web.Features.Account;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Firebreak.Web.Tests.Browser;
+
+/// <summary>What a maintainer does before the part a browser test is about: sign in, create a project, open an incident.</summary>
+internal static class BrowserSteps
+{
+    public const string Password = "correct horse battery";
+
+    /// <summary>Creates an administrator, signs in through the login page, and collects script errors from then on.</summary>
+    public static async Task<List<string>> SignInAsNewAdminAsync(this BrowserFactory factory, IPage page, string email)
+    {
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<CreateAccount>().ExecuteAsync(email, Password, admin: true);
+        }
+        var errors = new List<string>();
+        page.PageError += (_, e) => errors.Add(e);
+        page.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("E-mail").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync("**/");
+        return errors;
+    }
+
+    /// <summary>Creates a project through the new-project page.</summary>
+    public static async Task CreateProjectAsync(this IPage page, string slug, string name)
+    {
+        await page.GotoAsync("/projects/new");
+        await page.GetByLabel("Slug").FillAsync(slug);
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync(name);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create project" }).ClickAsync();
+        await page.WaitForURLAsync($"**/projects/{slug}/settings");
+    }
+}
