@@ -51,6 +51,18 @@ public partial class DependencyRulesTests
         Assert.True(breaches.Count == 0, "Cross-feature references: " + string.Join("; ", breaches));
     }
 
+    [Fact]
+    public void Source_NeverReadsTheWallClock()
+    {
+        // Time is injected (TimeProvider) so deadlines are testable with a fake clock.
+        var forbidden = new[] { "DateTime.UtcNow", "DateTime.Now", "DateTimeOffset.UtcNow", "DateTimeOffset.Now", "DateTime.Today" };
+        var breaches = Sources(Path.Combine(Root, "src"))
+            .SelectMany(f => File.ReadLines(f).Select((line, i) => (f, i, line)))
+            .Where(x => forbidden.Any(word => x.line.Contains(word, StringComparison.Ordinal)))
+            .Select(x => $"{Path.GetRelativePath(Root, x.f)}:{x.i + 1}").ToList();
+        Assert.True(breaches.Count == 0, "Wall-clock reads: " + string.Join(", ", breaches));
+    }
+
     private static IEnumerable<string> Sources(string folder) =>
         Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories)
             .Concat(Directory.EnumerateFiles(folder, "*.cshtml", SearchOption.AllDirectories))

@@ -9,7 +9,7 @@ namespace Firebreak.Web.Infrastructure.Auth;
 /// <summary>Authenticates <c>Authorization: Bearer fbk_…</c> against the stored token hashes.</summary>
 internal sealed class BearerTokenHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    ApiTokens tokens, FirebreakDbContext db)
+    ApiTokens tokens, FirebreakDbContext db, TimeProvider time)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Bearer";
@@ -22,7 +22,7 @@ internal sealed class BearerTokenHandler(
         var token = await tokens.ResolveAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
         if (token is null) return AuthenticateResult.Fail("The API token is unknown or revoked.");
         var user = await db.Users.FindAsync([token.UserId], Context.RequestAborted);
-        if (user is null || (user.LockoutEnd is { } end && end > DateTimeOffset.UtcNow))
+        if (user is null || (user.LockoutEnd is { } end && end > time.GetUtcNow()))
             return AuthenticateResult.Fail("The token's account is disabled.");
         var identity = new ClaimsIdentity(CurrentUser.ClaimsFor(user), SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
