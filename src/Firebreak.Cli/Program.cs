@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Firebreak.Cli.Common;
 using Firebreak.Cli.Cvss;
+using Firebreak.Cli.Disclosure;
 using Firebreak.Cli.Playbooks;
 using Firebreak.Cli.Server;
 
@@ -19,6 +20,7 @@ internal static class Program
         root.Subcommands.Add(StepsCommands.Create(context));
         root.Subcommands.Add(PlaybooksCommands.Create(context));
         root.Subcommands.Add(CvssCommands.Create(context));
+        root.Subcommands.Add(SecurityTxtCommands.Create(context));
         var result = root.Parse(args);
         if (result.Errors.Count > 0)
         {

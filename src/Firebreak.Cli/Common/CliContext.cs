@@ -16,6 +16,9 @@ internal sealed class CliContext(TextReader input, TextWriter output, TextWriter
             ? path
             : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".config", "firebreak", "config.json");
 
+    /// <summary>The clock (expiry checks); tests pass a fake one.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
     /// <summary>Lets tests route server commands to an in-memory test server.</summary>
     public Func<Uri, HttpClient> CreateHttpClient { get; init; } = baseAddress => new HttpClient { BaseAddress = baseAddress };
 
