@@ -1,6 +1,7 @@
 using Firebreak.Web.Data;
 using Firebreak.Web.Features.Account;
 using Firebreak.Web.Features.Cvss;
+using Firebreak.Web.Features.Disclosure;
 using Firebreak.Web.Features.Incidents;
 using Firebreak.Web.Features.Playbooks;
 using Firebreak.Web.Features.Projects;
@@ -28,6 +29,7 @@ api.MapIncidentsApi();
 api.MapPlaybooksApi();
 api.MapCvssApi();
 app.MapAccount();
+app.MapSecurityTxt();
 await app.StartAsync();
 await app.Services.AnnounceSetupAsync(Console.Out, app.Urls.FirstOrDefault());
 await app.WaitForShutdownAsync();
