@@ -2,6 +2,7 @@ using System.CommandLine;
 using Firebreak.Cli.Common;
 using Firebreak.Cli.Cvss;
 using Firebreak.Cli.Disclosure;
+using Firebreak.Cli.Scan;
 using Firebreak.Cli.Playbooks;
 using Firebreak.Cli.Server;
 
@@ -21,6 +22,7 @@ internal static class Program
         root.Subcommands.Add(PlaybooksCommands.Create(context));
         root.Subcommands.Add(CvssCommands.Create(context));
         root.Subcommands.Add(SecurityTxtCommands.Create(context));
+        root.Subcommands.Add(ScanCommand.Create(context));
         var result = root.Parse(args);
         if (result.Errors.Count > 0)
         {

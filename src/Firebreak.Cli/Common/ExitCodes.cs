@@ -15,4 +15,6 @@ internal static class ExitCodes
     public const int NotFound = 4;
     /// <summary>The server could not be reached or answered with an error.</summary>
     public const int ServerError = 5;
+    /// <summary>`scan` found vulnerable dependencies at or above the --fail-on level.</summary>
+    public const int Findings = 6;
 }

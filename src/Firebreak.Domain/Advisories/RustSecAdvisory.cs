@@ -1,0 +1,75 @@
+using Firebreak.Domain.Packages;
+using Tomlyn;
+using Tomlyn.Model;
+
+namespace Firebreak.Domain.Advisories;
+
+/// <summary>
+/// A RustSec advisory: TOML front matter between <c>```toml</c> fences, then Markdown. A version is
+/// affected when no <c>patched</c> and no <c>unaffected</c> requirement admits it.
+/// </summary>
+/// <param name="Id">RUSTSEC-YYYY-NNNN.</param>
+/// <param name="Package">The crate.</param>
+/// <param name="Aliases">CVE and GHSA identifiers.</param>
+/// <param name="Cvss">CVSS vector, if given.</param>
+/// <param name="Title">The Markdown's first heading.</param>
+/// <param name="Patched">Requirements the fixed versions satisfy.</param>
+/// <param name="Unaffected">Requirements the never-affected versions satisfy.</param>
+/// <param name="Informational">Informational kind (unmaintained, unsound, notice), if any.</param>
+/// <param name="Withdrawn">Set when the advisory was withdrawn: it never matches.</param>
+public sealed record RustSecAdvisory(string Id, string Package, IReadOnlyList<string> Aliases, string? Cvss, string Title,
+    IReadOnlyList<SemverRequirement> Patched, IReadOnlyList<SemverRequirement> Unaffected, string? Informational, bool Withdrawn)
+{
+    /// <summary>True when the version is neither patched nor unaffected (and the advisory stands).</summary>
+    public bool Affects(SemanticVersion version) =>
+        !Withdrawn && !Patched.Any(r => r.Matches(version)) && !Unaffected.Any(r => r.Matches(version));
+
+    /// <summary>The lowest patched version above <paramref name="version"/>, when the advisory names one.</summary>
+    public SemanticVersion? FixedVersionFor(SemanticVersion version) =>
+        Patched.Select(r => r.LowerBound).OfType<SemanticVersion>().Where(v => v.CompareTo(version) > 0).Min();
+
+    /// <summary>Reads an advisory file; throws <see cref="AdvisoryFormatException"/> naming the problem.</summary>
+    public static RustSecAdvisory Parse(string text, string source)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        if (lines.Length == 0 || lines[0].Trim() != "```toml") throw new AdvisoryFormatException(source, 1, "The file must start with a ```toml front-matter fence.");
+        var end = Array.FindIndex(lines, 1, l => l.Trim() == "```");
+        if (end < 0) throw new AdvisoryFormatException(source, lines.Length, "The ```toml front matter is not closed.");
+        TomlTable front;
+        try
+        {
+            front = TomlSerializer.Deserialize<TomlTable>(string.Join('\n', lines[1..end])) ?? new TomlTable();
+        }
+        catch (TomlException e)
+        {
+            throw new AdvisoryFormatException(source, (e.Line ?? 0) + 1, "Front matter is not valid TOML: " + e.Message.Split('\n')[0]);
+        }
+        var advisory = front.TryGetValue("advisory", out var a) && a is TomlTable at ? at : throw new AdvisoryFormatException(source, 2, "Missing the [advisory] table.");
+        var versions = front.TryGetValue("versions", out var v) && v is TomlTable vt ? vt : new TomlTable();
+        var title = lines.Skip(end + 1).FirstOrDefault(l => l.StartsWith("# ", StringComparison.Ordinal))?[2..].Trim() ?? "";
+        return new RustSecAdvisory(
+            Str(advisory, "id", source) ?? throw new AdvisoryFormatException(source, 2, "[advisory] has no id."),
+            Str(advisory, "package", source) ?? throw new AdvisoryFormatException(source, 2, "[advisory] has no package."),
+            Strings(advisory, "aliases", source),
+            Str(advisory, "cvss", source),
+            title,
+            Requirements(versions, "patched", source),
+            Requirements(versions, "unaffected", source),
+            Str(advisory, "informational", source),
+            advisory.ContainsKey("withdrawn"));
+    }
+
+    private static string? Str(TomlTable table, string key, string source) =>
+        !table.TryGetValue(key, out var value) ? null
+        : value as string ?? throw new AdvisoryFormatException(source, 0, $"'{key}' must be a string.");
+
+    private static List<string> Strings(TomlTable table, string key, string source) =>
+        !table.TryGetValue(key, out var value) ? []
+        : value is TomlArray array && array.All(x => x is string) ? [.. array.Cast<string>()]
+        : throw new AdvisoryFormatException(source, 0, $"'{key}' must be a list of strings.");
+
+    private static List<SemverRequirement> Requirements(TomlTable table, string key, string source) =>
+        [.. Strings(table, key, source).Select(text => SemverRequirement.TryParse(text, out var r, out var error)
+            ? r! : throw new AdvisoryFormatException(source, 0, $"[versions] {key}: {error}"))];
+}
