@@ -16,10 +16,11 @@ internal static class ScanCommand
     {
         var files = new Argument<string[]>("lockfiles") { Description = "Cargo.lock files", Arity = ArgumentArity.OneOrMore };
         var rustsec = new Option<string>("--rustsec") { Description = "A RustSec advisory-db folder (crates/<name>/RUSTSEC-*.md)", Required = true };
+        var kevFile = new Option<string?>("--kev") { Description = "CISA KEV catalog JSON: flag findings known to be exploited" };
         var json = new Option<bool>("--json") { Description = "JSON output" };
-        var failOn = new Option<string>("--fail-on") { Description = "any (default) or none", DefaultValueFactory = _ => "any" };
-        failOn.AcceptOnlyFromAmong("any", "none");
-        var command = new Command("scan", "Audit Cargo.lock files against RustSec advisories (offline)") { files, rustsec, json, failOn };
+        var failOn = new Option<string>("--fail-on") { Description = "any (default), kev (only known-exploited) or none", DefaultValueFactory = _ => "any" };
+        failOn.AcceptOnlyFromAmong("any", "kev", "none");
+        var command = new Command("scan", "Audit Cargo.lock files against RustSec advisories and the KEV catalog (offline)") { files, rustsec, kevFile, json, failOn };
         command.SetAction(parse =>
         {
             var folder = parse.GetValue(rustsec)!;
@@ -27,6 +28,19 @@ internal static class ScanCommand
             {
                 context.Error.WriteLine($"firebreak: --rustsec '{folder}' is not a folder.");
                 return ExitCodes.Usage;
+            }
+            KevCatalog? kev = null;
+            if (parse.GetValue(kevFile) is { } kevPath)
+            {
+                try
+                {
+                    kev = KevCatalog.Parse(File.ReadAllText(kevPath), kevPath);
+                }
+                catch (Exception e) when (e is AdvisoryFormatException or IOException or UnauthorizedAccessException)
+                {
+                    context.Error.WriteLine($"firebreak: {e.Message}");
+                    return ExitCodes.InvalidInput;
+                }
             }
             var (advisories, errors) = CargoAudit.LoadDatabase(folder);
             foreach (var error in errors) context.Error.WriteLine($"firebreak: skipped advisory {error.Message}");
@@ -37,7 +51,7 @@ internal static class ScanCommand
                 try
                 {
                     var lockfile = CargoLock.Parse(File.ReadAllText(file), file);
-                    findings.AddRange(CargoAudit.Scan(lockfile, advisories).Select(f => (file, f)));
+                    findings.AddRange(CargoAudit.Scan(lockfile, advisories, kev).Select(f => (file, f)));
                 }
                 catch (Exception e) when (e is LockfileFormatException or IOException or UnauthorizedAccessException)
                 {
@@ -47,7 +61,13 @@ internal static class ScanCommand
             }
             Print(context, findings, parse.GetValue(json), advisories.Count);
             if (unreadable) return ExitCodes.InvalidInput;
-            return findings.Count > 0 && parse.GetValue(failOn) == "any" ? ExitCodes.Findings : ExitCodes.Ok;
+            var failing = parse.GetValue(failOn) switch
+            {
+                "any" => findings.Count > 0,
+                "kev" => findings.Any(f => f.Finding.Kev is not null),
+                _ => false,
+            };
+            return failing ? ExitCodes.Findings : ExitCodes.Ok;
         });
         return command;
     }
@@ -62,6 +82,7 @@ internal static class ScanCommand
                 file = x.File, crate = x.Finding.Package.Name, version = x.Finding.Package.Version, purl = x.Finding.Package.Purl.ToString(),
                 advisory = x.Finding.Advisory.Id, aliases = x.Finding.Advisory.Aliases, title = x.Finding.Advisory.Title,
                 cvss = x.Finding.Advisory.Cvss, fixedVersion = x.Finding.FixedVersion?.ToString(),
+                kev = x.Finding.Kev is { } k ? new { cve = k.CveId, dueDate = k.DueDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), ransomware = k.KnownRansomwareCampaignUse } : null,
                 paths = x.Finding.Paths.Select(p => p.Select(c => $"{c.Name} {c.Version}")),
             })));
             return;
@@ -71,6 +92,7 @@ internal static class ScanCommand
         {
             context.Out.WriteLine($"{file}: {f.Package.Name} {f.Package.Version}  {f.Advisory.Id} {string.Join(" ", f.Advisory.Aliases)}  fix: {f.FixedVersion?.ToString() ?? "none"}");
             context.Out.WriteLine($"    {f.Advisory.Title}");
+            if (f.Kev is { } k) context.Out.WriteLine($"    KNOWN EXPLOITED: {k.CveId} in CISA KEV since {k.DateAdded:yyyy-MM-dd}, due {k.DueDate:yyyy-MM-dd}, ransomware use: {k.KnownRansomwareCampaignUse}");
             if (f.Paths.Count > 0) context.Out.WriteLine($"    pulled in by: {Path(f)}");
         }
     }

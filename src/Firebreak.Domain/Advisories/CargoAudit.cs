@@ -8,13 +8,15 @@ namespace Firebreak.Domain.Advisories;
 /// <param name="Advisory">The advisory.</param>
 /// <param name="FixedVersion">The lowest patched version above the current one, if any.</param>
 /// <param name="Paths">Chains from a workspace member to the package.</param>
-public sealed record CargoFinding(CargoPackage Package, RustSecAdvisory Advisory, SemanticVersion? FixedVersion, IReadOnlyList<IReadOnlyList<CargoPackage>> Paths);
+/// <param name="Kev">The KEV entry of one of the advisory's CVE aliases, when the flaw is known to be exploited.</param>
+public sealed record CargoFinding(CargoPackage Package, RustSecAdvisory Advisory, SemanticVersion? FixedVersion,
+    IReadOnlyList<IReadOnlyList<CargoPackage>> Paths, KevEntry? Kev = null);
 
 /// <summary>Matches a Cargo.lock's crates.io packages against RustSec advisories.</summary>
 public static class CargoAudit
 {
     /// <summary>Every (package, advisory) pair where the advisory affects the locked version.</summary>
-    public static IReadOnlyList<CargoFinding> Scan(CargoLock lockfile, IEnumerable<RustSecAdvisory> advisories)
+    public static IReadOnlyList<CargoFinding> Scan(CargoLock lockfile, IEnumerable<RustSecAdvisory> advisories, KevCatalog? kev = null)
     {
         ArgumentNullException.ThrowIfNull(lockfile);
         var byCrate = advisories.Where(a => !a.Withdrawn).ToLookup(a => a.Package, StringComparer.Ordinal);
@@ -24,7 +26,7 @@ public static class CargoAudit
             if (!SemanticVersion.TryParse(package.Version, out var version, out _)) continue;
             foreach (var advisory in byCrate[package.Name].Where(a => a.Affects(version)))
             {
-                findings.Add(new CargoFinding(package, advisory, advisory.FixedVersionFor(version), lockfile.PathsTo(package)));
+                findings.Add(new CargoFinding(package, advisory, advisory.FixedVersionFor(version), lockfile.PathsTo(package), kev?.Find(advisory.Aliases)));
             }
         }
         return findings;
