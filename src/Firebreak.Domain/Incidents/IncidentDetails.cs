@@ -20,10 +20,10 @@ public sealed partial record IncidentDetails
     {
         CvssV3 = Vector(cvssV3, v4: false);
         CvssV4 = Vector(cvssV4, v4: true);
-        Cwes = [.. cwes.Select(c => c.Trim().ToUpperInvariant()).Where(c => c.Length > 0).Distinct().Select(CheckCwe)];
+        Cwes = [.. cwes.OfType<string>().Select(c => c.Trim().ToUpperInvariant()).Where(c => c.Length > 0).Distinct().Select(CheckCwe)];
         AffectedVersions = Text(affectedVersions, "affected versions");
         PatchedVersions = Text(patchedVersions, "patched versions");
-        Identifiers = [.. identifiers.Select(i => i.Trim()).Where(i => i.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).Select(CheckIdentifier)];
+        Identifiers = [.. identifiers.OfType<string>().Select(i => i.Trim()).Where(i => i.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).Select(CheckIdentifier)];
     }
 
     /// <summary>CVSS v3.0 or v3.1 vector string, as entered.</summary>

@@ -52,7 +52,7 @@ public sealed partial class Project
         repositoryUrl = string.IsNullOrWhiteSpace(repositoryUrl) ? null : repositoryUrl.Trim();
         if (repositoryUrl is not null && !IsHttpUrl(repositoryUrl))
             throw new DomainException($"The repository URL '{repositoryUrl}' is not an absolute http(s) URL.");
-        var contacts = securityContacts.Select(c => c.Trim()).Where(c => c.Length > 0).Distinct().ToList();
+        var contacts = securityContacts.OfType<string>().Select(c => c.Trim()).Where(c => c.Length > 0).Distinct().ToList();
         foreach (var contact in contacts)
         {
             if (contact.Length > 320 || !(IsHttpUrl(contact) || EmailPattern().IsMatch(contact)))

@@ -74,7 +74,7 @@ public sealed record SecurityPolicy
     /// <summary>Replaces the user-safety classes; names are kebab-case words.</summary>
     public SecurityPolicy WithUserSafetyClasses(IEnumerable<string> names)
     {
-        var list = names.Select(n => n.Trim().ToLowerInvariant()).Where(n => n.Length > 0).Distinct().ToImmutableArray();
+        var list = names.OfType<string>().Select(n => n.Trim().ToLowerInvariant()).Where(n => n.Length > 0).Distinct().ToImmutableArray();
         foreach (var name in list)
         {
             if (name.Length > 64 || !name.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-'))

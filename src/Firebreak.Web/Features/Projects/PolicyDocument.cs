@@ -38,16 +38,22 @@ internal sealed record PolicyDocument(
         if (UserSafetyClasses is null) throw new DomainException("The policy needs a userSafetyClasses list (it may be empty).");
         var policy = SecurityPolicy.Default
             .WithSeverityTable(SeverityTable.Select(r => new SeverityClass(
-                WireNames.Parse<Severity>(r.Severity, "severity"), r.Examples, TimeSpan.FromSeconds(r.FirstActionSeconds))))
+                WireNames.Parse<Severity>(r.Severity, "severity"), r.Examples, Seconds(r.FirstActionSeconds, $"firstActionSeconds of {r.Severity}"))))
             .WithUserSafetyClasses(UserSafetyClasses)
-            .WithWindows(TimeSpan.FromSeconds(AcknowledgementSeconds), TimeSpan.FromSeconds(FixTargetSeconds),
-                TimeSpan.FromSeconds(UserSafetyFixTargetSeconds), TimeSpan.FromSeconds(DisclosureWindowSeconds));
+            .WithWindows(Seconds(AcknowledgementSeconds, "acknowledgementSeconds"), Seconds(FixTargetSeconds, "fixTargetSeconds"),
+                Seconds(UserSafetyFixTargetSeconds, "userSafetyFixTargetSeconds"), Seconds(DisclosureWindowSeconds, "disclosureWindowSeconds"));
         foreach (var (role, holder) in RoleHolders ?? new Dictionary<string, string>())
         {
             policy = policy.WithRoleHolder(WireNames.Parse<ProjectRole>(role, "role"), holder);
         }
         return policy;
     }
+
+    /// <summary>Whole seconds as a duration; anything beyond ten years is refused before it can overflow.</summary>
+    private static TimeSpan Seconds(long seconds, string what) =>
+        seconds is > 0 and <= 3660L * 24 * 3600
+            ? TimeSpan.FromSeconds(seconds)
+            : throw new DomainException($"{what} must be between 1 and {3660L * 24 * 3600} seconds; got {seconds}.");
 
     public static string Serialize(SecurityPolicy policy) => JsonSerializer.Serialize(From(policy), Json);
 
