@@ -1,0 +1,102 @@
+using System.Text.Json;
+using Firebreak.Domain.Packages;
+
+namespace Firebreak.Domain.Advisories;
+
+/// <summary>One <c>affected</c> entry of an OSV record.</summary>
+/// <param name="EcosystemName">The OSV ecosystem as written (e.g. <c>PyPI</c>, <c>Debian:12</c>).</param>
+/// <param name="Ecosystem">The ecosystem when Firebreak orders its versions; null otherwise.</param>
+/// <param name="Package">The package name as OSV writes it (Maven: <c>group:artifact</c>).</param>
+/// <param name="Ranges">Version ranges.</param>
+/// <param name="Versions">Explicitly listed affected versions.</param>
+public sealed record OsvAffected(string EcosystemName, Ecosystem? Ecosystem, string Package, IReadOnlyList<AffectedRange> Ranges, IReadOnlyList<string> Versions);
+
+/// <summary>An OSV vulnerability record (schema 1.x): what Firebreak keeps of it for matching.</summary>
+/// <param name="Id">The record's id (GHSA-…, GO-…, PYSEC-…).</param>
+/// <param name="Aliases">Other ids of the same vulnerability (CVE, GHSA).</param>
+/// <param name="Summary">One-line summary.</param>
+/// <param name="Withdrawn">Set when withdrawn: it never matches.</param>
+/// <param name="Severity">CVSS vectors given in <c>severity</c>.</param>
+/// <param name="Affected">Affected packages.</param>
+public sealed record OsvAdvisory(string Id, IReadOnlyList<string> Aliases, string Summary, bool Withdrawn,
+    IReadOnlyList<string> Severity, IReadOnlyList<OsvAffected> Affected)
+{
+    /// <summary>
+    /// Reads a file holding one record, a JSON array of records, or an object with a <c>vulns</c> array;
+    /// throws <see cref="AdvisoryFormatException"/> naming the JSON path of the first problem.
+    /// </summary>
+    public static IReadOnlyList<OsvAdvisory> ReadAll(string json, string source)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 32 });
+            var root = document.RootElement;
+            if (root.ValueKind == JsonValueKind.Array) return [.. root.EnumerateArray().Select((e, i) => Read(e, $"$[{i}]", source))];
+            if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("vulns", out var vulns) && vulns.ValueKind == JsonValueKind.Array)
+                return [.. vulns.EnumerateArray().Select((e, i) => Read(e, $"$.vulns[{i}]", source))];
+            return [Read(root, "$", source)];
+        }
+        catch (JsonException e)
+        {
+            throw new AdvisoryFormatException(source, (int)(e.LineNumber ?? -1) + 1, $"Not valid JSON at {e.Path}: {e.Message.Split(" Path:")[0]}");
+        }
+    }
+
+    private static OsvAdvisory Read(JsonElement e, string path, string source)
+    {
+        if (e.ValueKind != JsonValueKind.Object) throw new AdvisoryFormatException(source, 0, $"{path}: expected an OSV record (an object).");
+        var id = Str(e, "id", path, source) ?? throw new AdvisoryFormatException(source, 0, $"{path}.id: required.");
+        var affected = Array(e, "affected", path, source).Select((a, i) => ReadAffected(a, $"{path}.affected[{i}]", source)).ToList();
+        var severity = Array(e, "severity", path, source).Select((s, i) => Str(s, "score", $"{path}.severity[{i}]", source)).OfType<string>().ToList();
+        return new OsvAdvisory(id, [.. Array(e, "aliases", path, source).Select(a => a.ValueKind == JsonValueKind.String ? a.GetString()! : "").Where(a => a.Length > 0)],
+            Str(e, "summary", path, source) ?? "", e.TryGetProperty("withdrawn", out _), severity, affected);
+    }
+
+    private static OsvAffected ReadAffected(JsonElement a, string path, string source)
+    {
+        var package = a.TryGetProperty("package", out var p) ? p : throw new AdvisoryFormatException(source, 0, $"{path}.package: required.");
+        var ecosystemName = Str(package, "ecosystem", path + ".package", source) ?? "";
+        Ecosystem? ecosystem = EcosystemNames.TryFromOsvName(ecosystemName, out var known) ? known : null;
+        var ranges = Array(a, "ranges", path, source).Select((r, i) => Range(r, $"{path}.ranges[{i}]", source)).ToList();
+        var versions = Array(a, "versions", path, source).Where(v => v.ValueKind == JsonValueKind.String).Select(v => v.GetString()!).ToList();
+        return new OsvAffected(ecosystemName, ecosystem, Str(package, "name", path + ".package", source) ?? "", ranges, versions);
+    }
+
+    private static AffectedRange Range(JsonElement r, string path, string source)
+    {
+        var type = Str(r, "type", path, source) switch
+        {
+            "SEMVER" => AffectedRangeType.Semver,
+            "ECOSYSTEM" => AffectedRangeType.Ecosystem,
+            "GIT" => AffectedRangeType.Git,
+            var other => throw new AdvisoryFormatException(source, 0, $"{path}.type: '{other}' is not SEMVER, ECOSYSTEM or GIT."),
+        };
+        var events = new List<RangeEvent>();
+        foreach (var (ev, i) in Array(r, "events", path, source).Select((ev, i) => (ev, i)))
+        {
+            var property = ev.ValueKind == JsonValueKind.Object ? ev.EnumerateObject().FirstOrDefault() : default;
+            RangeEventKind? kind = property.Name switch
+            {
+                "introduced" => RangeEventKind.Introduced,
+                "fixed" => RangeEventKind.Fixed,
+                "last_affected" => RangeEventKind.LastAffected,
+                "limit" => RangeEventKind.Limit,
+                _ => null,
+            };
+            if (kind is null || property.Value.ValueKind != JsonValueKind.String)
+                throw new AdvisoryFormatException(source, 0, $"{path}.events[{i}]: expected one of introduced, fixed, last_affected, limit with a version string.");
+            events.Add(new RangeEvent(kind.Value, property.Value.GetString()!));
+        }
+        return new AffectedRange(type, events);
+    }
+
+    private static string? Str(JsonElement e, string name, string path, string source) =>
+        !e.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null ? null
+        : v.ValueKind == JsonValueKind.String ? v.GetString()
+        : throw new AdvisoryFormatException(source, 0, $"{path}.{name}: expected a string.");
+
+    private static List<JsonElement> Array(JsonElement e, string name, string path, string source) =>
+        !e.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null ? []
+        : v.ValueKind == JsonValueKind.Array ? [.. v.EnumerateArray()]
+        : throw new AdvisoryFormatException(source, 0, $"{path}.{name}: expected a list.");
+}
