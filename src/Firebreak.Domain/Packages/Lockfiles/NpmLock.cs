@@ -1,0 +1,101 @@
+using System.Text.Json;
+
+namespace Firebreak.Domain.Packages.Lockfiles;
+
+/// <summary>A package installed by an npm lockfile.</summary>
+/// <param name="Purl">Its package URL (scoped names get the <c>@scope</c> namespace).</param>
+/// <param name="Development">Installed only for development (<c>dev</c>, or <c>devOptional</c>).</param>
+/// <param name="Optional">Marked optional.</param>
+/// <param name="InstallPath">Where npm puts it, e.g. <c>node_modules/a/node_modules/b</c>: the chain that pulls it in.</param>
+public sealed record NpmComponent(PackageUrl Purl, bool Development, bool Optional, string InstallPath)
+{
+    /// <summary>The package names from the top-level dependency down to this one.</summary>
+    public IReadOnlyList<string> Chain => InstallPath.Split("node_modules/", StringSplitOptions.RemoveEmptyEntries).Select(p => p.TrimEnd('/')).ToList();
+}
+
+/// <summary>
+/// package-lock.json and npm-shrinkwrap.json, lockfile versions 1 (the nested <c>dependencies</c>
+/// tree), 2 and 3 (the flat <c>packages</c> map keyed by install path). Linked workspace packages,
+/// entries without a version and aliases' targets are handled; errors name the JSON path.
+/// </summary>
+public static class NpmLock
+{
+    /// <summary>Reads the lockfile's installed packages.</summary>
+    public static IReadOnlyList<NpmComponent> Parse(string json, string source)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 256 });
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object) throw new LockfileFormatException(source, 1, 1, "$: expected a package-lock.json object.");
+            var components = new List<NpmComponent>();
+            if (root.TryGetProperty("packages", out var packages) && packages.ValueKind == JsonValueKind.Object)
+                ReadPackages(packages, source, components);
+            else if (root.TryGetProperty("dependencies", out var dependencies) && dependencies.ValueKind == JsonValueKind.Object)
+                ReadTree(dependencies, "", "$.dependencies", source, components);
+            return components;
+        }
+        catch (JsonException e)
+        {
+            throw new LockfileFormatException(source, (int)(e.LineNumber ?? 0) + 1, (int)(e.BytePositionInLine ?? 0) + 1, $"Not valid JSON: {e.Message.Split(" Path:")[0]}");
+        }
+    }
+
+    private static void ReadPackages(JsonElement packages, string source, List<NpmComponent> components)
+    {
+        foreach (var entry in packages.EnumerateObject())
+        {
+            var at = entry.Name.LastIndexOf("node_modules/", StringComparison.Ordinal);
+            if (entry.Name.Length == 0 || at < 0) continue; // the root project, or a workspace folder
+            if (entry.Value.ValueKind != JsonValueKind.Object) throw new LockfileFormatException(source, 0, 0, $"$.packages['{entry.Name}']: expected an object.");
+            if (Bool(entry.Value, "link")) continue; // a symlink to a workspace package, listed under its own path
+            var name = Str(entry.Value, "name") ?? entry.Name[(at + "node_modules/".Length)..];
+            Add(components, name, entry.Value, entry.Name, source, $"$.packages['{entry.Name}']");
+        }
+    }
+
+    private static void ReadTree(JsonElement dependencies, string prefix, string path, string source, List<NpmComponent> components)
+    {
+        foreach (var entry in dependencies.EnumerateObject())
+        {
+            if (entry.Value.ValueKind != JsonValueKind.Object) throw new LockfileFormatException(source, 0, 0, $"{path}['{entry.Name}']: expected an object.");
+            var installPath = prefix + "node_modules/" + entry.Name;
+            Add(components, entry.Name, entry.Value, installPath, source, $"{path}['{entry.Name}']");
+            if (entry.Value.TryGetProperty("dependencies", out var nested) && nested.ValueKind == JsonValueKind.Object)
+                ReadTree(nested, installPath + "/", $"{path}['{entry.Name}'].dependencies", source, components);
+        }
+    }
+
+    private static void Add(List<NpmComponent> components, string name, JsonElement value, string installPath, string source, string path)
+    {
+        var version = Str(value, "version");
+        if (string.IsNullOrEmpty(version)) return;
+        if (version.StartsWith("npm:", StringComparison.Ordinal)) // an alias: "npm:real-name@1.2.3"
+        {
+            var target = version[4..];
+            var at = target.LastIndexOf('@');
+            if (at <= 0) throw new LockfileFormatException(source, 0, 0, $"{path}.version: alias '{version}' has no version.");
+            (name, version) = (target[..at], target[(at + 1)..]);
+        }
+        if (version.Contains(':', StringComparison.Ordinal) || version.StartsWith("file", StringComparison.Ordinal)) return; // git, file or link specs: not registry versions
+        var slash = name.StartsWith('@') ? name.IndexOf('/', StringComparison.Ordinal) : -1;
+        PackageUrl purl;
+        try
+        {
+            purl = slash > 0
+                ? PackageUrl.Create("npm", name[..slash], name[(slash + 1)..], version, null, null)
+                : PackageUrl.Create("npm", null, name, version, null, null);
+        }
+        catch (PackageUrlFormatException e)
+        {
+            throw new LockfileFormatException(source, 0, 0, $"{path}: '{name}@{version}' is not a valid npm package: {e.Message}");
+        }
+        components.Add(new NpmComponent(purl, Bool(value, "dev") || Bool(value, "devOptional"), Bool(value, "optional"), installPath));
+    }
+
+    private static string? Str(JsonElement e, string name) =>
+        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+
+    private static bool Bool(JsonElement e, string name) =>
+        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.True;
+}
