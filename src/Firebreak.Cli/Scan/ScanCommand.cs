@@ -14,7 +14,7 @@ internal static class ScanCommand
 {
     public static Command Create(CliContext context)
     {
-        var files = new Argument<string[]>("lockfiles") { Description = "Cargo.lock, package-lock.json or npm-shrinkwrap.json files", Arity = ArgumentArity.ZeroOrMore };
+        var files = new Argument<string[]>("lockfiles") { Description = "Cargo.lock, package-lock.json, npm-shrinkwrap.json, CycloneDX or SPDX JSON files", Arity = ArgumentArity.ZeroOrMore };
         var rustsec = new Option<string?>("--rustsec") { Description = "A RustSec advisory-db folder (crates/<name>/RUSTSEC-*.md)" };
         var osv = new Option<string?>("--osv") { Description = "OSV records: a JSON file or a folder of them" };
         var purls = new Option<string?>("--purls") { Description = "A file of package URLs to check, one per line" };
@@ -73,13 +73,21 @@ internal static class ScanCommand
             {
                 try
                 {
+                    var text = File.ReadAllText(file);
+                    if (file.EndsWith(".json", StringComparison.OrdinalIgnoreCase) && SbomReader.LooksLikeSbom(text))
+                    {
+                        var sbom = SbomReader.Read(text, file, out var skipped);
+                        if (skipped > 0) context.Error.WriteLine($"firebreak: {file}: {skipped} component(s) without a package URL were not checked.");
+                        if (matcher is not null) osvFindings.AddRange(matcher.Match(sbom.Select(c => c.Purl)).Select(f => (file, f)));
+                        continue;
+                    }
                     if (Path.GetFileName(file) is "package-lock.json" or "npm-shrinkwrap.json")
                     {
-                        var npm = NpmLock.Parse(File.ReadAllText(file), file);
+                        var npm = NpmLock.Parse(text, file);
                         if (matcher is not null) osvFindings.AddRange(matcher.Match(npm.Select(c => c.Purl)).Select(f => (file, f)));
                         continue;
                     }
-                    var lockfile = CargoLock.Parse(File.ReadAllText(file), file);
+                    var lockfile = CargoLock.Parse(text, file);
                     findings.AddRange(CargoAudit.Scan(lockfile, advisories, kev).Select(f => (file, f)));
                     if (matcher is not null) osvFindings.AddRange(matcher.Match(lockfile.Packages.Where(p => p.FromCratesIo).Select(p => p.Purl)).Select(f => (file, f)));
                 }
