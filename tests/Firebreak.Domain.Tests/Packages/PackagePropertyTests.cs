@@ -52,9 +52,26 @@ public sealed class PackagePropertyTests
                 Optional(Segment),
                 Gen.Select(Pick("arch", "checksum", "repository_url", "k.e-y_1"), Segment).Array[0, 3],
                 Optional(Segment.Array[1, 3].Select(s => string.Join('/', s))))
-            .Where(t => t.Item1 != "maven" && t.Item1 != "golang" || t.Item2.Length > 0)
-            .Select(t => PackageUrl.Create(t.Item1, string.Join('/', t.Item2), t.Item3.Replace("/", "", StringComparison.Ordinal) is { Length: > 0 } n ? n : "n",
-                t.Item4, t.Item5.DistinctBy(q => q.Item1).Select(q => new KeyValuePair<string, string?>(q.Item1, q.Item2)), t.Item6));
+            .Select(t => ValidOrNull(() => PackageUrl.Create(t.Item1, string.Join('/', t.Item2), t.Item3.Replace("/", "", StringComparison.Ordinal) is { Length: > 0 } n ? n : "n",
+                t.Item4, t.Item5.DistinctBy(q => q.Item1).Select(q => new KeyValuePair<string, string?>(q.Item1, q.Item2)), t.Item6)))
+            .Where(p => p is not null)
+            .Select(p => p!);
+
+    /// <summary>
+    /// The round-trip property is about valid purls; a generated combination the type rules refuse (e.g. a
+    /// maven namespace made only of separators) is discarded rather than allowed to fail the generator.
+    /// </summary>
+    private static PackageUrl? ValidOrNull(Func<PackageUrl> create)
+    {
+        try
+        {
+            return create();
+        }
+        catch (PackageUrlFormatException)
+        {
+            return null;
+        }
+    }
 
     [Fact]
     public void PackageUrl_ParseOfToString_RoundTrips() =>
