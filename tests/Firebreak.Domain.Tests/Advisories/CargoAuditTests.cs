@@ -108,11 +108,9 @@ public sealed class CargoAuditTests : IDisposable
     public void Cli_Scan_PrintsFindingAndExitsSix()
     {
         File.WriteAllText(_lock, Lockfile);
-        var output = new StringWriter();
-        var exit = Firebreak.Cli.Program.Run(["scan", _lock, "--rustsec", ConformanceData.Require("advisory-data/rustsec")],
-            new CliContext(new StringReader(""), output, new StringWriter()));
+        var (exit, output, _) = CliHarness.Run(["scan", _lock, "--rustsec", ConformanceData.Require("advisory-data/rustsec")]);
         Assert.Equal(ExitCodes.Findings, exit);
-        Assert.Contains("smallvec 0.6.1  RUSTSEC-2018-0003 CVE-2018-20991 GHSA-rxr4-x558-x7hw  fix: 0.6.3", output.ToString(), StringComparison.Ordinal);
-        Assert.Contains("pulled in by: app 0.1.0 → servo-widgets 1.0.0 → smallvec 0.6.1", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("smallvec 0.6.1  RUSTSEC-2018-0003 CVE-2018-20991 GHSA-rxr4-x558-x7hw  fix: 0.6.3", output, StringComparison.Ordinal);
+        Assert.Contains("pulled in by: app 0.1.0 → servo-widgets 1.0.0 → smallvec 0.6.1", output, StringComparison.Ordinal);
     }
 }

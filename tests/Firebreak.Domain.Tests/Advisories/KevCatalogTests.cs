@@ -66,11 +66,9 @@ public sealed class KevCatalogTests : IDisposable
     public void Cli_ScanWithKev_FailsOnKevAndPrintsDueDate()
     {
         File.WriteAllText(_lock, WebpLock);
-        var output = new StringWriter();
-        var exit = Firebreak.Cli.Program.Run(["scan", _lock, "--rustsec", ConformanceData.Require("advisory-data/rustsec"),
-            "--kev", ConformanceData.Require("advisory-data/kev/known_exploited_vulnerabilities.json"), "--fail-on", "kev"],
-            new CliContext(new StringReader(""), output, new StringWriter()));
+        var (exit, output, _) = CliHarness.Run(["scan", _lock, "--rustsec", ConformanceData.Require("advisory-data/rustsec"),
+            "--kev", ConformanceData.Require("advisory-data/kev/known_exploited_vulnerabilities.json"), "--fail-on", "kev"]);
         Assert.Equal(ExitCodes.Findings, exit);
-        Assert.Contains("KNOWN EXPLOITED: CVE-2023-4863 in CISA KEV since 2023-09-13, due 2023-10-04", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("KNOWN EXPLOITED: CVE-2023-4863 in CISA KEV since 2023-09-13, due 2023-10-04", output, StringComparison.Ordinal);
     }
 }

@@ -89,14 +89,11 @@ public class OsvMatcherTests
         try
         {
             File.WriteAllText(list, "# components\npkg:nuget/Newtonsoft.Json@12.0.3\npkg:npm/left-pad@1.3.0\nnot a purl\n");
-            var output = new StringWriter();
-            var error = new StringWriter();
-            var exit = Firebreak.Cli.Program.Run(["scan", "--osv", ConformanceData.Require("advisory-data/osv"), "--purls", list],
-                new CliContext(new StringReader(""), output, error));
+            var (exit, output, error) = CliHarness.Run(["scan", "--osv", ConformanceData.Require("advisory-data/osv"), "--purls", list]);
             Assert.Equal(ExitCodes.InvalidInput, exit);
-            Assert.Contains("pkg:nuget/Newtonsoft.Json@12.0.3  GHSA-5crp-9r3c-p9vr", output.ToString(), StringComparison.Ordinal);
-            Assert.Contains("fix: 13.0.1", output.ToString(), StringComparison.Ordinal);
-            Assert.Contains($"{list}:4:", error.ToString(), StringComparison.Ordinal);
+            Assert.Contains("pkg:nuget/Newtonsoft.Json@12.0.3  GHSA-5crp-9r3c-p9vr", output, StringComparison.Ordinal);
+            Assert.Contains("fix: 13.0.1", output, StringComparison.Ordinal);
+            Assert.Contains($"{list}:4:", error, StringComparison.Ordinal);
         }
         finally
         {
@@ -106,5 +103,5 @@ public class OsvMatcherTests
 
     [Fact]
     public void Cli_ScanWithoutAdvisorySource_IsAUsageError() =>
-        Assert.Equal(ExitCodes.Usage, Firebreak.Cli.Program.Run(["scan", "Cargo.lock"], new CliContext(new StringReader(""), new StringWriter(), new StringWriter())));
+        Assert.Equal(ExitCodes.Usage, CliHarness.Run(["scan", "Cargo.lock"]).Exit);
 }

@@ -1,16 +1,11 @@
 using Firebreak.Cli.Common;
+using Firebreak.Domain.Tests.Common;
 
 namespace Firebreak.Domain.Tests.Cli;
 
 public class CvssCliTests
 {
-    private static (int Exit, string Out, string Err) Run(string input, params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var exit = Firebreak.Cli.Program.Run(args, new CliContext(new StringReader(input), output, error));
-        return (exit, output.ToString(), error.ToString());
-    }
+    private static (int Exit, string Out, string Err) Run(string input, params string[] args) => CliHarness.Run(args, input);
 
     [Fact]
     public void Score_Arguments_PrintsTabSeparatedLines()

@@ -1,6 +1,6 @@
 using Firebreak.Cli.Common;
 using Firebreak.Domain.Disclosure;
-using Microsoft.Extensions.Time.Testing;
+using Firebreak.Domain.Tests.Common;
 
 namespace Firebreak.Domain.Tests.Disclosure;
 
@@ -65,15 +65,13 @@ public sealed class SecurityTxtTests : IDisposable
     public void Cli_Validate_ExitsOneWithLocatedMessages()
     {
         File.WriteAllText(_file, "Contact: http://example.org\nExpires: 2027-01-01T00:00:00Z\n");
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var context = new CliContext(new StringReader(""), output, error) { Time = new FakeTimeProvider(Now) };
-        Assert.Equal(ExitCodes.InvalidInput, Firebreak.Cli.Program.Run(["securitytxt", "validate", _file], context));
-        Assert.Contains($"{_file}: line 1: error: Contact must be an https URI", error.ToString(), StringComparison.Ordinal);
+        var (exit, _, error) = CliHarness.Run(["securitytxt", "validate", _file], now: Now);
+        Assert.Equal(ExitCodes.InvalidInput, exit);
+        Assert.Contains($"{_file}: line 1: error: Contact must be an https URI", error, StringComparison.Ordinal);
 
         File.WriteAllText(_file, Sample.Format());
-        var ok = new StringWriter();
-        Assert.Equal(ExitCodes.Ok, Firebreak.Cli.Program.Run(["securitytxt", "validate", _file], new CliContext(new StringReader(""), ok, error) { Time = new FakeTimeProvider(Now) }));
-        Assert.Contains($"{_file}: ok", ok.ToString(), StringComparison.Ordinal);
+        var (okExit, ok, _) = CliHarness.Run(["securitytxt", "validate", _file], now: Now);
+        Assert.Equal(ExitCodes.Ok, okExit);
+        Assert.Contains($"{_file}: ok", ok, StringComparison.Ordinal);
     }
 }

@@ -63,12 +63,10 @@ public class NpmLockTests
         {
             var lockfile = Path.Combine(folder, "package-lock.json");
             File.WriteAllText(lockfile, "{\"lockfileVersion\": 3, \"packages\": {\"\": {}, \"node_modules/baz\": {\"version\": \"2.0.0\"}}}");
-            var output = new StringWriter();
-            var exit = Firebreak.Cli.Program.Run(["scan", lockfile, "--osv", ConformanceData.Require("advisory-data/osv/guidedremediation_testdata_npm_vulnerabilities.json")],
-                new CliContext(new StringReader(""), output, new StringWriter()));
+            var (exit, output, _) = CliHarness.Run(["scan", lockfile, "--osv", ConformanceData.Require("advisory-data/osv/guidedremediation_testdata_npm_vulnerabilities.json")]);
             Assert.Equal(ExitCodes.Findings, exit);
-            Assert.Contains("pkg:npm/baz@2.0.0", output.ToString(), StringComparison.Ordinal);
-            Assert.Contains("fix: 2.0.1", output.ToString(), StringComparison.Ordinal);
+            Assert.Contains("pkg:npm/baz@2.0.0", output, StringComparison.Ordinal);
+            Assert.Contains("fix: 2.0.1", output, StringComparison.Ordinal);
         }
         finally
         {

@@ -60,12 +60,10 @@ public class SbomReaderTests
         try
         {
             File.WriteAllText(file, "{\"bomFormat\":\"CycloneDX\",\"specVersion\":\"1.6\",\"components\":[{\"name\":\"Newtonsoft.Json\",\"purl\":\"pkg:nuget/Newtonsoft.Json@12.0.1\"},{\"name\":\"nopurl\"}]}");
-            var output = new StringWriter();
-            var error = new StringWriter();
-            var exit = Firebreak.Cli.Program.Run(["scan", file, "--osv", ConformanceData.Require("advisory-data/osv")], new CliContext(new StringReader(""), output, error));
+            var (exit, output, error) = CliHarness.Run(["scan", file, "--osv", ConformanceData.Require("advisory-data/osv")]);
             Assert.Equal(ExitCodes.Findings, exit);
-            Assert.Contains("GHSA-5crp-9r3c-p9vr", output.ToString(), StringComparison.Ordinal);
-            Assert.Contains("1 component(s) without a package URL", error.ToString(), StringComparison.Ordinal);
+            Assert.Contains("GHSA-5crp-9r3c-p9vr", output, StringComparison.Ordinal);
+            Assert.Contains("1 component(s) without a package URL", error, StringComparison.Ordinal);
         }
         finally
         {
