@@ -32,11 +32,13 @@ internal static class DataSetup
     }
 
     public static void ConfigureSqlite(DbContextOptionsBuilder options, string connection) =>
-        options.UseSqlite(connection, o => o.MigrationsAssembly(typeof(DataSetup).Assembly.GetName().Name))
+        // Split queries: an incident owns several collections (clocks, assignments, runs with steps,
+        // timeline); one joined query would return their cartesian product.
+        options.UseSqlite(connection, o => o.MigrationsAssembly(typeof(DataSetup).Assembly.GetName().Name).UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
             .AddInterceptors(new SqlitePragmas(), new AppendOnlyTimeline());
 
     public static void ConfigurePostgres(DbContextOptionsBuilder options, string connection) =>
-        options.UseNpgsql(connection).AddInterceptors(new AppendOnlyTimeline());
+        options.UseNpgsql(connection, o => o.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)).AddInterceptors(new AppendOnlyTimeline());
 
     /// <summary>Applies pending migrations; a new database is created on the way.</summary>
     public static async Task MigrateDatabaseAsync(this IServiceProvider services)

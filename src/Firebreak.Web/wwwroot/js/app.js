@@ -30,15 +30,20 @@
     });
     return fieldset.getAttribute("data-prefix") + parts.join("/");
   }
+  var latest = {};
   function update(form, fieldset) {
     var key = fieldset.getAttribute("data-version");
     var vector = vectorOf(fieldset);
+    // Answers can arrive out of order; only the newest request may write the result.
+    var ticket = (latest[key] || 0) + 1;
+    latest[key] = ticket;
     var body = new FormData();
     body.append("vector", vector);
     body.append("__RequestVerificationToken", form.querySelector("input[name=__RequestVerificationToken]").value);
     fetch(form.getAttribute("data-score-url"), { method: "POST", body: body, credentials: "same-origin" })
       .then(function (r) { return r.json(); })
       .then(function (j) {
+        if (latest[key] !== ticket) return;
         form.querySelector(".cvss-vector[data-for=" + key + "]").textContent = j.valid ? j.vector : vector;
         form.querySelector(".cvss-score[data-for=" + key + "]").textContent = j.valid ? j.score : "incomplete";
         form.querySelector(".cvss-severity[data-for=" + key + "]").textContent =
