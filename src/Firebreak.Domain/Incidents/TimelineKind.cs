@@ -23,4 +23,8 @@ public enum TimelineKind
     DetailsChanged,
     /// <summary>A free-text note.</summary>
     Note,
+    /// <summary>A message to or from the reporter (its text is kept in the report thread).</summary>
+    Correspondence,
+    /// <summary>The reporter changed how they want to be credited.</summary>
+    CreditChanged,
 }

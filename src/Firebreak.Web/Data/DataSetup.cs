@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Firebreak.Web.Data;
 
@@ -7,6 +8,8 @@ namespace Firebreak.Web.Data;
 internal static class DataSetup
 {
     /// <summary>
+    /// Interceptors registered as <see cref="IInterceptor"/> services (by the features and the mail
+    /// outbox) join the fixed ones.
     /// <c>Database:Provider</c> is <c>sqlite</c> (default, file under ./data) or <c>postgres</c>;
     /// <c>ConnectionStrings:Firebreak</c> overrides the connection string.
     /// </summary>
@@ -18,12 +21,12 @@ internal static class DataSetup
         {
             case "sqlite":
                 connection ??= DefaultSqlite();
-                builder.Services.AddDbContext<FirebreakDbContext, SqliteFirebreakDbContext>(o => ConfigureSqlite(o, connection));
+                builder.Services.AddDbContext<FirebreakDbContext, SqliteFirebreakDbContext>((sp, o) => ConfigureSqlite(o, connection).AddInterceptors(sp.GetServices<IInterceptor>()));
                 break;
             case "postgres" or "postgresql":
                 if (string.IsNullOrWhiteSpace(connection))
                     throw new InvalidOperationException("Database:Provider is postgres but ConnectionStrings:Firebreak is not set.");
-                builder.Services.AddDbContext<FirebreakDbContext, PostgresFirebreakDbContext>(o => ConfigurePostgres(o, connection));
+                builder.Services.AddDbContext<FirebreakDbContext, PostgresFirebreakDbContext>((sp, o) => ConfigurePostgres(o, connection).AddInterceptors(sp.GetServices<IInterceptor>()));
                 break;
             default:
                 throw new InvalidOperationException($"Database:Provider '{provider}' is not supported; use sqlite or postgres.");
@@ -31,13 +34,13 @@ internal static class DataSetup
         return builder;
     }
 
-    public static void ConfigureSqlite(DbContextOptionsBuilder options, string connection) =>
+    public static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder options, string connection) =>
         // Split queries: an incident owns several collections (clocks, assignments, runs with steps,
         // timeline); one joined query would return their cartesian product.
         options.UseSqlite(connection, o => o.MigrationsAssembly(typeof(DataSetup).Assembly.GetName().Name).UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
             .AddInterceptors(new SqlitePragmas(), new AppendOnlyTimeline());
 
-    public static void ConfigurePostgres(DbContextOptionsBuilder options, string connection) =>
+    public static DbContextOptionsBuilder ConfigurePostgres(DbContextOptionsBuilder options, string connection) =>
         options.UseNpgsql(connection, o => o.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)).AddInterceptors(new AppendOnlyTimeline());
 
     /// <summary>Applies pending migrations; a new database is created on the way.</summary>

@@ -9,12 +9,50 @@ public class AuthenticationTests(SqliteFactory factory) : IClassFixture<SqliteFa
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    /// <summary>
+    /// The API endpoints that are deliberately public: report intake and the reporter's portal
+    /// (which authorises by the capability token instead). Anything else anonymous is a breach.
+    /// </summary>
+    private static readonly string[] PublicApi =
+    [
+        "POST /api/v1/projects/{slug}/reports",
+        "GET /api/v1/portal",
+        "POST /api/v1/portal/messages",
+        "PUT /api/v1/portal/credit",
+    ];
+
     /// <summary>Every API route from the routing table, with its methods and sample route values.</summary>
-    public static IEnumerable<(string Method, string Path)> ApiRoutes(IServiceProvider services) =>
+    public static IEnumerable<(string Method, string Path)> ApiRoutes(IServiceProvider services, bool includePublic = false) =>
+        ApiEndpoints(services)
+            .Where(e => includePublic || !e.Anonymous)
+            .Select(e => (e.Method, Sample(e.Pattern)));
+
+    private static IEnumerable<(string Method, string Pattern, bool Anonymous)> ApiEndpoints(IServiceProvider services) =>
         services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText?.TrimStart('/').StartsWith("api/v1", StringComparison.Ordinal) == true)
             .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
-                .Select(m => (m, Sample(e.RoutePattern.RawText!))));
+                .Select(m => (m, "/" + e.RoutePattern.RawText!.Trim('/'), e.Metadata.GetMetadata<Microsoft.AspNetCore.Authorization.IAllowAnonymous>() is not null)));
+
+    [Fact]
+    public void AnonymousApiEndpoints_AreExactlyTheDeliberatelyPublicOnes()
+    {
+        factory.RequireDatabase();
+        var anonymous = ApiEndpoints(factory.Services).Where(e => e.Anonymous).Select(e => $"{e.Method} {e.Pattern}").Order(StringComparer.Ordinal);
+        Assert.Equal(PublicApi.Order(StringComparer.Ordinal), anonymous);
+    }
+
+    [Fact]
+    public async Task PublicApiEndpoints_WithoutCredentials_AnswerClientErrorsNot401Or500()
+    {
+        factory.RequireDatabase();
+        var client = factory.CreateClient();
+        foreach (var (method, path) in ApiRoutes(factory.Services, includePublic: true).Where(r => PublicApi.Any(p => p.StartsWith(r.Method + " ", StringComparison.Ordinal) && Sample(p[(r.Method.Length + 1)..]) == r.Path)))
+        {
+            using var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json") };
+            using var response = await client.SendAsync(request, Ct);
+            Assert.True((int)response.StatusCode is >= 400 and < 500 and not 401, $"{method} {path} answered {(int)response.StatusCode} without credentials");
+        }
+    }
 
     private static string Sample(string pattern) => "/" + string.Join('/', pattern.TrimStart('/').Split('/').Select(segment =>
         !segment.StartsWith('{') ? segment

@@ -20,6 +20,12 @@ public abstract class FirebreakFactory : WebApplicationFactory<Program>
 
     public FakeTimeProvider Clock { get; } = new(Start);
 
+    /// <summary>Whether the server sends mail to the loopback SMTP server (when the test run has one).</summary>
+    public bool UseSmtp { get; init; } = true;
+
+    /// <summary>Extra configuration for this server.</summary>
+    public Dictionary<string, string> Settings { get; } = [];
+
     /// <summary>The provider name given to the server (sqlite or postgres).</summary>
     protected abstract string Provider { get; }
 
@@ -42,6 +48,14 @@ public abstract class FirebreakFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", Provider);
         builder.UseSetting("ConnectionStrings:Firebreak", ConnectionString ?? "");
         builder.UseSetting("Playbooks:Folder", Path.Combine(Path.GetTempPath(), "firebreak-no-custom-playbooks"));
+        builder.UseSetting("Intake:PerAddressPerHour", "100000");
+        if (MailSink.Smtp is { } smtp && UseSmtp)
+        {
+            builder.UseSetting("Mail:Smtp:Host", smtp.Host);
+            builder.UseSetting("Mail:Smtp:Port", smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            builder.UseSetting("Mail:Smtp:Security", "none");
+        }
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

@@ -4,14 +4,12 @@ using Firebreak.Domain.Projects;
 using Firebreak.Web.Data;
 using Firebreak.Web.Infrastructure.Auth;
 using Firebreak.Web.Infrastructure.Playbooks;
-using Microsoft.EntityFrameworkCore;
 
 namespace Firebreak.Web.Features.Incidents;
 
 /// <summary>
 /// Opens an incident in a project: applies the severity rule, starts the clocks, and starts the
-/// playbook for its kind (or the one asked for). Numbers are per project; a clash with a
-/// concurrent opening is retried.
+/// playbook for its kind (or the one asked for).
 /// </summary>
 internal sealed class OpenIncident(FirebreakDbContext db, CurrentUser user, TimeProvider time, PlaybookLibrary playbooks)
 {
@@ -28,24 +26,14 @@ internal sealed class OpenIncident(FirebreakDbContext db, CurrentUser user, Time
             ? playbooks.Catalog.Find(id) ?? throw new DomainException($"There is no playbook '{id}'.")
             : playbooks.Catalog.DefaultFor(kind, userSafety is not null);
 
-        for (var attempt = 1; ; attempt++)
+        return await db.AddNumberedAsync(project.Id, number =>
         {
             var now = time.GetUtcNow();
-            var number = 1 + (await db.Incidents.Where(i => i.ProjectId == project.Id).MaxAsync(i => (int?)i.Number, ct) ?? 0);
             var incident = Incident.Open(project.Id, number, kind, request.Title ?? "", request.Summary, severity,
                 userSafety, reporter, project.Policy, user.Name, now);
             if (details is not null) incident.UpdateDetails(details, user.Name, now);
             if (playbook is not null) incident.StartPlaybook(playbook, user.Name, now);
-            db.Incidents.Add(incident);
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                return incident;
-            }
-            catch (DbUpdateException) when (attempt < 5)
-            {
-                db.ChangeTracker.Clear(); // another incident took this number; take the next
-            }
-        }
+            return incident;
+        }, alsoAdd: null, ct);
     }
 }

@@ -6,7 +6,7 @@ namespace Firebreak.Web.Infrastructure.Errors;
 
 /// <summary>
 /// Turns the exceptions a caller can provoke into problem details: broken domain rules are 422,
-/// malformed request bodies 400 with the JSON path, line and position. Anything else is a bug and
+/// malformed request bodies 400 with the JSON path, line and position, rate limits 429. Anything else is a bug and
 /// is left to the default 500 handler (without details).
 /// </summary>
 internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
@@ -21,10 +21,13 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
             BadHttpRequestException { InnerException: JsonException json } => (StatusCodes.Status400BadRequest, "Malformed JSON", Describe(json)),
             BadHttpRequestException e => (e.StatusCode, "Bad request", e.Message),
             JsonException json => (StatusCodes.Status400BadRequest, "Malformed JSON", Describe(json)),
+            TooManyRequestsException e => (StatusCodes.Status429TooManyRequests, "Too many requests", e.Message),
             _ => (0, "", ""),
         };
         if (status == 0) return false;
         context.Response.StatusCode = status;
+        if (exception is TooManyRequestsException limit)
+            context.Response.Headers.RetryAfter = ((int)Math.Ceiling(limit.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,

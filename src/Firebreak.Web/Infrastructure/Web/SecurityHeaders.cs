@@ -18,7 +18,8 @@ internal static class SecurityHeaders
             headers.ContentSecurityPolicy = Csp;
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
-            headers["Referrer-Policy"] = "same-origin";
+            // The report form and the reporter's portal carry capability links: never leak them.
+            headers["Referrer-Policy"] = IsCapabilityPath(context.Request.Path) ? "no-referrer" : "same-origin";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=()";
             if (!context.Request.Path.StartsWithSegments("/css") && !context.Request.Path.StartsWithSegments("/js"))
@@ -27,4 +28,7 @@ internal static class SecurityHeaders
         });
         await next();
     });
+
+    private static bool IsCapabilityPath(PathString path) =>
+        path.StartsWithSegments("/p") || path.StartsWithSegments("/r") || path.StartsWithSegments("/api/v1/portal");
 }

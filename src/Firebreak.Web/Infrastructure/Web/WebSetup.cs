@@ -10,6 +10,9 @@ internal static class WebSetup
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<MarkdownRenderer>();
+        services.AddSingleton<PublicUrl>();
+        services.AddSingleton<IntakeRateLimiter>();
+        services.AddSingleton<Templates.LiquidTemplates>();
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

@@ -1,0 +1,118 @@
+using Firebreak.Domain.Common;
+using Firebreak.Domain.Incidents;
+using Firebreak.Web.Data;
+using Firebreak.Web.Infrastructure.Auth;
+using Firebreak.Web.Infrastructure.Mail;
+using Firebreak.Web.Infrastructure.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Firebreak.Web.Features.Intake;
+
+/// <summary>
+/// Public intake (<c>POST /projects/{slug}/reports</c>, anonymous), the reporter's portal
+/// (<c>/portal</c>, authorised by the <c>X-Reporter-Token</c> header alone), and the maintainers'
+/// side of the thread (<c>/incidents/{id}/messages</c>, project members).
+/// </summary>
+internal static class IntakeApi
+{
+    public const string TokenHeader = "X-Reporter-Token";
+
+    public static WebApplicationBuilder AddIntake(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddScoped<SubmitReport>();
+        services.AddScoped<ReportMail>();
+        services.AddScoped<ReportThreads>();
+        services.AddScoped<PostMessage>();
+        services.AddScoped<SendAcknowledgement>();
+        services.AddScoped<IOutboxObserver, AcknowledgementSent>();
+        return builder;
+    }
+
+    public static RouteGroupBuilder MapIntakeApi(this RouteGroupBuilder api)
+    {
+        api.MapPost("/projects/{slug}/reports", Submit).AllowAnonymous().WithTags("Intake");
+        var portal = api.MapGroup("/portal").AllowAnonymous().WithTags("Reporter portal");
+        portal.MapGet("", Portal);
+        portal.MapPost("/messages", Reply);
+        portal.MapPut("/credit", Credit);
+        var incidents = api.MapGroup("/incidents/{id:guid}").WithTags("Intake");
+        incidents.MapGet("/messages", Messages);
+        incidents.MapPost("/messages", Post);
+        incidents.MapPost("/acknowledgement", Acknowledge);
+        return api;
+    }
+
+    private static async Task<Results<Created<ReportReceiptJson>, NotFound>> Submit(string slug, ReportSubmission submission, HttpContext http,
+        FirebreakDbContext db, SubmitReport submit, IntakeRateLimiter limiter, PublicUrl urls, CancellationToken ct)
+    {
+        limiter.Take(http, "report");
+        if (await db.Projects.SingleOrDefaultAsync(p => p.Slug == slug, ct) is not { } project) return TypedResults.NotFound();
+        var baseUrl = urls.For(http.Request);
+        var receipt = await submit.ExecuteAsync(project, submission, baseUrl, ct);
+        return TypedResults.Created((string?)null, new ReportReceiptJson($"{project.Slug}#{receipt.Number}",
+            SubmitReport.PortalUrl(baseUrl, receipt.Token), receipt.Token, receipt.AcknowledgementQueued));
+    }
+
+    private static async Task<Results<Ok<PortalJson>, NotFound>> Portal([FromHeader(Name = TokenHeader)] string? token, HttpContext http,
+        ReportThreads threads, IntakeRateLimiter limiter, FirebreakDbContext db, CancellationToken ct)
+    {
+        limiter.Take(http, "portal");
+        if (await threads.OpenByTokenAsync(token, ct) is not var (incident, _)) return TypedResults.NotFound();
+        var project = await db.Projects.SingleAsync(p => p.Id == incident.ProjectId, ct);
+        var messages = await threads.SharedAsync(incident.Id, ct);
+        return TypedResults.Ok(ToPortal(project.Name, project.Slug, incident, messages));
+    }
+
+    internal static PortalJson ToPortal(string projectName, string slug, Incident incident, IEnumerable<ReportMessage> shared) =>
+        new(projectName, $"{slug}#{incident.Number}", incident.Title, incident.Stage.ToWire(), incident.OpenedAt,
+            incident.Clock(ClockKind.Acknowledgement) is { IsRunning: false },
+            (incident.Reporter?.Preference ?? CreditPreference.Anonymous).ToWire(), incident.Reporter?.CreditName, incident.Reporter?.Consent ?? false,
+            shared.Select(MessageJson.ForReporter).ToList());
+
+    private static async Task<Results<Created<MessageJson>, NotFound>> Reply([FromHeader(Name = TokenHeader)] string? token, MessageRequest request,
+        HttpContext http, ReportThreads threads, PostMessage post, IntakeRateLimiter limiter, CancellationToken ct)
+    {
+        limiter.Take(http, "portal");
+        if (await threads.OpenByTokenAsync(token, ct) is not var (incident, _)) return TypedResults.NotFound();
+        var message = await post.FromReporterAsync(incident, request.Body, ct);
+        return TypedResults.Created((string?)null, MessageJson.ForReporter(message));
+    }
+
+    private static async Task<Results<Ok<PortalJson>, NotFound>> Credit([FromHeader(Name = TokenHeader)] string? token, CreditRequest request,
+        HttpContext http, ReportThreads threads, IntakeRateLimiter limiter, FirebreakDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        limiter.Take(http, "portal");
+        if (await threads.OpenByTokenAsync(token, ct) is not var (incident, _)) return TypedResults.NotFound();
+        incident.ChangeCredit(WireNames.Parse<CreditPreference>(request.Credit, "credit preference"), request.CreditName, request.Consent,
+            SubmitReport.Actor, time.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        var project = await db.Projects.SingleAsync(p => p.Id == incident.ProjectId, ct);
+        return TypedResults.Ok(ToPortal(project.Name, project.Slug, incident, await threads.SharedAsync(incident.Id, ct)));
+    }
+
+    private static async Task<Results<Ok<MessageJson[]>, NotFound>> Messages(Guid id, ProjectAccess access, ReportThreads threads, CancellationToken ct)
+    {
+        if (await access.FindIncidentAsync(id, withTimeline: false, ct) is not { } incident) return TypedResults.NotFound();
+        return TypedResults.Ok((await threads.AllAsync(incident.Id, ct)).Select(MessageJson.From).ToArray());
+    }
+
+    private static async Task<Results<Created<MessageJson>, NotFound>> Post(Guid id, MessageRequest request, ProjectAccess access,
+        CurrentUser user, PostMessage post, CancellationToken ct)
+    {
+        if (await access.FindIncidentAsync(id, withTimeline: false, ct) is not { } incident) return TypedResults.NotFound();
+        var message = await post.FromMaintainerAsync(incident, user.Name, request.Body, request.Shared, ct);
+        return TypedResults.Created($"/api/v1/incidents/{id}/messages", MessageJson.From(message));
+    }
+
+    private static async Task<Results<NoContent, NotFound>> Acknowledge(Guid id, HttpContext http, ProjectAccess access, CurrentUser user,
+        FirebreakDbContext db, SendAcknowledgement send, PublicUrl urls, CancellationToken ct)
+    {
+        if (await access.FindIncidentAsync(id, withTimeline: false, ct) is not { } incident) return TypedResults.NotFound();
+        var project = await db.Projects.SingleAsync(p => p.Id == incident.ProjectId, ct);
+        await send.ExecuteAsync(project, incident, urls.For(http.Request), user.Name, ct);
+        return TypedResults.NoContent();
+    }
+}

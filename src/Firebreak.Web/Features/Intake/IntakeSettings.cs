@@ -1,0 +1,23 @@
+namespace Firebreak.Web.Features.Intake;
+
+/// <summary>
+/// A project's intake policy: whether the public report form is open, whether the acknowledgement
+/// goes out at once or after a maintainer confirms, and the acknowledgement's Liquid template. A project without a
+/// row uses <see cref="For"/>'s defaults.
+/// </summary>
+internal sealed class IntakeSettings
+{
+    private IntakeSettings() { }
+
+    public Guid ProjectId { get; private set; }
+
+    public bool Accepting { get; set; } = true;
+
+    public bool AutoAcknowledge { get; set; } = true;
+
+    public string AcknowledgementSubject { get; set; } = DefaultTemplates.AcknowledgementSubject;
+
+    public string AcknowledgementBody { get; set; } = DefaultTemplates.AcknowledgementBody;
+
+    public static IntakeSettings For(Guid projectId) => new() { ProjectId = projectId };
+}

@@ -1,0 +1,65 @@
+using Firebreak.Domain.Common;
+using Firebreak.Domain.Projects;
+using Firebreak.Web.Data;
+using Firebreak.Web.Infrastructure.Errors;
+using Firebreak.Web.Infrastructure.Web;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Firebreak.Web.Features.Intake;
+
+/// <summary>
+/// The public report form: no account needed. On success the page shows the receipt with the
+/// private portal link — once, since only its hash is kept — instead of redirecting.
+/// </summary>
+[AllowAnonymous]
+internal sealed class ReportModel(FirebreakDbContext db, SubmitReport submit, IntakeRateLimiter limiter, PublicUrl urls) : PageModel
+{
+    public Project Project { get; private set; } = null!;
+    public bool Accepting { get; private set; }
+    public ReportReceipt? Receipt { get; private set; }
+    public string? PortalUrl { get; private set; }
+
+    [BindProperty] public string? Title { get; set; }
+    [BindProperty] public string? Description { get; set; }
+    [BindProperty] public string? AffectedVersions { get; set; }
+    [BindProperty] public string? CvssVector { get; set; }
+    [BindProperty] public string? Contact { get; set; }
+    [BindProperty] public string Credit { get; set; } = "anonymous";
+    [BindProperty] public string? CreditName { get; set; }
+    [BindProperty] public bool Consent { get; set; }
+    [BindProperty] public string? Website { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct) =>
+        await LoadAsync(slug, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(string slug, CancellationToken ct)
+    {
+        if (!await LoadAsync(slug, ct)) return NotFound();
+        try
+        {
+            limiter.Take(HttpContext, "report");
+            var baseUrl = urls.For(Request);
+            Receipt = await submit.ExecuteAsync(Project, new ReportSubmission(Title, Description, AffectedVersions, CvssVector, Contact,
+                Credit, CreditName, Consent, Website), baseUrl, ct);
+            PortalUrl = SubmitReport.PortalUrl(baseUrl, Receipt.Token);
+        }
+        catch (Exception e) when (e is DomainException or TooManyRequestsException)
+        {
+            db.ChangeTracker.Clear();
+            if (e is TooManyRequestsException) Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            ModelState.AddModelError("", e.Message);
+        }
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(string slug, CancellationToken ct)
+    {
+        if (await db.Projects.SingleOrDefaultAsync(p => p.Slug == slug, ct) is not { } project) return false;
+        Project = project;
+        Accepting = (await db.Set<IntakeSettings>().FindAsync([project.Id], ct))?.Accepting ?? true;
+        return true;
+    }
+}

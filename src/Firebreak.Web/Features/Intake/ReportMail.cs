@@ -1,0 +1,85 @@
+using System.Globalization;
+using System.Net.Mail;
+using Firebreak.Domain.Common;
+using Firebreak.Domain.Incidents;
+using Firebreak.Domain.Projects;
+using Firebreak.Web.Infrastructure.Mail;
+using Firebreak.Web.Infrastructure.Templates;
+using Firebreak.Web.Infrastructure.Web;
+
+namespace Firebreak.Web.Features.Intake;
+
+/// <summary>
+/// The intake's messages: the acknowledgement to the reporter (from the project's template) and
+/// the notifications to the triage owner, the security contacts and, for Critical, the board.
+/// Each goes into the outbox of the caller's unit of work with a key that makes it unique.
+/// </summary>
+internal sealed class ReportMail(Outbox outbox, LiquidTemplates templates, MarkdownRenderer markdown)
+{
+    public const string AcknowledgementPurpose = "acknowledgement";
+
+    public async Task<bool> QueueAcknowledgementAsync(Project project, Incident incident, IntakeSettings settings, string portalUrl, CancellationToken ct)
+    {
+        if (incident.Reporter?.Contact is not { } to || !IsAddress(to)) return false;
+        var values = Values(project, incident, portalUrl, null);
+        var subject = OneLine(await templates.RenderAsync(settings.AcknowledgementSubject, values));
+        var body = await templates.RenderAsync(settings.AcknowledgementBody, values);
+        return await outbox.EnqueueAsync(new MailDraft($"ack:{incident.Id}", to, subject, body, markdown.Render(body).ToString(),
+            AcknowledgementPurpose, project.Id, incident.Id), ct);
+    }
+
+    public async Task QueueTriageNotificationsAsync(Project project, Incident incident, string baseUrl, CancellationToken ct)
+    {
+        var values = Values(project, incident, null, $"{baseUrl.TrimEnd('/')}/incidents/{incident.Id}");
+        var subject = OneLine(await templates.RenderAsync(DefaultTemplates.ReceivedNotificationSubject, values));
+        var body = await templates.RenderAsync(DefaultTemplates.ReceivedNotificationBody, values);
+        foreach (var to in Recipients(project, incident.Severity))
+        {
+            await outbox.EnqueueAsync(new MailDraft($"new-report:{incident.Id}:{to.ToLowerInvariant()}", to, subject, body,
+                markdown.Render(body).ToString(), "triage-notification", project.Id, incident.Id), ct);
+        }
+    }
+
+    /// <summary>The values a template sees; also what the settings page previews with.</summary>
+    public static Dictionary<string, object?> Values(Project project, Incident incident, string? portalUrl, string? incidentUrl)
+    {
+        var policy = project.Policy;
+        var ack = incident.Clock(ClockKind.Acknowledgement);
+        return new Dictionary<string, object?>
+        {
+            ["project"] = new Dictionary<string, object?> { ["name"] = project.Name, ["slug"] = project.Slug, ["repository"] = project.RepositoryUrl },
+            ["reporter"] = new Dictionary<string, object?> { ["name"] = incident.Reporter?.CreditName, ["credit"] = incident.Reporter?.CreditLine },
+            ["report"] = new Dictionary<string, object?>
+            {
+                ["number"] = incident.Number,
+                ["title"] = incident.Title,
+                ["severity"] = incident.Severity.ToWire(),
+                ["received"] = incident.OpenedAt.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture),
+                ["first_action"] = DurationText.Format(policy.FirstActionFor(incident.Severity)),
+                ["acknowledge_by"] = ack?.DueAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture),
+            },
+            ["policy"] = new Dictionary<string, object?>
+            {
+                ["acknowledgement"] = DurationText.Format(policy.Acknowledgement),
+                ["fix"] = DurationText.Format(policy.FixTarget),
+                ["disclosure"] = DurationText.Format(policy.DisclosureWindow),
+            },
+            ["portal_url"] = portalUrl,
+            ["incident_url"] = incidentUrl,
+        };
+    }
+
+    private static IEnumerable<string> Recipients(Project project, Severity severity)
+    {
+        var holders = project.Policy.RoleHolders;
+        var names = new List<string>(project.SecurityContacts);
+        if (holders.TryGetValue(ProjectRole.TriageOwner, out var triage)) names.Add(triage);
+        if (severity == Severity.Critical && holders.TryGetValue(ProjectRole.Board, out var board)) names.Add(board);
+        return names.Select(n => n.Trim()).Where(IsAddress).Distinct(StringComparer.OrdinalIgnoreCase);
+    }
+
+    private static bool IsAddress(string text) =>
+        text.Contains('@', StringComparison.Ordinal) && !text.StartsWith('@') && MailAddress.TryCreate(text, out var a) && a.Address == text;
+
+    private static string OneLine(string text) => string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries)).Trim();
+}

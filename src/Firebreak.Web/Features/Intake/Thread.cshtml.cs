@@ -1,0 +1,69 @@
+using Firebreak.Domain.Common;
+using Firebreak.Domain.Incidents;
+using Firebreak.Domain.Projects;
+using Firebreak.Web.Data;
+using Firebreak.Web.Infrastructure.Auth;
+using Firebreak.Web.Infrastructure.Mail;
+using Firebreak.Web.Infrastructure.Web;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Firebreak.Web.Features.Intake;
+
+/// <summary>
+/// The maintainers' side of a report: the whole thread (internal notes marked), a reply box that
+/// decides per message whether the reporter sees it, the acknowledgement, and the mail sent for it.
+/// </summary>
+internal sealed class ThreadModel(ProjectAccess access, FirebreakDbContext db, ReportThreads threads, PostMessage post,
+    SendAcknowledgement acknowledge, CurrentUser user, PublicUrl urls, MarkdownRenderer markdown) : PageModel
+{
+    public Incident Incident { get; private set; } = null!;
+    public Project Project { get; private set; } = null!;
+    public IReadOnlyList<ReportMessage> Messages { get; private set; } = [];
+    public IReadOnlyList<OutboxMessage> Mail { get; private set; } = [];
+    public MarkdownRenderer Markdown => markdown;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) =>
+        await LoadAsync(id, ct) ? Page() : NotFound();
+
+    public Task<IActionResult> OnPostMessageAsync(Guid id, string? body, bool shared, CancellationToken ct) =>
+        Run(id, async () =>
+        {
+            await post.FromMaintainerAsync(Incident, user.Name, body, shared, ct);
+            TempData["Flash"] = shared ? "Shared with the reporter." : "Internal note added.";
+        }, ct);
+
+    public Task<IActionResult> OnPostAcknowledgeAsync(Guid id, CancellationToken ct) =>
+        Run(id, async () =>
+        {
+            await acknowledge.ExecuteAsync(Project, Incident, urls.For(Request), user.Name, ct);
+            TempData["Flash"] = "The acknowledgement is queued.";
+        }, ct);
+
+    private async Task<IActionResult> Run(Guid id, Func<Task> action, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        try
+        {
+            await action();
+            return RedirectToPage(new { id });
+        }
+        catch (Exception e) when (e is DomainException or DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            ModelState.AddModelError("", e is DomainException ? e.Message : "The incident changed at the same moment; nothing was saved. Try again.");
+            return await LoadAsync(id, ct) ? Page() : NotFound();
+        }
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    {
+        if (await access.FindIncidentAsync(id, withTimeline: false, ct) is not { } incident) return false;
+        Incident = incident;
+        Project = await db.Projects.SingleAsync(p => p.Id == incident.ProjectId, ct);
+        Messages = await threads.AllAsync(id, ct);
+        Mail = await db.Set<OutboxMessage>().Where(m => m.IncidentId == id).OrderBy(m => m.CreatedAt).ToListAsync(ct);
+        return true;
+    }
+}

@@ -1,0 +1,23 @@
+using Firebreak.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Firebreak.Web.Infrastructure.Mail;
+
+/// <summary>
+/// Puts messages in the outbox inside the caller's unit of work: nothing is written until the
+/// caller saves, so a message exists exactly when the change that caused it committed.
+/// </summary>
+internal sealed class Outbox(FirebreakDbContext db, TimeProvider time)
+{
+    /// <summary>Adds the draft unless a message with the same key is already queued or sent; true when added.</summary>
+    public async Task<bool> EnqueueAsync(MailDraft draft, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        if (string.IsNullOrWhiteSpace(draft.To)) return false;
+        var messages = db.Set<OutboxMessage>();
+        if (messages.Local.Any(m => m.DedupKey == draft.DedupKey)) return false;
+        if (await messages.AnyAsync(m => m.DedupKey == draft.DedupKey, ct)) return false;
+        messages.Add(new OutboxMessage(draft, time.GetUtcNow()));
+        return true;
+    }
+}

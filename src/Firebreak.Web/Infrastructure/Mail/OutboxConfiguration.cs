@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Firebreak.Web.Infrastructure.Mail;
+
+internal sealed class OutboxConfiguration : IEntityTypeConfiguration<OutboxMessage>, IEntityTypeConfiguration<OutboxAttempt>
+{
+    public void Configure(EntityTypeBuilder<OutboxMessage> message)
+    {
+        message.ToTable("Outbox");
+        message.HasKey(m => m.Id);
+        message.Property(m => m.Id).ValueGeneratedNever();
+        message.HasIndex(m => m.DedupKey).IsUnique();
+        message.HasIndex(m => new { m.State, m.NextAttemptAt });
+        message.HasIndex(m => m.IncidentId);
+        message.Property(m => m.DedupKey).HasMaxLength(200);
+        message.Property(m => m.To).HasMaxLength(320);
+        message.Property(m => m.Subject).HasMaxLength(400);
+        message.Property(m => m.Purpose).HasMaxLength(40);
+        message.Property(m => m.State).HasConversion<string>().HasMaxLength(16);
+        message.Property(m => m.LastError).HasMaxLength(2000);
+    }
+
+    public void Configure(EntityTypeBuilder<OutboxAttempt> attempt)
+    {
+        attempt.ToTable("OutboxAttempts");
+        attempt.HasKey(a => a.Id);
+        attempt.Property(a => a.Id).ValueGeneratedNever();
+        attempt.HasIndex(a => a.MessageId);
+        attempt.Property(a => a.Error).HasMaxLength(2000);
+        attempt.HasOne<OutboxMessage>().WithMany().HasForeignKey(a => a.MessageId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

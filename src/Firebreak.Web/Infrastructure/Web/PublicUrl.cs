@@ -1,0 +1,16 @@
+namespace Firebreak.Web.Infrastructure.Web;
+
+/// <summary>
+/// The address links in e-mail point to: <c>Firebreak:PublicUrl</c> when set (it should be, in
+/// production, so that a forged Host header cannot put its own host into mail), else the request's.
+/// </summary>
+internal sealed class PublicUrl(IConfiguration configuration)
+{
+    public string For(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return configuration["Firebreak:PublicUrl"] is { Length: > 0 } configured
+            ? configured.TrimEnd('/')
+            : $"{request.Scheme}://{request.Host}{request.PathBase}";
+    }
+}
