@@ -1,14 +1,14 @@
 using System.CommandLine;
-using System.Text.Json;
 using Firebreak.Cli.Common;
 using Firebreak.Domain.Advisories;
 using Firebreak.Domain.Packages.Lockfiles;
+using Firebreak.Domain.Vex;
 
 namespace Firebreak.Cli.Scan;
 
 /// <summary>
-/// `firebreak scan Cargo.lock… --rustsec DIR`: offline audit of Cargo lockfiles against a RustSec
-/// database folder, for CI. Exit 6 when anything is found (unless --fail-on none).
+/// `firebreak scan Cargo.lock… --rustsec DIR`: offline audit of lockfiles and SBOMs against RustSec and OSV,
+/// for CI. VEX statements suppress findings; exit 6 when an unsuppressed finding reaches --fail-on.
 /// </summary>
 internal static class ScanCommand
 {
@@ -19,10 +19,13 @@ internal static class ScanCommand
         var osv = new Option<string?>("--osv") { Description = "OSV records: a JSON file or a folder of them" };
         var purls = new Option<string?>("--purls") { Description = "A file of package URLs to check, one per line" };
         var kevFile = new Option<string?>("--kev") { Description = "CISA KEV catalog JSON: flag findings known to be exploited" };
-        var json = new Option<bool>("--json") { Description = "JSON output" };
-        var failOn = new Option<string>("--fail-on") { Description = "any (default), kev (only known-exploited) or none", DefaultValueFactory = _ => "any" };
-        failOn.AcceptOnlyFromAmong("any", "kev", "none");
-        var command = new Command("scan", "Audit Cargo.lock files against RustSec advisories and the KEV catalog (offline)") { files, rustsec, osv, purls, kevFile, json, failOn };
+        var vex = new Option<string?>("--vex") { Description = "OpenVEX documents: a JSON file or a folder of them; not_affected/fixed statements suppress findings" };
+        var format = new Option<string?>("--format") { Description = "Output: table (default), json, sarif, markdown or cyclonedx-vex" };
+        format.AcceptOnlyFromAmong(ScanReport.Formats);
+        var json = new Option<bool>("--json") { Description = "Same as --format json" };
+        var failOn = new Option<string>("--fail-on") { Description = "Exit 6 on: any (default), kev, critical, high (CVSS; KEV counts as critical) or none", DefaultValueFactory = _ => "any" };
+        failOn.AcceptOnlyFromAmong(ScanGate.Levels);
+        var command = new Command("scan", "Audit lockfiles and SBOMs against RustSec, OSV and the KEV catalog (offline)") { files, rustsec, osv, purls, kevFile, vex, format, json, failOn };
         command.SetAction(parse =>
         {
             var folder = parse.GetValue(rustsec);
@@ -34,6 +37,11 @@ internal static class ScanCommand
             if (folder is null && parse.GetValue(osv) is null)
             {
                 context.Error.WriteLine("firebreak: give --rustsec and/or --osv as the advisory source.");
+                return ExitCodes.Usage;
+            }
+            if (parse.GetValue(json) && parse.GetValue(format) is { } chosen && chosen != "json")
+            {
+                context.Error.WriteLine($"firebreak: --json means --format json; it contradicts --format {chosen}.");
                 return ExitCodes.Usage;
             }
             KevCatalog? kev = null;
@@ -97,62 +105,15 @@ internal static class ScanCommand
                     unreadable = true;
                 }
             }
-            Print(context, findings, parse.GetValue(json), advisories.Count);
-            PrintOsv(context, osvFindings, parse.GetValue(json));
+            var badVex = false;
+            var statements = parse.GetValue(vex) is { } vexPath ? ScanSources.ReadVex(vexPath, context.Error, out badVex) : [];
+            unreadable |= badVex;
+            IReadOnlyList<ScanFinding> all = [.. findings.Select(x => ScanFinding.FromCargo(x.File, x.Finding)), .. osvFindings.Select(x => ScanFinding.FromOsv(x.File, x.Finding))];
+            all = VexMatcher.Apply(all, statements);
+            ScanReport.Write(context.Out, parse.GetValue(format) ?? (parse.GetValue(json) ? "json" : "table"), all, context.Time.GetUtcNow());
             if (unreadable) return ExitCodes.InvalidInput;
-            var failing = parse.GetValue(failOn) switch
-            {
-                "any" => findings.Count + osvFindings.Count > 0,
-                "kev" => findings.Any(f => f.Finding.Kev is not null) || osvFindings.Any(f => f.Finding.Kev is not null),
-                _ => false,
-            };
-            return failing ? ExitCodes.Findings : ExitCodes.Ok;
+            return ScanGate.Fails(parse.GetValue(failOn)!, all) ? ExitCodes.Findings : ExitCodes.Ok;
         });
         return command;
-    }
-
-    private static void PrintOsv(CliContext context, List<(string File, OsvFinding Finding)> findings, bool json)
-    {
-        if (findings.Count == 0) return;
-        if (json)
-        {
-            context.Out.WriteLine(JsonSerializer.Serialize(findings.Select(x => new
-            {
-                file = x.File, purl = x.Finding.Component.ToString(), advisory = x.Finding.Advisory.Id, aliases = x.Finding.Advisory.Aliases,
-                summary = x.Finding.Advisory.Summary, fixedVersion = x.Finding.FixedVersion, kev = x.Finding.Kev?.CveId,
-            })));
-            return;
-        }
-        context.Out.WriteLine($"{findings.Count} OSV finding(s)");
-        foreach (var (file, f) in findings)
-        {
-            context.Out.WriteLine($"{file}: {f.Component}  {f.Advisory.Id} {string.Join(" ", f.Advisory.Aliases)}  fix: {f.FixedVersion ?? "none"}{(f.Kev is { } k ? $"  KNOWN EXPLOITED ({k.CveId}, due {k.DueDate:yyyy-MM-dd})" : "")}");
-            if (f.Advisory.Summary.Length > 0) context.Out.WriteLine($"    {f.Advisory.Summary}");
-        }
-    }
-
-    private static void Print(CliContext context, List<(string File, CargoFinding Finding)> findings, bool json, int advisoryCount)
-    {
-        static string Path(CargoFinding f) => f.Paths.Count == 0 ? "" : string.Join(" → ", f.Paths[0].Select(p => $"{p.Name} {p.Version}"));
-        if (json)
-        {
-            context.Out.WriteLine(JsonSerializer.Serialize(findings.Select(x => new
-            {
-                file = x.File, crate = x.Finding.Package.Name, version = x.Finding.Package.Version, purl = x.Finding.Package.Purl.ToString(),
-                advisory = x.Finding.Advisory.Id, aliases = x.Finding.Advisory.Aliases, title = x.Finding.Advisory.Title,
-                cvss = x.Finding.Advisory.Cvss, fixedVersion = x.Finding.FixedVersion?.ToString(),
-                kev = x.Finding.Kev is { } k ? new { cve = k.CveId, dueDate = k.DueDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), ransomware = k.KnownRansomwareCampaignUse } : null,
-                paths = x.Finding.Paths.Select(p => p.Select(c => $"{c.Name} {c.Version}")),
-            })));
-            return;
-        }
-        context.Out.WriteLine($"{findings.Count} finding(s) against {advisoryCount} RustSec advisories");
-        foreach (var (file, f) in findings)
-        {
-            context.Out.WriteLine($"{file}: {f.Package.Name} {f.Package.Version}  {f.Advisory.Id} {string.Join(" ", f.Advisory.Aliases)}  fix: {f.FixedVersion?.ToString() ?? "none"}");
-            context.Out.WriteLine($"    {f.Advisory.Title}");
-            if (f.Kev is { } k) context.Out.WriteLine($"    KNOWN EXPLOITED: {k.CveId} in CISA KEV since {k.DateAdded:yyyy-MM-dd}, due {k.DueDate:yyyy-MM-dd}, ransomware use: {k.KnownRansomwareCampaignUse}");
-            if (f.Paths.Count > 0) context.Out.WriteLine($"    pulled in by: {Path(f)}");
-        }
     }
 }

@@ -18,8 +18,10 @@ public sealed record OsvAffected(string EcosystemName, Ecosystem? Ecosystem, str
 /// <param name="Withdrawn">Set when withdrawn: it never matches.</param>
 /// <param name="Severity">CVSS vectors given in <c>severity</c>.</param>
 /// <param name="Affected">Affected packages.</param>
+/// <param name="References">Reference URLs, ADVISORY ones first, then in record order.</param>
+/// <param name="DatabaseSeverity">The database's own rating (<c>database_specific.severity</c>, e.g. GitHub's <c>HIGH</c>), if any.</param>
 public sealed record OsvAdvisory(string Id, IReadOnlyList<string> Aliases, string Summary, bool Withdrawn,
-    IReadOnlyList<string> Severity, IReadOnlyList<OsvAffected> Affected)
+    IReadOnlyList<string> Severity, IReadOnlyList<OsvAffected> Affected, IReadOnlyList<string>? References = null, string? DatabaseSeverity = null)
 {
     /// <summary>
     /// Reads a file holding one record, a JSON array of records, or an object with a <c>vulns</c> array;
@@ -48,8 +50,12 @@ public sealed record OsvAdvisory(string Id, IReadOnlyList<string> Aliases, strin
         var id = Str(e, "id", path, source) ?? throw new AdvisoryFormatException(source, 0, $"{path}.id: required.");
         var affected = Array(e, "affected", path, source).Select((a, i) => ReadAffected(a, $"{path}.affected[{i}]", source)).ToList();
         var severity = Array(e, "severity", path, source).Select((s, i) => Str(s, "score", $"{path}.severity[{i}]", source)).OfType<string>().ToList();
+        var references = Array(e, "references", path, source).Select((r, i) => (Type: Str(r, "type", $"{path}.references[{i}]", source), Url: Str(r, "url", $"{path}.references[{i}]", source)))
+            .Where(r => r.Url is { Length: > 0 }).OrderBy(r => r.Type == "ADVISORY" ? 0 : 1).Select(r => r.Url!).ToList();
+        var databaseSeverity = e.TryGetProperty("database_specific", out var specific) && specific.ValueKind == JsonValueKind.Object
+            && specific.TryGetProperty("severity", out var rating) && rating.ValueKind == JsonValueKind.String ? rating.GetString() : null;
         return new OsvAdvisory(id, [.. Array(e, "aliases", path, source).Select(a => a.ValueKind == JsonValueKind.String ? a.GetString()! : "").Where(a => a.Length > 0)],
-            Str(e, "summary", path, source) ?? "", e.TryGetProperty("withdrawn", out _), severity, affected);
+            Str(e, "summary", path, source) ?? "", e.TryGetProperty("withdrawn", out _), severity, affected, references, databaseSeverity);
     }
 
     private static OsvAffected ReadAffected(JsonElement a, string path, string source)

@@ -1,0 +1,26 @@
+using System.Globalization;
+using Firebreak.Domain.Advisories;
+
+namespace Firebreak.Cli.Scan;
+
+/// <summary>The default human-readable output: one block per finding, suppressed findings listed after.</summary>
+internal static class ScanReportTable
+{
+    public static void Write(TextWriter output, IReadOnlyList<ScanFinding> findings)
+    {
+        var active = findings.Where(f => f.Suppression is null).ToList();
+        var suppressed = findings.Where(f => f.Suppression is not null).ToList();
+        output.WriteLine(suppressed.Count == 0 ? $"{active.Count} finding(s)" : $"{active.Count} finding(s), {suppressed.Count} suppressed by VEX");
+        foreach (var f in active)
+        {
+            output.WriteLine($"{f.File}: {ScanReport.ComponentText(f)}  {string.Join(" ", f.Ids)}  fix: {f.FixedVersion ?? "none"}  severity: {ScanReport.SeverityText(f)}");
+            if (f.Title.Length > 0) output.WriteLine($"    {f.Title}");
+            if (f.Kev is { } k)
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"    KNOWN EXPLOITED: {k.CveId} in CISA KEV since {k.DateAdded:yyyy-MM-dd}, due {k.DueDate:yyyy-MM-dd}, ransomware use: {k.KnownRansomwareCampaignUse}"));
+            if (f.DependencyPath.Count > 0) output.WriteLine($"    pulled in by: {string.Join(" → ", f.DependencyPath)}");
+        }
+        foreach (var f in suppressed)
+            output.WriteLine($"{f.File}: {ScanReport.ComponentText(f)}  {string.Join(" ", f.Ids)}  suppressed by VEX ({f.Suppression!.Vulnerability}): {f.Suppression.Reason}");
+    }
+}

@@ -1,0 +1,55 @@
+using System.Globalization;
+using Firebreak.Domain.Cvss;
+using Firebreak.Domain.Packages;
+using Firebreak.Domain.Vex;
+
+namespace Firebreak.Domain.Advisories;
+
+/// <summary>
+/// One finding of a scan in the shape every report format uses, whichever database it came from: a component
+/// in a scanned file that an advisory affects.
+/// </summary>
+/// <param name="File">The scanned file (lockfile, SBOM or purl list) as given on the command line.</param>
+/// <param name="Component">The affected component's package URL.</param>
+/// <param name="AdvisoryId">The advisory's id (RUSTSEC-…, GHSA-…).</param>
+/// <param name="Aliases">Other ids of the same vulnerability (CVE, GHSA).</param>
+/// <param name="Title">One-line title or summary; may be empty.</param>
+/// <param name="Database">The database the advisory came from.</param>
+/// <param name="FixedVersion">The lowest fixed version above the component's, if any.</param>
+/// <param name="Severity">The advisory's rating.</param>
+/// <param name="Kev">The KEV entry when the flaw is known to be exploited.</param>
+/// <param name="HelpUri">A page describing the advisory, if one is known.</param>
+/// <param name="DependencyPath">"name version" steps from a workspace member to the component (Cargo only; else empty).</param>
+public sealed record ScanFinding(string File, PackageUrl Component, string AdvisoryId, IReadOnlyList<string> Aliases, string Title,
+    AdvisoryDatabase Database, string? FixedVersion, AdvisorySeverity Severity, KevEntry? Kev, string? HelpUri, IReadOnlyList<string> DependencyPath)
+{
+    /// <summary>The VEX statement that suppresses this finding, when one does.</summary>
+    public VexSuppression? Suppression { get; init; }
+
+    /// <summary>The advisory id followed by its aliases.</summary>
+    public IEnumerable<string> Ids => Aliases.Prepend(AdvisoryId);
+
+    /// <summary>The band a CI gate judges by: known exploitation counts as critical whatever the CVSS says.</summary>
+    public CvssSeverity? GateSeverity => Kev is not null ? CvssSeverity.Critical : Severity.Level;
+
+    /// <summary>A RustSec finding; its help page is the advisory's page on rustsec.org.</summary>
+    public static ScanFinding FromCargo(string file, CargoFinding finding)
+    {
+        ArgumentNullException.ThrowIfNull(finding);
+        var advisory = finding.Advisory;
+        return new ScanFinding(file, finding.Package.Purl, advisory.Id, advisory.Aliases, advisory.Title, AdvisoryDatabase.RustSec,
+            finding.FixedVersion?.ToString(), AdvisorySeverity.FromVector(advisory.Cvss), finding.Kev,
+            string.Create(CultureInfo.InvariantCulture, $"https://rustsec.org/advisories/{advisory.Id}.html"),
+            finding.Paths.Count == 0 ? [] : [.. finding.Paths[0].Select(p => $"{p.Name} {p.Version}")]);
+    }
+
+    /// <summary>An OSV finding; its help page is the record's first ADVISORY (else first) reference.</summary>
+    public static ScanFinding FromOsv(string file, OsvFinding finding)
+    {
+        ArgumentNullException.ThrowIfNull(finding);
+        var advisory = finding.Advisory;
+        return new ScanFinding(file, finding.Component, advisory.Id, advisory.Aliases, advisory.Summary, AdvisoryDatabase.Osv,
+            finding.FixedVersion, AdvisorySeverity.FromVectors(advisory.Severity, advisory.DatabaseSeverity), finding.Kev,
+            advisory.References is { Count: > 0 } references ? references[0] : null, []);
+    }
+}
