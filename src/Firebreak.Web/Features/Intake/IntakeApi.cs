@@ -27,6 +27,7 @@ internal static class IntakeApi
         services.AddScoped<ReportThreads>();
         services.AddScoped<PostMessage>();
         services.AddScoped<SendAcknowledgement>();
+        services.AddScoped<ChangeIntakeSettings>();
         services.AddScoped<IOutboxObserver, AcknowledgementSent>();
         return builder;
     }
@@ -34,6 +35,8 @@ internal static class IntakeApi
     public static RouteGroupBuilder MapIntakeApi(this RouteGroupBuilder api)
     {
         api.MapPost("/projects/{slug}/reports", Submit).AllowAnonymous().WithTags("Intake");
+        api.MapGet("/projects/{slug}/intake", GetSettings).WithTags("Intake");
+        api.MapPut("/projects/{slug}/intake", PutSettings).WithTags("Intake");
         var portal = api.MapGroup("/portal").AllowAnonymous().WithTags("Reporter portal");
         portal.MapGet("", Portal);
         portal.MapPost("/messages", Reply);
@@ -54,6 +57,19 @@ internal static class IntakeApi
         var receipt = await submit.ExecuteAsync(project, submission, baseUrl, ct);
         return TypedResults.Created((string?)null, new ReportReceiptJson($"{project.Slug}#{receipt.Number}",
             SubmitReport.PortalUrl(baseUrl, receipt.Token), receipt.Token, receipt.AcknowledgementQueued));
+    }
+
+    private static async Task<Results<Ok<IntakeSettingsJson>, NotFound>> GetSettings(string slug, ProjectAccess access, FirebreakDbContext db, CancellationToken ct)
+    {
+        if (await access.FindProjectAsync(slug, ct) is not { } project) return TypedResults.NotFound();
+        return TypedResults.Ok(IntakeSettingsJson.From(await db.Set<IntakeSettings>().FindAsync([project.Id], ct) ?? IntakeSettings.For(project.Id)));
+    }
+
+    private static async Task<Results<Ok<IntakeSettingsJson>, NotFound>> PutSettings(string slug, IntakeSettingsJson change, ProjectAccess access,
+        ChangeIntakeSettings useCase, CancellationToken ct)
+    {
+        if (await access.FindProjectAsync(slug, ct) is not { } project) return TypedResults.NotFound();
+        return TypedResults.Ok(IntakeSettingsJson.From(await useCase.ExecuteAsync(project, change, ct)));
     }
 
     private static async Task<Results<Ok<PortalJson>, NotFound>> Portal([FromHeader(Name = TokenHeader)] string? token, HttpContext http,

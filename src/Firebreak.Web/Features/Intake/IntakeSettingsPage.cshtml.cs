@@ -1,0 +1,65 @@
+using Firebreak.Domain.Common;
+using Firebreak.Domain.Projects;
+using Firebreak.Web.Data;
+using Firebreak.Web.Infrastructure.Auth;
+using Firebreak.Web.Infrastructure.Web;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Firebreak.Web.Features.Intake;
+
+/// <summary>A project's intake settings: the public form's switch, when to acknowledge, and the acknowledgement template with a preview.</summary>
+internal sealed class IntakeSettingsPageModel(ProjectAccess access, FirebreakDbContext db, ChangeIntakeSettings change, MarkdownRenderer markdown) : PageModel
+{
+    public Project Project { get; private set; } = null!;
+    public AcknowledgementPreview? Preview { get; private set; }
+    public MarkdownRenderer Markdown => markdown;
+
+    [BindProperty] public bool Accepting { get; set; }
+    [BindProperty] public bool AutoAcknowledge { get; set; }
+    [BindProperty] public string? AcknowledgementSubject { get; set; }
+    [BindProperty] public string? AcknowledgementBody { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
+    {
+        if (await access.FindProjectAsync(slug, ct) is not { } project) return NotFound();
+        Project = project;
+        var settings = await db.Set<IntakeSettings>().FindAsync([project.Id], ct) ?? IntakeSettings.For(project.Id);
+        (Accepting, AutoAcknowledge, AcknowledgementSubject, AcknowledgementBody) =
+            (settings.Accepting, settings.AutoAcknowledge, settings.AcknowledgementSubject, settings.AcknowledgementBody);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostPreviewAsync(string slug, CancellationToken ct)
+    {
+        if (await access.FindProjectAsync(slug, ct) is not { } project) return NotFound();
+        Project = project;
+        try
+        {
+            Preview = await change.PreviewAsync(project, AcknowledgementSubject, AcknowledgementBody);
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddModelError("", e.Message);
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string slug, CancellationToken ct)
+    {
+        if (await access.FindProjectAsync(slug, ct) is not { } project) return NotFound();
+        Project = project;
+        try
+        {
+            await change.ExecuteAsync(project, new IntakeSettingsJson(Accepting, AutoAcknowledge, AcknowledgementSubject, AcknowledgementBody), ct);
+            TempData["Flash"] = "Intake settings saved.";
+            return RedirectToPage(new { slug });
+        }
+        catch (DomainException e)
+        {
+            db.ChangeTracker.Clear();
+            ModelState.AddModelError("", e.Message);
+            return Page();
+        }
+    }
+}

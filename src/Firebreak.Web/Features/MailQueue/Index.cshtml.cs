@@ -1,0 +1,30 @@
+using Firebreak.Web.Data;
+using Firebreak.Web.Infrastructure.Auth;
+using Firebreak.Web.Infrastructure.Mail;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Firebreak.Web.Features.MailQueue;
+
+/// <summary>The mail queue for administrators. Without a relay configured, this is where mail waits.</summary>
+[Authorize(Policy = AuthSetup.AdminPolicy)]
+internal sealed class OutboxModel(FirebreakDbContext db, IMailTransport transport, MailSignal signal, TimeProvider time) : PageModel
+{
+    public IReadOnlyList<OutboxMessage> Messages { get; private set; } = [];
+    public bool RelayConfigured => transport.IsConfigured;
+
+    public async Task OnGetAsync(CancellationToken ct) =>
+        Messages = await db.Set<OutboxMessage>().OrderByDescending(m => m.CreatedAt).Take(500).ToListAsync(ct);
+
+    public async Task<IActionResult> OnPostRetryAsync(Guid id, CancellationToken ct)
+    {
+        if (await db.Set<OutboxMessage>().SingleOrDefaultAsync(m => m.Id == id, ct) is not { } message) return NotFound();
+        message.Retry(time.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        signal.Wake();
+        TempData["Flash"] = $"Message to {message.To} queued again.";
+        return RedirectToPage();
+    }
+}
