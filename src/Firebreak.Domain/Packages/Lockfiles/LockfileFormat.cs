@@ -1,0 +1,14 @@
+namespace Firebreak.Domain.Packages.Lockfiles;
+
+/// <summary>The lockfile formats <see cref="Lockfile"/> recognises by file name.</summary>
+public enum LockfileFormat
+{
+    /// <summary>package-lock.json or npm-shrinkwrap.json.</summary>
+    Npm,
+
+    /// <summary>NuGet packages.lock.json.</summary>
+    NuGet,
+
+    /// <summary>pip requirements*.txt.</summary>
+    Requirements,
+}
