@@ -17,6 +17,8 @@ public static class Lockfile
         {
             "package-lock.json" or "npm-shrinkwrap.json" => LockfileFormat.Npm,
             "packages.lock.json" => LockfileFormat.NuGet,
+            "go.mod" => LockfileFormat.GoMod,
+            "Gemfile.lock" or "gems.locked" => LockfileFormat.Gemfile,
             _ when name.StartsWith("requirements", StringComparison.Ordinal) && name.EndsWith(".txt", StringComparison.Ordinal) => LockfileFormat.Requirements,
             _ => null,
         };
@@ -45,6 +47,8 @@ public static class Lockfile
         {
             LockfileFormat.Npm => NpmLock.Parse(text, source).Select(c => new LockfileComponent(c.Purl, Direct: null, c.Development)),
             LockfileFormat.NuGet => NuGetLock.Parse(text, source),
+            LockfileFormat.GoMod => GoMod.Parse(text, source),
+            LockfileFormat.Gemfile => GemfileLock.Parse(text, source),
             LockfileFormat.Requirements => [],
             _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown lockfile format."),
         };

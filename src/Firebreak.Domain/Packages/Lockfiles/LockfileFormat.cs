@@ -11,4 +11,10 @@ public enum LockfileFormat
 
     /// <summary>pip requirements*.txt.</summary>
     Requirements,
+
+    /// <summary>Go go.mod.</summary>
+    GoMod,
+
+    /// <summary>Bundler Gemfile.lock (or gems.locked).</summary>
+    Gemfile,
 }
