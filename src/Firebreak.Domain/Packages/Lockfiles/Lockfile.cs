@@ -17,6 +17,7 @@ public static class Lockfile
         {
             "package-lock.json" or "npm-shrinkwrap.json" => LockfileFormat.Npm,
             "packages.lock.json" => LockfileFormat.NuGet,
+            "poetry.lock" => LockfileFormat.Poetry,
             "go.mod" => LockfileFormat.GoMod,
             "Gemfile.lock" or "gems.locked" => LockfileFormat.Gemfile,
             _ when name.StartsWith("requirements", StringComparison.Ordinal) && name.EndsWith(".txt", StringComparison.Ordinal) => LockfileFormat.Requirements,
@@ -47,6 +48,7 @@ public static class Lockfile
         {
             LockfileFormat.Npm => NpmLock.Parse(text, source).Select(c => new LockfileComponent(c.Purl, Direct: null, c.Development)),
             LockfileFormat.NuGet => NuGetLock.Parse(text, source),
+            LockfileFormat.Poetry => PoetryLock.Parse(text, source),
             LockfileFormat.GoMod => GoMod.Parse(text, source),
             LockfileFormat.Gemfile => GemfileLock.Parse(text, source),
             LockfileFormat.Requirements => [],

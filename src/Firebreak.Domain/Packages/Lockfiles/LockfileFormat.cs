@@ -12,6 +12,9 @@ public enum LockfileFormat
     /// <summary>pip requirements*.txt.</summary>
     Requirements,
 
+    /// <summary>Poetry poetry.lock.</summary>
+    Poetry,
+
     /// <summary>Go go.mod.</summary>
     GoMod,
 
