@@ -16,6 +16,7 @@ public static class Lockfile
         LockfileFormat? detected = name switch
         {
             "package-lock.json" or "npm-shrinkwrap.json" => LockfileFormat.Npm,
+            "yarn.lock" => LockfileFormat.Yarn,
             "packages.lock.json" => LockfileFormat.NuGet,
             "poetry.lock" => LockfileFormat.Poetry,
             "go.mod" => LockfileFormat.GoMod,
@@ -47,6 +48,7 @@ public static class Lockfile
         IEnumerable<LockfileComponent> components = format switch
         {
             LockfileFormat.Npm => NpmLock.Parse(text, source).Select(c => new LockfileComponent(c.Purl, Direct: null, c.Development)),
+            LockfileFormat.Yarn => YarnLock.Parse(text, source),
             LockfileFormat.NuGet => NuGetLock.Parse(text, source),
             LockfileFormat.Poetry => PoetryLock.Parse(text, source),
             LockfileFormat.GoMod => GoMod.Parse(text, source),

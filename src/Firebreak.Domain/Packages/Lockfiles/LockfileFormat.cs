@@ -6,6 +6,9 @@ public enum LockfileFormat
     /// <summary>package-lock.json or npm-shrinkwrap.json.</summary>
     Npm,
 
+    /// <summary>yarn.lock, Yarn 1 or Yarn 2+.</summary>
+    Yarn,
+
     /// <summary>NuGet packages.lock.json.</summary>
     NuGet,
 
