@@ -17,6 +17,7 @@ public static class Lockfile
         {
             "package-lock.json" or "npm-shrinkwrap.json" => LockfileFormat.Npm,
             "yarn.lock" => LockfileFormat.Yarn,
+            "pnpm-lock.yaml" => LockfileFormat.Pnpm,
             "packages.lock.json" => LockfileFormat.NuGet,
             "poetry.lock" => LockfileFormat.Poetry,
             "go.mod" => LockfileFormat.GoMod,
@@ -49,6 +50,7 @@ public static class Lockfile
         {
             LockfileFormat.Npm => NpmLock.Parse(text, source).Select(c => new LockfileComponent(c.Purl, Direct: null, c.Development)),
             LockfileFormat.Yarn => YarnLock.Parse(text, source),
+            LockfileFormat.Pnpm => PnpmLock.Parse(text, source),
             LockfileFormat.NuGet => NuGetLock.Parse(text, source),
             LockfileFormat.Poetry => PoetryLock.Parse(text, source),
             LockfileFormat.GoMod => GoMod.Parse(text, source),

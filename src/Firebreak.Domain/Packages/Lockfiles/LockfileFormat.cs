@@ -9,6 +9,9 @@ public enum LockfileFormat
     /// <summary>yarn.lock, Yarn 1 or Yarn 2+.</summary>
     Yarn,
 
+    /// <summary>pnpm-lock.yaml.</summary>
+    Pnpm,
+
     /// <summary>NuGet packages.lock.json.</summary>
     NuGet,
 
