@@ -54,4 +54,12 @@ public class PoetryLockTests
         Assert.Equal(line, error.Line);
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Parse_LoneSurrogateEscape_IsAFormatErrorNotACrash()
+    {
+        // Found by LockfilePropertyTests: Tomlyn throws ArgumentOutOfRangeException while describing this bad escape.
+        var text = "\"/x\\" + (char)0xD800 + "\" = 1";
+        Assert.Contains("Not valid TOML", Assert.Throws<LockfileFormatException>(() => PoetryLock.Parse(text, "poetry.lock")).Message, StringComparison.Ordinal);
+    }
 }

@@ -26,8 +26,10 @@ internal static class LockfileYaml
             var inner = e.InnerException is { } cause && cause.Message.Length > 0 ? cause.Message : e.Message;
             throw new LockfileFormatException(source, (int)e.Start.Line, (int)e.Start.Column, "Not valid YAML: " + inner.Split('\n')[0]);
         }
-        catch (ArgumentException e) // a repeated key, from the node's dictionary
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
+            // YamlDotNet's scanner can fail on some malformed plain scalars with an InvalidOperationException
+            // and no position; the file is still just malformed input.
             throw new LockfileFormatException(source, 0, 0, "Not valid YAML: " + e.Message.Split('\n')[0]);
         }
     }

@@ -28,6 +28,11 @@ public static class PoetryLock
         {
             throw new LockfileFormatException(source, e.Line ?? 0, e.Column ?? 0, "Not valid TOML: " + e.Message.Split('\n')[0]);
         }
+        catch (ArgumentException e)
+        {
+            // Tomlyn's lexer fails this way on an escape that names a surrogate (e.g. "\uD800"); the file is malformed, not the caller.
+            throw new LockfileFormatException(source, 0, 0, "Not valid TOML: " + e.Message.Split('\n')[0]);
+        }
         if (!document.TryGetValue("package", out var raw)) return [];
         // An empty lock is written 'package = []', an array rather than an array of tables.
         if (raw is TomlArray { Count: 0 }) return [];
