@@ -41,25 +41,23 @@ public static class Lockfile
     public static LockfileContents Read(LockfileFormat format, string text, string source)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (format == LockfileFormat.Requirements)
+        return format switch
         {
-            var requirements = RequirementsTxt.Parse(text, source);
-            return new LockfileContents(Merge(requirements.Components), requirements.Skipped);
-        }
-        IEnumerable<LockfileComponent> components = format switch
-        {
-            LockfileFormat.Npm => NpmLock.Parse(text, source).Select(c => new LockfileComponent(c.Purl, Direct: null, c.Development)),
-            LockfileFormat.Yarn => YarnLock.Parse(text, source),
-            LockfileFormat.Pnpm => PnpmLock.Parse(text, source),
-            LockfileFormat.NuGet => NuGetLock.Parse(text, source),
-            LockfileFormat.Poetry => PoetryLock.Parse(text, source),
-            LockfileFormat.GoMod => GoMod.Parse(text, source),
-            LockfileFormat.Gemfile => GemfileLock.Parse(text, source),
-            LockfileFormat.Requirements => [],
+            LockfileFormat.Npm => Contents(NpmLock.Parse(text, source).Select(c => new LockfileComponent(c.Purl, Direct: null, c.Development))),
+            LockfileFormat.Yarn => Contents(YarnLock.Parse(text, source)),
+            LockfileFormat.Pnpm => Contents(PnpmLock.Parse(text, source)),
+            LockfileFormat.NuGet => Contents(NuGetLock.Parse(text, source)),
+            LockfileFormat.Poetry => Contents(PoetryLock.Parse(text, source)),
+            LockfileFormat.Requirements => Merged(RequirementsTxt.Parse(text, source)),
+            LockfileFormat.GoMod => Contents(GoMod.Parse(text, source)),
+            LockfileFormat.Gemfile => Contents(GemfileLock.Parse(text, source)),
             _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown lockfile format."),
         };
-        return new LockfileContents(Merge(components), []);
     }
+
+    private static LockfileContents Contents(IEnumerable<LockfileComponent> components) => new(Merge(components), []);
+
+    private static LockfileContents Merged(LockfileContents contents) => contents with { Components = Merge(contents.Components) };
 
     private static List<LockfileComponent> Merge(IEnumerable<LockfileComponent> components)
     {

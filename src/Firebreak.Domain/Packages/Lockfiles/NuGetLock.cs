@@ -14,6 +14,7 @@ public static class NuGetLock
     public static IReadOnlyList<LockfileComponent> Parse(string json, string source)
     {
         ArgumentNullException.ThrowIfNull(json);
+        if (json.Length > 64 * 1024 * 1024) throw new LockfileFormatException(source, 1, 1, "The file is larger than 64 MiB.");
         try
         {
             using var document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 64 });
