@@ -14,7 +14,7 @@ internal static class ScanCommand
 {
     public static Command Create(CliContext context)
     {
-        var files = new Argument<string[]>("lockfiles") { Description = "Cargo.lock, package-lock.json, npm-shrinkwrap.json, CycloneDX or SPDX JSON files", Arity = ArgumentArity.ZeroOrMore };
+        var files = new Argument<string[]>("lockfiles") { Description = "Cargo.lock, package-lock.json, npm-shrinkwrap.json, yarn.lock, pnpm-lock.yaml, packages.lock.json, poetry.lock, requirements*.txt, go.mod, Gemfile.lock, CycloneDX or SPDX JSON files", Arity = ArgumentArity.ZeroOrMore };
         var rustsec = new Option<string?>("--rustsec") { Description = "A RustSec advisory-db folder (crates/<name>/RUSTSEC-*.md)" };
         var osv = new Option<string?>("--osv") { Description = "OSV records: a JSON file or a folder of them" };
         var purls = new Option<string?>("--purls") { Description = "A file of package URLs to check, one per line" };
@@ -89,10 +89,11 @@ internal static class ScanCommand
                         if (matcher is not null) osvFindings.AddRange(matcher.Match(sbom.Select(c => c.Purl)).Select(f => (file, f)));
                         continue;
                     }
-                    if (Path.GetFileName(file) is "package-lock.json" or "npm-shrinkwrap.json")
+                    if (Lockfile.TryDetect(file, out var format))
                     {
-                        var npm = NpmLock.Parse(text, file);
-                        if (matcher is not null) osvFindings.AddRange(matcher.Match(npm.Select(c => c.Purl)).Select(f => (file, f)));
+                        var contents = Lockfile.Read(format, text, file);
+                        foreach (var skip in contents.Skipped) context.Error.WriteLine($"firebreak: {file}:{skip.Line}: '{skip.Entry}' not checked: {skip.Reason}.");
+                        if (matcher is not null) osvFindings.AddRange(matcher.Match(contents.Components.Select(c => c.Purl)).Select(f => (file, f)));
                         continue;
                     }
                     var lockfile = CargoLock.Parse(text, file);
