@@ -1,5 +1,5 @@
+using Firebreak.Domain.Common;
 using Firebreak.Domain.Packages;
-using Tomlyn;
 using Tomlyn.Model;
 
 namespace Firebreak.Domain.Advisories;
@@ -36,15 +36,8 @@ public sealed record RustSecAdvisory(string Id, string Package, IReadOnlyList<st
         if (lines.Length == 0 || lines[0].Trim() != "```toml") throw new AdvisoryFormatException(source, 1, "The file must start with a ```toml front-matter fence.");
         var end = Array.FindIndex(lines, 1, l => l.Trim() == "```");
         if (end < 0) throw new AdvisoryFormatException(source, lines.Length, "The ```toml front matter is not closed.");
-        TomlTable front;
-        try
-        {
-            front = TomlSerializer.Deserialize<TomlTable>(string.Join('\n', lines[1..end])) ?? new TomlTable();
-        }
-        catch (TomlException e)
-        {
-            throw new AdvisoryFormatException(source, (e.Line ?? 0) + 1, "Front matter is not valid TOML: " + e.Message.Split('\n')[0]);
-        }
+        var front = TomlText.TryRead(string.Join('\n', lines[1..end]), out var error)
+            ?? throw new AdvisoryFormatException(source, error.Line + 1, "Front matter is not valid TOML: " + error.Message);
         var advisory = front.TryGetValue("advisory", out var a) && a is TomlTable at ? at : throw new AdvisoryFormatException(source, 2, "Missing the [advisory] table.");
         var versions = front.TryGetValue("versions", out var v) && v is TomlTable vt ? vt : new TomlTable();
         var title = lines.Skip(end + 1).FirstOrDefault(l => l.StartsWith("# ", StringComparison.Ordinal))?[2..].Trim() ?? "";

@@ -1,4 +1,4 @@
-using Tomlyn;
+using Firebreak.Domain.Common;
 using Tomlyn.Model;
 
 namespace Firebreak.Domain.Packages.Lockfiles;
@@ -37,15 +37,8 @@ public sealed class CargoLock
     {
         ArgumentNullException.ThrowIfNull(text);
         if (text.Length > 64 * 1024 * 1024) throw new LockfileFormatException(source, 1, 1, "The file is larger than 64 MiB.");
-        TomlTable document;
-        try
-        {
-            document = TomlSerializer.Deserialize<TomlTable>(text) ?? new TomlTable();
-        }
-        catch (TomlException e)
-        {
-            throw new LockfileFormatException(source, e.Line ?? 0, e.Column ?? 0, "Not valid TOML: " + e.Message.Split('\n')[0]);
-        }
+        var document = TomlText.TryRead(text, out var error)
+            ?? throw new LockfileFormatException(source, error.Line, error.Column, "Not valid TOML: " + error.Message);
         if (!document.TryGetValue("package", out var raw)) return new CargoLock([]);
         if (raw is not TomlTableArray tables) throw new LockfileFormatException(source, 1, 1, "'package' must be an array of tables ([[package]]).");
         var packages = new List<CargoPackage>();

@@ -1,4 +1,4 @@
-using Tomlyn;
+using Firebreak.Domain.Common;
 using Tomlyn.Model;
 
 namespace Firebreak.Domain.Packages.Lockfiles;
@@ -19,20 +19,8 @@ public static class PoetryLock
     {
         ArgumentNullException.ThrowIfNull(text);
         if (text.Length > 64 * 1024 * 1024) throw new LockfileFormatException(source, 1, 1, "The file is larger than 64 MiB.");
-        TomlTable document;
-        try
-        {
-            document = TomlSerializer.Deserialize<TomlTable>(text) ?? new TomlTable();
-        }
-        catch (TomlException e)
-        {
-            throw new LockfileFormatException(source, e.Line ?? 0, e.Column ?? 0, "Not valid TOML: " + e.Message.Split('\n')[0]);
-        }
-        catch (ArgumentException e)
-        {
-            // Tomlyn's lexer fails this way on an escape that names a surrogate (e.g. "\uD800"); the file is malformed, not the caller.
-            throw new LockfileFormatException(source, 0, 0, "Not valid TOML: " + e.Message.Split('\n')[0]);
-        }
+        var document = TomlText.TryRead(text, out var error)
+            ?? throw new LockfileFormatException(source, error.Line, error.Column, "Not valid TOML: " + error.Message);
         if (!document.TryGetValue("package", out var raw)) return [];
         // An empty lock is written 'package = []', an array rather than an array of tables.
         if (raw is TomlArray { Count: 0 }) return [];
