@@ -28,7 +28,7 @@ await app.Services.MigrateDatabaseAsync();
 if (args is ["admin", .. var adminArgs]) return await AdminCommand.RunAsync(app.Services, adminArgs, Console.Out, Console.Error);
 
 app.UseFirebreakWeb();
-var api = app.MapGroup("/api/v1").RequireAuthorization(AuthSetup.ApiPolicy);
+var api = app.MapGroup("/api/v1").RequireAuthorization(AuthSetup.ApiPolicy).EnforcePermissions();
 api.MapProjectsApi();
 api.MapIncidentsApi();
 api.MapPlaybooksApi();

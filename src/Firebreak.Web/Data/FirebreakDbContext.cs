@@ -35,8 +35,16 @@ internal abstract class FirebreakDbContext(DbContextOptions options) : IdentityD
         builder.Entity<ProjectMember>(member =>
         {
             member.HasKey(m => new { m.ProjectId, m.UserId });
+            member.Property(m => m.Role).HasConversion<string>().HasMaxLength(24).HasDefaultValue(AccessRole.IncidentManager).HasSentinel((AccessRole)(-1));
             member.HasOne<Project>().WithMany().HasForeignKey(m => m.ProjectId).OnDelete(DeleteBehavior.Cascade);
             member.HasOne<AppUser>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<IncidentCollaborator>(collaborator =>
+        {
+            collaborator.HasKey(c => new { c.IncidentId, c.UserId });
+            collaborator.Property(c => c.AddedBy).HasMaxLength(320);
+            collaborator.HasOne<Incident>().WithMany().HasForeignKey(c => c.IncidentId).OnDelete(DeleteBehavior.Cascade);
+            collaborator.HasOne<AppUser>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 

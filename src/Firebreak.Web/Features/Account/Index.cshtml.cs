@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Firebreak.Web.Features.Account;
 
+[RequiresPermission(Permission.SignedIn)]
 internal sealed class AccountModel(FirebreakDbContext db, CurrentUser user, ApiTokens tokens,
     UserManager<AppUser> users, SignInManager<AppUser> signIn) : PageModel
 {

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Firebreak.Web.Features.Account;
 
+[RequiresPermission(Permission.SignedIn)]
 internal sealed class LogoutModel(SignInManager<AppUser> signIn) : PageModel
 {
     public IActionResult OnGet() => LocalRedirect("/");

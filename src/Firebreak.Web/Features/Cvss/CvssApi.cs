@@ -1,3 +1,4 @@
+using Firebreak.Web.Infrastructure.Auth;
 using System.Globalization;
 using Firebreak.Domain.Common;
 using Firebreak.Domain.Cvss;
@@ -13,7 +14,7 @@ internal static class CvssApi
 
     public static RouteGroupBuilder MapCvssApi(this RouteGroupBuilder api)
     {
-        api.MapPost("/cvss/score", Score).WithTags("CVSS");
+        api.MapPost("/cvss/score", Score).WithTags("CVSS").RequirePermission(Permission.SignedIn);
         return api;
     }
 

@@ -46,4 +46,8 @@ internal sealed record OpenIncidentRequest(
 /// <summary>Body of <c>PATCH /api/v1/incidents/{id}</c>: every field optional; absent means unchanged.</summary>
 internal sealed record PatchIncidentRequest(
     string? Severity, string? UserSafetyClass, string? Stage, string? StageReason, Guid? DuplicateOf,
-    IReadOnlyDictionary<string, string?>? Assignments, DetailsDocument? Details, string? Title, string? Summary, string? Note);
+    IReadOnlyDictionary<string, string?>? Assignments, DetailsDocument? Details, string? Title, string? Summary, string? Note)
+{
+    /// <summary>Severity, stage and assignments are triage; the rest is work.</summary>
+    public bool IsTriage => Severity is not null || UserSafetyClass is not null || Stage is not null || DuplicateOf is not null || Assignments is not null;
+}

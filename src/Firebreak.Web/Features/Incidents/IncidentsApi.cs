@@ -21,13 +21,13 @@ internal static class IncidentsApi
 
     public static RouteGroupBuilder MapIncidentsApi(this RouteGroupBuilder api)
     {
-        api.MapPost("/projects/{slug}/incidents", Open).WithTags("Incidents");
-        api.MapGet("/projects/{slug}/incidents", List).WithTags("Incidents");
+        api.MapPost("/projects/{slug}/incidents", Open).WithTags("Incidents").RequirePermission(Permission.IncidentOpen);
+        api.MapGet("/projects/{slug}/incidents", List).WithTags("Incidents").RequirePermission(Permission.ProjectRead);
         var incidents = api.MapGroup("/incidents").WithTags("Incidents");
-        incidents.MapGet("/{id:guid}", Get);
-        incidents.MapPatch("/{id:guid}", Patch);
-        incidents.MapGet("/{id:guid}/timeline", Timeline);
-        return api.MapStepsApi();
+        incidents.MapGet("/{id:guid}", Get).RequirePermission(Permission.IncidentRead);
+        incidents.MapPatch("/{id:guid}", Patch).RequirePermission(Permission.IncidentWork);
+        incidents.MapGet("/{id:guid}/timeline", Timeline).RequirePermission(Permission.IncidentRead);
+        return api.MapStepsApi().MapCollaboratorsApi();
     }
 
     private static async Task<Results<Created<IncidentJson>, NotFound>> Open(string slug, OpenIncidentRequest request,
@@ -53,10 +53,13 @@ internal static class IncidentsApi
     private static async Task<Results<Ok<IncidentJson>, NotFound>> Get(Guid id, IncidentQueries queries, CancellationToken ct) =>
         await queries.GetAsync(id, ct) is { } json ? TypedResults.Ok(json) : TypedResults.NotFound();
 
-    private static async Task<Results<Ok<IncidentJson>, NotFound>> Patch(Guid id, PatchIncidentRequest patch,
+    private static async Task<Results<Ok<IncidentJson>, NotFound, ProblemHttpResult>> Patch(Guid id, PatchIncidentRequest patch,
         ProjectAccess access, ChangeIncident useCase, IncidentQueries queries, CancellationToken ct)
     {
         if (await access.FindIncidentAsync(id, withTimeline: false, ct) is not { } incident) return TypedResults.NotFound();
+        if (patch.IsTriage && !await access.HasAsync(incident, Permission.IncidentTriage, ct))
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not allowed",
+                detail: "Changing severity, stage or assignments needs the IncidentTriage permission.");
         await useCase.ExecuteAsync(incident, patch, ct);
         return await queries.GetAsync(id, ct) is { } json ? TypedResults.Ok(json) : TypedResults.NotFound();
     }

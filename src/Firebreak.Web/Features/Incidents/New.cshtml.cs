@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Firebreak.Web.Features.Incidents;
 
+[RequiresPermission(Permission.IncidentOpen)]
 internal sealed class NewIncidentModel(ProjectAccess access, OpenIncident open, PlaybookLibrary library) : PageModel
 {
     public IReadOnlyList<PlaybookDefinition> Playbooks => library.Catalog.All;

@@ -17,6 +17,7 @@ namespace Firebreak.Web.Features.Incidents;
 /// The incident page: clocks, checklist, timeline, triage. Every form posts back here and
 /// redirects (post/redirect/get); a broken rule is shown at the top of the page.
 /// </summary>
+[RequiresPermission(Permission.IncidentRead)]
 internal sealed class ShowIncidentModel(ProjectAccess access, FirebreakDbContext db, ChangeIncident change, WorkStep work,
     PlaybookLibrary library, MarkdownRenderer markdown, TimeProvider time) : PageModel
 {
@@ -29,19 +30,24 @@ internal sealed class ShowIncidentModel(ProjectAccess access, FirebreakDbContext
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) =>
         await LoadAsync(id, ct) ? Page() : NotFound();
 
+    [RequiresPermission(Permission.IncidentTriage)]
     public Task<IActionResult> OnPostTriageAsync(Guid id, string? severity, string? userSafetyClass, CancellationToken ct) =>
         Change(id, new PatchIncidentRequest(severity, userSafetyClass ?? "", null, null, null, null, null, null, null, null), ct);
 
+    [RequiresPermission(Permission.IncidentTriage)]
     public Task<IActionResult> OnPostStageAsync(Guid id, string? stage, string? reason, CancellationToken ct) =>
         Change(id, new PatchIncidentRequest(null, null, stage, reason, null, null, null, null, null, null), ct);
 
+    [RequiresPermission(Permission.IncidentTriage)]
     public Task<IActionResult> OnPostAssignAsync(Guid id, Dictionary<string, string?> roles, CancellationToken ct) =>
         Change(id, new PatchIncidentRequest(null, null, null, null, null, roles, null, null, null, null), ct);
 
+    [RequiresPermission(Permission.IncidentWork)]
     public Task<IActionResult> OnPostNoteAsync(Guid id, string? note, CancellationToken ct) =>
         Change(id, new PatchIncidentRequest(null, null, null, null, null, null, null, null, null, note ?? ""), ct);
 
     /// <summary>Saves the calculator's metrics as the incident's vectors (Not Defined values left out).</summary>
+    [RequiresPermission(Permission.IncidentWork)]
     public Task<IActionResult> OnPostCvssAsync(Guid id, Dictionary<string, string> v3, Dictionary<string, string> v4, CancellationToken ct) =>
         Run(id, incident =>
         {
@@ -74,6 +80,7 @@ internal sealed class ShowIncidentModel(ProjectAccess access, FirebreakDbContext
         return parts.Count == 0 ? null : prefix + string.Join('/', parts);
     }
 
+    [RequiresPermission(Permission.IncidentWork)]
     public Task<IActionResult> OnPostStepAsync(Guid id, string stepId, string action, Dictionary<string, string> evidence,
         string? reason, string? option, CancellationToken ct) =>
         Run(id, async incident =>

@@ -13,7 +13,7 @@ internal static class StepsApi
         foreach (var action in Enum.GetValues<StepAction>())
         {
             steps.MapPost("/" + action.ToWire(), (Guid id, string stepId, StepRequest? body, ProjectAccess access, WorkStep work, CancellationToken ct) =>
-                Act(id, stepId, action, body, access, work, ct));
+                Act(id, stepId, action, body, access, work, ct)).RequirePermission(Permission.IncidentWork);
         }
         return api;
     }

@@ -35,16 +35,16 @@ internal static class IntakeApi
     public static RouteGroupBuilder MapIntakeApi(this RouteGroupBuilder api)
     {
         api.MapPost("/projects/{slug}/reports", Submit).AllowAnonymous().WithTags("Intake");
-        api.MapGet("/projects/{slug}/intake", GetSettings).WithTags("Intake");
-        api.MapPut("/projects/{slug}/intake", PutSettings).WithTags("Intake");
+        api.MapGet("/projects/{slug}/intake", GetSettings).WithTags("Intake").RequirePermission(Permission.ProjectRead);
+        api.MapPut("/projects/{slug}/intake", PutSettings).WithTags("Intake").RequirePermission(Permission.ProjectAdmin);
         var portal = api.MapGroup("/portal").AllowAnonymous().WithTags("Reporter portal");
         portal.MapGet("", Portal);
         portal.MapPost("/messages", Reply);
         portal.MapPut("/credit", Credit);
         var incidents = api.MapGroup("/incidents/{id:guid}").WithTags("Intake");
-        incidents.MapGet("/messages", Messages);
-        incidents.MapPost("/messages", Post);
-        incidents.MapPost("/acknowledgement", Acknowledge);
+        incidents.MapGet("/messages", Messages).RequirePermission(Permission.IncidentRead);
+        incidents.MapPost("/messages", Post).RequirePermission(Permission.IncidentWork);
+        incidents.MapPost("/acknowledgement", Acknowledge).RequirePermission(Permission.ReporterCorrespond);
         return api;
     }
 
@@ -115,10 +115,13 @@ internal static class IntakeApi
         return TypedResults.Ok((await threads.AllAsync(incident.Id, ct)).Select(MessageJson.From).ToArray());
     }
 
-    private static async Task<Results<Created<MessageJson>, NotFound>> Post(Guid id, MessageRequest request, ProjectAccess access,
+    private static async Task<Results<Created<MessageJson>, NotFound, ProblemHttpResult>> Post(Guid id, MessageRequest request, ProjectAccess access,
         CurrentUser user, PostMessage post, CancellationToken ct)
     {
         if (await access.FindIncidentAsync(id, withTimeline: false, ct) is not { } incident) return TypedResults.NotFound();
+        if (request.Shared && !await access.HasAsync(incident, Permission.ReporterCorrespond, ct))
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not allowed",
+                detail: "Sharing a message with the reporter needs the ReporterCorrespond permission; post it as an internal note.");
         var message = await post.FromMaintainerAsync(incident, user.Name, request.Body, request.Shared, ct);
         return TypedResults.Created($"/api/v1/incidents/{id}/messages", MessageJson.From(message));
     }

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Firebreak.Web.Features.Intake;
 
 /// <summary>A project's intake settings: the public form's switch, when to acknowledge, and the acknowledgement template with a preview.</summary>
+[RequiresPermission(Permission.ProjectRead)]
 internal sealed class IntakeSettingsPageModel(ProjectAccess access, FirebreakDbContext db, ChangeIntakeSettings change, MarkdownRenderer markdown) : PageModel
 {
     public Project Project { get; private set; } = null!;
@@ -30,6 +31,7 @@ internal sealed class IntakeSettingsPageModel(ProjectAccess access, FirebreakDbC
         return Page();
     }
 
+    [RequiresPermission(Permission.ProjectAdmin)]
     public async Task<IActionResult> OnPostPreviewAsync(string slug, CancellationToken ct)
     {
         if (await access.FindProjectAsync(slug, ct) is not { } project) return NotFound();
@@ -45,6 +47,7 @@ internal sealed class IntakeSettingsPageModel(ProjectAccess access, FirebreakDbC
         return Page();
     }
 
+    [RequiresPermission(Permission.ProjectAdmin)]
     public async Task<IActionResult> OnPostAsync(string slug, CancellationToken ct)
     {
         if (await access.FindProjectAsync(slug, ct) is not { } project) return NotFound();

@@ -15,6 +15,7 @@ namespace Firebreak.Web.Features.Intake;
 /// The maintainers' side of a report: the whole thread (internal notes marked), a reply box that
 /// decides per message whether the reporter sees it, the acknowledgement, and the mail sent for it.
 /// </summary>
+[RequiresPermission(Permission.IncidentRead)]
 internal sealed class ThreadModel(ProjectAccess access, FirebreakDbContext db, ReportThreads threads, PostMessage post,
     SendAcknowledgement acknowledge, CurrentUser user, PublicUrl urls, MarkdownRenderer markdown) : PageModel
 {
@@ -27,13 +28,17 @@ internal sealed class ThreadModel(ProjectAccess access, FirebreakDbContext db, R
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) =>
         await LoadAsync(id, ct) ? Page() : NotFound();
 
+    [RequiresPermission(Permission.IncidentWork)]
     public Task<IActionResult> OnPostMessageAsync(Guid id, string? body, bool shared, CancellationToken ct) =>
         Run(id, async () =>
         {
+            if (shared && !await access.HasAsync(Incident, Permission.ReporterCorrespond, ct))
+                throw new DomainException("Your role cannot share messages with the reporter; post it as an internal note.");
             await post.FromMaintainerAsync(Incident, user.Name, body, shared, ct);
             TempData["Flash"] = shared ? "Shared with the reporter." : "Internal note added.";
         }, ct);
 
+    [RequiresPermission(Permission.ReporterCorrespond)]
     public Task<IActionResult> OnPostAcknowledgeAsync(Guid id, CancellationToken ct) =>
         Run(id, async () =>
         {

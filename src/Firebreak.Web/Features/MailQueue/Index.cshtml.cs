@@ -10,6 +10,7 @@ namespace Firebreak.Web.Features.MailQueue;
 
 /// <summary>The mail queue for administrators. Without a relay configured, this is where mail waits.</summary>
 [Authorize(Policy = AuthSetup.AdminPolicy)]
+[RequiresPermission(Permission.InstanceAdmin)]
 internal sealed class OutboxModel(FirebreakDbContext db, IMailTransport transport, MailSignal signal, TimeProvider time) : PageModel
 {
     public IReadOnlyList<OutboxMessage> Messages { get; private set; } = [];

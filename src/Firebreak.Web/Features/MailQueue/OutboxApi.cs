@@ -13,8 +13,8 @@ internal static class OutboxApi
     public static RouteGroupBuilder MapOutboxApi(this RouteGroupBuilder api)
     {
         var outbox = api.MapGroup("/outbox").RequireAuthorization(AuthSetup.AdminPolicy).WithTags("Outbox");
-        outbox.MapGet("", List);
-        outbox.MapPost("/{id:guid}/retry", Retry);
+        outbox.MapGet("", List).RequirePermission(Permission.InstanceAdmin);
+        outbox.MapPost("/{id:guid}/retry", Retry).RequirePermission(Permission.InstanceAdmin);
         return api;
     }
 

@@ -1,3 +1,4 @@
+using Firebreak.Web.Infrastructure.Auth;
 using Firebreak.Web.Infrastructure.Playbooks;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -10,9 +11,9 @@ internal static class PlaybooksApi
     {
         var playbooks = api.MapGroup("/playbooks").WithTags("Playbooks");
         playbooks.MapGet("/", (PlaybookLibrary library) =>
-            TypedResults.Ok(library.Catalog.All.Select(PlaybookJson.Summary).ToArray()));
+            TypedResults.Ok(library.Catalog.All.Select(PlaybookJson.Summary).ToArray())).RequirePermission(Permission.SignedIn);
         playbooks.MapGet("/{playbookId}", Results<Ok<PlaybookJson>, NotFound> (string playbookId, PlaybookLibrary library) =>
-            library.Catalog.Find(playbookId) is { } p ? TypedResults.Ok(PlaybookJson.From(p)) : TypedResults.NotFound());
+            library.Catalog.Find(playbookId) is { } p ? TypedResults.Ok(PlaybookJson.From(p)) : TypedResults.NotFound()).RequirePermission(Permission.SignedIn);
         return api;
     }
 }

@@ -1,3 +1,4 @@
+using Firebreak.Web.Infrastructure.Auth;
 using Firebreak.Domain.Playbooks;
 using Firebreak.Web.Infrastructure.Playbooks;
 using Firebreak.Web.Infrastructure.Web;
@@ -6,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Firebreak.Web.Features.Playbooks;
 
+[RequiresPermission(Permission.SignedIn)]
 internal sealed class ShowPlaybookModel(PlaybookLibrary library, MarkdownRenderer markdown) : PageModel
 {
     public PlaybookDefinition Playbook { get; private set; } = null!;

@@ -6,16 +6,18 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Firebreak.Web.Features.Projects;
 
-/// <summary>Gives an existing account access to a project.</summary>
+/// <summary>Gives an existing account a role in a project, or changes the role it has.</summary>
 internal sealed class AddMember(FirebreakDbContext db, TimeProvider time)
 {
-    public async Task ExecuteAsync(Project project, string? email, CancellationToken ct)
+    public async Task ExecuteAsync(Project project, string? email, string? role, CancellationToken ct)
     {
+        var access = WireNames.Parse<AccessRole>(role ?? "incident-manager", "role");
         var normalized = (email ?? "").Trim().ToUpperInvariant();
         var user = await db.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == normalized, ct)
             ?? throw new DomainException($"No account has the e-mail address '{email}'.");
-        if (await db.ProjectMembers.AnyAsync(m => m.ProjectId == project.Id && m.UserId == user.Id, ct)) return;
-        db.ProjectMembers.Add(new ProjectMember { ProjectId = project.Id, UserId = user.Id, AddedAt = time.GetUtcNow().UtcDateTime });
+        var existing = await db.ProjectMembers.SingleOrDefaultAsync(m => m.ProjectId == project.Id && m.UserId == user.Id, ct);
+        if (existing is not null) existing.Role = access;
+        else db.ProjectMembers.Add(new ProjectMember { ProjectId = project.Id, UserId = user.Id, AddedAt = time.GetUtcNow().UtcDateTime, Role = access });
         await db.SaveChangesAsync(ct);
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Firebreak.Web.Features.Projects;
 
+[RequiresPermission(Permission.SignedIn)]
 internal sealed class ProjectsModel(ProjectAccess access) : PageModel
 {
     public IReadOnlyList<Project> Projects { get; private set; } = [];

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Firebreak.Web.Features.Projects;
 
 [Authorize(Policy = AuthSetup.AdminPolicy)]
+[RequiresPermission(Permission.InstanceAdmin)]
 internal sealed class NewProjectModel(CreateProject create) : PageModel
 {
     [BindProperty] public string? Slug { get; set; }

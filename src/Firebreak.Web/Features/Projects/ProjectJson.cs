@@ -14,4 +14,5 @@ internal sealed record ProjectJson(Guid Id, string Slug, string Name, string? Re
 internal sealed record CreateProjectRequest(string? Slug, string? Name, string? RepositoryUrl, IReadOnlyList<string>? SecurityContacts);
 
 /// <summary>Body of <c>POST /api/v1/projects/{slug}/members</c>.</summary>
-internal sealed record AddMemberRequest(string? Email);
+/// <summary>Adds an account to a project with a role (admin, triage-owner, reviewer, release-engineer, incident-manager, board); an existing member's role changes.</summary>
+internal sealed record AddMemberRequest(string? Email, string? Role = null);

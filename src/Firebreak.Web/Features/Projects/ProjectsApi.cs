@@ -17,11 +17,12 @@ internal static class ProjectsApi
     public static RouteGroupBuilder MapProjectsApi(this RouteGroupBuilder api)
     {
         var projects = api.MapGroup("/projects").WithTags("Projects");
-        projects.MapPost("/", Create).RequireAuthorization(AuthSetup.AdminPolicy);
-        projects.MapGet("/", List);
-        projects.MapGet("/{slug}", Get);
-        projects.MapPut("/{slug}/policy", UpdatePolicy);
-        projects.MapPost("/{slug}/members", AddMember).RequireAuthorization(AuthSetup.AdminPolicy);
+        projects.MapPost("/", Create).RequireAuthorization(AuthSetup.AdminPolicy).RequirePermission(Permission.InstanceAdmin);
+        projects.MapGet("/", List).RequirePermission(Permission.SignedIn);
+        projects.MapGet("/{slug}", Get).RequirePermission(Permission.ProjectRead);
+        projects.MapPut("/{slug}/policy", UpdatePolicy).RequirePermission(Permission.ProjectAdmin);
+        projects.MapPost("/{slug}/members", AddMember).RequirePermission(Permission.ProjectAdmin);
+        projects.MapGet("/{slug}/members", Members).RequirePermission(Permission.ProjectRead);
         return api;
     }
 
@@ -53,7 +54,18 @@ internal static class ProjectsApi
         ProjectAccess access, AddMember useCase, CancellationToken ct)
     {
         if (await access.FindProjectAsync(slug, ct) is not { } project) return TypedResults.NotFound();
-        await useCase.ExecuteAsync(project, request.Email, ct);
+        await useCase.ExecuteAsync(project, request.Email, request.Role, ct);
         return TypedResults.NoContent();
     }
+
+    private static async Task<Results<Ok<MemberJson[]>, NotFound>> Members(string slug, ProjectAccess access, FirebreakDbContext db, CancellationToken ct)
+    {
+        if (await access.FindProjectAsync(slug, ct) is not { } project) return TypedResults.NotFound();
+        var members = await db.ProjectMembers.Where(m => m.ProjectId == project.Id)
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { u.Email, m.Role, m.AddedAt }).ToListAsync(ct);
+        return TypedResults.Ok(members.OrderBy(m => m.Email, StringComparer.Ordinal)
+            .Select(m => new MemberJson(m.Email ?? "", Firebreak.Domain.Common.WireNames.ToWire(m.Role), m.AddedAt)).ToArray());
+    }
 }
+
+internal sealed record MemberJson(string Email, string Role, DateTime AddedAt);

@@ -11,15 +11,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Firebreak.Web.Features.Projects;
 
+[RequiresPermission(Permission.ProjectRead)]
 internal sealed class SettingsModel(ProjectAccess access, FirebreakDbContext db, AddMember addMember, PlaybookLibrary library) : PageModel
 {
     public Project Project { get; private set; } = null!;
-    public IReadOnlyList<string> Members { get; private set; } = [];
+    public IReadOnlyList<(string Email, AccessRole Role)> Members { get; private set; } = [];
     public IReadOnlyList<PlaybookDefinition> Playbooks => library.Catalog.All;
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct) =>
         await LoadAsync(slug, ct) ? Page() : NotFound();
 
+    [RequiresPermission(Permission.ProjectAdmin)]
     public async Task<IActionResult> OnPostSaveAsync(string slug, string? name, string? repositoryUrl, string? contacts,
         Dictionary<string, string> examples, Dictionary<string, string> firstAction, string? userSafetyClasses,
         string? acknowledgement, string? fixTarget, string? userSafetyFixTarget, string? disclosureWindow,
@@ -52,13 +54,14 @@ internal sealed class SettingsModel(ProjectAccess access, FirebreakDbContext db,
         }
     }
 
-    public async Task<IActionResult> OnPostAddMemberAsync(string slug, string? email, CancellationToken ct)
+    [RequiresPermission(Permission.ProjectAdmin)]
+    public async Task<IActionResult> OnPostAddMemberAsync(string slug, string? email, string? role, CancellationToken ct)
     {
         if (!await LoadAsync(slug, ct)) return NotFound();
         if (!User.HasClaim(CurrentUser.AdminClaim, "true")) return Forbid();
         try
         {
-            await addMember.ExecuteAsync(Project, email, ct);
+            await addMember.ExecuteAsync(Project, email, role, ct);
             TempData["Flash"] = $"{email} can now work on {Project.Name}.";
         }
         catch (DomainException e)
@@ -73,7 +76,8 @@ internal sealed class SettingsModel(ProjectAccess access, FirebreakDbContext db,
         if (await access.FindProjectAsync(slug, ct) is not { } project) return false;
         Project = project;
         Members = await db.ProjectMembers.Where(m => m.ProjectId == project.Id)
-            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => u.Email!).OrderBy(e => e).ToListAsync(ct);
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { u.Email, m.Role }).OrderBy(e => e.Email)
+            .Select(m => ValueTuple.Create(m.Email!, m.Role)).ToListAsync(ct);
         return true;
     }
 }

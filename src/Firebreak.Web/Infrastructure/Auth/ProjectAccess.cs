@@ -6,9 +6,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Firebreak.Web.Infrastructure.Auth;
 
 /// <summary>
-/// The object-level check: which projects and incidents the current user may see and change.
-/// Administrators see every project; others see the projects they are members of. Anything not
-/// visible is reported as not found, so outsiders cannot tell it exists.
+/// The object-level check. Instance administrators hold every permission; members hold their
+/// project role's permissions (<see cref="PermissionTable"/>) on the project and its incidents;
+/// collaborators hold the collaborator permissions on their one incident. To anyone else an
+/// object does not exist: they get "not found", never "forbidden", so they cannot learn it is there.
 /// </summary>
 internal sealed class ProjectAccess(FirebreakDbContext db, CurrentUser user)
 {
@@ -24,8 +25,11 @@ internal sealed class ProjectAccess(FirebreakDbContext db, CurrentUser user)
 
     public IQueryable<Incident> VisibleIncidents()
     {
+        if (user.IsAdmin) return db.Incidents;
+        var id = user.Id;
         var projects = VisibleProjects().Select(p => p.Id);
-        return db.Incidents.Where(i => projects.Contains(i.ProjectId));
+        return db.Incidents.Where(i => projects.Contains(i.ProjectId)
+            || db.Set<IncidentCollaborator>().Any(c => c.IncidentId == i.Id && c.UserId == id));
     }
 
     /// <summary>The incident if visible, with its timeline when asked (for showing or appending).</summary>
@@ -35,4 +39,50 @@ internal sealed class ProjectAccess(FirebreakDbContext db, CurrentUser user)
         if (withTimeline) query = query.Include(i => i.Timeline);
         return query.SingleOrDefaultAsync(ct);
     }
+
+    public async Task<AccessDecision> CheckProjectAsync(string? slug, Permission permission, CancellationToken ct)
+    {
+        var project = await db.Projects.Where(p => p.Slug == slug).Select(p => (Guid?)p.Id).SingleOrDefaultAsync(ct);
+        if (project is null) return AccessDecision.NotFound;
+        if (user.IsAdmin) return AccessDecision.Allowed;
+        var role = await RoleInAsync(project.Value, ct);
+        return role is null ? AccessDecision.NotFound
+            : PermissionTable.Allows(role.Value, permission) ? AccessDecision.Allowed : AccessDecision.Forbidden;
+    }
+
+    public async Task<AccessDecision> CheckIncidentAsync(Guid id, Permission permission, CancellationToken ct)
+    {
+        var project = await db.Incidents.Where(i => i.Id == id).Select(i => (Guid?)i.ProjectId).SingleOrDefaultAsync(ct);
+        if (project is null) return AccessDecision.NotFound;
+        if (user.IsAdmin) return AccessDecision.Allowed;
+        var role = await RoleInAsync(project.Value, ct);
+        var userId = user.Id;
+        var collaborator = await db.Set<IncidentCollaborator>().AnyAsync(c => c.IncidentId == id && c.UserId == userId, ct);
+        if (role is null && !collaborator) return AccessDecision.NotFound;
+        var allowed = (role is { } r && PermissionTable.Allows(r, permission)) || (collaborator && PermissionTable.Collaborator.Contains(permission));
+        return allowed ? AccessDecision.Allowed : AccessDecision.Forbidden;
+    }
+
+    /// <summary>For pages deciding which controls to show; the filters decide what is allowed.</summary>
+    public async Task<bool> HasAsync(Incident incident, Permission permission, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(incident);
+        return await CheckIncidentAsync(incident.Id, permission, ct) == AccessDecision.Allowed;
+    }
+
+    public async Task<AccessRole?> RoleInAsync(Guid projectId, CancellationToken ct)
+    {
+        var id = user.Id;
+        return await db.ProjectMembers.Where(m => m.ProjectId == projectId && m.UserId == id).Select(m => (AccessRole?)m.Role).SingleOrDefaultAsync(ct);
+    }
+}
+
+/// <summary>The outcome of a permission check.</summary>
+internal enum AccessDecision
+{
+    /// <summary>The caller may not know the object exists.</summary>
+    NotFound,
+    /// <summary>The caller sees the object but may not do this to it.</summary>
+    Forbidden,
+    Allowed,
 }

@@ -18,7 +18,7 @@ internal static class WebSetup
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(o => o.SerializerOptions.AllowTrailingCommas = false);
         services.AddOpenApi();
-        services.AddRazorPages(o => o.RootDirectory = "/Features");
+        services.AddRazorPages(o => o.RootDirectory = "/Features").AddMvcOptions(o => o.Filters.Add<Auth.PermissionPageFilter>());
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "firebreak.csrf";

@@ -385,6 +385,29 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Firebreak.Web.Infrastructure.Auth.IncidentCollaborator", b =>
+                {
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.HasKey("IncidentId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("IncidentCollaborator");
+                });
+
             modelBuilder.Entity("Firebreak.Web.Infrastructure.Auth.ProjectMember", b =>
                 {
                     b.Property<Guid>("ProjectId")
@@ -395,6 +418,13 @@ namespace Firebreak.Web.Data.Migrations.Postgres
 
                     b.Property<DateTime>("AddedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasDefaultValue("IncidentManager");
 
                     b.HasKey("ProjectId", "UserId");
 
@@ -854,6 +884,21 @@ namespace Firebreak.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Firebreak.Web.Infrastructure.Auth.ApiToken", b =>
                 {
+                    b.HasOne("Firebreak.Web.Infrastructure.Auth.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Firebreak.Web.Infrastructure.Auth.IncidentCollaborator", b =>
+                {
+                    b.HasOne("Firebreak.Domain.Incidents.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("Firebreak.Web.Infrastructure.Auth.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")

@@ -379,6 +379,29 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Firebreak.Web.Infrastructure.Auth.IncidentCollaborator", b =>
+                {
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("IncidentId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("IncidentCollaborator");
+                });
+
             modelBuilder.Entity("Firebreak.Web.Infrastructure.Auth.ProjectMember", b =>
                 {
                     b.Property<Guid>("ProjectId")
@@ -389,6 +412,13 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
 
                     b.Property<DateTime>("AddedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("IncidentManager");
 
                     b.HasKey("ProjectId", "UserId");
 
@@ -844,6 +874,21 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Firebreak.Web.Infrastructure.Auth.ApiToken", b =>
                 {
+                    b.HasOne("Firebreak.Web.Infrastructure.Auth.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Firebreak.Web.Infrastructure.Auth.IncidentCollaborator", b =>
+                {
+                    b.HasOne("Firebreak.Domain.Incidents.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("Firebreak.Web.Infrastructure.Auth.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")

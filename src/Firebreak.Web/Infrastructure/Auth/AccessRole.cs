@@ -1,0 +1,18 @@
+namespace Firebreak.Web.Infrastructure.Auth;
+
+/// <summary>What a member may do in one project. The board reads and does not write.</summary>
+internal enum AccessRole
+{
+    /// <summary>Runs the project: settings, people, everything below.</summary>
+    Admin,
+    /// <summary>Receives reports: opens, triages, corresponds with reporters.</summary>
+    TriageOwner,
+    /// <summary>Reviews fixes and works steps.</summary>
+    Reviewer,
+    /// <summary>Cuts and publishes releases and advisories.</summary>
+    ReleaseEngineer,
+    /// <summary>Coordinates a response end to end.</summary>
+    IncidentManager,
+    /// <summary>The governing board: reads everything in the project, changes nothing.</summary>
+    Board,
+}

@@ -1,0 +1,48 @@
+using System.Collections.Frozen;
+
+namespace Firebreak.Web.Infrastructure.Auth;
+
+/// <summary>
+/// The one authorisation table: which project role holds which permission. Incident
+/// collaborators (invited to one incident, need-to-know) hold <see cref="Collaborator"/> on that
+/// incident only; instance administrators hold every permission everywhere.
+/// </summary>
+internal static class PermissionTable
+{
+    private static readonly FrozenDictionary<AccessRole, FrozenSet<Permission>> Roles = new Dictionary<AccessRole, FrozenSet<Permission>>
+    {
+        [AccessRole.Admin] = Of(Permission.ProjectRead, Permission.ProjectAdmin, Permission.IncidentOpen, Permission.IncidentRead,
+            Permission.IncidentWork, Permission.IncidentTriage, Permission.ReporterCorrespond, Permission.Publish),
+        [AccessRole.TriageOwner] = Of(Permission.ProjectRead, Permission.IncidentOpen, Permission.IncidentRead, Permission.IncidentWork,
+            Permission.IncidentTriage, Permission.ReporterCorrespond),
+        [AccessRole.IncidentManager] = Of(Permission.ProjectRead, Permission.IncidentOpen, Permission.IncidentRead, Permission.IncidentWork,
+            Permission.IncidentTriage, Permission.ReporterCorrespond, Permission.Publish),
+        [AccessRole.ReleaseEngineer] = Of(Permission.ProjectRead, Permission.IncidentRead, Permission.IncidentWork, Permission.Publish),
+        [AccessRole.Reviewer] = Of(Permission.ProjectRead, Permission.IncidentRead, Permission.IncidentWork),
+        [AccessRole.Board] = Of(Permission.ProjectRead, Permission.IncidentRead),
+    }.ToFrozenDictionary();
+
+    /// <summary>What a collaborator holds on the one incident they were invited to.</summary>
+    public static readonly FrozenSet<Permission> Collaborator = Of(Permission.IncidentRead, Permission.IncidentWork);
+
+    public static bool Allows(AccessRole role, Permission permission) => Roles[role].Contains(permission);
+
+    /// <summary>The object a permission is checked on.</summary>
+    public static PermissionScope ScopeOf(Permission permission) => permission switch
+    {
+        Permission.SignedIn or Permission.InstanceAdmin => PermissionScope.None,
+        Permission.ProjectRead or Permission.ProjectAdmin or Permission.IncidentOpen => PermissionScope.Project,
+        Permission.IncidentRead or Permission.IncidentWork or Permission.IncidentTriage or Permission.ReporterCorrespond
+            or Permission.Publish => PermissionScope.Incident,
+    };
+
+    private static FrozenSet<Permission> Of(params Permission[] permissions) => permissions.ToFrozenSet();
+}
+
+/// <summary>The object a permission is checked on.</summary>
+internal enum PermissionScope
+{
+    None,
+    Project,
+    Incident,
+}
