@@ -1,3 +1,4 @@
+using Firebreak.Web.Data;
 using Firebreak.Domain.Incidents;
 using Firebreak.Domain.Projects;
 using Firebreak.Web.Infrastructure.Auth;
@@ -9,7 +10,7 @@ namespace Firebreak.Web.Features.Incidents;
 internal sealed record IncidentFilter(IncidentStage? Stage, Severity? Severity, IncidentKind? Kind, bool? Breached);
 
 /// <summary>Reads incidents for the API and the pages, through the visibility check.</summary>
-internal sealed class IncidentQueries(ProjectAccess access, TimeProvider time, PlaybookLibrary library)
+internal sealed class IncidentQueries(ProjectAccess access, FirebreakDbContext db, TimeProvider time, PlaybookLibrary library)
 {
     public async Task<IncidentJson[]> ListAsync(Project project, IncidentFilter filter, CancellationToken ct)
     {
@@ -28,7 +29,8 @@ internal sealed class IncidentQueries(ProjectAccess access, TimeProvider time, P
     {
         var incident = await access.FindIncidentAsync(id, withTimeline: false, ct);
         if (incident is null) return null;
-        var slug = await access.VisibleProjects().Where(p => p.Id == incident.ProjectId).Select(p => p.Slug).SingleAsync(ct);
+        // A collaborator sees the incident but not the rest of its project; the project's slug is no secret to them.
+        var slug = await db.Projects.Where(p => p.Id == incident.ProjectId).Select(p => p.Slug).SingleAsync(ct);
         return IncidentJson.From(incident, slug, library.Catalog, time.GetUtcNow());
     }
 
@@ -37,7 +39,7 @@ internal sealed class IncidentQueries(ProjectAccess access, TimeProvider time, P
     {
         var closed = new[] { IncidentStage.Closed, IncidentStage.Rejected, IncidentStage.Duplicate };
         var rows = await access.VisibleIncidents().Where(i => !closed.Contains(i.Stage))
-            .Join(access.VisibleProjects(), i => i.ProjectId, p => p.Id, (i, p) => new { Incident = i, p.Slug })
+            .Join(db.Projects, i => i.ProjectId, p => p.Id, (i, p) => new { Incident = i, p.Slug })
             .ToListAsync(ct);
         return [.. rows
             .OrderBy(r => r.Incident.NearestRunningClock?.DueAt ?? DateTimeOffset.MaxValue)

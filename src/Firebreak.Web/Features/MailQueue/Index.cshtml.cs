@@ -1,7 +1,6 @@
 using Firebreak.Web.Data;
 using Firebreak.Web.Infrastructure.Auth;
 using Firebreak.Web.Infrastructure.Mail;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +8,6 @@ using Microsoft.EntityFrameworkCore;
 namespace Firebreak.Web.Features.MailQueue;
 
 /// <summary>The mail queue for administrators. Without a relay configured, this is where mail waits.</summary>
-[Authorize(Policy = AuthSetup.AdminPolicy)]
 [RequiresPermission(Permission.InstanceAdmin)]
 internal sealed class OutboxModel(FirebreakDbContext db, IMailTransport transport, MailSignal signal, TimeProvider time) : PageModel
 {

@@ -1,12 +1,10 @@
 using Firebreak.Domain.Common;
 using Firebreak.Web.Infrastructure.Auth;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Firebreak.Web.Features.Projects;
 
-[Authorize(Policy = AuthSetup.AdminPolicy)]
 [RequiresPermission(Permission.InstanceAdmin)]
 internal sealed class NewProjectModel(CreateProject create) : PageModel
 {
