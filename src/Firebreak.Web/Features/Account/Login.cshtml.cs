@@ -1,3 +1,4 @@
+using Firebreak.Web.Infrastructure.Audit;
 using Firebreak.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -7,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Firebreak.Web.Features.Account;
 
 [AllowAnonymous]
-internal sealed class LoginModel(SignInManager<AppUser> signIn) : PageModel
+internal sealed class LoginModel(SignInManager<AppUser> signIn, AuditTrail audit) : PageModel
 {
     [BindProperty] public string? Email { get; set; }
     [BindProperty] public string? Password { get; set; }
@@ -21,6 +22,9 @@ internal sealed class LoginModel(SignInManager<AppUser> signIn) : PageModel
             return Page();
         }
         var result = await signIn.PasswordSignInAsync(Email.Trim(), Password, isPersistent: false, lockoutOnFailure: true);
+        var address = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown address";
+        await audit.RecordNowAsync(Email.Trim(), result.Succeeded ? "sign-in" : "sign-in-failed", Email.Trim(),
+            $"password sign-in from {address}: {(result.Succeeded ? "succeeded" : result.IsLockedOut ? "locked out" : "refused")}", HttpContext.RequestAborted);
         if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
         ModelState.AddModelError("", result.IsLockedOut ? "This account is locked for a while after too many failed attempts." : "The e-mail or password is wrong.");
         return Page();

@@ -1,6 +1,7 @@
 using Firebreak.Domain.Common;
 using Firebreak.Domain.Incidents;
 using Firebreak.Web.Data;
+using Firebreak.Web.Infrastructure.Audit;
 using Firebreak.Web.Infrastructure.Auth;
 using Firebreak.Web.Infrastructure.Playbooks;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -50,8 +51,12 @@ internal static class IncidentsApi
         return TypedResults.Ok(await queries.ListAsync(project, filter, ct));
     }
 
-    private static async Task<Results<Ok<IncidentJson>, NotFound>> Get(Guid id, IncidentQueries queries, CancellationToken ct) =>
-        await queries.GetAsync(id, ct) is { } json ? TypedResults.Ok(json) : TypedResults.NotFound();
+    private static async Task<Results<Ok<IncidentJson>, NotFound>> Get(Guid id, IncidentQueries queries, AuditTrail audit, CurrentUser user, CancellationToken ct)
+    {
+        if (await queries.GetAsync(id, ct) is not { } json) return TypedResults.NotFound();
+        await audit.RecordNowAsync(user.Name, "incident-read", $"incident {id}", "read through the API", ct);
+        return TypedResults.Ok(json);
+    }
 
     private static async Task<Results<Ok<IncidentJson>, NotFound, ProblemHttpResult>> Patch(Guid id, PatchIncidentRequest patch,
         ProjectAccess access, ChangeIncident useCase, IncidentQueries queries, CancellationToken ct)

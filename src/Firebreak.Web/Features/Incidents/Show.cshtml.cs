@@ -4,6 +4,7 @@ using Firebreak.Domain.Incidents;
 using Firebreak.Domain.Playbooks;
 using Firebreak.Domain.Projects;
 using Firebreak.Web.Data;
+using Firebreak.Web.Infrastructure.Audit;
 using Firebreak.Web.Infrastructure.Auth;
 using Firebreak.Web.Infrastructure.Playbooks;
 using Firebreak.Web.Infrastructure.Web;
@@ -19,7 +20,7 @@ namespace Firebreak.Web.Features.Incidents;
 /// </summary>
 [RequiresPermission(Permission.IncidentRead)]
 internal sealed class ShowIncidentModel(ProjectAccess access, FirebreakDbContext db, ChangeIncident change, WorkStep work,
-    PlaybookLibrary library, MarkdownRenderer markdown, TimeProvider time) : PageModel
+    PlaybookLibrary library, MarkdownRenderer markdown, TimeProvider time, AuditTrail audit, CurrentUser user) : PageModel
 {
     public Incident Incident { get; private set; } = null!;
     public Project Project { get; private set; } = null!;
@@ -27,8 +28,12 @@ internal sealed class ShowIncidentModel(ProjectAccess access, FirebreakDbContext
     public MarkdownRenderer Markdown => markdown;
     public PlaybookCatalog Catalog => library.Catalog;
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) =>
-        await LoadAsync(id, ct) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        await audit.RecordNowAsync(user.Name, "incident-read", $"incident {id}", "read the incident page", ct);
+        return Page();
+    }
 
     [RequiresPermission(Permission.IncidentTriage)]
     public Task<IActionResult> OnPostTriageAsync(Guid id, string? severity, string? userSafetyClass, CancellationToken ct) =>

@@ -53,10 +53,10 @@ internal sealed class PortalModel(ReportThreads threads, PostMessage post, Fireb
             await action();
             return RedirectToPage(new { token });
         }
-        catch (Exception e) when (e is DomainException or TooManyRequestsException or DbUpdateConcurrencyException)
+        catch (Exception e) when (e is DomainException or TooManyRequestsException or DbUpdateConcurrencyException || UniqueViolation.Is(e))
         {
             db.ChangeTracker.Clear();
-            ModelState.AddModelError("", e is DbUpdateConcurrencyException ? "The report changed at the same moment; nothing was saved. Try again." : e.Message);
+            ModelState.AddModelError("", e is not DomainException and not TooManyRequestsException ? "The report changed at the same moment; nothing was saved. Try again." : e.Message);
             return await LoadAsync(token, ct) ? Page() : NotFound();
         }
     }

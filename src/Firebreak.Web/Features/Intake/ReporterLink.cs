@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
+using Firebreak.Web.Infrastructure.Auth;
 
 namespace Firebreak.Web.Features.Intake;
 
@@ -30,7 +29,7 @@ internal sealed class ReporterLink
     /// <summary>Creates a link and the token to hand to the reporter (shown once, never stored).</summary>
     public static (ReporterLink Link, string Token) Issue(Guid projectId, Guid incidentId, DateTimeOffset now)
     {
-        var token = Base64Url(RandomNumberGenerator.GetBytes(32));
+        var token = Secrets.New();
         var link = new ReporterLink
         {
             Id = Guid.CreateVersion7(now), IncidentId = incidentId, ProjectId = projectId, TokenHash = Hash(token), CreatedAt = now.UtcDateTime,
@@ -38,13 +37,11 @@ internal sealed class ReporterLink
         return (link, token);
     }
 
-    public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+    public static string Hash(string token) => Secrets.Hash(token);
 
     /// <summary>A token is 43 base64url characters; anything else cannot be one and is not looked up.</summary>
     public static bool LooksLikeToken(string? token) =>
         token is { Length: 43 } && token.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 
     public void Revoke(DateTimeOffset now) => RevokedAt ??= now.UtcDateTime;
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

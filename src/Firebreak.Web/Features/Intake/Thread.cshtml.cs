@@ -2,7 +2,9 @@ using Firebreak.Domain.Common;
 using Firebreak.Domain.Incidents;
 using Firebreak.Domain.Projects;
 using Firebreak.Web.Data;
+using Firebreak.Web.Infrastructure.Audit;
 using Firebreak.Web.Infrastructure.Auth;
+using Firebreak.Web.Infrastructure.Errors;
 using Firebreak.Web.Infrastructure.Mail;
 using Firebreak.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Mvc;
@@ -17,7 +19,7 @@ namespace Firebreak.Web.Features.Intake;
 /// </summary>
 [RequiresPermission(Permission.IncidentRead)]
 internal sealed class ThreadModel(ProjectAccess access, FirebreakDbContext db, ReportThreads threads, PostMessage post,
-    SendAcknowledgement acknowledge, CurrentUser user, PublicUrl urls, MarkdownRenderer markdown) : PageModel
+    SendAcknowledgement acknowledge, CurrentUser user, PublicUrl urls, MarkdownRenderer markdown, AuditTrail audit) : PageModel
 {
     public Incident Incident { get; private set; } = null!;
     public Project Project { get; private set; } = null!;
@@ -25,8 +27,12 @@ internal sealed class ThreadModel(ProjectAccess access, FirebreakDbContext db, R
     public IReadOnlyList<OutboxMessage> Mail { get; private set; } = [];
     public MarkdownRenderer Markdown => markdown;
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) =>
-        await LoadAsync(id, ct) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        await audit.RecordNowAsync(user.Name, "incident-read", $"incident {id}", "read the reporter thread", ct);
+        return Page();
+    }
 
     [RequiresPermission(Permission.IncidentWork)]
     public Task<IActionResult> OnPostMessageAsync(Guid id, string? body, bool shared, CancellationToken ct) =>
@@ -54,7 +60,7 @@ internal sealed class ThreadModel(ProjectAccess access, FirebreakDbContext db, R
             await action();
             return RedirectToPage(new { id });
         }
-        catch (Exception e) when (e is DomainException or DbUpdateConcurrencyException)
+        catch (Exception e) when (e is DomainException or DbUpdateConcurrencyException || UniqueViolation.Is(e))
         {
             db.ChangeTracker.Clear();
             ModelState.AddModelError("", e is DomainException ? e.Message : "The incident changed at the same moment; nothing was saved. Try again.");

@@ -1,13 +1,14 @@
 using Firebreak.Domain.Common;
 using Firebreak.Domain.Projects;
 using Firebreak.Web.Data;
+using Firebreak.Web.Infrastructure.Audit;
 using Firebreak.Web.Infrastructure.Auth;
 using Microsoft.EntityFrameworkCore;
 
 namespace Firebreak.Web.Features.Projects;
 
 /// <summary>Gives an existing account a role in a project, or changes the role it has.</summary>
-internal sealed class AddMember(FirebreakDbContext db, TimeProvider time)
+internal sealed class AddMember(FirebreakDbContext db, TimeProvider time, AuditTrail audit, CurrentUser actor)
 {
     public async Task ExecuteAsync(Project project, string? email, string? role, CancellationToken ct)
     {
@@ -16,6 +17,8 @@ internal sealed class AddMember(FirebreakDbContext db, TimeProvider time)
         var user = await db.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == normalized, ct)
             ?? throw new DomainException($"No account has the e-mail address '{email}'.");
         var existing = await db.ProjectMembers.SingleOrDefaultAsync(m => m.ProjectId == project.Id && m.UserId == user.Id, ct);
+        audit.Record(actor.Name, "member-role", $"project {project.Slug}",
+            $"{user.Email}: {(existing is null ? "none" : existing.Role.ToWire())} → {access.ToWire()}");
         if (existing is not null) existing.Role = access;
         else db.ProjectMembers.Add(new ProjectMember { ProjectId = project.Id, UserId = user.Id, AddedAt = time.GetUtcNow().UtcDateTime, Role = access });
         await db.SaveChangesAsync(ct);

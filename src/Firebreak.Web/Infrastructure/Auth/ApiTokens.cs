@@ -1,12 +1,11 @@
-using System.Security.Cryptography;
-using System.Text;
 using Firebreak.Web.Data;
+using Firebreak.Web.Infrastructure.Audit;
 using Microsoft.EntityFrameworkCore;
 
 namespace Firebreak.Web.Infrastructure.Auth;
 
 /// <summary>Creates, resolves and revokes personal API tokens (<c>fbk_</c> + 43 base64url characters).</summary>
-internal sealed class ApiTokens(FirebreakDbContext db, TimeProvider time)
+internal sealed class ApiTokens(FirebreakDbContext db, TimeProvider time, AuditTrail audit)
 {
     public const string Prefix = "fbk_";
 
@@ -15,7 +14,7 @@ internal sealed class ApiTokens(FirebreakDbContext db, TimeProvider time)
     {
         name = (name ?? "").Trim();
         if (name.Length is 0 or > 100) throw new Domain.Common.DomainException("A token name must be 1 to 100 characters.");
-        var secret = Prefix + Base64Url(RandomNumberGenerator.GetBytes(32));
+        var secret = Prefix + Secrets.New();
         var token = new ApiToken
         {
             Id = Guid.CreateVersion7(time.GetUtcNow()),
@@ -26,6 +25,7 @@ internal sealed class ApiTokens(FirebreakDbContext db, TimeProvider time)
             CreatedAt = time.GetUtcNow().UtcDateTime,
         };
         db.ApiTokens.Add(token);
+        audit.Record(userId, "token-created", $"token {token.Id}", $"API token '{name}' ({token.Prefix}…)");
         await db.SaveChangesAsync(ct);
         return (token, secret);
     }
@@ -52,13 +52,10 @@ internal sealed class ApiTokens(FirebreakDbContext db, TimeProvider time)
         var token = await db.ApiTokens.SingleOrDefaultAsync(t => t.Id == tokenId && t.UserId == userId, ct);
         if (token is null) return false;
         token.RevokedAt ??= time.GetUtcNow().UtcDateTime;
+        audit.Record(userId, "token-revoked", $"token {token.Id}", $"API token '{token.Name}' ({token.Prefix}…)");
         await db.SaveChangesAsync(ct);
         return true;
     }
 
-    public static string Hash(string secret) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
-
-    private static string Base64Url(byte[] bytes) =>
-        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    public static string Hash(string secret) => Secrets.Hash(secret);
 }

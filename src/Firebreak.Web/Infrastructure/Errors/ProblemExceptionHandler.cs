@@ -18,6 +18,8 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
             DomainException e => (StatusCodes.Status422UnprocessableEntity, "The request breaks a rule", e.Message),
             Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "Changed meanwhile",
                 "Someone else changed this at the same moment; nothing of yours was saved. Reload and try again."),
+            Microsoft.EntityFrameworkCore.DbUpdateException when UniqueViolation.Is(exception) => (StatusCodes.Status409Conflict, "Changed meanwhile",
+                "Someone else made the same change at the same moment; nothing of yours was saved. Reload and try again."),
             BadHttpRequestException { InnerException: JsonException json } => (StatusCodes.Status400BadRequest, "Malformed JSON", Describe(json)),
             BadHttpRequestException e => (e.StatusCode, "Bad request", e.Message),
             JsonException json => (StatusCodes.Status400BadRequest, "Malformed JSON", Describe(json)),

@@ -1,0 +1,17 @@
+using Firebreak.Web.Data;
+
+namespace Firebreak.Web.Infrastructure.Audit;
+
+/// <summary>Adds a security event to the caller's unit of work; it is sealed into the chain when the caller saves.</summary>
+internal sealed class AuditTrail(FirebreakDbContext db, TimeProvider time)
+{
+    public void Record(string actor, string action, string subject, string detail) =>
+        db.Add(new AuditRecord(time.GetUtcNow(), actor, action, subject, detail));
+
+    /// <summary>Records and saves at once, for events that change nothing else (sign-ins, reads).</summary>
+    public async Task RecordNowAsync(string actor, string action, string subject, string detail, CancellationToken ct)
+    {
+        Record(actor, action, subject, detail);
+        await db.SaveChangesAsync(ct);
+    }
+}
