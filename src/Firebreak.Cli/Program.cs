@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Firebreak.Cli.Advisory;
 using Firebreak.Cli.Common;
 using Firebreak.Cli.Cvss;
 using Firebreak.Cli.Disclosure;
@@ -23,6 +24,7 @@ internal static class Program
         root.Subcommands.Add(CvssCommands.Create(context));
         root.Subcommands.Add(SecurityTxtCommands.Create(context));
         root.Subcommands.Add(ScanCommand.Create(context));
+        root.Subcommands.Add(AdvisoryCommands.Create(context));
         var result = root.Parse(args);
         if (result.Errors.Count > 0)
         {

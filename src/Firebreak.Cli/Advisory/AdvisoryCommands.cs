@@ -1,0 +1,102 @@
+using System.CommandLine;
+using Firebreak.Cli.Common;
+using Firebreak.Domain.Common;
+using Firebreak.Domain.Disclosure;
+using Firebreak.Domain.Disclosure.Formats;
+
+namespace Firebreak.Cli.Advisory;
+
+/// <summary>
+/// `firebreak advisory validate FILE` (OSV, CVE 5, CSAF 2.0 or OpenVEX, checked offline) and
+/// `firebreak advisory export FILE --format …` (Firebreak's advisory JSON to a standard format).
+/// </summary>
+internal static class AdvisoryCommands
+{
+    private const long MaxBytes = 16 * 1024 * 1024;
+
+    private static readonly string[] Formats = ["osv", "cve5", "cve5-container", "csaf", "csaf-vex", "openvex", "ghsa-md", "changelog"];
+
+    public static Command Create(CliContext context)
+    {
+        var command = new Command("advisory", "Advisory documents: validate standard formats, export Firebreak advisories");
+        command.Subcommands.Add(Validate(context));
+        command.Subcommands.Add(Export(context));
+        return command;
+    }
+
+    private static Command Validate(CliContext context)
+    {
+        var file = new Argument<string>("file") { Description = "An OSV, CVE 5, CSAF 2.0 or OpenVEX JSON file" };
+        var validate = new Command("validate", "Detect the format and check it offline; exit 1 when invalid") { file };
+        validate.SetAction(parse =>
+        {
+            var path = parse.GetValue(file)!;
+            if (ReadText(context, path) is not { } text) return ExitCodes.InvalidInput;
+            var (format, issues) = AdvisoryDocumentValidator.Validate(text);
+            foreach (var issue in issues) context.Error.WriteLine($"{path}: {issue}");
+            if (issues.Count > 0) return ExitCodes.InvalidInput;
+            context.Out.WriteLine($"{path}: ok ({format.ToWire()})");
+            return ExitCodes.Ok;
+        });
+        return validate;
+    }
+
+    private static Command Export(CliContext context)
+    {
+        var file = new Argument<string>("file") { Description = "An advisory in Firebreak's JSON form (docs/advisories.md)" };
+        var format = new Option<string>("--format") { Description = "osv, cve5, cve5-container, csaf, csaf-vex, openvex, ghsa-md or changelog", Required = true };
+        format.AcceptOnlyFromAmong(Formats);
+        var output = new Option<string?>("--output", "-o") { Description = "Write to this file instead of standard output" };
+        var export = new Command("export", "Write a Firebreak advisory in a standard format") { file, format, output };
+        export.SetAction(parse =>
+        {
+            var path = parse.GetValue(file)!;
+            if (ReadText(context, path) is not { } text) return ExitCodes.InvalidInput;
+            string result;
+            try
+            {
+                result = Write(FirebreakAdvisoryJson.Read(text), parse.GetValue(format)!);
+            }
+            catch (DomainException e)
+            {
+                context.Error.WriteLine($"{path}: {e.Message}");
+                return ExitCodes.InvalidInput;
+            }
+            if (parse.GetValue(output) is { } target) File.WriteAllText(target, result);
+            else context.Out.Write(result);
+            return ExitCodes.Ok;
+        });
+        return export;
+    }
+
+    private static string Write(SecurityAdvisory advisory, string format) => format switch
+    {
+        "osv" => OsvExporter.Write(advisory),
+        "cve5" => CveExporter.WriteRecord(advisory),
+        "cve5-container" => CveExporter.WriteCnaContainer(advisory),
+        "csaf" => CsafExporter.Write(advisory),
+        "csaf-vex" => CsafExporter.Write(advisory, vex: true),
+        "openvex" => OpenVexExporter.Write(advisory),
+        "ghsa-md" => AdvisoryMarkdown.Write(advisory),
+        "changelog" => ChangelogLine.Write(advisory) + "\n",
+        _ => throw new ArgumentOutOfRangeException(nameof(format), format, "not a format"),
+    };
+
+    private static string? ReadText(CliContext context, string path)
+    {
+        try
+        {
+            if (new FileInfo(path).Length > MaxBytes)
+            {
+                context.Error.WriteLine($"{path}: larger than 16 MiB.");
+                return null;
+            }
+            return File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            context.Error.WriteLine($"{path}: cannot read the file: {e.Message}");
+            return null;
+        }
+    }
+}

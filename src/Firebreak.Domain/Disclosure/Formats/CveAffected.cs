@@ -1,0 +1,77 @@
+using System.Text.Json.Nodes;
+using Firebreak.Domain.Packages;
+
+namespace Firebreak.Domain.Disclosure.Formats;
+
+/// <summary>
+/// Maps packages to CVE 5.1 <c>affected[]</c>: OSV event pairs become <c>version</c> + <c>lessThan</c>
+/// (fixed) or <c>lessThanOrEqual</c> (last_affected); an open range ends at <c>*</c>, as CVE's syntax allows.
+/// </summary>
+internal static class CveAffected
+{
+    public static JsonObject Affected(AffectedProduct product, AdvisoryPublisher publisher)
+    {
+        var versions = product.Ranges.SelectMany(r => Spans(r, product.Package, "affected"))
+            .Concat(product.AffectedVersions.Select(v => Single(v, "affected")))
+            .Concat(product.PatchedVersions.Select(v => Single(v, "unaffected")));
+        // With ranges the complement is known to be unaffected; with a bare list of versions nothing is said of the rest.
+        return Entry(product.Package, publisher, versions, product.Ranges.Count > 0 ? "unaffected" : "unknown");
+    }
+
+    public static JsonObject Unaffected(UnaffectedProduct product, AdvisoryPublisher publisher) =>
+        Entry(product.Package, publisher,
+            product.Ranges.SelectMany(r => Spans(r, product.Package, "unaffected")).Concat(product.Versions.Select(v => Single(v, "unaffected"))),
+            "unknown");
+
+    private static JsonObject Entry(AdvisoryPackage package, AdvisoryPublisher publisher, IEnumerable<JsonObject> versions, string defaultStatus)
+    {
+        var entry = new JsonObject { ["vendor"] = package.Vendor ?? publisher.Vendor, ["product"] = package.Name };
+        if (package.Ecosystem is { } ecosystem)
+        {
+            entry["collectionURL"] = CollectionUrl(ecosystem);
+            entry["packageName"] = package.Name;
+        }
+        entry["versions"] = AdvisoryJson.Array(versions.DistinctBy(v => v.ToJsonString()));
+        entry["defaultStatus"] = defaultStatus;
+        return entry;
+    }
+
+    private static JsonObject Single(string version, string status) => new() { ["version"] = version, ["status"] = status };
+
+    private static IEnumerable<JsonObject> Spans(AffectedRange range, AdvisoryPackage package, string status)
+    {
+        var type = VersionType(range.Type, package.Ecosystem);
+        for (var i = 0; i < range.Events.Count; i++)
+        {
+            if (range.Events[i].Kind != RangeEventKind.Introduced) continue;
+            var span = new JsonObject { ["version"] = range.Events[i].Version, ["status"] = status, ["versionType"] = type };
+            var end = i + 1 < range.Events.Count ? range.Events[i + 1] : (RangeEvent?)null;
+            if (end is { Kind: RangeEventKind.LastAffected } last) span["lessThanOrEqual"] = last.Version;
+            else span["lessThan"] = end?.Version ?? "*";
+            yield return span;
+        }
+    }
+
+    private static string VersionType(AffectedRangeType type, Ecosystem? ecosystem) => type == AffectedRangeType.Semver ? "semver" : ecosystem switch
+    {
+        Ecosystem.Npm or Ecosystem.CratesIo or Ecosystem.Go => "semver",
+        Ecosystem.PyPI => "python",
+        Ecosystem.Maven => "maven",
+        Ecosystem.NuGet => "nuget",
+        Ecosystem.RubyGems => "rubygems",
+        Ecosystem.Debian => "deb",
+        null => "custom",
+    };
+
+    private static string CollectionUrl(Ecosystem ecosystem) => ecosystem switch
+    {
+        Ecosystem.Npm => "https://www.npmjs.com",
+        Ecosystem.CratesIo => "https://crates.io",
+        Ecosystem.Go => "https://pkg.go.dev",
+        Ecosystem.PyPI => "https://pypi.org",
+        Ecosystem.NuGet => "https://www.nuget.org",
+        Ecosystem.Maven => "https://repo.maven.apache.org/maven2",
+        Ecosystem.RubyGems => "https://rubygems.org",
+        Ecosystem.Debian => "https://packages.debian.org",
+    };
+}

@@ -1,0 +1,86 @@
+using System.Text.Json.Nodes;
+using Firebreak.Domain.Common;
+using Firebreak.Domain.Packages;
+
+namespace Firebreak.Domain.Disclosure.Formats;
+
+/// <summary>
+/// Writes an advisory as an OSV 1.6 record. OSV ids must come from a registered database, so the record's id is
+/// the GHSA id (else the CVE id); the Firebreak id travels in <c>database_specific</c>. Products without an
+/// ecosystem and not-affected statements have no place in OSV and are left out.
+/// </summary>
+public static class OsvExporter
+{
+    /// <summary>The OSV schema version written.</summary>
+    public const string SchemaVersion = "1.6.0";
+
+    /// <summary>The record as indented JSON.</summary>
+    public static string Write(SecurityAdvisory advisory)
+    {
+        ArgumentNullException.ThrowIfNull(advisory);
+        var id = advisory.GhsaId ?? advisory.CveId
+            ?? throw new DomainException("aliases: an OSV record needs a GHSA or CVE id (OSV ids come from registered databases).");
+        var modified = advisory.LastModified ?? throw new DomainException("timeline.modified: an OSV record needs a modification date.");
+        var record = new JsonObject
+        {
+            ["schema_version"] = SchemaVersion,
+            ["id"] = id,
+            ["modified"] = AdvisoryJson.Timestamp(modified),
+        };
+        if (advisory.Timeline.Published is { } published) record["published"] = AdvisoryJson.Timestamp(published);
+        var aliases = advisory.Aliases.Where(a => a != id).ToList();
+        if (aliases.Count > 0) record["aliases"] = AdvisoryJson.Strings(aliases);
+        record["summary"] = advisory.Summary;
+        if (advisory.Description is { } details) record["details"] = details;
+        var severity = new JsonArray();
+        if (advisory.Cvss3 is { } v3) severity.Add(new JsonObject { ["type"] = "CVSS_V3", ["score"] = v3.Vector });
+        if (advisory.Cvss4 is { } v4) severity.Add(new JsonObject { ["type"] = "CVSS_V4", ["score"] = v4.Vector });
+        if (severity.Count > 0) record["severity"] = severity;
+        record["affected"] = AdvisoryJson.Array(advisory.Affected.Where(p => p.Package.Ecosystem is not null).Select(Affected));
+        if (advisory.References.Count > 0)
+            record["references"] = AdvisoryJson.Array(advisory.References.Select(r => new JsonObject { ["type"] = r.Type.ToString().ToUpperInvariant(), ["url"] = r.Url }));
+        var credits = advisory.PublicCredits.Select(Credit).ToList();
+        if (credits.Count > 0) record["credits"] = AdvisoryJson.Array(credits);
+        var specific = new JsonObject { ["firebreak_id"] = advisory.Id };
+        if (advisory.Cwes.Count > 0) specific["cwe_ids"] = AdvisoryJson.Strings(advisory.Cwes.Select(c => c.Id));
+        if (advisory.Severity is { } rating) specific["severity"] = rating.ToString().ToUpperInvariant();
+        if (advisory.UserSafetyImpact is { } impact) specific["user_safety_impact"] = impact;
+        record["database_specific"] = specific;
+        return AdvisoryJson.Print(record);
+    }
+
+    private static JsonObject Affected(AffectedProduct product)
+    {
+        var package = new JsonObject { ["ecosystem"] = product.Package.Ecosystem!.Value.ToOsvName(), ["name"] = product.Package.Name };
+        if (product.Package.Purl is { } purl) package["purl"] = purl.ToString();
+        var entry = new JsonObject { ["package"] = package };
+        if (product.Ranges.Count > 0) entry["ranges"] = AdvisoryJson.Array(product.Ranges.Select(Range));
+        if (product.AffectedVersions.Count > 0) entry["versions"] = AdvisoryJson.Strings(product.AffectedVersions);
+        if (product.PatchedVersions.Count > 0)
+            entry["database_specific"] = new JsonObject { ["patched_versions"] = AdvisoryJson.Strings(product.PatchedVersions) };
+        return entry;
+    }
+
+    private static JsonObject Range(AffectedRange range) => new()
+    {
+        ["type"] = range.Type == AffectedRangeType.Semver ? "SEMVER" : "ECOSYSTEM",
+        ["events"] = AdvisoryJson.Array(range.Events.Select(e => new JsonObject { [EventName(e.Kind)] = e.Version })),
+    };
+
+    /// <summary>The OSV name of an event kind (shared with the CSAF and CVE mappings).</summary>
+    internal static string EventName(RangeEventKind kind) => kind switch
+    {
+        RangeEventKind.Introduced => "introduced",
+        RangeEventKind.Fixed => "fixed",
+        RangeEventKind.LastAffected => "last_affected",
+        RangeEventKind.Limit => "limit",
+    };
+
+    private static JsonObject Credit(AdvisoryCredit credit)
+    {
+        var entry = new JsonObject { ["name"] = credit.PublicName };
+        if (credit.Contact is { } contact) entry["contact"] = AdvisoryJson.Strings([contact]);
+        entry["type"] = credit.Type.ToWire().Replace('-', '_').ToUpperInvariant();
+        return entry;
+    }
+}
