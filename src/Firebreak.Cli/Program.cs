@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Firebreak.Cli.Common;
 using Firebreak.Cli.Cvss;
+using Firebreak.Cli.Db;
 using Firebreak.Cli.Disclosure;
 using Firebreak.Cli.Scan;
 using Firebreak.Cli.Playbooks;
@@ -23,6 +24,7 @@ internal static class Program
         root.Subcommands.Add(CvssCommands.Create(context));
         root.Subcommands.Add(SecurityTxtCommands.Create(context));
         root.Subcommands.Add(ScanCommand.Create(context));
+        root.Subcommands.Add(DbCommands.Create(context));
         var result = root.Parse(args);
         if (result.Errors.Count > 0)
         {

@@ -91,9 +91,12 @@ public sealed class AdvisoryIndex
         return [.. _packageRecords[entry]!.Distinct().Select(Record)];
     }
 
-    /// <summary>A matcher over the index's records; without <paramref name="includeRustSec"/>, only records from OSV sources.</summary>
-    public OsvMatcher CreateMatcher(bool includeRustSec = true) =>
-        new((ecosystem, normalised) => FindPackage(ecosystem, normalised) is var entry && entry >= 0 ? Candidates(entry, includeRustSec) : [], Kev);
+    /// <summary>
+    /// A matcher over the index's records; without <paramref name="includeRustSec"/>, only records from OSV
+    /// sources. Findings are flagged from <paramref name="kev"/>, else from the index's own KEV entries.
+    /// </summary>
+    public OsvMatcher CreateMatcher(bool includeRustSec = true, KevCatalog? kev = null) =>
+        new((ecosystem, normalised) => FindPackage(ecosystem, normalised) is var entry && entry >= 0 ? Candidates(entry, includeRustSec) : [], kev ?? Kev);
 
     /// <summary>The records converted from RustSec, given back as RustSec advisories (for Cargo.lock audits).</summary>
     public IReadOnlyList<RustSecAdvisory> RustSecAdvisories()
