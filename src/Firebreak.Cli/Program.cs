@@ -2,6 +2,7 @@ using System.CommandLine;
 using Firebreak.Cli.Advisory;
 using Firebreak.Cli.Common;
 using Firebreak.Cli.Cvss;
+using Firebreak.Cli.Db;
 using Firebreak.Cli.Disclosure;
 using Firebreak.Cli.Scan;
 using Firebreak.Cli.Playbooks;
@@ -25,6 +26,7 @@ internal static class Program
         root.Subcommands.Add(SecurityTxtCommands.Create(context));
         root.Subcommands.Add(ScanCommand.Create(context));
         root.Subcommands.Add(AdvisoryCommands.Create(context));
+        root.Subcommands.Add(DbCommands.Create(context));
         var result = root.Parse(args);
         if (result.Errors.Count > 0)
         {

@@ -17,6 +17,7 @@ internal static class ScanCommand
         var files = new Argument<string[]>("lockfiles") { Description = "Cargo.lock, package-lock.json, npm-shrinkwrap.json, yarn.lock, pnpm-lock.yaml, packages.lock.json, poetry.lock, requirements*.txt, go.mod, Gemfile.lock, CycloneDX or SPDX JSON files", Arity = ArgumentArity.ZeroOrMore };
         var rustsec = new Option<string?>("--rustsec") { Description = "A RustSec advisory-db folder (crates/<name>/RUSTSEC-*.md)" };
         var osv = new Option<string?>("--osv") { Description = "OSV records: a JSON file or a folder of them" };
+        var db = new Option<string?>("--db") { Description = "An advisory index built by `firebreak db import`, instead of --rustsec and --osv" };
         var purls = new Option<string?>("--purls") { Description = "A file of package URLs to check, one per line" };
         var kevFile = new Option<string?>("--kev") { Description = "CISA KEV catalog JSON: flag findings known to be exploited" };
         var vex = new Option<string?>("--vex") { Description = "OpenVEX documents: a JSON file or a folder of them; not_affected/fixed statements suppress findings" };
@@ -25,7 +26,7 @@ internal static class ScanCommand
         var json = new Option<bool>("--json") { Description = "Same as --format json" };
         var failOn = new Option<string>("--fail-on") { Description = "Exit 6 on: any (default), kev, critical, high (CVSS; KEV counts as critical) or none", DefaultValueFactory = _ => "any" };
         failOn.AcceptOnlyFromAmong(ScanGate.Levels);
-        var command = new Command("scan", "Audit lockfiles and SBOMs against RustSec, OSV and the KEV catalog (offline)") { files, rustsec, osv, purls, kevFile, vex, format, json, failOn };
+        var command = new Command("scan", "Audit lockfiles and SBOMs against RustSec, OSV and the KEV catalog (offline)") { files, rustsec, osv, db, purls, kevFile, vex, format, json, failOn };
         command.SetAction(parse =>
         {
             var folder = parse.GetValue(rustsec);
@@ -34,9 +35,15 @@ internal static class ScanCommand
                 context.Error.WriteLine($"firebreak: --rustsec '{folder}' is not a folder.");
                 return ExitCodes.Usage;
             }
-            if (folder is null && parse.GetValue(osv) is null)
+            var dbPath = parse.GetValue(db);
+            if (folder is null && parse.GetValue(osv) is null && dbPath is null)
             {
-                context.Error.WriteLine("firebreak: give --rustsec and/or --osv as the advisory source.");
+                context.Error.WriteLine("firebreak: give --db, or --rustsec and/or --osv, as the advisory source.");
+                return ExitCodes.Usage;
+            }
+            if (dbPath is not null && (folder is not null || parse.GetValue(osv) is not null))
+            {
+                context.Error.WriteLine("firebreak: --db replaces --rustsec and --osv; give one or the other.");
                 return ExitCodes.Usage;
             }
             if (parse.GetValue(json) && parse.GetValue(format) is { } chosen && chosen != "json")
@@ -57,9 +64,13 @@ internal static class ScanCommand
                     return ExitCodes.InvalidInput;
                 }
             }
-            var (advisories, errors) = folder is null ? ([], []) : CargoAudit.LoadDatabase(folder);
+            var index = dbPath is null ? null : Db.AdvisoryDbFile.TryLoad(dbPath, context.Error);
+            if (dbPath is not null && index is null) return ExitCodes.InvalidInput;
+            kev ??= index?.Kev;
+            var (advisories, errors) = index is not null ? (index.RustSecAdvisories(), []) : folder is null ? ([], []) : CargoAudit.LoadDatabase(folder);
             foreach (var error in errors) context.Error.WriteLine($"firebreak: skipped advisory {error.Message}");
-            var matcher = parse.GetValue(osv) is { } osvPath ? new OsvMatcher(ScanSources.ReadOsv(osvPath, context.Error), kev) : null;
+            var matcher = index?.CreateMatcher(includeRustSec: false, kev)
+                ?? (parse.GetValue(osv) is { } osvPath ? new OsvMatcher(ScanSources.ReadOsv(osvPath, context.Error), kev) : null);
             var findings = new List<(string File, CargoFinding Finding)>();
             var osvFindings = new List<(string File, OsvFinding Finding)>();
             var unreadable = false;

@@ -37,6 +37,10 @@ public sealed class KevCatalog
     public KevEntry? Find(IEnumerable<string> identifiers) =>
         identifiers.Select(id => _byCve.GetValueOrDefault(id)).FirstOrDefault(e => e is not null);
 
+    /// <summary>A catalog of the given entries (as an advisory index stores them); the first entry of a CVE wins.</summary>
+    public static KevCatalog FromEntries(string version, IReadOnlyList<KevEntry> entries) =>
+        new(version ?? "", entries ?? throw new ArgumentNullException(nameof(entries)));
+
     /// <summary>Reads the catalog JSON; throws <see cref="AdvisoryFormatException"/> naming the JSON path of the problem.</summary>
     public static KevCatalog Parse(string json, string source)
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Firebreak.Domain.Packages;
 
@@ -20,8 +21,10 @@ public sealed record OsvAffected(string EcosystemName, Ecosystem? Ecosystem, str
 /// <param name="Affected">Affected packages.</param>
 /// <param name="References">Reference URLs, ADVISORY ones first, then in record order.</param>
 /// <param name="DatabaseSeverity">The database's own rating (<c>database_specific.severity</c>, e.g. GitHub's <c>HIGH</c>), if any.</param>
+/// <param name="Modified">When the record last changed (<c>modified</c>, UTC), when given and readable; an index keeps the newer copy of an id.</param>
 public sealed record OsvAdvisory(string Id, IReadOnlyList<string> Aliases, string Summary, bool Withdrawn,
-    IReadOnlyList<string> Severity, IReadOnlyList<OsvAffected> Affected, IReadOnlyList<string>? References = null, string? DatabaseSeverity = null)
+    IReadOnlyList<string> Severity, IReadOnlyList<OsvAffected> Affected, IReadOnlyList<string>? References = null, string? DatabaseSeverity = null,
+    DateTimeOffset? Modified = null)
 {
     /// <summary>
     /// Reads a file holding one record, a JSON array of records, or an object with a <c>vulns</c> array;
@@ -55,7 +58,8 @@ public sealed record OsvAdvisory(string Id, IReadOnlyList<string> Aliases, strin
         var databaseSeverity = e.TryGetProperty("database_specific", out var specific) && specific.ValueKind == JsonValueKind.Object
             && specific.TryGetProperty("severity", out var rating) && rating.ValueKind == JsonValueKind.String ? rating.GetString() : null;
         return new OsvAdvisory(id, [.. Array(e, "aliases", path, source).Select(a => a.ValueKind == JsonValueKind.String ? a.GetString()! : "").Where(a => a.Length > 0)],
-            Str(e, "summary", path, source) ?? "", e.TryGetProperty("withdrawn", out _), severity, affected, references, databaseSeverity);
+            Str(e, "summary", path, source) ?? "", e.TryGetProperty("withdrawn", out _), severity, affected, references, databaseSeverity,
+            DateTimeOffset.TryParse(Str(e, "modified", path, source), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var modified) ? modified.ToUniversalTime() : null);
     }
 
     private static OsvAffected ReadAffected(JsonElement a, string path, string source)

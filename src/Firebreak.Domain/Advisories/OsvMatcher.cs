@@ -18,18 +18,30 @@ public sealed record OsvFinding(PackageUrl Component, OsvAdvisory Advisory, stri
 public sealed class OsvMatcher
 {
     private readonly Dictionary<(Ecosystem, string), List<(OsvAdvisory Advisory, OsvAffected Affected)>> _index = [];
+    private readonly Func<Ecosystem, string, IReadOnlyList<(OsvAdvisory Advisory, OsvAffected Affected)>> _candidates;
     private readonly KevCatalog? _kev;
+
+    /// <summary>
+    /// Matches against records another store looks up (an advisory index): <paramref name="candidates"/>
+    /// returns the (record, affected entry) pairs for an ecosystem and a name normalised by <see cref="NormaliseName"/>.
+    /// </summary>
+    public OsvMatcher(Func<Ecosystem, string, IReadOnlyList<(OsvAdvisory Advisory, OsvAffected Affected)>> candidates, KevCatalog? kev = null)
+    {
+        _candidates = candidates ?? throw new ArgumentNullException(nameof(candidates));
+        _kev = kev;
+    }
 
     /// <summary>Builds the index; withdrawn records and unknown ecosystems are left out.</summary>
     public OsvMatcher(IEnumerable<OsvAdvisory> advisories, KevCatalog? kev = null)
     {
         ArgumentNullException.ThrowIfNull(advisories);
         _kev = kev;
+        _candidates = (ecosystem, name) => _index.TryGetValue((ecosystem, name), out var list) ? list : [];
         foreach (var advisory in advisories.Where(a => !a.Withdrawn))
         {
             foreach (var affected in advisory.Affected.Where(a => a.Ecosystem is not null))
             {
-                var key = (affected.Ecosystem!.Value, Normalise(affected.Ecosystem.Value, affected.Package));
+                var key = (affected.Ecosystem!.Value, NormaliseName(affected.Ecosystem.Value, affected.Package));
                 if (!_index.TryGetValue(key, out var list)) _index[key] = list = [];
                 list.Add((advisory, affected));
             }
@@ -43,14 +55,7 @@ public sealed class OsvMatcher
         foreach (var purl in components)
         {
             if (purl.Version is null || !EcosystemNames.TryFromPurlType(purl.Type, out var ecosystem)) continue;
-            var name = ecosystem switch
-            {
-                Ecosystem.Maven => $"{purl.Namespace}:{purl.Name}",
-                Ecosystem.Npm or Ecosystem.Go when purl.Namespace is { Length: > 0 } ns => $"{ns}/{purl.Name}",
-                _ => purl.Name,
-            };
-            if (!_index.TryGetValue((ecosystem, Normalise(ecosystem, name)), out var candidates)) continue;
-            foreach (var (advisory, affected) in candidates)
+            foreach (var (advisory, affected) in _candidates(ecosystem, NormaliseName(ecosystem, PackageNameOf(ecosystem, purl))))
             {
                 if (!VersionRangeEvaluator.IsAffected(ecosystem, purl.Version, affected.Ranges, affected.Versions)) continue;
                 findings.Add(new OsvFinding(purl, advisory, VersionRangeEvaluator.FixedVersionFor(ecosystem, purl.Version, affected.Ranges, affected.Versions),
@@ -60,7 +65,20 @@ public sealed class OsvMatcher
         return findings;
     }
 
-    private static string Normalise(Ecosystem ecosystem, string name) => ecosystem switch
+    /// <summary>The package name as OSV writes it for a purl of the ecosystem (Maven <c>group:artifact</c>, npm <c>@scope/name</c>, Go module path).</summary>
+    public static string PackageNameOf(Ecosystem ecosystem, PackageUrl purl)
+    {
+        ArgumentNullException.ThrowIfNull(purl);
+        return ecosystem switch
+        {
+            Ecosystem.Maven => $"{purl.Namespace}:{purl.Name}",
+            Ecosystem.Npm or Ecosystem.Go when purl.Namespace is { Length: > 0 } ns => $"{ns}/{purl.Name}",
+            _ => purl.Name,
+        };
+    }
+
+    /// <summary>The name as the ecosystem compares it: PyPI per PEP 503, NuGet and crates.io lower-cased, others as written.</summary>
+    public static string NormaliseName(Ecosystem ecosystem, string name) => ecosystem switch
     {
         Ecosystem.PyPI => string.Join('-', name.ToLowerInvariant().Split(['-', '_', '.'], StringSplitOptions.RemoveEmptyEntries)),
         Ecosystem.NuGet or Ecosystem.CratesIo => name.ToLowerInvariant(),

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Firebreak.Domain.Common;
 using Firebreak.Domain.Packages;
 using Tomlyn.Model;
@@ -17,8 +18,10 @@ namespace Firebreak.Domain.Advisories;
 /// <param name="Unaffected">Requirements the never-affected versions satisfy.</param>
 /// <param name="Informational">Informational kind (unmaintained, unsound, notice), if any.</param>
 /// <param name="Withdrawn">Set when the advisory was withdrawn: it never matches.</param>
+/// <param name="Date">The advisory's <c>date</c> (when it was reported), when given as yyyy-MM-dd.</param>
 public sealed record RustSecAdvisory(string Id, string Package, IReadOnlyList<string> Aliases, string? Cvss, string Title,
-    IReadOnlyList<SemverRequirement> Patched, IReadOnlyList<SemverRequirement> Unaffected, string? Informational, bool Withdrawn)
+    IReadOnlyList<SemverRequirement> Patched, IReadOnlyList<SemverRequirement> Unaffected, string? Informational, bool Withdrawn,
+    DateOnly? Date = null)
 {
     /// <summary>True when the version is neither patched nor unaffected (and the advisory stands).</summary>
     public bool Affects(SemanticVersion version) =>
@@ -50,7 +53,9 @@ public sealed record RustSecAdvisory(string Id, string Package, IReadOnlyList<st
             Requirements(versions, "patched", source),
             Requirements(versions, "unaffected", source),
             Str(advisory, "informational", source),
-            advisory.ContainsKey("withdrawn"));
+            advisory.ContainsKey("withdrawn"),
+            advisory.TryGetValue("date", out var date) && date is string day
+                && DateOnly.TryParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) ? parsed : null);
     }
 
     private static string? Str(TomlTable table, string key, string source) =>

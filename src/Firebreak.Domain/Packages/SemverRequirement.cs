@@ -23,6 +23,9 @@ public sealed class SemverRequirement
     /// <summary>The smallest version the requirement admits, when it has a lower bound.</summary>
     public SemanticVersion? LowerBound => _comparators.Where(c => c.Op is ">=" or "=").Select(c => c.Bound).Max();
 
+    /// <summary>The comparators (<c>= &gt; &gt;= &lt; &lt;=</c> with their bound) that caret, tilde and wildcards expand to.</summary>
+    internal IReadOnlyList<(string Op, SemanticVersion Bound)> Comparators => _comparators;
+
     /// <summary>True when every comparator admits the version.</summary>
     public bool Matches(SemanticVersion version) => _comparators.All(c => c.Op switch
     {

@@ -1,0 +1,181 @@
+using System.Text;
+using Firebreak.Domain.Packages;
+
+namespace Firebreak.Domain.Advisories.Index;
+
+/// <summary>
+/// A loaded advisory index file (docs/advisory-index.md). Loading checks the header, checksum and every
+/// table's cross-references but decodes no record; a lookup binary-searches the package table and decodes
+/// only that package's records, caching them, so a second scan of the same components is warm.
+/// Damage is reported as <see cref="AdvisoryIndexFormatException"/>, never as another exception.
+/// </summary>
+public sealed class AdvisoryIndex
+{
+    private readonly IndexLayout _layout;
+    private readonly IndexStrings _strings;
+    private readonly IndexTables _tables;
+    private readonly IndexedAdvisory?[] _records;
+    private readonly (OsvAdvisory, OsvAffected)[]?[] _candidates;
+    private readonly (OsvAdvisory, OsvAffected)[]?[] _osvCandidates;
+    private readonly int[]?[] _packageRecords;
+
+    private AdvisoryIndex(byte[] bytes, string file)
+    {
+        _layout = new IndexLayout(bytes, file);
+        _strings = new IndexStrings(bytes, _layout[IndexSection.Strings].Offset, _layout[IndexSection.Strings].Length, file);
+        var sources = IndexSourceTable.Read(_layout, _strings);
+        Sources = sources.Sources;
+        EcosystemCounts = sources.Ecosystems;
+        SourceRecordCounts = sources.RecordCounts;
+        _tables = new IndexTables(_layout, _strings.Count, Sources.Count);
+        KevEntries = IndexSourceTable.ReadKev(_layout, _strings, Sources);
+        var kevSources = Sources.Where(s => s.Kind == AdvisorySourceKind.Kev).ToList();
+        Kev = kevSources.Count == 0 ? null : KevCatalog.FromEntries(string.Join(", ", kevSources.Select(s => s.CatalogVersion)), [.. KevEntries.SelectMany(e => e)]);
+        _records = new IndexedAdvisory?[_tables.RecordCount];
+        _candidates = new (OsvAdvisory, OsvAffected)[]?[_tables.PackageCount];
+        _osvCandidates = new (OsvAdvisory, OsvAffected)[]?[_tables.PackageCount];
+        _packageRecords = new int[]?[_tables.PackageCount];
+    }
+
+    /// <summary>The imports, in index order.</summary>
+    public IReadOnlyList<AdvisorySource> Sources { get; }
+
+    /// <summary>Per source: its record count (KEV: its entries).</summary>
+    public IReadOnlyList<int> SourceRecordCounts { get; }
+
+    /// <summary>Per source: how many of its records affect each OSV ecosystem name.</summary>
+    public IReadOnlyList<IReadOnlyDictionary<string, int>> EcosystemCounts { get; }
+
+    /// <summary>How many records the index holds (KEV entries not counted).</summary>
+    public int RecordCount => _tables.RecordCount;
+
+    /// <summary>Per source: its KEV entries (empty for OSV and RustSec sources).</summary>
+    public IReadOnlyList<IReadOnlyList<KevEntry>> KevEntries { get; }
+
+    /// <summary>The KEV entries of every KEV source (the first entry of a CVE wins); null when none was imported.</summary>
+    public KevCatalog? Kev { get; }
+
+    /// <summary>Reads an index from a stream (its remaining bytes).</summary>
+    public static AdvisoryIndex Read(Stream stream, string file)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var buffer = new MemoryStream(stream.CanSeek ? (int)Math.Min(stream.Length - stream.Position, int.MaxValue) : 0);
+        stream.CopyTo(buffer);
+        return Load(buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray(), file);
+    }
+
+    /// <summary>Loads an index from its bytes; <paramref name="file"/> names it in errors.</summary>
+    public static AdvisoryIndex Load(byte[] bytes, string file) => new(bytes ?? throw new ArgumentNullException(nameof(bytes)), file ?? "");
+
+    /// <summary>Record <paramref name="number"/> (0 ≤ number &lt; <see cref="RecordCount"/>).</summary>
+    public IndexedAdvisory Record(int number)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(number);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(number, RecordCount);
+        if (_records[number] is { } cached) return cached;
+        var (offset, length) = _tables.RecordSpan(number);
+        var reader = new IndexSpanReader(_layout.Bytes.AsSpan(offset, length), offset, _layout.File);
+        return _records[number] = IndexRecordCodec.Read(ref reader, _strings, Sources[_tables.SourceOf(number)]);
+    }
+
+    /// <summary>Every record in index order (decoding all of them; matching never needs this).</summary>
+    public IEnumerable<IndexedAdvisory> Records => Enumerable.Range(0, RecordCount).Select(Record);
+
+    /// <summary>The records, not withdrawn, affecting a package (name as OSV writes it); only that package's postings are decoded.</summary>
+    public IReadOnlyList<IndexedAdvisory> Lookup(Ecosystem ecosystem, string package)
+    {
+        ArgumentNullException.ThrowIfNull(package);
+        var entry = FindPackage(ecosystem, OsvMatcher.NormaliseName(ecosystem, package));
+        if (entry < 0) return [];
+        Candidates(entry, true);
+        return [.. _packageRecords[entry]!.Distinct().Select(Record)];
+    }
+
+    /// <summary>
+    /// A matcher over the index's records; without <paramref name="includeRustSec"/>, only records from OSV
+    /// sources. Findings are flagged from <paramref name="kev"/>, else from the index's own KEV entries.
+    /// </summary>
+    public OsvMatcher CreateMatcher(bool includeRustSec = true, KevCatalog? kev = null) =>
+        new((ecosystem, normalised) => FindPackage(ecosystem, normalised) is var entry && entry >= 0 ? Candidates(entry, includeRustSec) : [], kev ?? Kev);
+
+    /// <summary>The records converted from RustSec, given back as RustSec advisories (for Cargo.lock audits).</summary>
+    public IReadOnlyList<RustSecAdvisory> RustSecAdvisories()
+    {
+        var list = new List<RustSecAdvisory>();
+        for (var i = 0; i < RecordCount; i++)
+        {
+            if (Sources[_tables.SourceOf(i)].Kind != AdvisorySourceKind.RustSec) continue;
+            if (!RustSecConversion.TryToRustSec(Record(i), out var advisory))
+                throw _layout.Corrupt(-1, $"record {i} ({Record(i).Advisory.Id}) has RustSec requirements that do not parse.");
+            list.Add(advisory!);
+        }
+        return list;
+    }
+
+    /// <summary>The vulnerability an id or alias belongs to, merging every record that shares one of its ids; null when unknown.</summary>
+    public IndexedVulnerability? FindVulnerability(string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        var key = Encoding.UTF8.GetBytes(id);
+        int low = 0, high = _tables.IdCount - 1;
+        while (low <= high)
+        {
+            var mid = low + (high - low) / 2;
+            var at = _tables.Ids + mid * IndexFormat.IdEntryLength;
+            var order = _strings.Utf8((int)_layout.U32(at)).SequenceCompareTo(key);
+            if (order == 0) return Vulnerability((int)_layout.U32(at + 4));
+            if (order < 0) low = mid + 1;
+            else high = mid - 1;
+        }
+        return null;
+    }
+
+    private IndexedVulnerability Vulnerability(int group)
+    {
+        var start = (int)_layout.U32(_tables.Groups + group * 4);
+        var end = (int)_layout.U32(_tables.Groups + (group + 1) * 4);
+        var records = Enumerable.Range(start, end - start).Select(m => Record((int)_layout.U32(_tables.Members + m * 4))).ToList();
+        var ids = records.SelectMany(r => r.Ids).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        return new IndexedVulnerability(ids, records, Kev?.Find(ids));
+    }
+
+    private int FindPackage(Ecosystem ecosystem, string normalised)
+    {
+        Span<byte> buffer = stackalloc byte[256];
+        var key = Encoding.UTF8.GetMaxByteCount(normalised.Length) <= buffer.Length ? buffer[..Encoding.UTF8.GetBytes(normalised, buffer)] : Encoding.UTF8.GetBytes(normalised);
+        int low = 0, high = _tables.PackageCount - 1;
+        while (low <= high)
+        {
+            var mid = low + (high - low) / 2;
+            var at = _tables.Packages + mid * IndexFormat.PackageEntryLength;
+            var order = _layout.Bytes[at].CompareTo((byte)ecosystem);
+            if (order == 0) order = _strings.Utf8((int)_layout.U32(at + 1)).SequenceCompareTo(key);
+            if (order == 0) return mid;
+            if (order < 0) low = mid + 1;
+            else high = mid - 1;
+        }
+        return -1;
+    }
+
+    private (OsvAdvisory, OsvAffected)[] Candidates(int entry, bool includeRustSec)
+    {
+        if ((includeRustSec ? _candidates : _osvCandidates)[entry] is { } cached) return cached;
+        var at = _tables.Packages + entry * IndexFormat.PackageEntryLength;
+        var first = (int)_layout.U32(at + 5);
+        var all = new (OsvAdvisory, OsvAffected)[(int)_layout.U32(at + 9)];
+        var numbers = new int[all.Length];
+        for (var i = 0; i < all.Length; i++)
+        {
+            var posting = _tables.Postings + (first + i) * IndexFormat.PostingLength;
+            numbers[i] = (int)_layout.U32(posting);
+            var record = Record(numbers[i]).Advisory;
+            var affected = _layout.U32(posting + 4);
+            if (affected >= record.Affected.Count) throw _layout.Corrupt(posting, $"posting names affected entry {affected} of {record.Id}, which has {record.Affected.Count}.");
+            all[i] = (record, record.Affected[(int)affected]);
+        }
+        _packageRecords[entry] = numbers;
+        _candidates[entry] = all;
+        _osvCandidates[entry] = [.. all.Where((_, i) => Sources[_tables.SourceOf(numbers[i])].Kind != AdvisorySourceKind.RustSec)];
+        return includeRustSec ? all : _osvCandidates[entry]!;
+    }
+}

@@ -1,0 +1,148 @@
+using System.Buffers.Binary;
+using System.Text;
+
+namespace Firebreak.Domain.Advisories.Index;
+
+/// <summary>Writes the index file (docs/advisory-index.md): each section to its own buffer, then header, table and sections.</summary>
+internal static class AdvisoryIndexWriter
+{
+    public static void Write(Stream output, IReadOnlyList<IndexFeed> feeds)
+    {
+        var strings = new IndexStringTable();
+        var records = feeds.SelectMany((f, s) => f.Records.Select(r => (Source: s, Record: r))).ToList();
+        var current = new IndexDerivedTables([.. records.Select(r => r.Record)]);
+        var sections = new byte[IndexFormat.SectionCount][];
+        sections[(int)IndexSection.Sources] = Section(w => Sources(w, feeds, strings));
+        sections[(int)IndexSection.Records] = Section(w => Records(w, records, current, strings));
+        sections[(int)IndexSection.Packages] = Section(w => Packages(w, current, strings));
+        sections[(int)IndexSection.Postings] = Section(w =>
+        {
+            w.Write((uint)current.Packages.Sum(p => p.Postings.Count));
+            foreach (var (record, affected) in current.Packages.SelectMany(p => p.Postings))
+            {
+                w.Write((uint)record);
+                w.Write((uint)affected);
+            }
+        });
+        sections[(int)IndexSection.Ids] = Section(w =>
+        {
+            w.Write((uint)current.Ids.Count);
+            foreach (var (id, vulnerability) in current.Ids)
+            {
+                w.Write((uint)strings.Id(id));
+                w.Write((uint)vulnerability);
+            }
+        });
+        sections[(int)IndexSection.Groups] = Section(w => Groups(w, current));
+        sections[(int)IndexSection.Kev] = Section(w => Kev(w, feeds, strings));
+        sections[(int)IndexSection.Strings] = Section(strings.WriteTo);
+        Assemble(output, sections);
+    }
+
+    private static void Sources(BinaryWriter w, IReadOnlyList<IndexFeed> feeds, IndexStringTable strings)
+    {
+        w.Write((uint)feeds.Count);
+        foreach (var feed in feeds)
+        {
+            w.Write((byte)feed.Source.Kind);
+            w.Write((uint)strings.Id(feed.Source.Location));
+            w.Write(feed.Source.RetrievedAt.UtcTicks);
+            w.Write((uint)strings.Id(feed.Source.CatalogVersion));
+            w.Write((uint)feed.RecordCount);
+            var ecosystems = feed.Records.SelectMany(r => r.Advisory.Affected.Select(a => a.EcosystemName).Distinct(StringComparer.Ordinal))
+                .GroupBy(e => e, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+            w.Write((uint)ecosystems.Count);
+            foreach (var group in ecosystems)
+            {
+                w.Write((uint)strings.Id(group.Key));
+                w.Write((uint)group.Count());
+            }
+        }
+    }
+
+    private static void Records(BinaryWriter w, List<(int Source, IndexedAdvisory Record)> records, IndexDerivedTables current, IndexStringTable strings)
+    {
+        using var blob = new MemoryStream();
+        using var blobWriter = new BinaryWriter(blob, Encoding.UTF8, leaveOpen: true);
+        w.Write((uint)records.Count);
+        for (var i = 0; i < records.Count; i++)
+        {
+            w.Write((uint)blob.Position);
+            w.Write((ushort)records[i].Source);
+            IndexRecordCodec.Write(blobWriter, records[i].Record, strings);
+            blobWriter.Flush();
+        }
+        w.Write((uint)blob.Length);
+        w.Write(blob.GetBuffer(), 0, (int)blob.Length);
+    }
+
+    private static void Packages(BinaryWriter w, IndexDerivedTables current, IndexStringTable strings)
+    {
+        w.Write((uint)current.Packages.Count);
+        var first = 0;
+        foreach (var package in current.Packages)
+        {
+            w.Write((byte)package.Ecosystem);
+            w.Write((uint)strings.Id(package.Name));
+            w.Write((uint)first);
+            w.Write((uint)package.Postings.Count);
+            first += package.Postings.Count;
+        }
+    }
+
+    private static void Groups(BinaryWriter w, IndexDerivedTables current)
+    {
+        w.Write((uint)current.Vulnerabilities.Count);
+        var offset = 0;
+        foreach (var members in current.Vulnerabilities)
+        {
+            w.Write((uint)offset);
+            offset += members.Count;
+        }
+        w.Write((uint)offset);
+        foreach (var member in current.Vulnerabilities.SelectMany(m => m)) w.Write((uint)member);
+    }
+
+    private static void Kev(BinaryWriter w, IReadOnlyList<IndexFeed> feeds, IndexStringTable strings)
+    {
+        w.Write((uint)feeds.Sum(f => f.Kev.Count));
+        for (var s = 0; s < feeds.Count; s++)
+        {
+            foreach (var e in feeds[s].Kev)
+            {
+                w.Write((ushort)s);
+                foreach (var text in new[] { e.CveId, e.VendorProject, e.Product, e.VulnerabilityName, e.KnownRansomwareCampaignUse, e.RequiredAction })
+                    w.Write((uint)strings.Id(text));
+                w.Write(e.DateAdded.DayNumber);
+                w.Write(e.DueDate.DayNumber);
+            }
+        }
+    }
+
+    private static byte[] Section(Action<BinaryWriter> write)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true)) write(writer);
+        return buffer.ToArray();
+    }
+
+    private static void Assemble(Stream output, byte[][] sections)
+    {
+        var length = IndexFormat.PayloadStart + sections.Sum(s => (long)s.Length);
+        var file = new byte[length];
+        IndexFormat.Magic.CopyTo(file);
+        BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(8), IndexFormat.Version);
+        BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(10), IndexFormat.SectionCount);
+        BinaryPrimitives.WriteUInt64LittleEndian(file.AsSpan(16), (ulong)length);
+        var offset = IndexFormat.PayloadStart;
+        for (var i = 0; i < sections.Length; i++)
+        {
+            BinaryPrimitives.WriteUInt64LittleEndian(file.AsSpan(IndexFormat.HeaderLength + i * 16), (ulong)offset);
+            BinaryPrimitives.WriteUInt64LittleEndian(file.AsSpan(IndexFormat.HeaderLength + i * 16 + 8), (ulong)sections[i].Length);
+            sections[i].CopyTo(file, offset);
+            offset += sections[i].Length;
+        }
+        BinaryPrimitives.WriteUInt32LittleEndian(file.AsSpan(24), IndexChecksum.Compute(file.AsSpan(IndexFormat.ChecksumFrom)));
+        output.Write(file);
+    }
+}
