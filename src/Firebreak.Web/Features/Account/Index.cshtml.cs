@@ -39,6 +39,16 @@ internal sealed class AccountModel(FirebreakDbContext db, CurrentUser user, ApiT
         return RedirectToPage();
     }
 
+    /// <summary>Ends every session of this account (a new security stamp invalidates every cookie), then signs this one in again.</summary>
+    public async Task<IActionResult> OnPostSignOutEverywhereAsync()
+    {
+        var account = await users.FindByIdAsync(user.Id) ?? throw new InvalidOperationException("Signed-in user vanished.");
+        await users.UpdateSecurityStampAsync(account);
+        await signIn.RefreshSignInAsync(account);
+        TempData["Flash"] = "Every other session of this account is signed out.";
+        return RedirectToPage();
+    }
+
     public async Task<IActionResult> OnPostTimeZoneAsync(string? timeZone)
     {
         if (timeZone is null || !TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _))

@@ -23,8 +23,9 @@ internal sealed class LoginModel(SignInManager<AppUser> signIn, AuditTrail audit
         }
         var result = await signIn.PasswordSignInAsync(Email.Trim(), Password, isPersistent: false, lockoutOnFailure: true);
         var address = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown address";
-        await audit.RecordNowAsync(Email.Trim(), result.Succeeded ? "sign-in" : "sign-in-failed", Email.Trim(),
-            $"password sign-in from {address}: {(result.Succeeded ? "succeeded" : result.IsLockedOut ? "locked out" : "refused")}", HttpContext.RequestAborted);
+        await audit.RecordNowAsync(Email.Trim(), result.Succeeded ? "sign-in" : result.RequiresTwoFactor ? "sign-in-password" : "sign-in-failed", Email.Trim(),
+            $"password sign-in from {address}: {(result.Succeeded ? "succeeded" : result.RequiresTwoFactor ? "password accepted, second factor next" : result.IsLockedOut ? "locked out" : "refused")}", HttpContext.RequestAborted);
+        if (result.RequiresTwoFactor) return LocalRedirect("/account/login/2fa" + (Url.IsLocalUrl(ReturnUrl) ? "?ReturnUrl=" + Uri.EscapeDataString(ReturnUrl) : ""));
         if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
         ModelState.AddModelError("", result.IsLockedOut ? "This account is locked for a while after too many failed attempts." : "The e-mail or password is wrong.");
         return Page();

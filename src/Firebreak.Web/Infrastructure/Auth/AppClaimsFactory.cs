@@ -13,6 +13,7 @@ internal sealed class AppClaimsFactory(UserManager<AppUser> users, IOptions<Iden
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(CurrentUser.TimeZoneClaim, user.TimeZone));
         if (user.IsAdmin) identity.AddClaim(new Claim(CurrentUser.AdminClaim, "true"));
+        if (user.TwoFactorEnabled) identity.AddClaim(new Claim(CurrentUser.TwoFactorClaim, "true"));
         return identity;
     }
 }

@@ -35,12 +35,16 @@ internal static class AuthSetup
                     : IdentityConstants.ApplicationScheme)
             .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null)
             .AddIdentityCookies();
+        // Served over TLS (Firebreak:PublicUrl is https), cookies take the __Host- prefix and are
+        // Secure-only; on plain http (development, tests) browsers would refuse such cookies.
+        var tls = builder.Configuration["Firebreak:PublicUrl"]?.StartsWith("https://", StringComparison.OrdinalIgnoreCase) == true;
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.ConfigureApplicationCookie(o =>
         {
-            o.Cookie.Name = "firebreak.auth";
+            o.Cookie.Name = tls ? "__Host-firebreak.auth" : "firebreak.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Strict;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.Cookie.SecurePolicy = tls ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
             o.LoginPath = "/account/login";
             o.LogoutPath = "/account/logout";
             o.AccessDeniedPath = "/account/denied";

@@ -7,6 +7,7 @@ internal sealed class CurrentUser(IHttpContextAccessor accessor)
 {
     public const string AdminClaim = "firebreak:admin";
     public const string TimeZoneClaim = "firebreak:tz";
+    public const string TwoFactorClaim = "firebreak:2fa";
 
     private ClaimsPrincipal Principal => accessor.HttpContext?.User ?? new ClaimsPrincipal();
 
@@ -18,6 +19,9 @@ internal sealed class CurrentUser(IHttpContextAccessor accessor)
 
     public bool IsAdmin => Principal.HasClaim(AdminClaim, "true");
 
+    /// <summary>The account signs in with a second factor.</summary>
+    public bool HasTwoFactor => Principal.HasClaim(TwoFactorClaim, "true");
+
     public TimeZoneInfo TimeZone =>
         TimeZoneInfo.TryFindSystemTimeZoneById(Principal.FindFirstValue(TimeZoneClaim) ?? "UTC", out var tz) ? tz : TimeZoneInfo.Utc;
 
@@ -27,5 +31,6 @@ internal sealed class CurrentUser(IHttpContextAccessor accessor)
         yield return new Claim(ClaimTypes.Name, user.Email ?? user.UserName ?? user.Id);
         yield return new Claim(TimeZoneClaim, user.TimeZone);
         if (user.IsAdmin) yield return new Claim(AdminClaim, "true");
+        if (user.TwoFactorEnabled) yield return new Claim(TwoFactorClaim, "true");
     }
 }

@@ -19,9 +19,11 @@ internal static class WebSetup
         services.Configure<JsonOptions>(o => o.SerializerOptions.AllowTrailingCommas = false);
         services.AddOpenApi();
         services.AddRazorPages(o => o.RootDirectory = "/Features").AddMvcOptions(o => o.Filters.Add<Auth.PermissionPageFilter>());
+        var tls = builder.Configuration["Firebreak:PublicUrl"]?.StartsWith("https://", StringComparison.OrdinalIgnoreCase) == true;
         services.AddAntiforgery(o =>
         {
-            o.Cookie.Name = "firebreak.csrf";
+            o.Cookie.Name = tls ? "__Host-firebreak.csrf" : "firebreak.csrf";
+            o.Cookie.SecurePolicy = tls ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.HeaderName = "X-CSRF-Token";
         });
@@ -38,6 +40,7 @@ internal static class WebSetup
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
+        Auth.TwoFactorRequirement.UseTwoFactorRequirement(app, app.Configuration);
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" })).AllowAnonymous().WithTags("Health");

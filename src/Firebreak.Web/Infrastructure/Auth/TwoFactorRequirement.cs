@@ -1,0 +1,32 @@
+namespace Firebreak.Web.Infrastructure.Auth;
+
+/// <summary>
+/// With <c>Security:RequireTwoFactor</c> set by the operator, an account without a second factor may
+/// only reach the page that turns one on (and sign out): pages redirect there, the API answers 403.
+/// </summary>
+internal static class TwoFactorRequirement
+{
+    public static IApplicationBuilder UseTwoFactorRequirement(this IApplicationBuilder app, IConfiguration configuration)
+    {
+        if (!configuration.GetValue("Security:RequireTwoFactor", false)) return app;
+        return app.Use(async (context, next) =>
+        {
+            var path = context.Request.Path;
+            var exempt = path.StartsWithSegments("/account/2fa") || path.StartsWithSegments("/account/logout")
+                || path.StartsWithSegments("/css") || path.StartsWithSegments("/js");
+            if (context.User.Identity?.IsAuthenticated != true || exempt
+                || context.RequestServices.GetRequiredService<CurrentUser>().HasTwoFactor)
+            {
+                await next();
+                return;
+            }
+            if (path.StartsWithSegments("/api"))
+            {
+                await TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Two-factor sign-in required",
+                    detail: "This instance requires two-factor sign-in; turn it on at /account/2fa, then use the API.").ExecuteAsync(context);
+                return;
+            }
+            context.Response.Redirect("/account/2fa");
+        });
+    }
+}
