@@ -1,0 +1,130 @@
+using System.Text.RegularExpressions;
+using Firebreak.Web.Features.Account;
+using Firebreak.Web.Infrastructure.Auth;
+using Firebreak.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Firebreak.Web.Tests.Browser;
+
+/// <summary>
+/// The whole private-reporting loop in Chromium: a reporter without an account files a report, gets
+/// the acknowledgement over real SMTP, opens the portal from the e-mail and replies; a maintainer
+/// signs in with password and TOTP, shares one message and keeps one internal. Every Markdown field
+/// carries filter-evasion payloads, and no dialog or script error may appear anywhere.
+/// </summary>
+public partial class ReportingBrowserTests(BrowserFactory factory) : IClassFixture<BrowserFactory>
+{
+    /// <summary>XSS filter-evasion payloads after the OWASP cheat sheet's families.</summary>
+    private static readonly string[] Payloads =
+    [
+        "<script>alert('xss-1')</script>",
+        "<img src=x onerror=alert('xss-2')>",
+        "<svg/onload=alert('xss-3')>",
+        "[click me](javascript:alert('xss-4'))",
+        "<a href=\"javascript:alert('xss-5')\">x</a>",
+        "<IMG SRC=JaVaScRiPt:alert('xss-6')>",
+        "<iframe src=\"javascript:alert('xss-7')\"></iframe>",
+        "\"><script>alert('xss-8')</script>",
+        "<body onload=alert('xss-9')>",
+        "<div style=\"background:url(javascript:alert('xss-10'))\">x</div>",
+        "[a](&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;alert('xss-11'))",
+        "<details open ontoggle=alert('xss-12')>",
+    ];
+
+    private static string Hostile(string lead) => lead + "\n\n" + string.Join("\n\n", Payloads);
+
+    [Fact]
+    public async Task Reporter_FilesAndReplies_MaintainerWithTotpShares_InternalNoteStaysInternal()
+    {
+        MailSink.Require();
+        var reporter = await factory.NewPageAsync(); // starts the server on Kestrel before anything else touches it
+        var slug = $"rb{Guid.NewGuid():N}"[..12];
+        var reporterAddress = $"reporter-{Guid.NewGuid():N}@example.test";
+        var maintainerEmail = $"maintainer-{Guid.NewGuid():N}@example.test";
+        var key = await CreateMaintainerWithTotpAsync(maintainerEmail);
+        var (api, _) = await factory.CreateUserClientAsync(admin: true);
+        await api.PostJsonAsync("/api/v1/projects", new { slug, name = "Springtale" }, System.Net.HttpStatusCode.Created);
+
+        var problems = Watch(reporter);
+        await reporter.GotoAsync($"/p/{slug}/report");
+        await reporter.GetByLabel("Title").FillAsync("Panic wipe leaves key.bin behind");
+        await reporter.GetByLabel("What you found").FillAsync(Hostile("Trigger panic wipe, then list ~/.vault."));
+        await reporter.GetByLabel("Affected versions").FillAsync("< 0.4.2");
+        await reporter.GetByLabel("Your e-mail").FillAsync(reporterAddress);
+        await reporter.GetByLabel("Credit me by").SelectOptionAsync("handle");
+        await reporter.GetByLabel("Name or handle").FillAsync("@finder");
+        await reporter.GetByLabel("I agree to be credited").CheckAsync();
+        await reporter.GetByRole(AriaRole.Button, new() { Name = "Send the report privately" }).ClickAsync();
+        await Assertions.Expect(reporter.GetByRole(AriaRole.Heading, new() { Name = "Report received" })).ToBeVisibleAsync();
+        var shownLink = await reporter.Locator("#portal-link").GetAttributeAsync("href");
+
+        var acknowledgement = Assert.Single(await MailSink.WaitForAsync(reporterAddress));
+        var mailedLink = PortalLink().Match(acknowledgement.TextBody ?? "").Value;
+        Assert.Equal(shownLink, mailedLink);
+
+        await reporter.GotoAsync(mailedLink);
+        await reporter.GetByLabel("Reply to the maintainers").FillAsync(Hostile("I can test a fix."));
+        await reporter.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true }).ClickAsync();
+        await Assertions.Expect(reporter.Locator("#thread")).ToContainTextAsync("I can test a fix.");
+
+        var maintainer = await factory.NewPageAsync();
+        problems.AddRange(Watch(maintainer));
+        await maintainer.GotoAsync("/account/login");
+        await maintainer.GetByLabel("E-mail").FillAsync(maintainerEmail);
+        await maintainer.GetByLabel("Password").FillAsync(BrowserSteps.Password);
+        await maintainer.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await maintainer.WaitForURLAsync("**/account/login/2fa");
+        await maintainer.GetByLabel("Code from your authenticator app").FillAsync(Totp.Code(key, DateTimeOffset.UtcNow));
+        await maintainer.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await maintainer.WaitForURLAsync(new Regex("/$"));
+        await maintainer.GetByRole(AriaRole.Link, new() { Name = "Panic wipe leaves key.bin behind" }).ClickAsync();
+        await maintainer.Locator("#thread-link").ClickAsync();
+        await Assertions.Expect(maintainer.Locator("#thread")).ToContainTextAsync("I can test a fix.");
+
+        await maintainer.GetByLabel("Message").FillAsync(Hostile("INTERNAL-ONLY: root cause is the wipe order."));
+        await maintainer.GetByRole(AriaRole.Button, new() { Name = "Post" }).ClickAsync();
+        await Assertions.Expect(maintainer.Locator("#thread")).ToContainTextAsync("INTERNAL-ONLY");
+        await maintainer.GetByLabel("Message").FillAsync(Hostile("We reproduced it; a fix is on the way."));
+        await maintainer.GetByLabel("Share with the reporter").CheckAsync();
+        await maintainer.GetByRole(AriaRole.Button, new() { Name = "Post" }).ClickAsync();
+        await Assertions.Expect(maintainer.Locator("#thread li")).ToHaveCountAsync(3);
+
+        await reporter.ReloadAsync();
+        await Assertions.Expect(reporter.Locator("#thread")).ToContainTextAsync("We reproduced it; a fix is on the way.");
+        Assert.DoesNotContain("INTERNAL-ONLY", await reporter.ContentAsync(), StringComparison.Ordinal);
+        foreach (var page in new[] { reporter, maintainer })
+        {
+            Assert.Equal(0, await page.Locator("[href^='javascript:' i], [src^='javascript:' i], iframe, script:not([src])").CountAsync());
+        }
+        Assert.True(problems.Count == 0, "Dialogs or script errors: " + string.Join(" | ", problems));
+    }
+
+    private async Task<string> CreateMaintainerWithTotpAsync(string email)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var account = await scope.ServiceProvider.GetRequiredService<CreateAccount>().ExecuteAsync(email, BrowserSteps.Password, admin: true);
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        await users.ResetAuthenticatorKeyAsync(account);
+        await users.SetTwoFactorEnabledAsync(account, true);
+        return (await users.GetAuthenticatorKeyAsync(account))!;
+    }
+
+    /// <summary>Collects every dialog (an executed payload) and script error on the page.</summary>
+    private static List<string> Watch(IPage page)
+    {
+        var problems = new List<string>();
+        page.Dialog += (_, dialog) =>
+        {
+            problems.Add($"dialog: {dialog.Message}");
+            _ = dialog.DismissAsync();
+        };
+        page.PageError += (_, e) => problems.Add($"page error: {e}");
+        page.Console += (_, m) => { if (m.Type == "error") problems.Add($"console: {m.Text}"); };
+        return problems;
+    }
+
+    [GeneratedRegex(@"http://[^\s]+/r/[A-Za-z0-9_-]{43}")]
+    private static partial Regex PortalLink();
+}
