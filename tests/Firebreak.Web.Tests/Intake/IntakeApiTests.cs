@@ -176,6 +176,50 @@ public abstract class IntakeApiTests(FirebreakFactory factory)
     }
 
     [Fact]
+    public async Task Verdicts_MoveTheReportAndAnswerTheReporter_SpamIsKeptAndSilent()
+    {
+        factory.RequireDatabase();
+        var (maintainer, slug) = await ProjectAsync();
+        var tokens = new List<string>();
+        for (var n = 0; n < 3; n++)
+            tokens.Add((string)(await Anonymous().PostJsonAsync($"/api/v1/projects/{slug}/reports", Report(), HttpStatusCode.Created))["token"]!);
+        var incidents = (await maintainer.GetJsonAsync($"/api/v1/projects/{slug}/incidents")).AsArray().OrderBy(i => (int)i!["number"]!).ToList();
+        string Id(int n) => (string)incidents[n]!["id"]!;
+
+        await maintainer.PostJsonAsync($"/api/v1/incidents/{Id(0)}/verdict", new { verdict = "valid" }, HttpStatusCode.NoContent);
+        await maintainer.PostJsonAsync($"/api/v1/incidents/{Id(1)}/verdict", new { verdict = "duplicate", duplicateOf = (int)incidents[0]!["number"]! }, HttpStatusCode.NoContent);
+        await maintainer.PostJsonAsync($"/api/v1/incidents/{Id(2)}/verdict", new { verdict = "spam" }, HttpStatusCode.NoContent);
+
+        Assert.Equal("assessment", (string?)(await maintainer.GetJsonAsync($"/api/v1/incidents/{Id(0)}"))["stage"]);
+        Assert.Contains("are assessing it now", (string?)(await PortalAsync(tokens[0]))["messages"]![0]!["body"], StringComparison.Ordinal);
+        var duplicate = await maintainer.GetJsonAsync($"/api/v1/incidents/{Id(1)}");
+        Assert.Equal("duplicate", (string?)duplicate["stage"]);
+        Assert.Equal(Id(0), (string?)duplicate["duplicateOf"]);
+        var spam = await maintainer.GetJsonAsync($"/api/v1/incidents/{Id(2)}");
+        Assert.Equal("rejected", (string?)spam["stage"]);
+        Assert.Empty((await PortalAsync(tokens[2]))["messages"]!.AsArray());
+        Assert.Equal(3, (await maintainer.GetJsonAsync($"/api/v1/projects/{slug}/incidents")).AsArray().Count);
+    }
+
+    [Theory]
+    [InlineData("{\"verdict\": \"maybe\"}", "verdict")]
+    [InlineData("{\"verdict\": \"duplicate\"}", "number of the original")]
+    [InlineData("{\"verdict\": \"duplicate\", \"duplicateOf\": 999}", "no incident #999")]
+    public async Task Verdict_Invalid_AnswersProblemAndChangesNothing(string body, string expected)
+    {
+        factory.RequireDatabase();
+        var (maintainer, slug) = await ProjectAsync();
+        await Anonymous().PostJsonAsync($"/api/v1/projects/{slug}/reports", Report(), HttpStatusCode.Created);
+        var id = (string)(await maintainer.GetJsonAsync($"/api/v1/projects/{slug}/incidents")).AsArray().Single()!["id"]!;
+        using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+        using var response = await maintainer.PostAsync(new Uri($"/api/v1/incidents/{id}/verdict", UriKind.Relative), content, Ct);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains(expected, await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal("discovery", (string?)(await maintainer.GetJsonAsync($"/api/v1/incidents/{id}"))["stage"]);
+    }
+
+    [Fact]
     public async Task Acknowledgement_ArrivesOverSmtpWithPortalLink_AndStopsTheClock()
     {
         factory.RequireDatabase();

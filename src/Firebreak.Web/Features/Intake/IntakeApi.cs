@@ -28,6 +28,7 @@ internal static class IntakeApi
         services.AddScoped<PostMessage>();
         services.AddScoped<SendAcknowledgement>();
         services.AddScoped<ChangeIntakeSettings>();
+        services.AddScoped<JudgeReport>();
         services.AddScoped<IOutboxObserver, AcknowledgementSent>();
         return builder;
     }
@@ -45,6 +46,7 @@ internal static class IntakeApi
         incidents.MapGet("/messages", Messages).RequirePermission(Permission.IncidentRead);
         incidents.MapPost("/messages", Post).RequirePermission(Permission.IncidentWork);
         incidents.MapPost("/acknowledgement", Acknowledge).RequirePermission(Permission.ReporterCorrespond);
+        incidents.MapPost("/verdict", Judge).RequirePermission(Permission.IncidentTriage);
         return api;
     }
 
@@ -124,6 +126,14 @@ internal static class IntakeApi
                 detail: "Sharing a message with the reporter needs the ReporterCorrespond permission; post it as an internal note.");
         var message = await post.FromMaintainerAsync(incident, user.Name, request.Body, request.Shared, ct);
         return TypedResults.Created($"/api/v1/incidents/{id}/messages", MessageJson.From(message));
+    }
+
+    private static async Task<Results<NoContent, NotFound>> Judge(Guid id, VerdictRequest request, ProjectAccess access, CurrentUser user,
+        JudgeReport judge, CancellationToken ct)
+    {
+        if (await access.FindIncidentAsync(id, withTimeline: false, ct) is not { } incident) return TypedResults.NotFound();
+        await judge.ExecuteAsync(incident, request, user.Name, ct);
+        return TypedResults.NoContent();
     }
 
     private static async Task<Results<NoContent, NotFound>> Acknowledge(Guid id, HttpContext http, ProjectAccess access, CurrentUser user,

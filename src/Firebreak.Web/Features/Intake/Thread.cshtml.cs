@@ -19,7 +19,7 @@ namespace Firebreak.Web.Features.Intake;
 /// </summary>
 [RequiresPermission(Permission.IncidentRead)]
 internal sealed class ThreadModel(ProjectAccess access, FirebreakDbContext db, ReportThreads threads, PostMessage post,
-    SendAcknowledgement acknowledge, CurrentUser user, PublicUrl urls, MarkdownRenderer markdown, AuditTrail audit) : PageModel
+    SendAcknowledgement acknowledge, JudgeReport judge, CurrentUser user, PublicUrl urls, MarkdownRenderer markdown, AuditTrail audit) : PageModel
 {
     public Incident Incident { get; private set; } = null!;
     public Project Project { get; private set; } = null!;
@@ -42,6 +42,14 @@ internal sealed class ThreadModel(ProjectAccess access, FirebreakDbContext db, R
                 throw new DomainException("Your role cannot share messages with the reporter; post it as an internal note.");
             await post.FromMaintainerAsync(Incident, user.Name, body, shared, ct);
             TempData["Flash"] = shared ? "Shared with the reporter." : "Internal note added.";
+        }, ct);
+
+    [RequiresPermission(Permission.IncidentTriage)]
+    public Task<IActionResult> OnPostVerdictAsync(Guid id, string? verdict, int? duplicateOf, string? reply, CancellationToken ct) =>
+        Run(id, async () =>
+        {
+            await judge.ExecuteAsync(Incident, new VerdictRequest(verdict, duplicateOf, reply), user.Name, ct);
+            TempData["Flash"] = $"Verdict recorded: {verdict}.";
         }, ct);
 
     [RequiresPermission(Permission.ReporterCorrespond)]
