@@ -11,27 +11,11 @@ namespace Firebreak.Web.Tests.Authorization;
 /// Every API endpoint from the routing table, tried by every kind of caller, reads and writes:
 /// anonymous, a reporter's capability link, each project role, an incident collaborator, another
 /// project's administrator and an instance administrator. The expected outcome comes from the
-/// role table as the issue states it (written here again, independently of the server's copy).
+/// role table as the issue states it (<see cref="RoleSpec"/>).
 /// </summary>
 public abstract class RoleMatrixTests(FirebreakFactory factory)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    /// <summary>The specification's table: what each project role may do.</summary>
-    private static readonly Dictionary<string, Permission[]> Spec = new()
-    {
-        ["admin"] = [Permission.ProjectRead, Permission.ProjectAdmin, Permission.IncidentOpen, Permission.IncidentRead, Permission.IncidentWork,
-            Permission.IncidentTriage, Permission.ReporterCorrespond, Permission.Publish],
-        ["triage-owner"] = [Permission.ProjectRead, Permission.IncidentOpen, Permission.IncidentRead, Permission.IncidentWork,
-            Permission.IncidentTriage, Permission.ReporterCorrespond],
-        ["incident-manager"] = [Permission.ProjectRead, Permission.IncidentOpen, Permission.IncidentRead, Permission.IncidentWork,
-            Permission.IncidentTriage, Permission.ReporterCorrespond, Permission.Publish],
-        ["release-engineer"] = [Permission.ProjectRead, Permission.IncidentRead, Permission.IncidentWork, Permission.Publish],
-        ["reviewer"] = [Permission.ProjectRead, Permission.IncidentRead, Permission.IncidentWork],
-        ["board"] = [Permission.ProjectRead, Permission.IncidentRead],
-    };
-
-    private static readonly Permission[] CollaboratorSpec = [Permission.IncidentRead, Permission.IncidentWork];
 
     private sealed record Caller(string Name, HttpClient Client, string? ProjectRole, bool Collaborator, bool InstanceAdmin, bool Anonymous);
 
@@ -71,7 +55,7 @@ public abstract class RoleMatrixTests(FirebreakFactory factory)
         var reporter = factory.CreateClient();
         reporter.DefaultRequestHeaders.Add("X-Reporter-Token", (string)receipt["token"]!);
         callers.Add(new("reporter link", reporter, null, false, false, true));
-        foreach (var role in Spec.Keys)
+        foreach (var role in RoleSpec.Roles.Keys)
         {
             var (client, email) = await factory.CreateUserClientAsync(admin: false);
             await admin.PostJsonAsync($"/api/v1/projects/{slug}/members", new { email, role }, HttpStatusCode.NoContent);
@@ -112,22 +96,10 @@ public abstract class RoleMatrixTests(FirebreakFactory factory)
     }
 
     /// <summary>OK means "let through" (the handler may still refuse the empty body); otherwise the exact refusal.</summary>
-    private static HttpStatusCode Expect(Permission permission, Caller caller)
-    {
-        if (caller.Anonymous) return HttpStatusCode.Unauthorized;
-        if (caller.InstanceAdmin) return HttpStatusCode.OK;
-        return permission switch
-        {
-            Permission.SignedIn => HttpStatusCode.OK,
-            Permission.InstanceAdmin => HttpStatusCode.Forbidden,
-            Permission.ProjectRead or Permission.ProjectAdmin or Permission.IncidentOpen => caller.ProjectRole is { } role
-                ? (Spec[role].Contains(permission) ? HttpStatusCode.OK : HttpStatusCode.Forbidden)
-                : HttpStatusCode.NotFound,
-            _ => caller.ProjectRole is { } r ? (Spec[r].Contains(permission) ? HttpStatusCode.OK : HttpStatusCode.Forbidden)
-                : caller.Collaborator ? (CollaboratorSpec.Contains(permission) ? HttpStatusCode.OK : HttpStatusCode.Forbidden)
-                : HttpStatusCode.NotFound,
-        };
-    }
+    private static HttpStatusCode Expect(Permission permission, Caller caller) =>
+        caller.Anonymous ? HttpStatusCode.Unauthorized
+        : RoleSpec.Expect(permission, caller.InstanceAdmin, caller.ProjectRole, caller.Collaborator) is var status and not 0 ? (HttpStatusCode)status
+        : HttpStatusCode.OK;
 }
 
 public sealed class SqliteRoleMatrixTests(SqliteFactory factory) : RoleMatrixTests(factory), IClassFixture<SqliteFactory>;
