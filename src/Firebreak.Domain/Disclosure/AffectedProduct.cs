@@ -9,7 +9,7 @@ namespace Firebreak.Domain.Disclosure;
 /// </summary>
 public sealed record AffectedProduct
 {
-    /// <summary>Creates the entry; it needs at least one range or affected version, and every range an introduced event.</summary>
+    /// <summary>Creates the entry; it needs at least one range, affected or patched version, and every range an introduced event.</summary>
     public AffectedProduct(AdvisoryPackage package, IReadOnlyList<AffectedRange>? ranges = null,
         IReadOnlyList<string>? affectedVersions = null, IReadOnlyList<string>? patchedVersions = null)
     {
@@ -17,8 +17,9 @@ public sealed record AffectedProduct
         Ranges = AdvisoryText.List(ranges, "affected.ranges", CheckRange);
         AffectedVersions = AdvisoryText.List(affectedVersions, "affected.versions", (v, path) => AdvisoryText.Line(v, path, 1024));
         givenPatched = AdvisoryText.List(patchedVersions, "affected.patched", (v, path) => AdvisoryText.Line(v, path, 1024));
-        if (Ranges.Count == 0 && AffectedVersions.Count == 0)
-            throw new DomainException($"affected: '{package.Name}' needs a version range or an affected version.");
+        // Patched versions alone are allowed: CSAF and OpenVEX documents often state only which versions are fixed.
+        if (Ranges.Count == 0 && AffectedVersions.Count == 0 && givenPatched.Count == 0)
+            throw new DomainException($"affected: '{package.Name}' needs a version range, an affected version or a patched version.");
     }
 
     private readonly IReadOnlyList<string> givenPatched;

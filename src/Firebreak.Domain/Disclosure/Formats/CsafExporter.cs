@@ -48,7 +48,11 @@ public static class CsafExporter
         if (advisory.Severity is { } severity) document["aggregate_severity"] = new JsonObject { ["text"] = severity.ToString() };
         var tree = new CsafProductTree();
         var vulnerability = CsafVulnerability.Write(advisory, tree);
-        return AdvisoryJson.Print(new JsonObject { ["document"] = document, ["product_tree"] = tree.ToJson(), ["vulnerabilities"] = new JsonArray(vulnerability) });
+        var root = new JsonObject { ["document"] = document };
+        // An advisory that names no product (everything under investigation) has no tree: CSAF forbids an empty one.
+        if (tree.ToJson() is { } branches && branches["branches"]!.AsArray().Count > 0) root["product_tree"] = branches;
+        root["vulnerabilities"] = new JsonArray(vulnerability);
+        return AdvisoryJson.Print(root);
     }
 
     /// <summary>The CSAF reference for a model reference; advisories are "self", the rest "external".</summary>

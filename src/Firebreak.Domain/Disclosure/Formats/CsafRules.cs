@@ -10,14 +10,14 @@ namespace Firebreak.Domain.Disclosure.Formats;
 /// </summary>
 internal static class CsafRules
 {
-    public static void Check(JsonElement root, JsonShape shape)
+    public static void Check(JsonElement root, JsonShape shape, bool profileTests = true)
     {
         var defined = DefinedProducts(root, shape);
         var groups = Groups(root);
         foreach (var (id, path) in References(root))
             if (!defined.Contains(id) && !groups.ContainsKey(id)) shape.Add(path, $"product id '{id}' is not defined in the product_tree (6.1.1).");
         Revisions(root.GetProperty("document"), shape);
-        Profile(root, shape, groups);
+        if (profileTests) Profile(root, shape, groups);
     }
 
     private static HashSet<string> DefinedProducts(JsonElement root, JsonShape shape)

@@ -17,7 +17,10 @@ public static partial class CsafValidator
         "last_affected", "recommended", "under_investigation"];
 
     /// <summary>Every problem found, in document order; empty when the document is valid.</summary>
-    public static IReadOnlyList<AdvisoryIssue> Validate(JsonElement root)
+    public static IReadOnlyList<AdvisoryIssue> Validate(JsonElement root) => Validate(root, profileTests: true);
+
+    /// <summary>As <see cref="Validate(JsonElement)"/>; without the profile tests (6.1.27.x) for readers, which need the structure only.</summary>
+    internal static IReadOnlyList<AdvisoryIssue> Validate(JsonElement root, bool profileTests)
     {
         var shape = new JsonShape();
         if (root.ValueKind != JsonValueKind.Object)
@@ -29,7 +32,7 @@ public static partial class CsafValidator
         if (shape.Object(root, "product_tree", "$", required: false) is { } tree)
             foreach (var (branch, path) in shape.Array(tree, "branches", "$.product_tree", minItems: 1)) Branch(shape, branch, path);
         foreach (var (vulnerability, path) in shape.Array(root, "vulnerabilities", "$", minItems: 1)) Vulnerability(shape, vulnerability, path);
-        if (shape.Issues.Count == 0) CsafRules.Check(root, shape);
+        if (shape.Issues.Count == 0) CsafRules.Check(root, shape, profileTests);
         return shape.Issues;
     }
 

@@ -19,6 +19,12 @@ public static class OpenVexExporter
         var statements = new List<VexStatement>();
         foreach (var product in advisory.Affected)
         {
+            // A package known only by its patched versions (imported from CSAF or OpenVEX) has no affected statement.
+            if (product.Ranges.Count == 0 && product.AffectedVersions.Count == 0)
+            {
+                statements.Add(new VexStatement(name, aliases, [.. product.PatchedVersions.Select(v => Product(product.Package, v))], VexStatus.Fixed, at));
+                continue;
+            }
             var affected = product.AffectedVersions.Count > 0 ? product.AffectedVersions.Select(v => Product(product.Package, v)).ToList() : [Product(product.Package, null)];
             var action = advisory.Remediation ?? (product.PatchedVersions.Count > 0 ? $"Upgrade to {string.Join(" or ", product.PatchedVersions)}." : "No fix is available yet.");
             statements.Add(new VexStatement(name, aliases, affected, VexStatus.Affected, at, actionStatement: action));
@@ -49,8 +55,11 @@ public static class OpenVexExporter
         return $"vex/{safe}-{vulnerability}.json";
     }
 
+    // A product named by a purl of a type Firebreak has no ecosystem for (imported, e.g. pkg:apk/…) keeps that purl.
     private static VexProduct Product(AdvisoryPackage package, string? version) =>
-        VexProduct.Of(version is null
+        package.Purl is null && package.Name.StartsWith("pkg:", StringComparison.Ordinal)
+            ? VexProduct.Of(version is null ? package.Name : $"{package.Name}@{Uri.EscapeDataString(version)}")
+        : VexProduct.Of(version is null
             ? package.Purl?.ToString() ?? $"pkg:generic/{Uri.EscapeDataString(package.Name)}"
             : package.PurlAt(version) ?? $"pkg:generic/{Uri.EscapeDataString(package.Name)}@{Uri.EscapeDataString(version)}");
 }
