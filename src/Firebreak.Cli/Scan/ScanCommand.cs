@@ -71,8 +71,8 @@ internal static class ScanCommand
             foreach (var error in errors) context.Error.WriteLine($"firebreak: skipped advisory {error.Message}");
             var matcher = index?.CreateMatcher(includeRustSec: false, kev)
                 ?? (parse.GetValue(osv) is { } osvPath ? new OsvMatcher(ScanSources.ReadOsv(osvPath, context.Error), kev) : null);
-            var findings = new List<(string File, CargoFinding Finding)>();
-            var osvFindings = new List<(string File, OsvFinding Finding)>();
+            var scanner = new DependencyScanner(advisories, matcher, kev);
+            var scanned = new List<ScanFinding>();
             var unreadable = false;
             if (parse.GetValue(purls) is { } purlFile)
             {
@@ -80,7 +80,7 @@ internal static class ScanCommand
                 {
                     var list = ScanSources.ReadPurls(purlFile, context.Error, out var bad);
                     unreadable |= bad;
-                    if (matcher is not null) osvFindings.AddRange(matcher.Match(list).Select(f => (purlFile, f)));
+                    if (matcher is not null) scanned.AddRange(matcher.Match(list).Select(f => ScanFinding.FromOsv(purlFile, f)));
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
@@ -92,24 +92,9 @@ internal static class ScanCommand
             {
                 try
                 {
-                    var text = File.ReadAllText(file);
-                    if (file.EndsWith(".json", StringComparison.OrdinalIgnoreCase) && SbomReader.LooksLikeSbom(text))
-                    {
-                        var sbom = SbomReader.Read(text, file, out var skipped);
-                        if (skipped > 0) context.Error.WriteLine($"firebreak: {file}: {skipped} component(s) without a package URL were not checked.");
-                        if (matcher is not null) osvFindings.AddRange(matcher.Match(sbom.Select(c => c.Purl)).Select(f => (file, f)));
-                        continue;
-                    }
-                    if (Lockfile.TryDetect(file, out var format))
-                    {
-                        var contents = Lockfile.Read(format, text, file);
-                        foreach (var skip in contents.Skipped) context.Error.WriteLine($"firebreak: {file}:{skip.Line}: '{skip.Entry}' not checked: {skip.Reason}.");
-                        if (matcher is not null) osvFindings.AddRange(matcher.Match(contents.Components.Select(c => c.Purl)).Select(f => (file, f)));
-                        continue;
-                    }
-                    var lockfile = CargoLock.Parse(text, file);
-                    findings.AddRange(CargoAudit.Scan(lockfile, advisories, kev).Select(f => (file, f)));
-                    if (matcher is not null) osvFindings.AddRange(matcher.Match(lockfile.Packages.Where(p => p.FromCratesIo).Select(p => p.Purl)).Select(f => (file, f)));
+                    var result = scanner.Scan(file, File.ReadAllText(file));
+                    foreach (var note in result.Notes) context.Error.WriteLine($"firebreak: {note}");
+                    scanned.AddRange(result.Findings);
                 }
                 catch (Exception e) when (e is LockfileFormatException or IOException or UnauthorizedAccessException)
                 {
@@ -120,7 +105,8 @@ internal static class ScanCommand
             var badVex = false;
             var statements = parse.GetValue(vex) is { } vexPath ? ScanSources.ReadVex(vexPath, context.Error, out badVex) : [];
             unreadable |= badVex;
-            IReadOnlyList<ScanFinding> all = [.. findings.Select(x => ScanFinding.FromCargo(x.File, x.Finding)), .. osvFindings.Select(x => ScanFinding.FromOsv(x.File, x.Finding))];
+            // Cargo findings first, then OSV ones, as the report has always listed them.
+            IReadOnlyList<ScanFinding> all = [.. scanned.Where(f => f.Database == AdvisoryDatabase.RustSec), .. scanned.Where(f => f.Database != AdvisoryDatabase.RustSec)];
             all = VexMatcher.Apply(all, statements);
             ScanReport.Write(context.Out, parse.GetValue(format) ?? (parse.GetValue(json) ? "json" : "table"), all, context.Time.GetUtcNow());
             if (unreadable) return ExitCodes.InvalidInput;

@@ -1,0 +1,50 @@
+using Firebreak.Domain.Advisories.Index;
+using Firebreak.Domain.Packages.Lockfiles;
+
+namespace Firebreak.Domain.Advisories;
+
+/// <summary>What scanning one file found, and what it could not check.</summary>
+/// <param name="Findings">One per (component, advisory), in the order found.</param>
+/// <param name="ComponentCount">How many components the file names.</param>
+/// <param name="Notes">Entries left unchecked, each a sentence naming the file and, where known, the line.</param>
+public sealed record ScannedFile(IReadOnlyList<ScanFinding> Findings, int ComponentCount, IReadOnlyList<string> Notes);
+
+/// <summary>
+/// The one scanning engine of the CLI and the server: a lockfile or SBOM, read by its name and
+/// content, matched against RustSec (with Cargo's dependency paths) and OSV records, flagged by KEV.
+/// </summary>
+public sealed class DependencyScanner(IReadOnlyList<RustSecAdvisory> rustSec, OsvMatcher? osv, KevCatalog? kev)
+{
+    /// <summary>A scanner over an advisory index; RustSec records are matched through Cargo's semantics, the rest through OSV's.</summary>
+    public static DependencyScanner FromIndex(AdvisoryIndex index)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        return new DependencyScanner(index.RustSecAdvisories(), index.CreateMatcher(includeRustSec: false, index.Kev), index.Kev);
+    }
+
+    /// <summary>Scans one file; a malformed file raises <see cref="LockfileFormatException"/> with its location.</summary>
+    public ScannedFile Scan(string file, string text)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(text);
+        if (file.EndsWith(".json", StringComparison.OrdinalIgnoreCase) && SbomReader.LooksLikeSbom(text))
+        {
+            var sbom = SbomReader.Read(text, file, out var skipped);
+            IReadOnlyList<string> notes = skipped > 0 ? [$"{file}: {skipped} component(s) without a package URL were not checked."] : [];
+            return new ScannedFile(Osv(file, sbom.Select(c => c.Purl)), sbom.Count, notes);
+        }
+        if (Lockfile.TryDetect(file, out var format))
+        {
+            var contents = Lockfile.Read(format, text, file);
+            return new ScannedFile(Osv(file, contents.Components.Select(c => c.Purl)), contents.Components.Count,
+                [.. contents.Skipped.Select(s => $"{file}:{s.Line}: '{s.Entry}' not checked: {s.Reason}.")]);
+        }
+        var cargo = CargoLock.Parse(text, file);
+        List<ScanFinding> findings = [.. CargoAudit.Scan(cargo, rustSec, kev).Select(f => ScanFinding.FromCargo(file, f))];
+        findings.AddRange(Osv(file, cargo.Packages.Where(p => p.FromCratesIo).Select(p => p.Purl)));
+        return new ScannedFile(findings, cargo.Packages.Count, []);
+    }
+
+    private List<ScanFinding> Osv(string file, IEnumerable<Packages.PackageUrl> purls) =>
+        osv is null ? [] : [.. osv.Match(purls).Select(f => ScanFinding.FromOsv(file, f))];
+}
