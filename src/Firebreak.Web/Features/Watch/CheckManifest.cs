@@ -1,0 +1,134 @@
+using System.Globalization;
+using Firebreak.Domain.Advisories;
+using Firebreak.Domain.Cvss;
+using Firebreak.Domain.Incidents;
+using Firebreak.Domain.Projects;
+using Firebreak.Web.Data;
+using Firebreak.Web.Infrastructure.Advisories;
+using Firebreak.Web.Infrastructure.Playbooks;
+using Microsoft.EntityFrameworkCore;
+
+namespace Firebreak.Web.Features.Watch;
+
+/// <summary>
+/// Checks one watched manifest against the advisory index: records each vulnerable component,
+/// resolves what disappeared, and for findings on the release path opens the playbook's incident —
+/// <c>kev-match</c> when the flaw is known exploited, else <c>compromised-dependency</c> — once per
+/// vulnerability and project, with the finding, the path and the fixed version in its summary.
+/// </summary>
+internal sealed class CheckManifest(FirebreakDbContext db, AdvisoryLibrary library, PlaybookLibrary playbooks, TimeProvider time)
+{
+    public const string Actor = "firebreak watch";
+
+    /// <summary>The incidents opened by this check; null when no advisory index is configured.</summary>
+    public async Task<IReadOnlyList<Incident>?> ExecuteAsync(WatchedManifest manifest, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        if (library.Current() is not var (scanner, _, stamp)) return null;
+        var scanned = scanner.Scan(manifest.Name, manifest.Content);
+        var project = await db.Projects.SingleAsync(p => p.Id == manifest.ProjectId, ct);
+        var rows = await db.Set<DependencyFinding>().Where(f => f.ManifestId == manifest.Id).ToDictionaryAsync(f => f.Key, ct);
+        var now = time.GetUtcNow();
+        var opened = new List<Incident>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var finding in scanned.Findings)
+        {
+            var key = $"{finding.Component}|{finding.AdvisoryId}";
+            if (!seen.Add(key)) continue;
+            if (!rows.TryGetValue(key, out var row))
+            {
+                row = new DependencyFinding(manifest.ProjectId, manifest.Id, key, now);
+                db.Add(row);
+                rows[key] = row;
+            }
+            Fill(row, finding, manifest, now);
+            if (manifest.OnReleasePath && row.IncidentId is null)
+            {
+                var incident = await OpenOnceAsync(project, row, finding, manifest, ct);
+                row.IncidentId = incident?.Id ?? row.IncidentId;
+                if (incident is not null) opened.Add(incident);
+            }
+        }
+        foreach (var gone in rows.Values.Where(r => !seen.Contains(r.Key) && r.ResolvedAt is null)) gone.ResolvedAt = now.UtcDateTime;
+        manifest.Checked(stamp, scanned.ComponentCount, now);
+        await db.SaveChangesAsync(ct);
+        return opened;
+    }
+
+    private static void Fill(DependencyFinding row, ScanFinding finding, WatchedManifest manifest, DateTimeOffset now)
+    {
+        row.Component = finding.Component.ToString();
+        row.AdvisoryId = finding.AdvisoryId;
+        row.Ids = string.Join(' ', finding.Ids.Select(i => i.ToUpperInvariant()).Distinct());
+        row.Title = finding.Title.Length > 1000 ? finding.Title[..1000] : finding.Title;
+        row.FixedVersion = finding.FixedVersion;
+        row.Severity = finding.Severity.Level is { } level ? level.ToString().ToLowerInvariant() : "unknown";
+        row.Score = finding.Severity.Score;
+        row.KevCve = finding.Kev?.CveId;
+        row.KevDueDate = finding.Kev?.DueDate;
+        row.KevRansomware = finding.Kev?.KnownRansomwareCampaignUse;
+        row.Path = string.Join(" → ", finding.DependencyPath);
+        row.OnReleasePath = manifest.OnReleasePath;
+        row.HelpUri = finding.HelpUri;
+        row.LastSeenAt = now.UtcDateTime;
+        row.ResolvedAt = null;
+    }
+
+    /// <summary>The incident for this vulnerability, opened now unless one exists for it already (then null).</summary>
+    private async Task<Incident?> OpenOnceAsync(Project project, DependencyFinding row, ScanFinding finding, WatchedManifest manifest, CancellationToken ct)
+    {
+        var ids = row.Ids.Split(' ');
+        var known = await db.Set<AdvisoryIncident>().Where(a => a.ProjectId == project.Id).ToListAsync(ct);
+        if (known.FirstOrDefault(a => a.Ids.Split(' ').Intersect(ids).Any()) is { } existing)
+        {
+            row.IncidentId = existing.IncidentId;
+            return null;
+        }
+        var kind = finding.Kev is not null ? IncidentKind.KevMatch : IncidentKind.CompromisedDependency;
+        var severity = finding.Kev is not null ? Severity.Critical : finding.Severity.Level switch
+        {
+            CvssSeverity.Critical => Severity.Critical,
+            CvssSeverity.High or null => Severity.High, // unknown severity on the release path: assume high until triaged
+            CvssSeverity.Medium => Severity.Medium,
+            CvssSeverity.Low or CvssSeverity.None => Severity.Low,
+        };
+        var playbook = playbooks.Catalog.DefaultFor(kind, userSafety: false);
+        var identifiers = ids.Where(i => i.StartsWith("CVE-", StringComparison.Ordinal) || i.StartsWith("GHSA-", StringComparison.Ordinal)).ToList();
+        return await db.AddNumberedAsync(project.Id, number =>
+        {
+            var now = time.GetUtcNow();
+            var incident = Incident.Open(project.Id, number, kind, Title(finding), Summary(finding, manifest), severity, null, null, project.Policy, Actor, now);
+            if (identifiers.Count > 0) incident.UpdateDetails(new IncidentDetails(null, null, [], finding.Component.Version, finding.FixedVersion, identifiers), Actor, now);
+            if (playbook is not null) incident.StartPlaybook(playbook, Actor, now);
+            return incident;
+        }, incident =>
+        {
+            db.Add(new AdvisoryIncident { Id = Guid.CreateVersion7(time.GetUtcNow()), ProjectId = project.Id, Ids = row.Ids, IncidentId = incident.Id, OpenedAt = incident.OpenedAt });
+            return Task.CompletedTask;
+        }, ct);
+    }
+
+    private static string Title(ScanFinding f)
+    {
+        var title = $"{f.Component.Name} {f.Component.Version}: {f.AdvisoryId}" + (f.Kev is not null ? " (known exploited)" : "");
+        return title.Length <= 200 ? title : title[..200];
+    }
+
+    private static string Summary(ScanFinding f, WatchedManifest manifest)
+    {
+        var lines = new List<string>
+        {
+            $"`{f.Component}` in `{manifest.Name}` (on the release path) is affected by **{f.AdvisoryId}**" +
+                (f.Aliases.Count > 0 ? $" ({string.Join(", ", f.Aliases)})" : "") + (f.Title.Length > 0 ? $": {f.Title}" : "."),
+            "",
+            $"- Fixed version: {f.FixedVersion ?? "none known"}",
+            $"- Severity: {(f.Severity.Level is { } l ? l.ToString().ToLowerInvariant() : "unknown")}" +
+                (f.Severity.Score is { } s ? string.Create(CultureInfo.InvariantCulture, $" ({s:0.0}, {f.Severity.Vector})") : ""),
+        };
+        if (f.Kev is { } kev)
+            lines.Add(string.Create(CultureInfo.InvariantCulture, $"- Known exploited: {kev.CveId} in the CISA KEV catalog since {kev.DateAdded:yyyy-MM-dd}, due {kev.DueDate:yyyy-MM-dd}, ransomware use: {kev.KnownRansomwareCampaignUse}"));
+        if (f.DependencyPath.Count > 0) lines.Add($"- Pulled in by: {string.Join(" → ", f.DependencyPath)}");
+        if (f.HelpUri is { } uri) lines.Add($"- Advisory: {uri}");
+        return string.Join('\n', lines);
+    }
+}
