@@ -15,7 +15,8 @@ internal static class ScanSources
         {
             try
             {
-                records.AddRange(OsvAdvisory.ReadAll(File.ReadAllText(file), file));
+                using var stream = File.OpenRead(file);
+                records.AddRange(OsvAdvisory.ReadAll(stream, file));
             }
             catch (AdvisoryFormatException e)
             {

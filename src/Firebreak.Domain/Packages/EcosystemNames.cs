@@ -6,6 +6,9 @@ namespace Firebreak.Domain.Packages;
 /// </summary>
 public static class EcosystemNames
 {
+    // Enum.GetValues allocates a new array on every call; the set is closed, so it is read once.
+    private static readonly Ecosystem[] All = Enum.GetValues<Ecosystem>();
+
     /// <summary>The OSV ecosystem name, e.g. <c>crates.io</c> or <c>PyPI</c>.</summary>
     public static string ToOsvName(this Ecosystem ecosystem) => ecosystem switch
     {
@@ -35,26 +38,32 @@ public static class EcosystemNames
     /// <summary>
     /// Parses an OSV ecosystem name (exact spelling). OSV qualifies some names with a release after a
     /// colon (<c>Debian:12</c>); the suffix is ignored because it does not change version ordering.
+    /// Allocates nothing: it runs for every affected entry an import reads or an index decodes.
     /// </summary>
     public static bool TryFromOsvName(string? name, out Ecosystem ecosystem)
     {
-        var baseName = name?.Split(':')[0];
-        foreach (var candidate in Enum.GetValues<Ecosystem>())
+        var baseName = name.AsSpan();
+        if (baseName.IndexOf(':') is var colon and >= 0) baseName = baseName[..colon];
+        Ecosystem? found = baseName switch
         {
-            if (string.Equals(candidate.ToOsvName(), baseName, StringComparison.Ordinal))
-            {
-                ecosystem = candidate;
-                return true;
-            }
-        }
-        ecosystem = default;
-        return false;
+            "npm" => Ecosystem.Npm,
+            "crates.io" => Ecosystem.CratesIo,
+            "Go" => Ecosystem.Go,
+            "PyPI" => Ecosystem.PyPI,
+            "NuGet" => Ecosystem.NuGet,
+            "Maven" => Ecosystem.Maven,
+            "RubyGems" => Ecosystem.RubyGems,
+            "Debian" => Ecosystem.Debian,
+            _ => null,
+        };
+        ecosystem = found.GetValueOrDefault();
+        return found.HasValue;
     }
 
-    /// <summary>Parses a purl type (case-insensitive, as purl types are).</summary>
+    /// <summary>Parses a purl type (case-insensitive, as purl types are); allocates nothing (it runs per scanned component).</summary>
     public static bool TryFromPurlType(string? type, out Ecosystem ecosystem)
     {
-        foreach (var candidate in Enum.GetValues<Ecosystem>())
+        foreach (var candidate in All)
         {
             if (string.Equals(candidate.ToPurlType(), type, StringComparison.OrdinalIgnoreCase))
             {

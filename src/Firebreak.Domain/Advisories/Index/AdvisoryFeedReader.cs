@@ -32,7 +32,11 @@ public static class AdvisoryFeedReader
                 errors.AddRange(zipErrors);
                 continue;
             }
-            Add(records, errors, () => File.ReadAllText(file), origin, source);
+            Add(records, errors, () =>
+            {
+                using var stream = File.OpenRead(file);
+                return OsvAdvisory.ReadAll(stream, origin);
+            }, origin, source);
         }
         return (records, errors);
     }
@@ -55,8 +59,8 @@ public static class AdvisoryFeedReader
                 }
                 Add(records, errors, () =>
                 {
-                    using var text = new StreamReader(entry.Open());
-                    return text.ReadToEnd();
+                    using var stream = entry.Open();
+                    return OsvAdvisory.ReadAll(stream, origin);
                 }, origin, source);
             }
         }
@@ -92,11 +96,11 @@ public static class AdvisoryFeedReader
     private static bool IsOsvFile(string file) =>
         file.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".zip", StringComparison.OrdinalIgnoreCase);
 
-    private static void Add(List<IndexedAdvisory> records, List<AdvisoryFormatException> errors, Func<string> read, string origin, AdvisorySource source)
+    private static void Add(List<IndexedAdvisory> records, List<AdvisoryFormatException> errors, Func<IReadOnlyList<OsvAdvisory>> read, string origin, AdvisorySource source)
     {
         try
         {
-            records.AddRange(OsvAdvisory.ReadAll(read(), origin).Select(a => new IndexedAdvisory(a, source, origin)));
+            records.AddRange(read().Select(a => new IndexedAdvisory(a, source, origin)));
         }
         catch (AdvisoryFormatException e)
         {

@@ -15,9 +15,7 @@ public sealed class AdvisoryIndex
     private readonly IndexStrings _strings;
     private readonly IndexTables _tables;
     private readonly IndexedAdvisory?[] _records;
-    private readonly (OsvAdvisory, OsvAffected)[]?[] _candidates;
-    private readonly (OsvAdvisory, OsvAffected)[]?[] _osvCandidates;
-    private readonly int[]?[] _packageRecords;
+    private readonly PackageCandidates?[] _packages;
 
     private AdvisoryIndex(byte[] bytes, string file)
     {
@@ -32,9 +30,7 @@ public sealed class AdvisoryIndex
         var kevSources = Sources.Where(s => s.Kind == AdvisorySourceKind.Kev).ToList();
         Kev = kevSources.Count == 0 ? null : KevCatalog.FromEntries(string.Join(", ", kevSources.Select(s => s.CatalogVersion)), [.. KevEntries.SelectMany(e => e)]);
         _records = new IndexedAdvisory?[_tables.RecordCount];
-        _candidates = new (OsvAdvisory, OsvAffected)[]?[_tables.PackageCount];
-        _osvCandidates = new (OsvAdvisory, OsvAffected)[]?[_tables.PackageCount];
-        _packageRecords = new int[]?[_tables.PackageCount];
+        _packages = new PackageCandidates?[_tables.PackageCount];
     }
 
     /// <summary>The imports, in index order.</summary>
@@ -72,10 +68,12 @@ public sealed class AdvisoryIndex
     {
         ArgumentOutOfRangeException.ThrowIfNegative(number);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(number, RecordCount);
-        if (_records[number] is { } cached) return cached;
+        if (Volatile.Read(ref _records[number]) is { } cached) return cached;
         var (offset, length) = _tables.RecordSpan(number);
         var reader = new IndexSpanReader(_layout.Bytes.AsSpan(offset, length), offset, _layout.File);
-        return _records[number] = IndexRecordCodec.Read(ref reader, _strings, Sources[_tables.SourceOf(number)]);
+        var decoded = IndexRecordCodec.Read(ref reader, _strings, Sources[_tables.SourceOf(number)]);
+        // Publish once: threads racing to decode the same record all get the first copy stored.
+        return Interlocked.CompareExchange(ref _records[number], decoded, null) ?? decoded;
     }
 
     /// <summary>Every record in index order (decoding all of them; matching never needs this).</summary>
@@ -87,16 +85,17 @@ public sealed class AdvisoryIndex
         ArgumentNullException.ThrowIfNull(package);
         var entry = FindPackage(ecosystem, OsvMatcher.NormaliseName(ecosystem, package));
         if (entry < 0) return [];
-        Candidates(entry, true);
-        return [.. _packageRecords[entry]!.Distinct().Select(Record)];
+        return [.. Candidates(entry).Records.Distinct().Select(Record)];
     }
 
     /// <summary>
     /// A matcher over the index's records; without <paramref name="includeRustSec"/>, only records from OSV
     /// sources. Findings are flagged from <paramref name="kev"/>, else from the index's own KEV entries.
+    /// Matchers of one index share its decoded records and parsed bounds; any may be used from several threads.
     /// </summary>
     public OsvMatcher CreateMatcher(bool includeRustSec = true, KevCatalog? kev = null) =>
-        new((ecosystem, normalised) => FindPackage(ecosystem, normalised) is var entry && entry >= 0 ? Candidates(entry, includeRustSec) : [], kev ?? Kev);
+        new((ecosystem, normalised) => FindPackage(ecosystem, normalised) is var entry and >= 0
+            ? (includeRustSec ? Candidates(entry).All : Candidates(entry).Osv) : Array.Empty<OsvCandidate>(), kev ?? Kev);
 
     /// <summary>The records converted from RustSec, given back as RustSec advisories (for Cargo.lock audits).</summary>
     public IReadOnlyList<RustSecAdvisory> RustSecAdvisories()
@@ -139,10 +138,10 @@ public sealed class AdvisoryIndex
         return new IndexedVulnerability(ids, records, Kev?.Find(ids));
     }
 
-    private int FindPackage(Ecosystem ecosystem, string normalised)
+    private int FindPackage(Ecosystem ecosystem, ReadOnlySpan<char> normalised)
     {
-        Span<byte> buffer = stackalloc byte[256];
-        var key = Encoding.UTF8.GetMaxByteCount(normalised.Length) <= buffer.Length ? buffer[..Encoding.UTF8.GetBytes(normalised, buffer)] : Encoding.UTF8.GetBytes(normalised);
+        Span<byte> buffer = stackalloc byte[512];
+        var key = Encoding.UTF8.GetMaxByteCount(normalised.Length) <= buffer.Length ? buffer[..Encoding.UTF8.GetBytes(normalised, buffer)] : Encoding.UTF8.GetBytes(normalised.ToArray());
         int low = 0, high = _tables.PackageCount - 1;
         while (low <= high)
         {
@@ -157,12 +156,13 @@ public sealed class AdvisoryIndex
         return -1;
     }
 
-    private (OsvAdvisory, OsvAffected)[] Candidates(int entry, bool includeRustSec)
+    private PackageCandidates Candidates(int entry)
     {
-        if ((includeRustSec ? _candidates : _osvCandidates)[entry] is { } cached) return cached;
+        if (Volatile.Read(ref _packages[entry]) is { } cached) return cached;
         var at = _tables.Packages + entry * IndexFormat.PackageEntryLength;
+        var ecosystem = (Ecosystem)_layout.Bytes[at];
         var first = (int)_layout.U32(at + 5);
-        var all = new (OsvAdvisory, OsvAffected)[(int)_layout.U32(at + 9)];
+        var all = new OsvCandidate[(int)_layout.U32(at + 9)];
         var numbers = new int[all.Length];
         for (var i = 0; i < all.Length; i++)
         {
@@ -171,11 +171,14 @@ public sealed class AdvisoryIndex
             var record = Record(numbers[i]).Advisory;
             var affected = _layout.U32(posting + 4);
             if (affected >= record.Affected.Count) throw _layout.Corrupt(posting, $"posting names affected entry {affected} of {record.Id}, which has {record.Affected.Count}.");
-            all[i] = (record, record.Affected[(int)affected]);
+            all[i] = new OsvCandidate(record, record.Affected[(int)affected], ecosystem);
         }
-        _packageRecords[entry] = numbers;
-        _candidates[entry] = all;
-        _osvCandidates[entry] = [.. all.Where((_, i) => Sources[_tables.SourceOf(numbers[i])].Kind != AdvisorySourceKind.RustSec)];
-        return includeRustSec ? all : _osvCandidates[entry]!;
+        OsvCandidate[] osv = [.. all.Where((_, i) => Sources[_tables.SourceOf(numbers[i])].Kind != AdvisorySourceKind.RustSec)];
+        var made = new PackageCandidates(numbers, all, osv);
+        // Publish once, so every matcher and thread shares one set of candidates and their parsed bounds.
+        return Interlocked.CompareExchange(ref _packages[entry], made, null) ?? made;
     }
+
+    /// <summary>A package's postings decoded: record numbers, every candidate, and those from OSV sources (the same instances).</summary>
+    private sealed record PackageCandidates(int[] Records, OsvCandidate[] All, OsvCandidate[] Osv);
 }

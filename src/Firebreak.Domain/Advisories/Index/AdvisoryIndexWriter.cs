@@ -3,7 +3,11 @@ using System.Text;
 
 namespace Firebreak.Domain.Advisories.Index;
 
-/// <summary>Writes the index file (docs/advisory-index.md): each section to its own buffer, then header, table and sections.</summary>
+/// <summary>
+/// Writes the index file (docs/advisory-index.md): each section but the strings to its own buffer, then the
+/// checksum over the table and sections in order, then header, table and sections straight to the output.
+/// The string table is encoded piecewise twice (checksum, output) and the file is never assembled in memory.
+/// </summary>
 internal static class AdvisoryIndexWriter
 {
     public static void Write(Stream output, IReadOnlyList<IndexFeed> feeds)
@@ -11,7 +15,7 @@ internal static class AdvisoryIndexWriter
         var strings = new IndexStringTable();
         var records = feeds.SelectMany((f, s) => f.Records.Select(r => (Source: s, Record: r))).ToList();
         var current = new IndexDerivedTables([.. records.Select(r => r.Record)]);
-        var sections = new byte[IndexFormat.SectionCount][];
+        var sections = new ArraySegment<byte>[IndexFormat.SectionCount];
         sections[(int)IndexSection.Sources] = Section(w => Sources(w, feeds, strings));
         sections[(int)IndexSection.Records] = Section(w => Records(w, records, current, strings));
         sections[(int)IndexSection.Packages] = Section(w => Packages(w, current, strings));
@@ -35,8 +39,7 @@ internal static class AdvisoryIndexWriter
         });
         sections[(int)IndexSection.Groups] = Section(w => Groups(w, current));
         sections[(int)IndexSection.Kev] = Section(w => Kev(w, feeds, strings));
-        sections[(int)IndexSection.Strings] = Section(strings.WriteTo);
-        Assemble(output, sections);
+        Assemble(output, sections, strings);
     }
 
     private static void Sources(BinaryWriter w, IReadOnlyList<IndexFeed> feeds, IndexStringTable strings)
@@ -119,30 +122,41 @@ internal static class AdvisoryIndexWriter
         }
     }
 
-    private static byte[] Section(Action<BinaryWriter> write)
+    private static ArraySegment<byte> Section(Action<BinaryWriter> write)
     {
-        using var buffer = new MemoryStream();
+        var buffer = new MemoryStream();
         using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true)) write(writer);
-        return buffer.ToArray();
+        return new ArraySegment<byte>(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
-    private static void Assemble(Stream output, byte[][] sections)
+    private static void Assemble(Stream output, ArraySegment<byte>[] sections, IndexStringTable strings)
     {
-        var length = IndexFormat.PayloadStart + sections.Sum(s => (long)s.Length);
-        var file = new byte[length];
-        IndexFormat.Magic.CopyTo(file);
-        BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(8), IndexFormat.Version);
-        BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(10), IndexFormat.SectionCount);
-        BinaryPrimitives.WriteUInt64LittleEndian(file.AsSpan(16), (ulong)length);
-        var offset = IndexFormat.PayloadStart;
+        var lengths = sections.Select(s => (long)s.Count).ToArray();
+        lengths[(int)IndexSection.Strings] = strings.SectionLength();
+        var length = IndexFormat.PayloadStart + lengths.Sum();
+        var head = new byte[IndexFormat.PayloadStart];
+        IndexFormat.Magic.CopyTo(head);
+        BinaryPrimitives.WriteUInt16LittleEndian(head.AsSpan(8), IndexFormat.Version);
+        BinaryPrimitives.WriteUInt16LittleEndian(head.AsSpan(10), IndexFormat.SectionCount);
+        BinaryPrimitives.WriteUInt64LittleEndian(head.AsSpan(16), (ulong)length);
+        long offset = IndexFormat.PayloadStart;
         for (var i = 0; i < sections.Length; i++)
         {
-            BinaryPrimitives.WriteUInt64LittleEndian(file.AsSpan(IndexFormat.HeaderLength + i * 16), (ulong)offset);
-            BinaryPrimitives.WriteUInt64LittleEndian(file.AsSpan(IndexFormat.HeaderLength + i * 16 + 8), (ulong)sections[i].Length);
-            sections[i].CopyTo(file, offset);
-            offset += sections[i].Length;
+            BinaryPrimitives.WriteUInt64LittleEndian(head.AsSpan(IndexFormat.HeaderLength + i * 16), (ulong)offset);
+            BinaryPrimitives.WriteUInt64LittleEndian(head.AsSpan(IndexFormat.HeaderLength + i * 16 + 8), (ulong)lengths[i]);
+            offset += lengths[i];
         }
-        BinaryPrimitives.WriteUInt32LittleEndian(file.AsSpan(24), IndexChecksum.Compute(file.AsSpan(IndexFormat.ChecksumFrom)));
-        output.Write(file);
+        var crc = IndexChecksum.Update(~0u, head.AsSpan(IndexFormat.ChecksumFrom));
+        foreach (var piece in Payload(sections, strings)) crc = IndexChecksum.Update(crc, piece);
+        BinaryPrimitives.WriteUInt32LittleEndian(head.AsSpan(24), ~crc);
+        output.Write(head);
+        foreach (var piece in Payload(sections, strings)) output.Write(piece);
+    }
+
+    /// <summary>The sections in file order; the strings (section 0) encoded piecewise as they are reached.</summary>
+    private static IEnumerable<ArraySegment<byte>> Payload(ArraySegment<byte>[] sections, IndexStringTable strings)
+    {
+        foreach (var piece in strings.Pieces()) yield return piece;
+        for (var i = 1; i < sections.Length; i++) yield return sections[i];
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Text;
 
 namespace Firebreak.Domain.Advisories.Index;
@@ -18,18 +19,46 @@ internal sealed class IndexStringTable
         return id;
     }
 
-    /// <summary>u32 count, u32 offsets[count + 1] into the UTF-8 blob, then the blob.</summary>
-    public void WriteTo(BinaryWriter writer)
+    /// <summary>The section's length in bytes: u32 count, u32 offsets[count + 1], the UTF-8 blob.</summary>
+    public long SectionLength() => 4L + 4L * (_strings.Count + 1) + _strings.Sum(s => (long)Encoding.UTF8.GetByteCount(s));
+
+    /// <summary>
+    /// The section (u32 count, u32 offsets[count + 1] into the UTF-8 blob, then the blob) in pieces of at most
+    /// 64 KiB, encoded as they are asked for into one reused buffer: the writer reads it twice (checksum,
+    /// then output) rather than holding tens of megabytes of encoded strings. Each piece is valid only
+    /// until the next is asked for.
+    /// </summary>
+    public IEnumerable<ArraySegment<byte>> Pieces()
     {
-        var blobs = _strings.Select(Encoding.UTF8.GetBytes).ToList();
-        writer.Write((uint)blobs.Count);
+        var buffer = new byte[64 * 1024];
+        BinaryPrimitives.WriteUInt32LittleEndian(buffer, (uint)_strings.Count);
+        var used = 4;
         uint offset = 0;
-        foreach (var blob in blobs)
+        for (var i = 0; i <= _strings.Count; i++)
         {
-            writer.Write(offset);
-            offset += (uint)blob.Length;
+            if (used + 4 > buffer.Length)
+            {
+                yield return new ArraySegment<byte>(buffer, 0, used);
+                used = 0;
+            }
+            BinaryPrimitives.WriteUInt32LittleEndian(buffer.AsSpan(used), offset);
+            used += 4;
+            if (i < _strings.Count) offset += (uint)Encoding.UTF8.GetByteCount(_strings[i]);
         }
-        writer.Write(offset);
-        foreach (var blob in blobs) writer.Write(blob);
+        foreach (var text in _strings)
+        {
+            if (Encoding.UTF8.GetMaxByteCount(text.Length) > buffer.Length - used)
+            {
+                yield return new ArraySegment<byte>(buffer, 0, used);
+                used = 0;
+                if (Encoding.UTF8.GetMaxByteCount(text.Length) > buffer.Length)
+                {
+                    yield return new ArraySegment<byte>(Encoding.UTF8.GetBytes(text));
+                    continue;
+                }
+            }
+            used += Encoding.UTF8.GetBytes(text, buffer.AsSpan(used));
+        }
+        yield return new ArraySegment<byte>(buffer, 0, used);
     }
 }
