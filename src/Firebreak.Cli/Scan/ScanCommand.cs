@@ -26,8 +26,10 @@ internal static class ScanCommand
         var json = new Option<bool>("--json") { Description = "Same as --format json" };
         var failOn = new Option<string>("--fail-on") { Description = "Exit 6 on: any (default), kev, critical, high (CVSS; KEV counts as critical) or none", DefaultValueFactory = _ => "any" };
         failOn.AcceptOnlyFromAmong(ScanGate.Levels);
-        var command = new Command("scan", "Audit lockfiles and SBOMs against RustSec, OSV and the KEV catalog (offline)") { files, rustsec, osv, db, purls, kevFile, vex, format, json, failOn };
-        command.SetAction(parse =>
+        var upload = new Option<string?>("--upload") { Description = "Also register the scanned files with this project on the server (`firebreak login` first), to be re-checked daily" };
+        var notShipped = new Option<bool>("--not-shipped") { Description = "With --upload: the files are not on the release path (findings are recorded, no incident opens)" };
+        var command = new Command("scan", "Audit lockfiles and SBOMs against RustSec, OSV and the KEV catalog (offline)") { files, rustsec, osv, db, purls, kevFile, vex, format, json, failOn, upload, notShipped };
+        Func<ParseResult, int> scan = parse =>
         {
             var folder = parse.GetValue(rustsec);
             if (folder is not null && !Directory.Exists(folder))
@@ -111,6 +113,13 @@ internal static class ScanCommand
             ScanReport.Write(context.Out, parse.GetValue(format) ?? (parse.GetValue(json) ? "json" : "table"), all, context.Time.GetUtcNow());
             if (unreadable) return ExitCodes.InvalidInput;
             return ScanGate.Fails(parse.GetValue(failOn)!, all) ? ExitCodes.Findings : ExitCodes.Ok;
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var exit = scan(parse);
+            if (parse.GetValue(upload) is not { } slug || exit is not (ExitCodes.Ok or ExitCodes.Findings)) return exit;
+            var uploaded = await ScanUpload.RunAsync(context, slug, parse.GetValue(files)!, !parse.GetValue(notShipped), ct);
+            return uploaded == ExitCodes.Ok ? exit : uploaded;
         });
         return command;
     }

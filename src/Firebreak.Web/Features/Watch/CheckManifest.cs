@@ -93,7 +93,7 @@ internal sealed class CheckManifest(FirebreakDbContext db, AdvisoryLibrary libra
             CvssSeverity.Low or CvssSeverity.None => Severity.Low,
         };
         var playbook = playbooks.Catalog.DefaultFor(kind, userSafety: false);
-        var identifiers = ids.Where(i => i.StartsWith("CVE-", StringComparison.Ordinal) || i.StartsWith("GHSA-", StringComparison.Ordinal)).ToList();
+        var identifiers = ids.Where(IsIncidentIdentifier).ToList();
         return await db.AddNumberedAsync(project.Id, number =>
         {
             var now = time.GetUtcNow();
@@ -106,6 +106,20 @@ internal sealed class CheckManifest(FirebreakDbContext db, AdvisoryLibrary libra
             db.Add(new AdvisoryIncident { Id = Guid.CreateVersion7(time.GetUtcNow()), ProjectId = project.Id, Ids = row.Ids, IncidentId = incident.Id, OpenedAt = incident.OpenedAt });
             return Task.CompletedTask;
         }, ct);
+    }
+
+    /// <summary>CVE and GHSA ids go into the incident's details; others (RUSTSEC, PYSEC, …) stay in the summary.</summary>
+    private static bool IsIncidentIdentifier(string id)
+    {
+        try
+        {
+            _ = new IncidentDetails(null, null, [], null, null, [id]);
+            return true;
+        }
+        catch (Firebreak.Domain.Common.DomainException)
+        {
+            return false;
+        }
     }
 
     private static string Title(ScanFinding f)

@@ -1,0 +1,50 @@
+using Firebreak.Domain.Common;
+using Firebreak.Domain.Incidents;
+using Firebreak.Domain.Packages.Lockfiles;
+using Firebreak.Domain.Projects;
+using Firebreak.Web.Data;
+using Firebreak.Web.Infrastructure.Advisories;
+using Microsoft.EntityFrameworkCore;
+
+namespace Firebreak.Web.Features.Watch;
+
+/// <summary>Body of <c>PUT /api/v1/projects/{slug}/manifests</c>: the file's path in the repository, its text, and whether it ships.</summary>
+internal sealed record ManifestRequest(string? Name, string? Content, bool ReleasePath = true);
+
+/// <summary>
+/// Registers (or replaces, by name) a lockfile or SBOM for a project, checks that it reads, and
+/// checks it against the advisories at once. A file that does not parse is refused with the
+/// reader's located message and nothing is stored.
+/// </summary>
+internal sealed class RegisterManifest(FirebreakDbContext db, CheckManifest check, AdvisoryLibrary library, TimeProvider time)
+{
+    public async Task<(WatchedManifest Manifest, IReadOnlyList<Incident> Opened)> ExecuteAsync(Project project, ManifestRequest request, string actor, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var name = (request.Name ?? "").Trim().Replace('\\', '/');
+        if (name.Length is 0 or > 400 || name.Split('/').Any(part => part is "" or "." or ".."))
+            throw new DomainException($"'{request.Name}' is not a file path in the repository (e.g. Cargo.lock or web/package-lock.json).");
+        var content = request.Content ?? "";
+        if (content.Length == 0) throw new DomainException($"{name} is empty.");
+        if (content.Length > WatchedManifest.MaxBytes) throw new DomainException($"{name} is larger than {WatchedManifest.MaxBytes >> 20} MiB.");
+        var file = Path.GetFileName(name);
+        if (!Lockfile.TryDetect(file, out _) && file != "Cargo.lock" && !(file.EndsWith(".json", StringComparison.OrdinalIgnoreCase) && SbomReader.LooksLikeSbom(content)))
+            throw new DomainException($"{name}: not a lockfile or SBOM Firebreak reads (Cargo.lock, package-lock.json, yarn.lock, pnpm-lock.yaml, packages.lock.json, poetry.lock, requirements*.txt, go.mod, Gemfile.lock, CycloneDX or SPDX JSON).");
+        try
+        {
+            if (library.Current() is var (scanner, _, _)) scanner.Scan(name, content);
+            else if (file == "Cargo.lock") CargoLock.Parse(content, name);
+            else if (Lockfile.TryDetect(file, out var format)) Lockfile.Read(format, content, name);
+        }
+        catch (LockfileFormatException e)
+        {
+            throw new DomainException(e.Message);
+        }
+        var now = time.GetUtcNow();
+        var manifest = await db.Set<WatchedManifest>().SingleOrDefaultAsync(m => m.ProjectId == project.Id && m.Name == name, ct);
+        if (manifest is null) db.Add(manifest = new WatchedManifest(project.Id, name, content, request.ReleasePath, actor, now));
+        else manifest.Replace(content, request.ReleasePath, actor, now);
+        await db.SaveChangesAsync(ct);
+        return (manifest, await check.ExecuteAsync(manifest, ct) ?? []);
+    }
+}

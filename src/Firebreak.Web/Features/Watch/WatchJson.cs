@@ -1,0 +1,41 @@
+using Firebreak.Domain.Common;
+
+namespace Firebreak.Web.Features.Watch;
+
+internal sealed record ManifestJson(Guid Id, string Name, bool ReleasePath, DateTime UploadedAt, string UploadedBy, DateTime? LastCheckedAt, int Components)
+{
+    public static ManifestJson From(WatchedManifest m) => new(m.Id, m.Name, m.OnReleasePath, m.UploadedAt, m.UploadedBy, m.LastCheckedAt, m.ComponentCount);
+}
+
+internal sealed record FindingJson(Guid Id, Guid ManifestId, string Component, string Advisory, IReadOnlyList<string> Ids, string Title,
+    string? FixedVersion, string Severity, double? Score, string? Kev, DateOnly? KevDueDate, string? KevRansomware, string Path,
+    bool ReleasePath, DateTime FirstSeenAt, DateTime LastSeenAt, DateTime? ResolvedAt, Guid? IncidentId, string? HelpUri)
+{
+    public static FindingJson From(DependencyFinding f) => new(f.Id, f.ManifestId, f.Component, f.AdvisoryId, f.Ids.Split(' '), f.Title,
+        f.FixedVersion, f.Severity, f.Score, f.KevCve, f.KevDueDate, f.KevRansomware, f.Path, f.OnReleasePath, f.FirstSeenAt, f.LastSeenAt,
+        f.ResolvedAt, f.IncidentId, f.HelpUri);
+}
+
+/// <summary>The findings filters, shared by the API and the page.</summary>
+internal sealed record FindingFilter(bool? Kev, string? Severity, bool? ReleasePath, bool Resolved)
+{
+    private static readonly string[] Severities = ["critical", "high", "medium", "low", "unknown"];
+
+    public IQueryable<DependencyFinding> Apply(IQueryable<DependencyFinding> query)
+    {
+        if (Severity is { Length: > 0 } s)
+        {
+            var wanted = s.Trim().ToLowerInvariant();
+            if (!Severities.Contains(wanted)) throw new DomainException($"'{s}' is not a severity; use {string.Join(", ", Severities)}.");
+            query = query.Where(f => f.Severity == wanted);
+        }
+        if (Kev is { } kev) query = kev ? query.Where(f => f.KevCve != null) : query.Where(f => f.KevCve == null);
+        if (ReleasePath is { } path) query = query.Where(f => f.OnReleasePath == path);
+        return Resolved ? query.Where(f => f.ResolvedAt != null) : query.Where(f => f.ResolvedAt == null);
+    }
+
+    public static int Rank(string severity) => Array.IndexOf(Severities, severity) is var i and >= 0 ? i : Severities.Length;
+}
+
+/// <summary>Answer to registering a manifest: it, its open findings, and the incidents the check opened.</summary>
+internal sealed record RegisteredJson(ManifestJson Manifest, IReadOnlyList<FindingJson> Findings, IReadOnlyList<Guid> OpenedIncidents);

@@ -1,0 +1,158 @@
+using System.Net;
+using Firebreak.Cli.Common;
+using Firebreak.Web.Features.Watch;
+using Firebreak.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Firebreak.Web.Tests.Watch;
+
+/// <summary>
+/// Watched projects on SQLite and PostgreSQL: an index built with `firebreak db import` from a KEV
+/// catalog and matching OSV records; a lockfile on the release path opens exactly one kev-match
+/// incident, and neither a second manifest nor an advisory refresh opens another.
+/// </summary>
+public abstract class WatchTests : IAsyncLifetime
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("firebreak-watch-");
+    private FirebreakFactory _factory = null!;
+
+    private string IndexPath => Path.Combine(_folder.FullName, "advisories.fbx");
+
+    protected abstract FirebreakFactory Create();
+
+    public ValueTask InitializeAsync()
+    {
+        File.WriteAllText(Path.Combine(_folder.FullName, "kev.json"), Kev);
+        File.WriteAllText(Path.Combine(_folder.FullName, "osv.json"), Osv);
+        Import();
+        _factory = Create();
+        _factory.Settings["Advisories:Index"] = IndexPath;
+        return ValueTask.CompletedTask;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _factory.DisposeAsync();
+        _folder.Delete(recursive: true);
+        GC.SuppressFinalize(this);
+    }
+
+    private void Import()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = Firebreak.Cli.Program.Run(["db", "import", "--osv", Path.Combine(_folder.FullName, "osv.json"),
+            "--kev", Path.Combine(_folder.FullName, "kev.json"), "--db", IndexPath], new CliContext(new StringReader(""), output, error));
+        Assert.True(exit == 0, $"db import exited {exit}: {error}");
+    }
+
+    private async Task<(HttpClient Api, string Slug)> ProjectAsync()
+    {
+        var (api, _) = await _factory.CreateUserClientAsync(admin: true);
+        var slug = $"w{Guid.NewGuid():N}"[..16];
+        await api.PostJsonAsync("/api/v1/projects", new { slug, name = "Watched" }, HttpStatusCode.Created);
+        return (api, slug);
+    }
+
+    private static async Task<System.Text.Json.Nodes.JsonNode> RegisterAsync(HttpClient api, string slug, string name, string content, bool releasePath = true) =>
+        await api.SendJsonAsync(HttpMethod.Put, $"/api/v1/projects/{slug}/manifests", new { name, content, releasePath }, HttpStatusCode.OK);
+
+    [Fact]
+    public async Task KevMatchOnReleasePath_OpensExactlyOneKevIncident_EvenAfterRefresh()
+    {
+        _factory.RequireDatabase();
+        var (api, slug) = await ProjectAsync();
+
+        var first = await RegisterAsync(api, slug, "package-lock.json", Lock("2.14.0"));
+        Assert.Equal(2, first["findings"]!.AsArray().Count);
+        Assert.Equal(2, first["openedIncidents"]!.AsArray().Count);
+        var second = await RegisterAsync(api, slug, "web/package-lock.json", Lock("2.15.0"));
+        Assert.Empty(second["openedIncidents"]!.AsArray());
+
+        File.SetLastWriteTimeUtc(Path.Combine(_folder.FullName, "osv.json"), DateTime.UtcNow);
+        Import(); // an advisory refresh: a new index file
+        await using (var scope = _factory.Services.CreateAsyncScope())
+            Assert.Equal(2, await scope.ServiceProvider.GetRequiredService<CheckDueManifests>().ExecuteAsync(Ct));
+
+        var incidents = (await api.GetJsonAsync($"/api/v1/projects/{slug}/incidents")).AsArray();
+        var kev = Assert.Single(incidents, i => (string?)i!["kind"] == "kev-match")!;
+        Assert.Equal("critical", (string?)kev["severity"]);
+        Assert.Equal("kev-match", (string?)kev["playbooks"]![0]!["playbookId"]);
+        Assert.Contains("CVE-2021-44228", (string?)kev["summary"], StringComparison.Ordinal);
+        Assert.Contains("Fixed version: 2.17.0", (string?)kev["summary"], StringComparison.Ordinal);
+        var dependency = Assert.Single(incidents, i => (string?)i!["kind"] == "compromised-dependency")!;
+        Assert.Equal("high", (string?)dependency["severity"]);
+        Assert.Equal(2, incidents.Count);
+
+        var kevFindings = (await api.GetJsonAsync($"/api/v1/projects/{slug}/findings?kev=true")).AsArray();
+        Assert.Equal(2, kevFindings.Count); // one per manifest, both linked to the one incident
+        Assert.All(kevFindings, f => Assert.Equal((string?)kev["id"], (string?)f!["incidentId"]));
+        Assert.All(kevFindings, f => Assert.Equal("2021-12-24", (string?)f!["kevDueDate"]));
+    }
+
+    [Fact]
+    public async Task FindingOffTheReleasePath_IsRecordedWithoutAnIncident_AndResolvesWhenFixed()
+    {
+        _factory.RequireDatabase();
+        var (api, slug) = await ProjectAsync();
+        var registered = await RegisterAsync(api, slug, "tools/package-lock.json", Lock("2.14.0"), releasePath: false);
+        Assert.Empty(registered["openedIncidents"]!.AsArray());
+        Assert.All(registered["findings"]!.AsArray(), f => Assert.False((bool)f!["releasePath"]!));
+        Assert.Empty((await api.GetJsonAsync($"/api/v1/projects/{slug}/incidents")).AsArray());
+
+        await RegisterAsync(api, slug, "tools/package-lock.json", Lock("2.17.0", regex: "1.0.1"), releasePath: false);
+        Assert.Empty((await api.GetJsonAsync($"/api/v1/projects/{slug}/findings")).AsArray());
+        Assert.Equal(2, (await api.GetJsonAsync($"/api/v1/projects/{slug}/findings?resolved=true")).AsArray().Count);
+    }
+
+    [Theory]
+    [InlineData("package-lock.json", "{\"lockfileVersion\": 3, \"packages\": {\"node_modules/x\": 5}}", "node_modules/x")]
+    [InlineData("Cargo.lock", "[[package]\nname = ", "Cargo.lock")]
+    [InlineData("notes.txt", "hello", "not a lockfile or SBOM")]
+    [InlineData("../etc/passwd", "x", "not a file path")]
+    [InlineData("package-lock.json", "", "is empty")]
+    public async Task Register_MalformedOrUnknown_AnswersProblemAndStoresNothing(string name, string content, string expected)
+    {
+        _factory.RequireDatabase();
+        var (api, slug) = await ProjectAsync();
+        var problem = await api.SendJsonAsync(HttpMethod.Put, $"/api/v1/projects/{slug}/manifests", new { name, content }, HttpStatusCode.UnprocessableEntity);
+        Assert.Contains(expected, (string?)problem["detail"], StringComparison.Ordinal);
+        Assert.Empty((await api.GetJsonAsync($"/api/v1/projects/{slug}/manifests")).AsArray());
+    }
+
+    private static string Lock(string logger, string regex = "1.0.0") => $$"""
+        {"name": "app", "version": "1.0.0", "lockfileVersion": 3, "requires": true, "packages": {
+          "": {"name": "app", "version": "1.0.0", "dependencies": {"vulnerable-logger": "^{{logger}}", "slow-regex": "^{{regex}}"} },
+          "node_modules/vulnerable-logger": {"version": "{{logger}}"},
+          "node_modules/slow-regex": {"version": "{{regex}}"} } }
+        """;
+
+    private const string Kev = """
+        {"title": "CISA Catalog of Known Exploited Vulnerabilities", "catalogVersion": "2026.12.01", "dateReleased": "2026-12-01T00:00:00.000Z", "count": 1,
+         "vulnerabilities": [{"cveID": "CVE-2021-44228", "vendorProject": "Example", "product": "vulnerable-logger",
+           "vulnerabilityName": "Remote code execution through message lookups", "dateAdded": "2021-12-10",
+           "shortDescription": "Lookups in logged messages load remote code.", "requiredAction": "Apply updates.",
+           "dueDate": "2021-12-24", "knownRansomwareCampaignUse": "Known", "notes": ""}]}
+        """;
+
+    private const string Osv = """
+        [{"id": "GHSA-jfh8-c2jp-5v3q", "modified": "2026-11-30T00:00:00Z", "aliases": ["CVE-2021-44228"], "summary": "Message lookups load remote code",
+          "affected": [{"package": {"ecosystem": "npm", "name": "vulnerable-logger"},
+            "ranges": [{"type": "SEMVER", "events": [{"introduced": "0"}, {"fixed": "2.17.0"}]}]}]},
+         {"id": "GHSA-9c47-m6qq-7p4h", "modified": "2026-11-30T00:00:00Z", "summary": "Catastrophic backtracking",
+          "severity": [{"type": "CVSS_V3", "score": "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:H"}],
+          "affected": [{"package": {"ecosystem": "npm", "name": "slow-regex"},
+            "ranges": [{"type": "SEMVER", "events": [{"introduced": "0"}, {"fixed": "1.0.1"}]}]}]}]
+        """;
+}
+
+public sealed class SqliteWatchTests : WatchTests
+{
+    protected override FirebreakFactory Create() => new SqliteFactory();
+}
+
+public sealed class PostgresWatchTests : WatchTests
+{
+    protected override FirebreakFactory Create() => new PostgresFactory();
+}
