@@ -42,6 +42,7 @@ public sealed partial class ContentSecurityPolicyTests(SqliteFactory factory) : 
     [InlineData("/")]
     [InlineData("/account")]
     [InlineData("/account/2fa")]
+    [InlineData("/account/confirm")]
     [InlineData("/projects")]
     [InlineData("/playbooks")]
     [InlineData("/admin/audit")]
