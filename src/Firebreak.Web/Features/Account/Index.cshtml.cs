@@ -40,6 +40,7 @@ internal sealed class AccountModel(FirebreakDbContext db, CurrentUser user, ApiT
     }
 
     /// <summary>Ends every session of this account (a new security stamp invalidates every cookie), then signs this one in again.</summary>
+    [RequiresRecentSignIn]
     public async Task<IActionResult> OnPostSignOutEverywhereAsync()
     {
         var account = await users.FindByIdAsync(user.Id) ?? throw new InvalidOperationException("Signed-in user vanished.");

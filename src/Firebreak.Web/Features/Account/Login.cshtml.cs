@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Firebreak.Web.Features.Account;
 
 [AllowAnonymous]
-internal sealed class LoginModel(SignInManager<AppUser> signIn, AuditTrail audit) : PageModel
+internal sealed class LoginModel(SignInManager<AppUser> signIn, AuditTrail audit, RecentSignIn recent) : PageModel
 {
     [BindProperty] public string? Email { get; set; }
     [BindProperty] public string? Password { get; set; }
@@ -26,7 +26,14 @@ internal sealed class LoginModel(SignInManager<AppUser> signIn, AuditTrail audit
         await audit.RecordNowAsync(Email.Trim(), result.Succeeded ? "sign-in" : result.RequiresTwoFactor ? "sign-in-password" : "sign-in-failed", Email.Trim(),
             $"password sign-in from {address}: {(result.Succeeded ? "succeeded" : result.RequiresTwoFactor ? "password accepted, second factor next" : result.IsLockedOut ? "locked out" : "refused")}", HttpContext.RequestAborted);
         if (result.RequiresTwoFactor) return LocalRedirect("/account/login/2fa" + (Url.IsLocalUrl(ReturnUrl) ? "?ReturnUrl=" + Uri.EscapeDataString(ReturnUrl) : ""));
-        if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+        if (!result.Succeeded) return Refused(result);
+        // Signing in is itself a confirmation: sensitive actions work for the next ten minutes.
+        if (await signIn.UserManager.FindByNameAsync(Email.Trim()) is { } account) recent.Confirm(HttpContext, account.Id);
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+    }
+
+    private PageResult Refused(Microsoft.AspNetCore.Identity.SignInResult result)
+    {
         ModelState.AddModelError("", result.IsLockedOut ? "This account is locked for a while after too many failed attempts." : "The e-mail or password is wrong.");
         return Page();
     }

@@ -9,7 +9,7 @@ namespace Firebreak.Web.Features.Account;
 
 /// <summary>The second step of signing in: a code from the authenticator app, or a recovery code.</summary>
 [AllowAnonymous]
-internal sealed class LoginTwoFactorModel(SignInManager<AppUser> signIn, AuditTrail audit) : PageModel
+internal sealed class LoginTwoFactorModel(SignInManager<AppUser> signIn, AuditTrail audit, RecentSignIn recent) : PageModel
 {
     [BindProperty] public string? Code { get; set; }
     [BindProperty] public string? RecoveryCode { get; set; }
@@ -28,7 +28,11 @@ internal sealed class LoginTwoFactorModel(SignInManager<AppUser> signIn, AuditTr
         var how = recovery ? "recovery code" : "authenticator code";
         await audit.RecordNowAsync(account.Email ?? account.Id, result.Succeeded ? "sign-in" : "sign-in-failed", account.Email ?? account.Id,
             $"second factor ({how}): {(result.Succeeded ? "succeeded" : result.IsLockedOut ? "locked out" : "refused")}", HttpContext.RequestAborted);
-        if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+        if (result.Succeeded)
+        {
+            recent.Confirm(HttpContext, account.Id); // password and second factor just proved: a fresh confirmation
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+        }
         ModelState.AddModelError("", result.IsLockedOut ? "This account is locked for a while after too many failed attempts." : $"That {how} is not valid.");
         return Page();
     }

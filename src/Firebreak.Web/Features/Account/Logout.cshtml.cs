@@ -6,13 +6,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Firebreak.Web.Features.Account;
 
 [RequiresPermission(Permission.SignedIn)]
-internal sealed class LogoutModel(SignInManager<AppUser> signIn) : PageModel
+internal sealed class LogoutModel(SignInManager<AppUser> signIn, RecentSignIn recent) : PageModel
 {
     public IActionResult OnGet() => LocalRedirect("/");
 
     public async Task<IActionResult> OnPostAsync()
     {
         await signIn.SignOutAsync();
+        recent.Forget(HttpContext);
         return LocalRedirect("/account/login");
     }
 }

@@ -11,7 +11,7 @@ namespace Firebreak.Web.Features.Account;
 
 /// <summary>Creates the first administrator with the one-time setup token; gone once any account exists.</summary>
 [AllowAnonymous]
-internal sealed class SetupModel(SetupToken setup, FirebreakDbContext db, CreateAccount create, SignInManager<AppUser> signIn) : PageModel
+internal sealed class SetupModel(SetupToken setup, FirebreakDbContext db, CreateAccount create, SignInManager<AppUser> signIn, RecentSignIn recent) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Token { get; set; }
     [BindProperty] public string? Email { get; set; }
@@ -28,6 +28,7 @@ internal sealed class SetupModel(SetupToken setup, FirebreakDbContext db, Create
             var user = await create.ExecuteAsync(Email ?? "", Password ?? "", admin: true);
             setup.Consume();
             await signIn.SignInAsync(user, isPersistent: false);
+            recent.Confirm(HttpContext, user.Id); // the password was chosen this instant
             return LocalRedirect("/projects/new");
         }
         catch (DomainException e)

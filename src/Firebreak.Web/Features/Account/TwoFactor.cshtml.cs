@@ -10,7 +10,8 @@ namespace Firebreak.Web.Features.Account;
 /// <summary>
 /// Two-factor sign-in with an authenticator app (TOTP, RFC 6238): set up with the key, confirm with a
 /// code, receive ten single-use recovery codes (shown once); turn off or renew the codes with a
-/// current code. Every change is recorded in the audit chain and signs the account in afresh.
+/// current code. Every change needs a recent password confirmation (a stolen session alone must not
+/// replace the second factor), is recorded in the audit chain and signs the account in afresh.
 /// </summary>
 [RequiresPermission(Permission.SignedIn)]
 internal sealed class TwoFactorModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, CurrentUser user, AuditTrail audit) : PageModel
@@ -24,6 +25,7 @@ internal sealed class TwoFactorModel(UserManager<AppUser> users, SignInManager<A
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() is null ? NotFound() : Page();
 
     /// <summary>Shows a key to put in the authenticator app (a new one each time setup starts).</summary>
+    [RequiresRecentSignIn]
     public async Task<IActionResult> OnPostSetupAsync()
     {
         if (await LoadAsync() is not { } account) return NotFound();
@@ -33,6 +35,7 @@ internal sealed class TwoFactorModel(UserManager<AppUser> users, SignInManager<A
         return Page();
     }
 
+    [RequiresRecentSignIn]
     public async Task<IActionResult> OnPostEnableAsync(string? code)
     {
         if (await LoadAsync() is not { } account) return NotFound();
@@ -51,6 +54,7 @@ internal sealed class TwoFactorModel(UserManager<AppUser> users, SignInManager<A
         return Page();
     }
 
+    [RequiresRecentSignIn]
     public async Task<IActionResult> OnPostDisableAsync(string? code)
     {
         if (await LoadAsync() is not { } account) return NotFound();
@@ -67,6 +71,7 @@ internal sealed class TwoFactorModel(UserManager<AppUser> users, SignInManager<A
         return RedirectToPage();
     }
 
+    [RequiresRecentSignIn]
     public async Task<IActionResult> OnPostRecoveryCodesAsync(string? code)
     {
         if (await LoadAsync() is not { } account) return NotFound();

@@ -21,7 +21,7 @@ internal static class ProjectsApi
         projects.MapGet("/", List).RequirePermission(Permission.SignedIn);
         projects.MapGet("/{slug}", Get).RequirePermission(Permission.ProjectRead);
         projects.MapPut("/{slug}/policy", UpdatePolicy).RequirePermission(Permission.ProjectAdmin);
-        projects.MapPost("/{slug}/members", AddMember).RequirePermission(Permission.ProjectAdmin);
+        projects.MapPost("/{slug}/members", AddMember).RequirePermission(Permission.ProjectAdmin).RequireRecentSignIn();
         projects.MapGet("/{slug}/members", Members).RequirePermission(Permission.ProjectRead);
         return api;
     }

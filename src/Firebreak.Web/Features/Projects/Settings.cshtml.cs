@@ -55,6 +55,7 @@ internal sealed class SettingsModel(ProjectAccess access, FirebreakDbContext db,
     }
 
     [RequiresPermission(Permission.ProjectAdmin)]
+    [RequiresRecentSignIn]
     public async Task<IActionResult> OnPostAddMemberAsync(string slug, string? email, string? role, CancellationToken ct)
     {
         if (!await LoadAsync(slug, ct)) return NotFound();

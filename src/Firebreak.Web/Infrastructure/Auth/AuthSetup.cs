@@ -23,6 +23,7 @@ internal static class AuthSetup
         services.AddScoped<CurrentUser>();
         services.AddScoped<ApiTokens>();
         services.AddScoped<ProjectAccess>();
+        services.AddScoped<RecentSignIn>();
         services.AddSingleton<SetupToken>();
         services.AddAuthentication(o =>
             {

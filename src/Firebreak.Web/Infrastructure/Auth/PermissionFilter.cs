@@ -12,6 +12,10 @@ internal static class PermissionFilter
     public static TBuilder RequirePermission<TBuilder>(this TBuilder builder, Permission permission) where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(new RequiresPermissionAttribute(permission));
 
+    /// <summary>Marks an endpoint as sensitive (see <see cref="RequiresRecentSignInAttribute"/>); bearer tokens satisfy it.</summary>
+    public static TBuilder RequireRecentSignIn<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new RequiresRecentSignInAttribute());
+
     /// <summary>Adds the check to every endpoint of the group.</summary>
     public static RouteGroupBuilder EnforcePermissions(this RouteGroupBuilder group)
     {
@@ -24,8 +28,12 @@ internal static class PermissionFilter
                 return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "No permission declared",
                     detail: "This endpoint declares no permission, so it is refused.");
             var decision = await DecideAsync(http, required.Permission);
+            var unconfirmed = endpoint.Metadata.GetMetadata<RequiresRecentSignInAttribute>() is not null
+                && !http.RequestServices.GetRequiredService<RecentSignIn>().IsSatisfiedForApi(http);
             return decision switch
             {
+                AccessDecision.Allowed when unconfirmed => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Recent sign-in required",
+                    detail: $"Confirm your password at {RecentSignIn.ConfirmPath} first, or use an API token."),
                 AccessDecision.Allowed => await next(context),
                 AccessDecision.NotFound => TypedResults.NotFound(),
                 AccessDecision.Forbidden => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not allowed",

@@ -7,7 +7,8 @@ namespace Firebreak.Web.Infrastructure.Auth;
 /// <summary>
 /// The same table for pages: the handler's <see cref="RequiresPermissionAttribute"/>, else its
 /// page's, checked on the route's object before the handler runs. A page that declares nothing and
-/// is not anonymous is refused.
+/// is not anonymous is refused. An allowed handler marked <see cref="RequiresRecentSignInAttribute"/>
+/// is then sent to confirm the password first when the last confirmation is too old.
 /// </summary>
 internal sealed class PermissionPageFilter : IAsyncPageFilter
 {
@@ -32,7 +33,10 @@ internal sealed class PermissionPageFilter : IAsyncPageFilter
         }
         switch (await PermissionFilter.DecideAsync(context.HttpContext, required.Permission))
         {
-            case AccessDecision.Allowed: await next(); break;
+            case AccessDecision.Allowed:
+                if (context.HttpContext.RequestServices.GetRequiredService<RecentSignIn>().ChallengeFor(context) is { } confirm) context.Result = confirm;
+                else await next();
+                break;
             case AccessDecision.NotFound: context.Result = new NotFoundResult(); break;
             case AccessDecision.Forbidden: context.Result = new StatusCodeResult(StatusCodes.Status403Forbidden); break;
         }

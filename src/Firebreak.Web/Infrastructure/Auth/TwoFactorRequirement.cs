@@ -12,7 +12,8 @@ internal static class TwoFactorRequirement
         return app.Use(async (context, next) =>
         {
             var path = context.Request.Path;
-            var exempt = path.StartsWithSegments("/account/2fa") || path.StartsWithSegments("/account/logout")
+            // Setting up the second factor may first ask for the password again: let that page through.
+            var exempt = path.StartsWithSegments("/account/2fa") || path.StartsWithSegments(RecentSignIn.ConfirmPath) || path.StartsWithSegments("/account/logout")
                 || path.StartsWithSegments("/css") || path.StartsWithSegments("/js");
             if (context.User.Identity?.IsAuthenticated != true || exempt
                 || context.RequestServices.GetRequiredService<CurrentUser>().HasTwoFactor)

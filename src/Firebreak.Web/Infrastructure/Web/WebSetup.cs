@@ -10,6 +10,7 @@ internal static class WebSetup
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<MarkdownRenderer>();
+        services.AddScoped<CspNonce>();
         services.AddSingleton<PublicUrl>();
         services.AddSingleton<IntakeRateLimiter>();
         services.AddSingleton<Templates.LiquidTemplates>();
