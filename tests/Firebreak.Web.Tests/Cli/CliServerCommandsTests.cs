@@ -36,6 +36,32 @@ public sealed class CliServerCommandsTests(SqliteFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task ScanUpload_RegistersTheScannedLockfileWithTheProject()
+    {
+        var slug = await SignedInWithProjectAsync();
+        var folder = Directory.CreateTempSubdirectory("firebreak-upload-");
+        try
+        {
+            var lockfile = Path.Combine(folder.FullName, "package-lock.json");
+            File.WriteAllText(lockfile, "{\"lockfileVersion\": 3, \"packages\": {\"node_modules/left-pad\": {\"version\": \"1.3.0\"}}}");
+            var osv = Path.Combine(folder.FullName, "osv.json");
+            File.WriteAllText(osv, "{\"id\": \"GHSA-2c47-m6qq-7p4h\", \"modified\": \"2026-11-30T00:00:00Z\", \"affected\": [{\"package\": {\"ecosystem\": \"npm\", \"name\": \"left-pad\"}, \"versions\": [\"1.3.0\"]}]}");
+
+            var scan = Run("scan", lockfile, "--osv", osv, "--upload", slug, "--not-shipped");
+            Assert.True(scan.Exit == ExitCodes.Findings, $"exit {scan.Exit}: {scan.Err}");
+            Assert.Contains($"registered package-lock.json with {slug}", scan.Err, StringComparison.Ordinal);
+            var (api, _) = await factory.CreateUserClientAsync(admin: true);
+            var manifest = (await api.GetJsonAsync($"/api/v1/projects/{slug}/manifests")).AsArray().Single()!;
+            Assert.Equal("package-lock.json", (string?)manifest["name"]);
+            Assert.False((bool)manifest["releasePath"]!);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task OpenShowSeverityStepAndList_WorkEndToEnd()
     {
         var slug = await SignedInWithProjectAsync();

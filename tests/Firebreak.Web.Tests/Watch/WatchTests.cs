@@ -106,6 +106,25 @@ public abstract class WatchTests : IAsyncLifetime
         Assert.Equal(2, (await api.GetJsonAsync($"/api/v1/projects/{slug}/findings?resolved=true")).AsArray().Count);
     }
 
+    [Fact]
+    public async Task DependenciesPage_UploadThenFilter_ShowsTheKevFindingAndItsIncident()
+    {
+        _factory.RequireDatabase();
+        var (_, slug) = await ProjectAsync();
+        var page = await PageClient.SignInAsync(_factory, admin: true);
+        var path = $"/projects/{slug}/dependencies";
+        using (var upload = await page.PostFormAsync(path, path + "?handler=Upload",
+            new() { ["name"] = "package-lock.json", ["content"] = Lock("2.14.0"), ["releasePath"] = "true" }))
+            Assert.Equal(HttpStatusCode.Redirect, upload.StatusCode);
+
+        var html = await page.GetHtmlAsync(path + "?Kev=true");
+        Assert.Contains("pkg:npm/vulnerable-logger@2.14.0", html, StringComparison.Ordinal);
+        Assert.Contains("CVE-2021-44228, due 2021-12-24", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("slow-regex", html, StringComparison.Ordinal);
+        Assert.Matches("href=\"/incidents/[0-9a-f-]{36}\">open</a>", html);
+        Assert.Contains("is not a severity", await page.GetHtmlAsync(path + "?Severity=bogus"), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("package-lock.json", "{\"lockfileVersion\": 3, \"packages\": {\"node_modules/x\": 5}}", "node_modules/x")]
     [InlineData("Cargo.lock", "[[package]\nname = ", "Cargo.lock")]
