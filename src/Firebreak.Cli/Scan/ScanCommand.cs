@@ -26,9 +26,10 @@ internal static class ScanCommand
         var json = new Option<bool>("--json") { Description = "Same as --format json" };
         var failOn = new Option<string>("--fail-on") { Description = "Exit 6 on: any (default), kev, critical, high (CVSS; KEV counts as critical) or none", DefaultValueFactory = _ => "any" };
         failOn.AcceptOnlyFromAmong(ScanGate.Levels);
+        var ignore = new Option<string?>("--ignore") { Description = "An ignore file: one advisory id per line, optionally `until YYYY-MM-DD` and `# reason`; expired ignores no longer apply" };
         var upload = new Option<string?>("--upload") { Description = "Also register the scanned files with this project on the server (`firebreak login` first), to be re-checked daily" };
         var notShipped = new Option<bool>("--not-shipped") { Description = "With --upload: the files are not on the release path (findings are recorded, no incident opens)" };
-        var command = new Command("scan", "Audit lockfiles and SBOMs against RustSec, OSV and the KEV catalog (offline)") { files, rustsec, osv, db, purls, kevFile, vex, format, json, failOn, upload, notShipped };
+        var command = new Command("scan", "Audit lockfiles and SBOMs against RustSec, OSV and the KEV catalog (offline)") { files, rustsec, osv, db, purls, kevFile, vex, ignore, format, json, failOn, upload, notShipped };
         Func<ParseResult, int> scan = parse =>
         {
             var folder = parse.GetValue(rustsec);
@@ -110,6 +111,21 @@ internal static class ScanCommand
             // Cargo findings first, then OSV ones, as the report has always listed them.
             IReadOnlyList<ScanFinding> all = [.. scanned.Where(f => f.Database == AdvisoryDatabase.RustSec), .. scanned.Where(f => f.Database != AdvisoryDatabase.RustSec)];
             all = VexMatcher.Apply(all, statements);
+            if (parse.GetValue(ignore) is { } ignorePath)
+            {
+                try
+                {
+                    var (ignoredAll, expired) = IgnoreList.Apply(all, IgnoreList.Parse(File.ReadAllText(ignorePath), ignorePath), DateOnly.FromDateTime(context.Time.GetUtcNow().UtcDateTime));
+                    all = ignoredAll;
+                    foreach (var gone in expired)
+                        context.Error.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"firebreak: {ignorePath}:{gone.Line}: the ignore for {gone.Id} expired on {gone.Until:yyyy-MM-dd}; it counts again."));
+                }
+                catch (Exception e) when (e is AdvisoryFormatException or IOException or UnauthorizedAccessException)
+                {
+                    context.Error.WriteLine($"firebreak: {e.Message}");
+                    unreadable = true;
+                }
+            }
             ScanReport.Write(context.Out, parse.GetValue(format) ?? (parse.GetValue(json) ? "json" : "table"), all, context.Time.GetUtcNow());
             if (unreadable) return ExitCodes.InvalidInput;
             return ScanGate.Fails(parse.GetValue(failOn)!, all) ? ExitCodes.Findings : ExitCodes.Ok;

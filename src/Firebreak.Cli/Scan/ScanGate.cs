@@ -3,7 +3,7 @@ using Firebreak.Domain.Cvss;
 
 namespace Firebreak.Cli.Scan;
 
-/// <summary>`--fail-on`: which unsuppressed findings make `scan` exit 6. Suppressed findings never count.</summary>
+/// <summary>`--fail-on`: which unsuppressed findings make `scan` exit 6. Findings suppressed by VEX or deferred by a holding ignore never count.</summary>
 internal static class ScanGate
 {
     public static readonly string[] Levels = ["any", "kev", "critical", "high", "none"];
@@ -11,7 +11,7 @@ internal static class ScanGate
     /// <summary>True when a finding not suppressed by VEX reaches the level. KEV findings count as critical.</summary>
     public static bool Fails(string level, IEnumerable<ScanFinding> findings)
     {
-        var active = findings.Where(f => f.Suppression is null);
+        var active = findings.Where(f => f.Suppression is null && f.Ignored is null);
         return level switch
         {
             "any" => active.Any(),

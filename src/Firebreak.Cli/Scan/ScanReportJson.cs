@@ -44,6 +44,12 @@ internal static class ScanReportJson
                     ["justification"] = s.Justification is { } j ? VexTerms.ToText(j) : null,
                     ["impactStatement"] = s.ImpactStatement,
                 } : null,
+                ["ignored"] = f.Ignored is { } i ? new JsonObject
+                {
+                    ["id"] = i.Id,
+                    ["until"] = i.Until?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    ["reason"] = i.Reason,
+                } : null,
             });
         }
         return new JsonObject { ["findings"] = list }.ToJsonString(new JsonSerializerOptions { WriteIndented = true });

@@ -7,7 +7,7 @@ internal static class ScanReportMarkdown
 {
     public static void Write(TextWriter output, IReadOnlyList<ScanFinding> findings)
     {
-        var active = findings.Where(f => f.Suppression is null).ToList();
+        var active = findings.Where(f => f.Suppression is null && f.Ignored is null).ToList();
         var suppressed = findings.Where(f => f.Suppression is not null).ToList();
         output.WriteLine($"### firebreak scan: {active.Count} finding(s), {suppressed.Count} suppressed by VEX");
         output.WriteLine();

@@ -8,9 +8,10 @@ internal static class ScanReportTable
 {
     public static void Write(TextWriter output, IReadOnlyList<ScanFinding> findings)
     {
-        var active = findings.Where(f => f.Suppression is null).ToList();
+        var active = findings.Where(f => f.Suppression is null && f.Ignored is null).ToList();
         var suppressed = findings.Where(f => f.Suppression is not null).ToList();
-        output.WriteLine(suppressed.Count == 0 ? $"{active.Count} finding(s)" : $"{active.Count} finding(s), {suppressed.Count} suppressed by VEX");
+        var ignored = findings.Where(f => f.Suppression is null && f.Ignored is not null).ToList();
+        output.WriteLine($"{active.Count} finding(s)" + (suppressed.Count > 0 ? $", {suppressed.Count} suppressed by VEX" : "") + (ignored.Count > 0 ? $", {ignored.Count} ignored" : ""));
         foreach (var f in active)
         {
             output.WriteLine($"{f.File}: {ScanReport.ComponentText(f)}  {string.Join(" ", f.Ids)}  fix: {f.FixedVersion ?? "none"}  severity: {ScanReport.SeverityText(f)}");
@@ -22,5 +23,7 @@ internal static class ScanReportTable
         }
         foreach (var f in suppressed)
             output.WriteLine($"{f.File}: {ScanReport.ComponentText(f)}  {string.Join(" ", f.Ids)}  suppressed by VEX ({f.Suppression!.Vulnerability}): {f.Suppression.Reason}");
+        foreach (var f in ignored)
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{f.File}: {ScanReport.ComponentText(f)}  {string.Join(" ", f.Ids)}  ignored {(f.Ignored!.Until is { } until ? $"until {until:yyyy-MM-dd}" : "without expiry")}{(f.Ignored.Reason.Length > 0 ? ": " + f.Ignored.Reason : "")}"));
     }
 }

@@ -26,6 +26,9 @@ public sealed record ScanFinding(string File, PackageUrl Component, string Advis
     /// <summary>The VEX statement that suppresses this finding, when one does.</summary>
     public VexSuppression? Suppression { get; init; }
 
+    /// <summary>The ignore-file entry that defers this finding, while it holds.</summary>
+    public IgnoreEntry? Ignored { get; init; }
+
     /// <summary>The advisory id followed by its aliases.</summary>
     public IEnumerable<string> Ids => Aliases.Prepend(AdvisoryId);
 
