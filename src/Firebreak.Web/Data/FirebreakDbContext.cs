@@ -31,6 +31,8 @@ internal abstract class FirebreakDbContext(DbContextOptions options) : IdentityD
             token.Property(t => t.Hash).HasMaxLength(64);
             token.Property(t => t.Prefix).HasMaxLength(16);
             token.HasOne<AppUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+            token.Property(t => t.Role).HasConversion<string>().HasMaxLength(24);
+            token.HasOne<Project>().WithMany().HasForeignKey(t => t.ProjectId).OnDelete(DeleteBehavior.Cascade);
         });
         builder.Entity<ProjectMember>(member =>
         {

@@ -39,6 +39,8 @@ public sealed class BrowserFactory : SqliteFactory
             });
         }
         var context = await _browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString() });
+        // Two cores shared with a whole test run: give navigations a minute rather than Playwright's 30 s.
+        context.SetDefaultNavigationTimeout(60_000);
         return await context.NewPageAsync();
     }
 

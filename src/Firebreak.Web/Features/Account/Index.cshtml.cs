@@ -18,11 +18,14 @@ internal sealed class AccountModel(FirebreakDbContext db, CurrentUser user, ApiT
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
-    public async Task<IActionResult> OnPostCreateAsync(string? name, CancellationToken ct)
+    public IReadOnlyList<(Guid Id, string Slug)> Projects { get; private set; } = [];
+
+    public async Task<IActionResult> OnPostCreateAsync(string? name, Guid? projectId, string? role, CancellationToken ct)
     {
         try
         {
-            (_, NewSecret) = await tokens.CreateAsync(user.Id, name ?? "", ct);
+            AccessRole? scoped = string.IsNullOrEmpty(role) ? null : Domain.Common.WireNames.Parse<AccessRole>(role, "role");
+            (_, NewSecret) = await tokens.CreateAsync(user.Id, name ?? "", ct, projectId, scoped);
         }
         catch (Domain.Common.DomainException e)
         {
@@ -69,5 +72,8 @@ internal sealed class AccountModel(FirebreakDbContext db, CurrentUser user, ApiT
     {
         Tokens = await db.ApiTokens.Where(t => t.UserId == user.Id).OrderByDescending(t => t.CreatedAt).ToListAsync(ct);
         TimeZone = user.TimeZone.Id;
+        var id = user.Id;
+        Projects = [.. (await db.ProjectMembers.Where(m => m.UserId == id).Join(db.Projects, m => m.ProjectId, p => p.Id, (m, p) => new { p.Id, p.Slug })
+            .ToListAsync(ct)).OrderBy(p => p.Slug, StringComparer.Ordinal).Select(p => (p.Id, p.Slug))];
     }
 }

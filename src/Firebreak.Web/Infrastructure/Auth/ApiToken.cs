@@ -16,6 +16,11 @@ internal sealed class ApiToken
     /// <summary>The first characters of the token, to recognise it in lists.</summary>
     public required string Prefix { get; set; }
 
+    /// <summary>When set, the token works only in this project, with at most <see cref="Role"/>'s permissions.</summary>
+    public Guid? ProjectId { get; set; }
+
+    public AccessRole? Role { get; set; }
+
     public DateTime CreatedAt { get; set; }
     public DateTime? LastUsedAt { get; set; }
     public DateTime? RevokedAt { get; set; }

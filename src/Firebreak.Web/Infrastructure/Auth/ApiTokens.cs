@@ -10,10 +10,19 @@ internal sealed class ApiTokens(FirebreakDbContext db, TimeProvider time, AuditT
     public const string Prefix = "fbk_";
 
     /// <summary>Creates a token for a user; the returned secret is never stored and cannot be shown again.</summary>
-    public async Task<(ApiToken Token, string Secret)> CreateAsync(string userId, string name, CancellationToken ct)
+    public async Task<(ApiToken Token, string Secret)> CreateAsync(string userId, string name, CancellationToken ct,
+        Guid? projectId = null, AccessRole? role = null)
     {
         name = (name ?? "").Trim();
         if (name.Length is 0 or > 100) throw new Domain.Common.DomainException("A token name must be 1 to 100 characters.");
+        if (projectId is { } project)
+        {
+            // Even an instance administrator needs a role in the project: a scoped token acts as a member, never as the instance.
+            var own = await db.ProjectMembers.Where(m => m.ProjectId == project && m.UserId == userId).Select(m => (AccessRole?)m.Role).SingleOrDefaultAsync(ct)
+                ?? throw new Domain.Common.DomainException("A token can be scoped only to a project you have a role in.");
+            role ??= own;
+        }
+        else if (role is not null) throw new Domain.Common.DomainException("A token's role needs the project it applies to.");
         var secret = Prefix + Secrets.New();
         var token = new ApiToken
         {
@@ -23,6 +32,8 @@ internal sealed class ApiTokens(FirebreakDbContext db, TimeProvider time, AuditT
             Hash = Hash(secret),
             Prefix = secret[..10],
             CreatedAt = time.GetUtcNow().UtcDateTime,
+            ProjectId = projectId,
+            Role = role,
         };
         db.ApiTokens.Add(token);
         audit.Record(userId, "token-created", $"token {token.Id}", $"API token '{name}' ({token.Prefix}…)");

@@ -24,7 +24,7 @@ internal sealed class BearerTokenHandler(
         var user = await db.Users.FindAsync([token.UserId], Context.RequestAborted);
         if (user is null || (user.LockoutEnd is { } end && end > time.GetUtcNow()))
             return AuthenticateResult.Fail("The token's account is disabled.");
-        var identity = new ClaimsIdentity(CurrentUser.ClaimsFor(user), SchemeName);
+        var identity = new ClaimsIdentity(CurrentUser.ClaimsFor(user, token), SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 

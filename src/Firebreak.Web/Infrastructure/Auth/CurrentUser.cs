@@ -8,6 +8,8 @@ internal sealed class CurrentUser(IHttpContextAccessor accessor)
     public const string AdminClaim = "firebreak:admin";
     public const string TimeZoneClaim = "firebreak:tz";
     public const string TwoFactorClaim = "firebreak:2fa";
+    public const string TokenProjectClaim = "firebreak:token-project";
+    public const string TokenRoleClaim = "firebreak:token-role";
 
     private ClaimsPrincipal Principal => accessor.HttpContext?.User ?? new ClaimsPrincipal();
 
@@ -19,18 +21,30 @@ internal sealed class CurrentUser(IHttpContextAccessor accessor)
 
     public bool IsAdmin => Principal.HasClaim(AdminClaim, "true");
 
+    /// <summary>The project a scoped API token is limited to, if the request uses one.</summary>
+    public Guid? TokenProject => Guid.TryParse(Principal.FindFirstValue(TokenProjectClaim), out var id) ? id : null;
+
+    /// <summary>The role a scoped API token is limited to (its permissions are also limited by the account's own role).</summary>
+    public AccessRole? TokenRole => Enum.TryParse<AccessRole>(Principal.FindFirstValue(TokenRoleClaim), out var role) ? role : null;
+
     /// <summary>The account signs in with a second factor.</summary>
     public bool HasTwoFactor => Principal.HasClaim(TwoFactorClaim, "true");
 
     public TimeZoneInfo TimeZone =>
         TimeZoneInfo.TryFindSystemTimeZoneById(Principal.FindFirstValue(TimeZoneClaim) ?? "UTC", out var tz) ? tz : TimeZoneInfo.Utc;
 
-    public static IEnumerable<Claim> ClaimsFor(AppUser user)
+    /// <summary>The claims of a bearer-token request. A token scoped to a project never carries the instance-admin flag.</summary>
+    public static IEnumerable<Claim> ClaimsFor(AppUser user, ApiToken token)
     {
         yield return new Claim(ClaimTypes.NameIdentifier, user.Id);
         yield return new Claim(ClaimTypes.Name, user.Email ?? user.UserName ?? user.Id);
         yield return new Claim(TimeZoneClaim, user.TimeZone);
-        if (user.IsAdmin) yield return new Claim(AdminClaim, "true");
+        if (token.ProjectId is { } project)
+        {
+            yield return new Claim(TokenProjectClaim, project.ToString());
+            yield return new Claim(TokenRoleClaim, (token.Role ?? AccessRole.Board).ToString());
+        }
+        else if (user.IsAdmin) yield return new Claim(AdminClaim, "true");
         if (user.TwoFactorEnabled) yield return new Claim(TwoFactorClaim, "true");
     }
 }

@@ -17,7 +17,8 @@ internal sealed class ProjectAccess(FirebreakDbContext db, CurrentUser user)
     {
         if (user.IsAdmin) return db.Projects;
         var id = user.Id;
-        return db.Projects.Where(p => db.ProjectMembers.Any(m => m.ProjectId == p.Id && m.UserId == id));
+        var members = db.Projects.Where(p => db.ProjectMembers.Any(m => m.ProjectId == p.Id && m.UserId == id));
+        return user.TokenProject is { } scope ? members.Where(p => p.Id == scope) : members;
     }
 
     public Task<Project?> FindProjectAsync(string slug, CancellationToken ct) =>
@@ -28,8 +29,9 @@ internal sealed class ProjectAccess(FirebreakDbContext db, CurrentUser user)
         if (user.IsAdmin) return db.Incidents;
         var id = user.Id;
         var projects = VisibleProjects().Select(p => p.Id);
-        return db.Incidents.Where(i => projects.Contains(i.ProjectId)
+        var incidents = db.Incidents.Where(i => projects.Contains(i.ProjectId)
             || db.Set<IncidentCollaborator>().Any(c => c.IncidentId == i.Id && c.UserId == id));
+        return user.TokenProject is { } scope ? incidents.Where(i => i.ProjectId == scope) : incidents;
     }
 
     /// <summary>The incident if visible, with its timeline when asked (for showing or appending).</summary>
@@ -43,25 +45,30 @@ internal sealed class ProjectAccess(FirebreakDbContext db, CurrentUser user)
     public async Task<AccessDecision> CheckProjectAsync(string? slug, Permission permission, CancellationToken ct)
     {
         var project = await db.Projects.Where(p => p.Slug == slug).Select(p => (Guid?)p.Id).SingleOrDefaultAsync(ct);
-        if (project is null) return AccessDecision.NotFound;
+        if (project is null || OutsideTokenScope(project.Value)) return AccessDecision.NotFound;
         if (user.IsAdmin) return AccessDecision.Allowed;
         var role = await RoleInAsync(project.Value, ct);
         return role is null ? AccessDecision.NotFound
-            : PermissionTable.Allows(role.Value, permission) ? AccessDecision.Allowed : AccessDecision.Forbidden;
+            : PermissionTable.Allows(role.Value, permission) && TokenAllows(permission) ? AccessDecision.Allowed : AccessDecision.Forbidden;
     }
 
     public async Task<AccessDecision> CheckIncidentAsync(Guid id, Permission permission, CancellationToken ct)
     {
         var project = await db.Incidents.Where(i => i.Id == id).Select(i => (Guid?)i.ProjectId).SingleOrDefaultAsync(ct);
-        if (project is null) return AccessDecision.NotFound;
+        if (project is null || OutsideTokenScope(project.Value)) return AccessDecision.NotFound;
         if (user.IsAdmin) return AccessDecision.Allowed;
         var role = await RoleInAsync(project.Value, ct);
         var userId = user.Id;
         var collaborator = await db.Set<IncidentCollaborator>().AnyAsync(c => c.IncidentId == id && c.UserId == userId, ct);
         if (role is null && !collaborator) return AccessDecision.NotFound;
         var allowed = (role is { } r && PermissionTable.Allows(r, permission)) || (collaborator && PermissionTable.Collaborator.Contains(permission));
-        return allowed ? AccessDecision.Allowed : AccessDecision.Forbidden;
+        return allowed && TokenAllows(permission) ? AccessDecision.Allowed : AccessDecision.Forbidden;
     }
+
+    // A scoped API token sees only its project, and only what its role allows as well as the account's.
+    private bool OutsideTokenScope(Guid project) => user.TokenProject is { } scope && scope != project;
+
+    private bool TokenAllows(Permission permission) => user.TokenRole is not { } role || PermissionTable.Allows(role, permission);
 
     /// <summary>For pages deciding which controls to show; the filters decide what is allowed.</summary>
     public async Task<bool> HasAsync(Incident incident, Permission permission, CancellationToken ct)

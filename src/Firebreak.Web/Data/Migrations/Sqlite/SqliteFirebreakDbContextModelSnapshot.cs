@@ -504,7 +504,14 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ProjectId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(24)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("UserId")
@@ -515,6 +522,8 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Hash")
                         .IsUnique();
+
+                    b.HasIndex("ProjectId");
 
                     b.HasIndex("UserId");
 
@@ -1117,6 +1126,11 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Firebreak.Web.Infrastructure.Auth.ApiToken", b =>
                 {
+                    b.HasOne("Firebreak.Domain.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("Firebreak.Web.Infrastructure.Auth.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
