@@ -42,6 +42,7 @@ api.MapIntakeApi();
 api.MapOutboxApi();
 api.MapAuditApi();
 api.MapWatchApi();
+api.MapAdvisoryApi();
 app.MapAccount();
 app.MapSecurityTxt();
 await app.StartAsync();

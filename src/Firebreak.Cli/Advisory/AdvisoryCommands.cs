@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Firebreak.Cli.Common;
 using Firebreak.Domain.Common;
-using Firebreak.Domain.Disclosure;
 using Firebreak.Domain.Disclosure.Formats;
 
 namespace Firebreak.Cli.Advisory;
@@ -14,7 +13,7 @@ internal static class AdvisoryCommands
 {
     private const long MaxBytes = 16 * 1024 * 1024;
 
-    private static readonly string[] Formats = ["osv", "cve5", "cve5-container", "csaf", "csaf-vex", "openvex", "ghsa-md", "changelog"];
+    private static readonly string[] Formats = AdvisoryExport.Formats;
 
     public static Command Create(CliContext context)
     {
@@ -43,19 +42,28 @@ internal static class AdvisoryCommands
 
     private static Command Export(CliContext context)
     {
-        var file = new Argument<string>("file") { Description = "An advisory in Firebreak's JSON form (docs/advisories.md)" };
+        var file = new Argument<string>("file") { Description = "An advisory in Firebreak's JSON form (docs/advisories.md), or an incident id on the server (after `firebreak login`)" };
         var format = new Option<string>("--format") { Description = "osv, cve5, cve5-container, csaf, csaf-vex, openvex, ghsa-md or changelog", Required = true };
         format.AcceptOnlyFromAmong(Formats);
         var output = new Option<string?>("--output", "-o") { Description = "Write to this file instead of standard output" };
         var export = new Command("export", "Write a Firebreak advisory in a standard format") { file, format, output };
-        export.SetAction(parse =>
+        export.SetAction(async (parse, ct) =>
         {
             var path = parse.GetValue(file)!;
+            if (!File.Exists(path) && Guid.TryParse(path, out var incident))
+            {
+                var (exit, document, _) = await new Server.ServerClient(context).SendForTextAsync(HttpMethod.Get,
+                    $"api/v1/incidents/{incident}/advisory?format={Uri.EscapeDataString(parse.GetValue(format)!)}", null, ct);
+                if (exit != ExitCodes.Ok) return exit;
+                if (parse.GetValue(output) is { } file) await File.WriteAllTextAsync(file, document, ct);
+                else await context.Out.WriteAsync(document);
+                return ExitCodes.Ok;
+            }
             if (ReadText(context, path) is not { } text) return ExitCodes.InvalidInput;
             string result;
             try
             {
-                result = Write(FirebreakAdvisoryJson.Read(text), parse.GetValue(format)!);
+                result = AdvisoryExport.Write(FirebreakAdvisoryJson.Read(text), parse.GetValue(format)!);
             }
             catch (DomainException e)
             {
@@ -68,19 +76,6 @@ internal static class AdvisoryCommands
         });
         return export;
     }
-
-    private static string Write(SecurityAdvisory advisory, string format) => format switch
-    {
-        "osv" => OsvExporter.Write(advisory),
-        "cve5" => CveExporter.WriteRecord(advisory),
-        "cve5-container" => CveExporter.WriteCnaContainer(advisory),
-        "csaf" => CsafExporter.Write(advisory),
-        "csaf-vex" => CsafExporter.Write(advisory, vex: true),
-        "openvex" => OpenVexExporter.Write(advisory),
-        "ghsa-md" => AdvisoryMarkdown.Write(advisory),
-        "changelog" => ChangelogLine.Write(advisory) + "\n",
-        _ => throw new ArgumentOutOfRangeException(nameof(format), format, "not a format"),
-    };
 
     private static string? ReadText(CliContext context, string path)
     {

@@ -15,16 +15,23 @@ internal sealed class ServerClient(CliContext context)
 {
     public async Task<(int Exit, JsonNode? Body)> SendAsync(HttpMethod method, string path, object? body, CancellationToken ct)
     {
+        var (exit, _, json) = await SendForTextAsync(method, path, body, ct);
+        return (exit, json);
+    }
+
+    /// <summary>As <see cref="SendAsync"/>, also giving the answer's text (for documents that are not JSON).</summary>
+    public async Task<(int Exit, string? Text, JsonNode? Body)> SendForTextAsync(HttpMethod method, string path, object? body, CancellationToken ct)
+    {
         var config = CliConfig.Load(context.ConfigPath);
         if (config is null)
         {
             await context.Error.WriteLineAsync("firebreak: not signed in; run `firebreak login --server URL --token TOKEN` first.");
-            return (ExitCodes.Unauthorized, null);
+            return (ExitCodes.Unauthorized, null, null);
         }
         if (!Uri.TryCreate(config.Server, UriKind.Absolute, out var server))
         {
             await context.Error.WriteLineAsync($"firebreak: the stored server '{config.Server}' is not an absolute URL.");
-            return (ExitCodes.Usage, null);
+            return (ExitCodes.Usage, null, null);
         }
         using var client = context.CreateHttpClient(server);
         using var request = new HttpRequestMessage(method, path.TrimStart('/'));
@@ -36,7 +43,7 @@ internal sealed class ServerClient(CliContext context)
             var text = await response.Content.ReadAsStringAsync(ct);
             JsonNode? json = null;
             try { json = text.Length > 0 ? JsonNode.Parse(text) : null; } catch (System.Text.Json.JsonException) { }
-            if (response.IsSuccessStatusCode) return (ExitCodes.Ok, json);
+            if (response.IsSuccessStatusCode) return (ExitCodes.Ok, text, json);
             var detail = (string?)json?["detail"] ?? (string?)json?["title"] ?? response.ReasonPhrase;
             await context.Error.WriteLineAsync($"firebreak: {(int)response.StatusCode} {detail}");
             return (response.StatusCode switch
@@ -45,12 +52,12 @@ internal sealed class ServerClient(CliContext context)
                 HttpStatusCode.NotFound => ExitCodes.NotFound,
                 HttpStatusCode.BadRequest or HttpStatusCode.UnprocessableEntity or HttpStatusCode.Conflict => ExitCodes.InvalidInput,
                 _ => ExitCodes.ServerError,
-            }, json);
+            }, text, json);
         }
         catch (HttpRequestException e)
         {
             await context.Error.WriteLineAsync($"firebreak: cannot reach {server}: {e.Message}");
-            return (ExitCodes.ServerError, null);
+            return (ExitCodes.ServerError, null, null);
         }
     }
 }
