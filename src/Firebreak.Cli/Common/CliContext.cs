@@ -22,6 +22,15 @@ internal sealed class CliContext(TextReader input, TextWriter output, TextWriter
     /// <summary>Lets tests route server commands to an in-memory test server.</summary>
     public Func<Uri, HttpClient> CreateHttpClient { get; init; } = baseAddress => new HttpClient { BaseAddress = baseAddress };
 
+    /// <summary>The client `db import` downloads feeds with; tests keep the default and serve from loopback.</summary>
+    public Func<HttpClient> CreateFeedClient { get; init; } = Db.FeedDownload.CreateClient;
+
+    /// <summary>The size cap of one feed download (512 MiB); tests lower it.</summary>
+    public long FeedByteLimit { get; init; } = Db.FeedDownload.DefaultMaxBytes;
+
+    /// <summary>Reads an environment variable (feed URL defaults); tests pass their own.</summary>
+    public Func<string, string?> GetEnvironment { get; init; } = Environment.GetEnvironmentVariable;
+
     public static CliContext FromConsole() =>
         // Buffered output: `cvss score` may print a million lines.
         new(Console.In, new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false), 1 << 16) { AutoFlush = false }, Console.Error);

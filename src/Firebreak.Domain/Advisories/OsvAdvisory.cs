@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Firebreak.Domain.Packages;
 
@@ -62,7 +61,7 @@ public sealed record OsvAdvisory(string Id, IReadOnlyList<string> Aliases, strin
             var records = new List<OsvAdvisory>();
             var options = new JsonSerializerOptions { MaxDepth = DocumentOptions.MaxDepth };
             foreach (var element in JsonSerializer.DeserializeAsyncEnumerable<JsonElement>(utf8Json, options).ToBlockingEnumerable())
-                records.Add(Read(element, $"$[{records.Count}]", source, pool));
+                records.Add(OsvRecordReader.Read(element, new OsvPath("$", records.Count), source, pool));
             return records;
         }
         catch (JsonException e)
@@ -73,12 +72,24 @@ public sealed record OsvAdvisory(string Id, IReadOnlyList<string> Aliases, strin
 
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 32 };
 
-    private static IReadOnlyList<OsvAdvisory> ReadRoot(JsonElement root, string source, StringPool pool)
+    private static OsvAdvisory[] ReadRoot(JsonElement root, string source, StringPool pool)
     {
-        if (root.ValueKind == JsonValueKind.Array) return [.. root.EnumerateArray().Select((e, i) => Read(e, $"$[{i}]", source, pool))];
-        if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("vulns", out var vulns) && vulns.ValueKind == JsonValueKind.Array)
-            return [.. vulns.EnumerateArray().Select((e, i) => Read(e, $"$.vulns[{i}]", source, pool))];
-        return [Read(root, "$", source, pool)];
+        if (root.ValueKind == JsonValueKind.Array) return ReadArray(root, "$", source, pool);
+        if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("vulns"u8, out var vulns) && vulns.ValueKind == JsonValueKind.Array)
+            return ReadArray(vulns, "$.vulns", source, pool);
+        return [OsvRecordReader.Read(root, new OsvPath("$"), source, pool)];
+    }
+
+    private static OsvAdvisory[] ReadArray(JsonElement array, string root, string source, StringPool pool)
+    {
+        var records = new OsvAdvisory[array.GetArrayLength()];
+        var i = 0;
+        foreach (var element in array.EnumerateArray())
+        {
+            records[i] = OsvRecordReader.Read(element, new OsvPath(root, i), source, pool);
+            i++;
+        }
+        return records;
     }
 
     /// <summary>The first byte after a UTF-8 byte order mark and white space; the stream is left where it was.</summary>
@@ -98,67 +109,4 @@ public sealed record OsvAdvisory(string Id, IReadOnlyList<string> Aliases, strin
 
     private static AdvisoryFormatException NotJson(JsonException e, string source) =>
         new(source, (int)(e.LineNumber ?? -1) + 1, $"Not valid JSON at {e.Path}: {e.Message.Split(" Path:")[0]}");
-
-    private static OsvAdvisory Read(JsonElement e, string path, string source, StringPool pool)
-    {
-        if (e.ValueKind != JsonValueKind.Object) throw new AdvisoryFormatException(source, 0, $"{path}: expected an OSV record (an object).");
-        var id = Str(e, "id", path, source) ?? throw new AdvisoryFormatException(source, 0, $"{path}.id: required.");
-        var affected = Array(e, "affected", path, source).Select((a, i) => ReadAffected(a, $"{path}.affected[{i}]", source, pool)).ToList();
-        var severity = Array(e, "severity", path, source).Select((s, i) => pool.Intern(Str(s, "score", $"{path}.severity[{i}]", source))).OfType<string>().ToList();
-        var references = Array(e, "references", path, source).Select((r, i) => (Type: Str(r, "type", $"{path}.references[{i}]", source), Url: Str(r, "url", $"{path}.references[{i}]", source)))
-            .Where(r => r.Url is { Length: > 0 }).OrderBy(r => r.Type == "ADVISORY" ? 0 : 1).Select(r => r.Url!).ToList();
-        var databaseSeverity = e.TryGetProperty("database_specific", out var specific) && specific.ValueKind == JsonValueKind.Object
-            && specific.TryGetProperty("severity", out var rating) && rating.ValueKind == JsonValueKind.String ? pool.Intern(rating.GetString()) : null;
-        return new OsvAdvisory(id, [.. Array(e, "aliases", path, source).Select(a => a.ValueKind == JsonValueKind.String ? pool.Intern(a.GetString()!) : "").Where(a => a.Length > 0)],
-            Str(e, "summary", path, source) ?? "", e.TryGetProperty("withdrawn", out _), severity, affected, references, databaseSeverity,
-            DateTimeOffset.TryParse(Str(e, "modified", path, source), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var modified) ? modified.ToUniversalTime() : null);
-    }
-
-    private static OsvAffected ReadAffected(JsonElement a, string path, string source, StringPool pool)
-    {
-        var package = a.TryGetProperty("package", out var p) ? p : throw new AdvisoryFormatException(source, 0, $"{path}.package: required.");
-        var ecosystemName = pool.Intern(Str(package, "ecosystem", path + ".package", source)) ?? "";
-        Ecosystem? ecosystem = EcosystemNames.TryFromOsvName(ecosystemName, out var known) ? known : null;
-        var ranges = Array(a, "ranges", path, source).Select((r, i) => Range(r, $"{path}.ranges[{i}]", source, pool)).ToList();
-        var versions = Array(a, "versions", path, source).Where(v => v.ValueKind == JsonValueKind.String).Select(v => pool.Intern(v.GetString()!)).ToList();
-        return new OsvAffected(ecosystemName, ecosystem, pool.Intern(Str(package, "name", path + ".package", source)) ?? "", ranges, versions);
-    }
-
-    private static AffectedRange Range(JsonElement r, string path, string source, StringPool pool)
-    {
-        var type = Str(r, "type", path, source) switch
-        {
-            "SEMVER" => AffectedRangeType.Semver,
-            "ECOSYSTEM" => AffectedRangeType.Ecosystem,
-            "GIT" => AffectedRangeType.Git,
-            var other => throw new AdvisoryFormatException(source, 0, $"{path}.type: '{other}' is not SEMVER, ECOSYSTEM or GIT."),
-        };
-        var events = new List<RangeEvent>();
-        foreach (var (ev, i) in Array(r, "events", path, source).Select((ev, i) => (ev, i)))
-        {
-            var property = ev.ValueKind == JsonValueKind.Object ? ev.EnumerateObject().FirstOrDefault() : default;
-            RangeEventKind? kind = property.Name switch
-            {
-                "introduced" => RangeEventKind.Introduced,
-                "fixed" => RangeEventKind.Fixed,
-                "last_affected" => RangeEventKind.LastAffected,
-                "limit" => RangeEventKind.Limit,
-                _ => null,
-            };
-            if (kind is null || property.Value.ValueKind != JsonValueKind.String)
-                throw new AdvisoryFormatException(source, 0, $"{path}.events[{i}]: expected one of introduced, fixed, last_affected, limit with a version string.");
-            events.Add(new RangeEvent(kind.Value, pool.Intern(property.Value.GetString()!)));
-        }
-        return new AffectedRange(type, events);
-    }
-
-    private static string? Str(JsonElement e, string name, string path, string source) =>
-        !e.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null ? null
-        : v.ValueKind == JsonValueKind.String ? v.GetString()
-        : throw new AdvisoryFormatException(source, 0, $"{path}.{name}: expected a string.");
-
-    private static List<JsonElement> Array(JsonElement e, string name, string path, string source) =>
-        !e.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null ? []
-        : v.ValueKind == JsonValueKind.Array ? [.. v.EnumerateArray()]
-        : throw new AdvisoryFormatException(source, 0, $"{path}.{name}: expected a list.");
 }
