@@ -50,6 +50,9 @@ public abstract class RoleMatrixTests(FirebreakFactory factory)
         var incident = (await admin.GetJsonAsync($"/api/v1/projects/{slug}/incidents")).AsArray().Single()!;
         var id = (string)incident["id"]!;
         var stepId = (string)incident["playbooks"]![0]!["steps"]![0]!["id"]!;
+        using (var advisory = new StringContent(Disclosure.AdvisoryApiTests.Advisory, System.Text.Encoding.UTF8, "application/json"))
+        using (var saved = await admin.PutAsync(new Uri($"/api/v1/incidents/{id}/advisory", UriKind.Relative), advisory, Ct))
+            Assert.Equal(HttpStatusCode.OK, saved.StatusCode); // so that reading it is a real read, not "none yet"
 
         var callers = new List<Caller> { new("instance admin", admin, null, false, true, false), new("anonymous", factory.CreateClient(), null, false, false, true) };
         var reporter = factory.CreateClient();

@@ -36,6 +36,22 @@ public sealed class CliServerCommandsTests(SqliteFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task AdvisoryExport_Incident_FetchesTheServersExport()
+    {
+        var slug = await SignedInWithProjectAsync();
+        var (api, _) = await factory.CreateUserClientAsync(admin: true);
+        var id = (string)(await api.PostJsonAsync($"/api/v1/projects/{slug}/incidents", new { kind = "vulnerability-report", title = "x", severity = "high" }, HttpStatusCode.Created))["id"]!;
+        using (var content = new StringContent(Disclosure.AdvisoryApiTests.Advisory, System.Text.Encoding.UTF8, "application/json"))
+        using (var saved = await api.PutAsync(new Uri($"/api/v1/incidents/{id}/advisory", UriKind.Relative), content, TestContext.Current.CancellationToken))
+            Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+
+        var export = Run("advisory", "export", id, "--format", "changelog");
+        Assert.True(export.Exit == ExitCodes.Ok, export.Err);
+        Assert.StartsWith("- security: ", export.Out, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.NotFound, Run("advisory", "export", Guid.NewGuid().ToString(), "--format", "osv").Exit);
+    }
+
+    [Fact]
     public async Task ScanUpload_RegistersTheScannedLockfileWithTheProject()
     {
         var slug = await SignedInWithProjectAsync();
