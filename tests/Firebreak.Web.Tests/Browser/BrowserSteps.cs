@@ -34,6 +34,20 @@ internal static class BrowserSteps
         await page.GetByLabel("Slug").FillAsync(slug);
         await page.GetByLabel("Name", new() { Exact = true }).FillAsync(name);
         await page.GetByRole(AriaRole.Button, new() { Name = "Create project" }).ClickAsync();
-        await page.WaitForURLAsync($"**/projects/{slug}/settings");
+        await page.WaitForPathAsync($"**/projects/{slug}/settings");
+    }
+
+    /// <summary>Waits for the page to reach a URL; on a timeout the failure says where the page is and what it shows.</summary>
+    public static async Task WaitForPathAsync(this IPage page, string glob)
+    {
+        try
+        {
+            await page.WaitForURLAsync(glob);
+        }
+        catch (TimeoutException e)
+        {
+            var text = await page.Locator("main").InnerTextAsync(new() { Timeout = 5_000 });
+            throw new TimeoutException($"Waited for {glob}, but the page is at {page.Url} showing: {(text.Length > 600 ? text[..600] : text)}", e);
+        }
     }
 }

@@ -13,7 +13,7 @@ public class CvssCalculatorBrowserTests(BrowserFactory factory) : IClassFixture<
         await page.GotoAsync("/projects/calc/incidents/new");
         await page.GetByLabel("Title").FillAsync("Scoring in the browser");
         await page.GetByRole(AriaRole.Button, new() { Name = "Open incident" }).ClickAsync();
-        await page.WaitForURLAsync("**/incidents/*");
+        await page.WaitForPathAsync("**/incidents/*");
 
         foreach (var (metric, value) in new[] { ("AV", "N"), ("AC", "L"), ("AT", "N"), ("PR", "N"), ("UI", "N"), ("VC", "H"), ("VI", "H"), ("VA", "H"), ("SC", "N"), ("SI", "N"), ("SA", "N") })
         {

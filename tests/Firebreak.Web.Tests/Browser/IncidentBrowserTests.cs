@@ -16,7 +16,7 @@ public class IncidentBrowserTests(BrowserFactory factory) : IClassFixture<Browse
         await page.GetByLabel("Title").FillAsync("crates.io token published in a CI log");
         await page.GetByLabel("Severity", new() { Exact = true }).SelectOptionAsync("high");
         await page.GetByRole(AriaRole.Button, new() { Name = "Open incident" }).ClickAsync();
-        await page.WaitForURLAsync("**/incidents/*");
+        await page.WaitForPathAsync("**/incidents/*");
 
         await Assertions.Expect(page.Locator("#severity")).ToHaveTextAsync("high");
         await Assertions.Expect(page.Locator("[data-clock=first-action] .badge")).ToHaveTextAsync("running");

@@ -92,6 +92,31 @@ public abstract class WatchTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task VexNotAffected_SilencesTheFinding_NoIncidentOpens()
+    {
+        _factory.RequireDatabase();
+        var (api, slug) = await ProjectAsync();
+        const string vex = """
+            {"@context": "https://openvex.dev/ns/v0.2.0", "@id": "https://example.org/vex/app-1", "author": "app maintainers",
+             "timestamp": "2026-11-20T10:00:00Z", "version": 1,
+             "statements": [{"vulnerability": {"name": "CVE-2021-44228"}, "products": [{"@id": "pkg:npm/vulnerable-logger@2.14.0"}],
+               "status": "not_affected", "justification": "vulnerable_code_not_in_execute_path", "impact_statement": "lookups are disabled"}]}
+            """;
+        var registered = await RegisterAsync(api, slug, "vex/vulnerable-logger-CVE-2021-44228.json", vex);
+        Assert.Empty(registered["findings"]!.AsArray());
+
+        var locked = await RegisterAsync(api, slug, "package-lock.json", Lock("2.14.0"));
+        var opened = Assert.Single(locked["openedIncidents"]!.AsArray());
+        var incidents = (await api.GetJsonAsync($"/api/v1/projects/{slug}/incidents")).AsArray();
+        Assert.Equal("compromised-dependency", (string?)Assert.Single(incidents)!["kind"]);
+        Assert.Equal((string?)opened, (string?)incidents[0]!["id"]);
+        var kevFinding = Assert.Single((await api.GetJsonAsync($"/api/v1/projects/{slug}/findings?kev=true")).AsArray())!;
+        Assert.Null(kevFinding["incidentId"]);
+        Assert.Contains("vulnerable_code_not_in_execute_path", (string?)kevFinding["suppressed"], StringComparison.Ordinal);
+        Assert.Contains("lookups are disabled", (string?)kevFinding["suppressed"], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task FindingOffTheReleasePath_IsRecordedWithoutAnIncident_AndResolvesWhenFixed()
     {
         _factory.RequireDatabase();

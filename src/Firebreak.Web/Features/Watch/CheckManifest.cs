@@ -3,6 +3,7 @@ using Firebreak.Domain.Advisories;
 using Firebreak.Domain.Cvss;
 using Firebreak.Domain.Incidents;
 using Firebreak.Domain.Projects;
+using Firebreak.Domain.Vex;
 using Firebreak.Web.Data;
 using Firebreak.Web.Infrastructure.Advisories;
 using Firebreak.Web.Infrastructure.Playbooks;
@@ -25,13 +26,21 @@ internal sealed class CheckManifest(FirebreakDbContext db, AdvisoryLibrary libra
     {
         ArgumentNullException.ThrowIfNull(manifest);
         if (library.Current() is not var (scanner, _, stamp)) return null;
+        if (manifest.IsVex)
+        {
+            manifest.Checked(stamp, 0, time.GetUtcNow());
+            await db.SaveChangesAsync(ct);
+            return [];
+        }
+        var statements = await VexStatementsAsync(manifest.ProjectId, ct);
         var scanned = scanner.Scan(manifest.Name, manifest.Content);
+        var findings = VexMatcher.Apply(scanned.Findings, statements);
         var project = await db.Projects.SingleAsync(p => p.Id == manifest.ProjectId, ct);
         var rows = await db.Set<DependencyFinding>().Where(f => f.ManifestId == manifest.Id).ToDictionaryAsync(f => f.Key, ct);
         var now = time.GetUtcNow();
         var opened = new List<Incident>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var finding in scanned.Findings)
+        foreach (var finding in findings)
         {
             var key = $"{finding.Component}|{finding.AdvisoryId}";
             if (!seen.Add(key)) continue;
@@ -42,7 +51,7 @@ internal sealed class CheckManifest(FirebreakDbContext db, AdvisoryLibrary libra
                 rows[key] = row;
             }
             Fill(row, finding, manifest, now);
-            if (manifest.OnReleasePath && row.IncidentId is null)
+            if (manifest.OnReleasePath && row.IncidentId is null && row.Suppressed is null)
             {
                 var incident = await OpenOnceAsync(project, row, finding, manifest, ct);
                 row.IncidentId = incident?.Id ?? row.IncidentId;
@@ -72,6 +81,14 @@ internal sealed class CheckManifest(FirebreakDbContext db, AdvisoryLibrary libra
         row.HelpUri = finding.HelpUri;
         row.LastSeenAt = now.UtcDateTime;
         row.ResolvedAt = null;
+        row.Suppressed = finding.Suppression is { } s ? $"{VexTerms.ToText(s.Status)} ({s.Vulnerability}): {s.Reason}" : null;
+    }
+
+    /// <summary>The statements of every OpenVEX document the project registered.</summary>
+    private async Task<List<VexStatement>> VexStatementsAsync(Guid projectId, CancellationToken ct)
+    {
+        var documents = await db.Set<WatchedManifest>().Where(m => m.ProjectId == projectId).Select(m => new { m.Name, m.Content }).ToListAsync(ct);
+        return [.. documents.Where(d => WatchedManifest.IsOpenVex(d.Content)).SelectMany(d => OpenVexReader.Read(d.Content, d.Name).Statements)];
     }
 
     /// <summary>The incident for this vulnerability, opened now unless one exists for it already (then null).</summary>

@@ -48,4 +48,7 @@ internal sealed class DependencyFinding
     public DateTime LastSeenAt { get; set; }
     public DateTime? ResolvedAt { get; set; }
     public Guid? IncidentId { get; set; }
+
+    /// <summary>Why a VEX statement settles it (not_affected or fixed with the justification); such a finding opens no incident.</summary>
+    public string? Suppressed { get; set; }
 }

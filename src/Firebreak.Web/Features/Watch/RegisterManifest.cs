@@ -2,6 +2,7 @@ using Firebreak.Domain.Common;
 using Firebreak.Domain.Incidents;
 using Firebreak.Domain.Packages.Lockfiles;
 using Firebreak.Domain.Projects;
+using Firebreak.Domain.Vex;
 using Firebreak.Web.Data;
 using Firebreak.Web.Infrastructure.Advisories;
 using Microsoft.EntityFrameworkCore;
@@ -28,6 +29,7 @@ internal sealed class RegisterManifest(FirebreakDbContext db, CheckManifest chec
         if (content.Length == 0) throw new DomainException($"{name} is empty.");
         if (content.Length > WatchedManifest.MaxBytes) throw new DomainException($"{name} is larger than {WatchedManifest.MaxBytes >> 20} MiB.");
         var file = Path.GetFileName(name);
+        if (WatchedManifest.IsOpenVex(content)) return await RegisterVexAsync(project, name, content, actor, ct);
         if (!Lockfile.TryDetect(file, out _) && file != "Cargo.lock" && !(file.EndsWith(".json", StringComparison.OrdinalIgnoreCase) && SbomReader.LooksLikeSbom(content)))
             throw new DomainException($"{name}: not a lockfile or SBOM Firebreak reads (Cargo.lock, package-lock.json, yarn.lock, pnpm-lock.yaml, packages.lock.json, poetry.lock, requirements*.txt, go.mod, Gemfile.lock, CycloneDX or SPDX JSON).");
         try
@@ -46,5 +48,29 @@ internal sealed class RegisterManifest(FirebreakDbContext db, CheckManifest chec
         else manifest.Replace(content, request.ReleasePath, actor, now);
         await db.SaveChangesAsync(ct);
         return (manifest, await check.ExecuteAsync(manifest, ct) ?? []);
+    }
+
+    /// <summary>An OpenVEX document: validated, stored, and every lockfile of the project checked again under its statements.</summary>
+    private async Task<(WatchedManifest, IReadOnlyList<Incident>)> RegisterVexAsync(Project project, string name, string content, string actor, CancellationToken ct)
+    {
+        try
+        {
+            OpenVexReader.Read(content, name);
+        }
+        catch (VexFormatException e)
+        {
+            throw new DomainException(e.Message);
+        }
+        var now = time.GetUtcNow();
+        var manifests = await db.Set<WatchedManifest>().Where(m => m.ProjectId == project.Id).ToListAsync(ct);
+        var vex = manifests.SingleOrDefault(m => m.Name == name);
+        if (vex is null) db.Add(vex = new WatchedManifest(project.Id, name, content, onReleasePath: false, actor, now));
+        else vex.Replace(content, onReleasePath: false, actor, now);
+        foreach (var other in manifests) other.Invalidate();
+        await db.SaveChangesAsync(ct);
+        var opened = new List<Incident>();
+        foreach (var other in manifests.Where(m => m.Name != name && !m.IsVex)) opened.AddRange(await check.ExecuteAsync(other, ct) ?? []);
+        await check.ExecuteAsync(vex, ct);
+        return (vex, opened);
     }
 }

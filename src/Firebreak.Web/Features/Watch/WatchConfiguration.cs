@@ -35,6 +35,7 @@ internal sealed class WatchConfiguration : IEntityTypeConfiguration<WatchedManif
         finding.Property(f => f.KevCve).HasMaxLength(32);
         finding.Property(f => f.KevRansomware).HasMaxLength(32);
         finding.Property(f => f.HelpUri).HasMaxLength(2048);
+        finding.Property(f => f.Suppressed).HasMaxLength(2000);
         finding.HasIndex(f => new { f.ManifestId, f.Key }).IsUnique();
         finding.HasIndex(f => new { f.ProjectId, f.ResolvedAt });
         finding.HasOne<WatchedManifest>().WithMany().HasForeignKey(f => f.ManifestId).OnDelete(DeleteBehavior.Cascade);

@@ -9,11 +9,11 @@ internal sealed record ManifestJson(Guid Id, string Name, bool ReleasePath, Date
 
 internal sealed record FindingJson(Guid Id, Guid ManifestId, string Component, string Advisory, IReadOnlyList<string> Ids, string Title,
     string? FixedVersion, string Severity, double? Score, string? Kev, DateOnly? KevDueDate, string? KevRansomware, string Path,
-    bool ReleasePath, DateTime FirstSeenAt, DateTime LastSeenAt, DateTime? ResolvedAt, Guid? IncidentId, string? HelpUri)
+    bool ReleasePath, DateTime FirstSeenAt, DateTime LastSeenAt, DateTime? ResolvedAt, Guid? IncidentId, string? HelpUri, string? Suppressed)
 {
     public static FindingJson From(DependencyFinding f) => new(f.Id, f.ManifestId, f.Component, f.AdvisoryId, f.Ids.Split(' '), f.Title,
         f.FixedVersion, f.Severity, f.Score, f.KevCve, f.KevDueDate, f.KevRansomware, f.Path, f.OnReleasePath, f.FirstSeenAt, f.LastSeenAt,
-        f.ResolvedAt, f.IncidentId, f.HelpUri);
+        f.ResolvedAt, f.IncidentId, f.HelpUri, f.Suppressed);
 }
 
 /// <summary>The findings filters, shared by the API and the page.</summary>

@@ -57,6 +57,14 @@ internal sealed class WatchedManifest
         LastCheckedAt = now.UtcDateTime;
     }
 
+    /// <summary>An OpenVEX document (the project's <c>vex/</c> statements), not a lockfile: its statements apply to every finding of the project.</summary>
+    public bool IsVex => IsOpenVex(Content);
+
+    public static bool IsOpenVex(string content) => content.Contains(Firebreak.Domain.Vex.VexDocument.Context, StringComparison.Ordinal);
+
+    /// <summary>Makes the next pass check this manifest again (its VEX statements changed).</summary>
+    public void Invalidate() => CheckedIndexStamp = null;
+
     /// <summary>Due when never checked against this index, or not checked for a day.</summary>
     public bool IsDue(string indexStamp, DateTimeOffset now) =>
         CheckedIndexStamp != indexStamp || LastCheckedAt is null || now.UtcDateTime - LastCheckedAt.Value >= TimeSpan.FromDays(1);
