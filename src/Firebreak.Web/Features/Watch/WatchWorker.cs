@@ -1,3 +1,4 @@
+using Firebreak.Web.Infrastructure.Background;
 using Microsoft.Extensions.Options;
 
 namespace Firebreak.Web.Features.Watch;
@@ -8,41 +9,12 @@ internal sealed class WatchOptions
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMinutes(5);
 }
 
-/// <summary>
-/// The daily re-check, and the re-check after every advisory refresh: the loop only asks
-/// <see cref="CheckDueManifests"/> what is due, then sleeps.
-/// </summary>
-internal sealed partial class WatchWorker(IServiceScopeFactory scopes, TimeProvider time, IOptions<WatchOptions> options, ILogger<WatchWorker> logger)
-    : BackgroundService
+/// <summary>The daily re-check, and the re-check after every advisory refresh: each pass asks <see cref="CheckDueManifests"/> what is due.</summary>
+internal sealed class WatchWorker(IServiceScopeFactory scopes, TimeProvider time, IOptions<WatchOptions> options, ILogger<WatchWorker> logger)
+    : PollingWorker(scopes, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<CheckDueManifests>().ExecuteAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                PassFailed(logger, e);
-            }
-            try
-            {
-                await Task.Delay(options.Value.PollInterval, time, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    protected override Task RunOnceAsync(IServiceProvider services, CancellationToken ct) =>
+        services.GetRequiredService<CheckDueManifests>().ExecuteAsync(ct);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Watch pass failed; it runs again at the next interval")]
-    private static partial void PassFailed(ILogger logger, Exception exception);
+    protected override Task WaitAsync(CancellationToken ct) => Task.Delay(options.Value.PollInterval, time, ct);
 }

@@ -1,42 +1,14 @@
+using Firebreak.Web.Infrastructure.Background;
 using Microsoft.Extensions.Options;
 
 namespace Firebreak.Web.Infrastructure.Mail;
 
-/// <summary>
-/// The background loop: deliver what is due, then sleep until woken by new mail or the poll
-/// interval. All decisions are in <see cref="MailDelivery"/>; this only asks it when.
-/// </summary>
-internal sealed partial class MailWorker(IServiceScopeFactory scopes, MailSignal signal, TimeProvider time,
-    IOptions<MailOptions> options, ILogger<MailWorker> logger) : BackgroundService
+/// <summary>Delivers what is due, then sleeps until new mail wakes it or the poll interval passes.</summary>
+internal sealed class MailWorker(IServiceScopeFactory scopes, MailSignal signal, TimeProvider time,
+    IOptions<MailOptions> options, ILogger<MailWorker> logger) : PollingWorker(scopes, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<MailDelivery>().DeliverDueAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                PassFailed(e);
-            }
-            try
-            {
-                await signal.WaitAsync(options.Value.PollInterval, time, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    protected override Task RunOnceAsync(IServiceProvider services, CancellationToken ct) =>
+        services.GetRequiredService<MailDelivery>().DeliverDueAsync(ct);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Mail delivery pass failed; the messages stay queued")]
-    private partial void PassFailed(Exception exception);
+    protected override Task WaitAsync(CancellationToken ct) => signal.WaitAsync(options.Value.PollInterval, time, ct);
 }
