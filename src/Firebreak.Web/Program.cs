@@ -45,6 +45,7 @@ api.MapWatchApi();
 api.MapAdvisoryApi();
 app.MapAccount();
 app.MapSecurityTxt();
+app.MapProjectSecurityTxt();
 await app.StartAsync();
 await app.Services.AnnounceSetupAsync(Console.Out, app.Urls.FirstOrDefault());
 await app.WaitForShutdownAsync();
