@@ -22,7 +22,8 @@ internal sealed class CheckManifest(FirebreakDbContext db, AdvisoryLibrary libra
     public const string Actor = "firebreak watch";
 
     /// <summary>The incidents opened by this check; null when no advisory index is configured.</summary>
-    public async Task<IReadOnlyList<Incident>?> ExecuteAsync(WatchedManifest manifest, CancellationToken ct)
+    // scanned: the manifest already scanned by the caller (registration validates by scanning), so it is not read twice.
+    public async Task<IReadOnlyList<Incident>?> ExecuteAsync(WatchedManifest manifest, CancellationToken ct, ScannedFile? scanned = null)
     {
         ArgumentNullException.ThrowIfNull(manifest);
         if (library.Current() is not var (scanner, _, stamp)) return null;
@@ -33,7 +34,7 @@ internal sealed class CheckManifest(FirebreakDbContext db, AdvisoryLibrary libra
             return [];
         }
         var statements = await VexStatementsAsync(manifest.ProjectId, ct);
-        var scanned = scanner.Scan(manifest.Name, manifest.Content);
+        scanned ??= scanner.Scan(manifest.Name, manifest.Content);
         var findings = VexMatcher.Apply(scanned.Findings, statements);
         var project = await db.Projects.SingleAsync(p => p.Id == manifest.ProjectId, ct);
         var rows = await db.Set<DependencyFinding>().Where(f => f.ManifestId == manifest.Id).ToDictionaryAsync(f => f.Key, ct);

@@ -1,3 +1,4 @@
+using Firebreak.Domain.Advisories;
 using Firebreak.Domain.Common;
 using Firebreak.Domain.Incidents;
 using Firebreak.Domain.Packages.Lockfiles;
@@ -32,9 +33,10 @@ internal sealed class RegisterManifest(FirebreakDbContext db, CheckManifest chec
         if (WatchedManifest.IsOpenVex(content)) return await RegisterVexAsync(project, name, content, actor, ct);
         if (!Lockfile.TryDetect(file, out _) && file != "Cargo.lock" && !(file.EndsWith(".json", StringComparison.OrdinalIgnoreCase) && SbomReader.LooksLikeSbom(content)))
             throw new DomainException($"{name}: not a lockfile or SBOM Firebreak reads (Cargo.lock, package-lock.json, yarn.lock, pnpm-lock.yaml, packages.lock.json, poetry.lock, requirements*.txt, go.mod, Gemfile.lock, CycloneDX or SPDX JSON).");
+        ScannedFile? scanned = null;
         try
         {
-            if (library.Current() is var (scanner, _, _)) scanner.Scan(name, content);
+            if (library.Current() is var (scanner, _, _)) scanned = scanner.Scan(name, content);
             else if (file == "Cargo.lock") CargoLock.Parse(content, name);
             else if (Lockfile.TryDetect(file, out var format)) Lockfile.Read(format, content, name);
         }
@@ -47,7 +49,7 @@ internal sealed class RegisterManifest(FirebreakDbContext db, CheckManifest chec
         if (manifest is null) db.Add(manifest = new WatchedManifest(project.Id, name, content, request.ReleasePath, actor, now));
         else manifest.Replace(content, request.ReleasePath, actor, now);
         await db.SaveChangesAsync(ct);
-        return (manifest, await check.ExecuteAsync(manifest, ct) ?? []);
+        return (manifest, await check.ExecuteAsync(manifest, ct, scanned) ?? []);
     }
 
     /// <summary>An OpenVEX document: validated, stored, and every lockfile of the project checked again under its statements.</summary>
