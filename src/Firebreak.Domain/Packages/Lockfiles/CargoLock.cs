@@ -20,11 +20,20 @@ public sealed record CargoPackage(string Name, string Version, string? Source, I
 
 /// <summary>
 /// A Cargo.lock (format versions 1–4): its packages and the dependency graph. Workspace members
-/// (no source) are the roots; <see cref="PathsTo"/> answers "who pulls this in" like <c>cargo tree -i</c>.
+/// (no source) are the roots; <see cref="PathsTo"/> answers "who pulls this in" like <c>cargo tree -i</c>, through the
+/// shared <see cref="DependencyGraph"/>.
 /// </summary>
 public sealed class CargoLock
 {
-    private CargoLock(IReadOnlyList<CargoPackage> packages) => Packages = packages;
+    private readonly Lazy<ILookup<string, CargoPackage>> _byName;
+    private readonly Lazy<DependencyGraph> _graph;
+
+    private CargoLock(IReadOnlyList<CargoPackage> packages)
+    {
+        Packages = packages;
+        _byName = new(() => packages.ToLookup(p => p.Name, StringComparer.Ordinal));
+        _graph = new(BuildGraph);
+    }
 
     /// <summary>Every package, in file order.</summary>
     public IReadOnlyList<CargoPackage> Packages { get; }
@@ -59,32 +68,53 @@ public sealed class CargoLock
         return new CargoLock(packages);
     }
 
-    /// <summary>The package a dependency entry (<c>name</c> or <c>name version …</c>) refers to.</summary>
+    /// <summary>
+    /// The dependency graph: one node per package (in file order, so two packages with one purl stay apart), the
+    /// workspace members as roots, an edge for each dependency entry that resolves.
+    /// </summary>
+    public DependencyGraph Graph => _graph.Value;
+
+    /// <summary>
+    /// The package a dependency entry (<c>name</c>, <c>name version</c> or <c>name version (source)</c>) refers to: the
+    /// first with that name and version, preferring the one from that source; null when none is locked.
+    /// </summary>
     public CargoPackage? Resolve(string entry)
     {
+        ArgumentNullException.ThrowIfNull(entry);
         var parts = entry.Split(' ', 3);
-        var candidates = Packages.Where(p => p.Name == parts[0]);
+        var candidates = _byName.Value[parts[0]];
         if (parts.Length > 1) candidates = candidates.Where(p => p.Version == parts[1]);
+        if (parts.Length > 2 && parts[2] is ['(', .., ')'] source && candidates.FirstOrDefault(p => p.Source == source[1..^1]) is { } exact) return exact;
         return candidates.FirstOrDefault();
     }
 
-    /// <summary>Chains from a workspace member to the package (shortest first, at most <paramref name="limit"/>).</summary>
+    /// <summary>
+    /// The shortest chain from each workspace member that reaches the package, member first and the package last,
+    /// shortest first, at most <paramref name="limit"/>; ties go to the earlier member, then the earlier-written dependency.
+    /// </summary>
     public IReadOnlyList<IReadOnlyList<CargoPackage>> PathsTo(CargoPackage target, int limit = 5)
     {
-        var paths = new List<IReadOnlyList<CargoPackage>>();
-        var queue = new Queue<List<CargoPackage>>(Roots.Select(r => new List<CargoPackage> { r }));
-        while (queue.Count > 0 && paths.Count < limit)
+        ArgumentNullException.ThrowIfNull(target);
+        var targets = Enumerable.Range(0, Packages.Count).Where(i => Packages[i] == target).ToList();
+        return [.. Graph.PathIndices(targets, limit).Select(p => (IReadOnlyList<CargoPackage>)[.. p.Select(i => Packages[i])])];
+    }
+
+    private DependencyGraph BuildGraph()
+    {
+        var builder = new DependencyGraphBuilder();
+        var key = new Dictionary<CargoPackage, string>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < Packages.Count; i++)
         {
-            var path = queue.Dequeue();
-            var last = path[^1];
-            if (last == target) { paths.Add(path); continue; }
-            if (path.Count > 64) continue;
-            foreach (var next in last.Dependencies.Select(Resolve).OfType<CargoPackage>().Where(n => !path.Contains(n)))
-            {
-                queue.Enqueue([.. path, next]);
-            }
+            key[Packages[i]] = i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            builder.Node(key[Packages[i]], Packages[i].Name, Packages[i].Version, Packages[i].Purl);
         }
-        return paths;
+        foreach (var package in Packages)
+        {
+            if (package.Source is null) builder.Root(key[package]);
+            foreach (var dependency in package.Dependencies)
+                if (Resolve(dependency) is { } next) builder.Edge(key[package], key[next]);
+        }
+        return builder.Build(inferRoots: false); // no workspace member: no roots, rather than every unreferenced crate
     }
 
     private static string? Text(TomlTable table, string key, string source, int index, bool required)
