@@ -42,7 +42,8 @@ public sealed class DependencyGraphBuilder
 
     /// <summary>
     /// The graph. Edges keep the order they were added in (a path prefers the first-written dependency). When no root
-    /// was marked — the format does not say what the project asks for — the roots are the nodes nothing depends on,
+    /// was marked (or none of the marked ones is a node) — the format does not say what the project asks for — the roots
+    /// are the nodes nothing depends on,
     /// unless <paramref name="inferRoots"/> is false.
     /// </summary>
     public DependencyGraph Build(bool inferRoots = true)
@@ -58,7 +59,7 @@ public sealed class DependencyGraphBuilder
         var roots = new List<int>();
         foreach (var key in _roots)
             if (_index.TryGetValue(key, out var r) && rootSet.Add(r)) roots.Add(r);
-        if (_roots.Count == 0 && inferRoots)
+        if (roots.Count == 0 && inferRoots)
         {
             var hasParent = new bool[_nodes.Count];
             foreach (var (_, to) in edges) hasParent[to] = true;

@@ -4,7 +4,8 @@ namespace Firebreak.Domain.Packages.Lockfiles;
 /// One entry point for the package lockfiles: chooses the reader by file name and returns format-neutral
 /// components, one per package URL. A package listed more than once (per target framework, per
 /// platform, per peer-dependency variant) is merged: direct if any listing is direct, development only
-/// if every listing is. Cargo.lock is not here: it keeps its dependency graph (<see cref="CargoLock"/>).
+/// if every listing is. Where the format records who depends on whom, <see cref="LockfileContents.Graph"/> says so
+/// (go.mod and requirements files do not). Cargo.lock is not here: it keeps its own model (<see cref="CargoLock"/>).
 /// </summary>
 public static class Lockfile
 {
@@ -41,18 +42,20 @@ public static class Lockfile
     public static LockfileContents Read(LockfileFormat format, string text, string source)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return format switch
+        var graph = new DependencyGraphBuilder();
+        var contents = format switch
         {
-            LockfileFormat.Npm => Contents(NpmLock.Parse(text, source).Select(c => new LockfileComponent(c.Purl, Direct: null, c.Development))),
-            LockfileFormat.Yarn => Contents(YarnLock.Parse(text, source)),
-            LockfileFormat.Pnpm => Contents(PnpmLock.Parse(text, source)),
-            LockfileFormat.NuGet => Contents(NuGetLock.Parse(text, source)),
-            LockfileFormat.Poetry => Contents(PoetryLock.Parse(text, source)),
+            LockfileFormat.Npm => Contents(NpmLock.Parse(text, source, graph).Select(c => new LockfileComponent(c.Purl, Direct: null, c.Development))),
+            LockfileFormat.Yarn => Contents(YarnLock.Parse(text, source, graph)),
+            LockfileFormat.Pnpm => Contents(PnpmLock.Parse(text, source, graph)),
+            LockfileFormat.NuGet => Contents(NuGetLock.Parse(text, source, graph)),
+            LockfileFormat.Poetry => Contents(PoetryLock.Parse(text, source, graph)),
             LockfileFormat.Requirements => Merged(RequirementsTxt.Parse(text, source)),
-            LockfileFormat.GoMod => Contents(GoMod.Parse(text, source)),
-            LockfileFormat.Gemfile => Contents(GemfileLock.Parse(text, source)),
+            LockfileFormat.GoMod => Contents(GoMod.Parse(text, source)), // direct vs '// indirect' only: no edges
+            LockfileFormat.Gemfile => Contents(GemfileLock.Parse(text, source, graph)),
             _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown lockfile format."),
         };
+        return format is LockfileFormat.Requirements or LockfileFormat.GoMod ? contents : contents with { Graph = graph.Build() };
     }
 
     private static LockfileContents Contents(IEnumerable<LockfileComponent> components) => new(Merge(components), []);

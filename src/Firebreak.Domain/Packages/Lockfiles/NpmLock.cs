@@ -16,12 +16,17 @@ public sealed record NpmComponent(PackageUrl Purl, bool Development, bool Option
 /// <summary>
 /// package-lock.json and npm-shrinkwrap.json, lockfile versions 1 (the nested <c>dependencies</c>
 /// tree), 2 and 3 (the flat <c>packages</c> map keyed by install path). Linked workspace packages,
-/// entries without a version and aliases' targets are handled; errors name the JSON path.
+/// entries without a version and aliases' targets are handled; errors name the JSON path. The dependency graph
+/// resolves each dependency name the way Node does: from the dependent's folder, the nearest <c>node_modules/name</c>
+/// going up (<see cref="NpmInstallGraph"/>).
 /// </summary>
 public static class NpmLock
 {
     /// <summary>Reads the lockfile's installed packages.</summary>
-    public static IReadOnlyList<NpmComponent> Parse(string json, string source)
+    public static IReadOnlyList<NpmComponent> Parse(string json, string source) => Parse(json, source, null);
+
+    /// <summary>Reads the installed packages and, into <paramref name="graph"/>, who depends on whom.</summary>
+    internal static IReadOnlyList<NpmComponent> Parse(string json, string source, DependencyGraphBuilder? graph)
     {
         try
         {
@@ -29,10 +34,12 @@ public static class NpmLock
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object) throw new LockfileFormatException(source, 1, 1, "$: expected a package-lock.json object.");
             var components = new List<NpmComponent>();
+            var installs = new NpmInstallGraph();
             if (root.TryGetProperty("packages", out var packages) && packages.ValueKind == JsonValueKind.Object)
-                ReadPackages(packages, source, components);
+                ReadPackages(packages, source, components, installs);
             else if (root.TryGetProperty("dependencies", out var dependencies) && dependencies.ValueKind == JsonValueKind.Object)
-                ReadTree(dependencies, "", "$.dependencies", source, components);
+                ReadTree(dependencies, "", "$.dependencies", source, components, installs);
+            if (graph is not null) installs.Fill(graph, components);
             return components;
         }
         catch (JsonException e)
@@ -41,11 +48,12 @@ public static class NpmLock
         }
     }
 
-    private static void ReadPackages(JsonElement packages, string source, List<NpmComponent> components)
+    private static void ReadPackages(JsonElement packages, string source, List<NpmComponent> components, NpmInstallGraph installs)
     {
         foreach (var entry in packages.EnumerateObject())
         {
             var at = entry.Name.LastIndexOf("node_modules/", StringComparison.Ordinal);
+            installs.Install(entry.Name, entry.Value, project: entry.Name.Length == 0 || at < 0);
             if (entry.Name.Length == 0 || at < 0) continue; // the root project, or a workspace folder
             if (entry.Value.ValueKind != JsonValueKind.Object) throw new LockfileFormatException(source, 0, 0, $"$.packages['{entry.Name}']: expected an object.");
             if (Bool(entry.Value, "link")) continue; // a symlink to a workspace package, listed under its own path
@@ -54,15 +62,16 @@ public static class NpmLock
         }
     }
 
-    private static void ReadTree(JsonElement dependencies, string prefix, string path, string source, List<NpmComponent> components)
+    private static void ReadTree(JsonElement dependencies, string prefix, string path, string source, List<NpmComponent> components, NpmInstallGraph installs)
     {
         foreach (var entry in dependencies.EnumerateObject())
         {
             if (entry.Value.ValueKind != JsonValueKind.Object) throw new LockfileFormatException(source, 0, 0, $"{path}['{entry.Name}']: expected an object.");
             var installPath = prefix + "node_modules/" + entry.Name;
+            installs.Install(installPath, entry.Value, project: false);
             Add(components, entry.Name, entry.Value, installPath, source, $"{path}['{entry.Name}']");
             if (entry.Value.TryGetProperty("dependencies", out var nested) && nested.ValueKind == JsonValueKind.Object)
-                ReadTree(nested, installPath + "/", $"{path}['{entry.Name}'].dependencies", source, components);
+                ReadTree(nested, installPath + "/", $"{path}['{entry.Name}'].dependencies", source, components, installs);
         }
     }
 

@@ -6,12 +6,17 @@ namespace Firebreak.Domain.Packages.Lockfiles;
 /// NuGet's packages.lock.json: one <c>dependencies</c> map per target framework (and runtime), each package
 /// with its <c>type</c>. Direct packages are the project's own references; Transitive and CentralTransitive
 /// ones come through others; Project entries are sibling projects, not packages, and are left out.
-/// Errors name the JSON path (System.Text.Json gives no positions for values).
+/// Errors name the JSON path (System.Text.Json gives no positions for values). The graph: each package's
+/// <c>dependencies</c> name packages of the same target framework; Direct packages and Project entries (the project's
+/// references, kept as nodes without a purl so chains through a sibling project hold) are the roots.
 /// </summary>
 public static class NuGetLock
 {
     /// <summary>Reads the locked packages of every target framework, in file order (a package may repeat per framework).</summary>
-    public static IReadOnlyList<LockfileComponent> Parse(string json, string source)
+    public static IReadOnlyList<LockfileComponent> Parse(string json, string source) => Parse(json, source, null);
+
+    /// <summary>Reads the locked packages and, into <paramref name="graph"/>, who depends on whom in every target framework.</summary>
+    internal static IReadOnlyList<LockfileComponent> Parse(string json, string source, DependencyGraphBuilder? graph)
     {
         ArgumentNullException.ThrowIfNull(json);
         if (json.Length > 64 * 1024 * 1024) throw new LockfileFormatException(source, 1, 1, "The file is larger than 64 MiB.");
@@ -27,10 +32,18 @@ public static class NuGetLock
             {
                 var here = $"$.dependencies['{framework.Name}']";
                 if (framework.Value.ValueKind != JsonValueKind.Object) throw Error(source, $"{here}: expected an object keyed by package name.");
+                var keys = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase); // package ids are case-insensitive
                 foreach (var package in framework.Value.EnumerateObject())
                 {
-                    if (Read(package, $"{here}['{package.Name}']", source) is { } component) components.Add(component);
+                    var component = Read(package, $"{here}['{package.Name}']", source);
+                    if (component is not null) components.Add(component);
+                    if (graph is null) continue;
+                    var key = component?.Purl.ToString() ?? "project:" + package.Name.ToUpperInvariant();
+                    keys.TryAdd(package.Name, key);
+                    graph.Node(key, package.Name, component?.Purl.Version ?? "", component?.Purl);
+                    if (component is not { Direct: false }) graph.Root(key); // Direct, or a project reference
                 }
+                if (graph is not null) Edges(framework.Value, keys, graph);
             }
             return components;
         }
@@ -62,6 +75,16 @@ public static class NuGetLock
         catch (PackageUrlFormatException e)
         {
             throw Error(source, $"{path}: '{package.Name}@{version}' is not a valid NuGet package: {e.Message}");
+        }
+    }
+
+    private static void Edges(JsonElement framework, Dictionary<string, string> keys, DependencyGraphBuilder graph)
+    {
+        foreach (var package in framework.EnumerateObject())
+        {
+            if (!keys.TryGetValue(package.Name, out var from) || !package.Value.TryGetProperty("dependencies", out var dependencies) || dependencies.ValueKind != JsonValueKind.Object) continue;
+            foreach (var dependency in dependencies.EnumerateObject())
+                if (keys.TryGetValue(dependency.Name, out var to)) graph.Edge(from, to);
         }
     }
 

@@ -9,6 +9,8 @@ namespace Firebreak.Domain.Packages.Lockfiles;
 /// non-registry tarball packages are left out. Direct packages are those the project or its workspace importers
 /// list. Development-only: the <c>dev: true</c> flag before 9.x; in 9.x, packages the importers' devDependencies reach
 /// through <c>snapshots</c> and their dependencies and optionalDependencies do not (a package nothing reaches counts as shipped).
+/// The graph's nodes are <c>name@version</c> (peer variants merged), its edges each package's dependencies and
+/// optionalDependencies (<c>packages</c> before 9.x, <c>snapshots</c> in 9.x), its roots the importers' dependencies.
 /// </summary>
 public static class PnpmLock
 {
@@ -16,7 +18,10 @@ public static class PnpmLock
     private static readonly string[] AllGroups = ["dependencies", "optionalDependencies", "devDependencies"];
 
     /// <summary>Reads the installed packages.</summary>
-    public static IReadOnlyList<LockfileComponent> Parse(string text, string source)
+    public static IReadOnlyList<LockfileComponent> Parse(string text, string source) => Parse(text, source, null);
+
+    /// <summary>Reads the installed packages and, into <paramref name="graph"/>, who depends on whom.</summary>
+    internal static IReadOnlyList<LockfileComponent> Parse(string text, string source, DependencyGraphBuilder? graph)
     {
         ArgumentNullException.ThrowIfNull(text);
         if (text.Length > 64 * 1024 * 1024) throw new LockfileFormatException(source, 1, 1, "The file is larger than 64 MiB.");
@@ -31,10 +36,10 @@ public static class PnpmLock
         var direct = new HashSet<string>(StringComparer.Ordinal);
         foreach (var importer in importers)
             foreach (var (name, reference) in Dependencies(importer, AllGroups, v6Style: version >= 6))
-                if (PnpmPackageKey.Reference(name, reference, pathStyle) is { } id) direct.Add(id);
-        var graph = version >= 9 ? Snapshots(document, source) : null;
-        var production = graph is null ? null : Reachable(graph, importers, ProductionGroups);
-        var development = graph is null ? null : Reachable(graph, importers, ["devDependencies"]);
+                if (EdgeTarget(name, reference, pathStyle) is { } id && direct.Add(id)) graph?.Root(id);
+        var snapshots = version >= 9 ? Snapshots(document, source) : null;
+        var production = snapshots is null ? null : Reachable(snapshots, importers, ProductionGroups);
+        var development = snapshots is null ? null : Reachable(snapshots, importers, ["devDependencies"]);
         var components = new List<LockfileComponent>();
         foreach (var (keyNode, value) in packages.Children)
         {
@@ -42,16 +47,24 @@ public static class PnpmLock
             var entry = value as YamlMappingNode ?? new YamlMappingNode(); // 'path:' with nothing under it
             if (Package(key, entry, pathStyle, source, keyNode) is not var (name, installed)) continue;
             var id = $"{name}@{installed}";
+            if (graph is not null && version < 9)
+                foreach (var (dependency, reference) in Dependencies(entry, ProductionGroups, v6Style: false))
+                    if (EdgeTarget(dependency, reference, pathStyle) is { } target) graph.Edge(id, target);
             var devOnly = production is null ? LockfileYaml.Scalar(entry, "dev") == "true" : development!.Contains(id) && !production.Contains(id);
             try
             {
-                components.Add(new LockfileComponent(NpmDescriptor.Purl(name, installed), importers.Count > 0 ? direct.Contains(id) : null, devOnly));
+                var purl = NpmDescriptor.Purl(name, installed);
+                components.Add(new LockfileComponent(purl, importers.Count > 0 ? direct.Contains(id) : null, devOnly));
+                graph?.Node(id, name, installed, purl);
             }
             catch (PackageUrlFormatException e)
             {
                 throw Error(source, keyNode, $"'{id}' is not a valid npm package: {e.Message}");
             }
         }
+        if (graph is not null && snapshots is not null)
+            foreach (var (from, targets) in snapshots)
+                foreach (var target in targets) graph.Edge(from, target);
         return components;
     }
 
@@ -110,7 +123,7 @@ public static class PnpmLock
             if (keyNode is not YamlScalarNode { Value: { } key } || Snapshot(key, source, keyNode) is not { } id) continue;
             if (!graph.TryGetValue(id, out var edges)) graph[id] = edges = [];
             if (value is YamlMappingNode snapshot)
-                edges.AddRange(Dependencies(snapshot, ProductionGroups, v6Style: false).Select(d => PnpmPackageKey.Reference(d.Name, d.Reference, pathStyle: false)).OfType<string>());
+                edges.AddRange(Dependencies(snapshot, ProductionGroups, v6Style: false).Select(d => EdgeTarget(d.Name, d.Reference, pathStyle: false)).OfType<string>());
         }
         return graph;
     }
@@ -120,7 +133,7 @@ public static class PnpmLock
     {
         var reached = new HashSet<string>(StringComparer.Ordinal);
         var queue = new Queue<string>(importers.SelectMany(i => Dependencies(i, groups, v6Style: true))
-            .Select(d => PnpmPackageKey.Reference(d.Name, d.Reference, pathStyle: false)).OfType<string>());
+            .Select(d => EdgeTarget(d.Name, d.Reference, pathStyle: false)).OfType<string>());
         while (queue.Count > 0) // iterative, and each node once: cycles and depth cannot hurt
         {
             var id = queue.Dequeue();
@@ -128,6 +141,19 @@ public static class PnpmLock
             if (graph.TryGetValue(id, out var edges)) foreach (var next in edges) queue.Enqueue(next);
         }
         return reached;
+    }
+
+    /// <summary>The <c>name@version</c> a package's dependency names; a reference that names none is no edge, not an error.</summary>
+    private static string? EdgeTarget(string name, string reference, bool pathStyle)
+    {
+        try
+        {
+            return PnpmPackageKey.Reference(name, reference, pathStyle);
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
     }
 
     private static string? Snapshot(string key, string source, YamlNode node)
