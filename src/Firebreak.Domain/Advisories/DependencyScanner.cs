@@ -11,7 +11,8 @@ public sealed record ScannedFile(IReadOnlyList<ScanFinding> Findings, int Compon
 
 /// <summary>
 /// The one scanning engine of the CLI and the server: a lockfile or SBOM, read by its name and
-/// content, matched against RustSec (with Cargo's dependency paths) and OSV records, flagged by KEV.
+/// content, matched against RustSec and OSV records, flagged by KEV. Each finding carries the dependency path
+/// (the shortest chain from a root of the file's <see cref="DependencyGraph"/> to the component) where the format records one.
 /// </summary>
 public sealed class DependencyScanner(IReadOnlyList<RustSecAdvisory> rustSec, OsvMatcher? osv, KevCatalog? kev)
 {
@@ -29,22 +30,32 @@ public sealed class DependencyScanner(IReadOnlyList<RustSecAdvisory> rustSec, Os
         ArgumentNullException.ThrowIfNull(text);
         if (file.EndsWith(".json", StringComparison.OrdinalIgnoreCase) && SbomReader.LooksLikeSbom(text))
         {
-            var sbom = SbomReader.Read(text, file, out var skipped);
+            var sbom = SbomReader.Read(text, file, out var skipped, out var graph);
             IReadOnlyList<string> notes = skipped > 0 ? [$"{file}: {skipped} component(s) without a package URL were not checked."] : [];
-            return new ScannedFile(Osv(file, sbom.Select(c => c.Purl)), sbom.Count, notes);
+            return new ScannedFile(Osv(file, sbom.Select(c => c.Purl), graph), sbom.Count, notes);
         }
         if (Lockfile.TryDetect(file, out var format))
         {
             var contents = Lockfile.Read(format, text, file);
-            return new ScannedFile(Osv(file, contents.Components.Select(c => c.Purl)), contents.Components.Count,
+            return new ScannedFile(Osv(file, contents.Components.Select(c => c.Purl), contents.Graph), contents.Components.Count,
                 [.. contents.Skipped.Select(s => $"{file}:{s.Line}: '{s.Entry}' not checked: {s.Reason}.")]);
         }
         var cargo = CargoLock.Parse(text, file);
         List<ScanFinding> findings = [.. CargoAudit.Scan(cargo, rustSec, kev).Select(f => ScanFinding.FromCargo(file, f))];
-        findings.AddRange(Osv(file, cargo.Packages.Where(p => p.FromCratesIo).Select(p => p.Purl)));
+        findings.AddRange(Osv(file, cargo.Packages.Where(p => p.FromCratesIo).Select(p => p.Purl), cargo.Graph));
         return new ScannedFile(findings, cargo.Packages.Count, []);
     }
 
-    private List<ScanFinding> Osv(string file, IEnumerable<Packages.PackageUrl> purls) =>
-        osv is null ? [] : [.. osv.Match(purls).Select(f => ScanFinding.FromOsv(file, f))];
+    private List<ScanFinding> Osv(string file, IEnumerable<Packages.PackageUrl> purls, DependencyGraph graph)
+    {
+        if (osv is null) return [];
+        var paths = new Dictionary<Packages.PackageUrl, IReadOnlyList<string>>(); // one search per component, however many advisories hit it
+        return [.. osv.Match(purls).Select(f => ScanFinding.FromOsv(file, f) with { DependencyPath = PathTo(f.Component) })];
+
+        IReadOnlyList<string> PathTo(Packages.PackageUrl purl)
+        {
+            if (!paths.TryGetValue(purl, out var path)) paths[purl] = path = [.. graph.PathTo(purl).Select(n => n.Step)];
+            return path;
+        }
+    }
 }

@@ -19,7 +19,9 @@ namespace Firebreak.Domain.Advisories;
 /// <param name="Severity">The advisory's rating.</param>
 /// <param name="Kev">The KEV entry when the flaw is known to be exploited.</param>
 /// <param name="HelpUri">A page describing the advisory, if one is known.</param>
-/// <param name="DependencyPath">"name version" steps from a workspace member to the component (Cargo only; else empty).</param>
+/// <param name="DependencyPath">"name version" steps of the shortest chain from a root of the file's dependency graph (a workspace
+/// member, the SBOM's subject, or a direct dependency) to the component, the component last; one step when it is a root itself;
+/// empty when the format records no graph (go.mod, requirements files, purl lists) or no root reaches it.</param>
 public sealed record ScanFinding(string File, PackageUrl Component, string AdvisoryId, IReadOnlyList<string> Aliases, string Title,
     AdvisoryDatabase Database, string? FixedVersion, AdvisorySeverity Severity, KevEntry? Kev, string? HelpUri, IReadOnlyList<string> DependencyPath)
 {

@@ -113,4 +113,49 @@ public sealed class CargoAuditTests : IDisposable
         Assert.Contains("smallvec 0.6.1  RUSTSEC-2018-0003 CVE-2018-20991 GHSA-rxr4-x558-x7hw  fix: 0.6.3", output, StringComparison.Ordinal);
         Assert.Contains("pulled in by: app 0.1.0 → servo-widgets 1.0.0 → smallvec 0.6.1", output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void PathsTo_OnePerWorkspaceMember_ShortestFirst()
+    {
+        // Two members: tool → smallvec directly, app → servo-widgets → smallvec; a cycle servo-widgets ⇄ smallvec does not matter.
+        var text = Lockfile.Replace("dependencies = [\"smallvec 0.6.1\"]", "dependencies = [\"smallvec 0.6.1 (" + Registry + ")\"]", StringComparison.Ordinal)
+            .Replace("name = \"smallvec\"\nversion = \"0.6.1\"\nsource = \"" + Registry + "\"", "name = \"smallvec\"\nversion = \"0.6.1\"\nsource = \"" + Registry + "\"\ndependencies = [\"servo-widgets\"]", StringComparison.Ordinal)
+            + "\n\n[[package]]\nname = \"tool\"\nversion = \"0.2.0\"\ndependencies = [\"smallvec\", \"not-locked 1.0.0\"]\n";
+        var cargo = CargoLock.Parse(text, "Cargo.lock");
+        var smallvec = Assert.Single(cargo.Packages, p => p.Name == "smallvec");
+        var paths = cargo.PathsTo(smallvec);
+        Assert.Equal([["tool", "smallvec"], ["app", "servo-widgets", "smallvec"]], paths.Select(p => p.Select(x => x.Name)));
+        Assert.Equal(["app 0.1.0", "tool 0.2.0"], cargo.Graph.Roots.Select(n => n.Step));
+        Assert.Equal(["servo-widgets 1.0.0"], cargo.Graph.DependenciesOf(smallvec.Purl).Select(n => n.Step));
+    }
+
+    [Fact]
+    public void PathsTo_TenThousandCrateChain_IsLinear()
+    {
+        const int count = 10_000;
+        var text = new System.Text.StringBuilder("version = 3\n");
+        text.Append("\n[[package]]\nname = \"member\"\nversion = \"0.1.0\"\ndependencies = [\"c0\"]\n");
+        for (var i = 0; i < count; i++)
+        {
+            var next = i + 1 < count ? $"\"c{i + 1}\", " : "";
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"\n[[package]]\nname = \"c{i}\"\nversion = \"1.0.0\"\nsource = \"{Registry}\"\ndependencies = [{next}\"c0\", \"c{i}\"]\n");
+        }
+        var cargo = CargoLock.Parse(text.ToString(), "Cargo.lock");
+        var path = Assert.Single(cargo.PathsTo(cargo.Packages[^1]));
+        Assert.Equal(count + 1, path.Count);
+        Assert.Equal(["member", "c0", "c1"], path.Take(3).Select(p => p.Name));
+        Assert.Equal("c9999", path[^1].Name);
+    }
+
+    [Fact]
+    public void Graph_RealFixtures_MembersAreTheOnlyRoots()
+    {
+        var folder = ConformanceData.Require("lockfiles/rust-cargolock");
+        var local = CargoLock.Parse(File.ReadAllText(Path.Combine(folder, "two-packages-with-local.lock")), "local");
+        Assert.Equal(["local-rust-pkg 0.1.0"], local.Graph.Roots.Select(n => n.Step));
+        var many = CargoLock.Parse(File.ReadAllText(Path.Combine(folder, "many-packages.lock")), "many");
+        Assert.Equal(["memchr 2.4.1"], many.Graph.DependenciesOf(PackageUrl.Create("cargo", null, "aho-corasick", "0.7.18")).Select(n => n.Step));
+        Assert.Empty(many.Graph.Roots); // no workspace member: no path is invented
+        Assert.Empty(many.PathsTo(many.Packages.First(p => p.Name == "memchr")));
+    }
 }
