@@ -17,7 +17,7 @@ internal static class ScanReportMarkdown
             output.WriteLine("| Severity | Advisory | Package | File | Fixed in | Known exploited |");
             output.WriteLine("|---|---|---|---|---|---|");
             foreach (var f in active)
-                output.WriteLine($"| {ScanReport.SeverityText(f)} | {Advisory(f)} | `{Cell(f.Component.ToString())}` | {Cell(f.File)} | {Cell(f.FixedVersion ?? "none")} | {(f.Kev is { } k ? Cell(k.CveId) : "")} |");
+                output.WriteLine($"| {ScanReport.SeverityText(f)} | {Advisory(f)} | `{Cell(f.Component.ToString())}`{Via(f)} | {Cell(f.File)} | {Cell(f.FixedVersion ?? "none")} | {(f.Kev is { } k ? Cell(k.CveId) : "")} |");
         }
         if (suppressed.Count == 0) return;
         output.WriteLine();
@@ -28,6 +28,9 @@ internal static class ScanReportMarkdown
         foreach (var f in suppressed)
             output.WriteLine($"| {Advisory(f)} | `{Cell(f.Component.ToString())}` | {Firebreak.Domain.Vex.VexTerms.ToText(f.Suppression!.Status)} | {Cell(f.Suppression.Reason)} |");
     }
+
+    /// <summary>The dependency path under the package, when there is one beyond the package itself.</summary>
+    private static string Via(ScanFinding f) => f.DependencyPath.Count > 1 ? "<br>via " + Cell(string.Join(" → ", f.DependencyPath)) : "";
 
     private static string Advisory(ScanFinding f)
     {

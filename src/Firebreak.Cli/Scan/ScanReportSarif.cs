@@ -53,17 +53,22 @@ internal static class ScanReportSarif
     private static JsonObject Result(ScanFinding f, int ruleIndex)
     {
         var fix = f.FixedVersion is { } v ? $" Upgrade to {v}." : " No fixed version is known.";
+        var via = f.DependencyPath.Count > 1 ? $" Pulled in by {string.Join(" → ", f.DependencyPath)}." : "";
         var result = new JsonObject
         {
             ["ruleId"] = f.AdvisoryId,
             ["ruleIndex"] = ruleIndex,
             ["level"] = f.GateSeverity is CvssSeverity.Critical or CvssSeverity.High ? "error" : "warning",
-            ["message"] = new JsonObject { ["text"] = $"{f.Component} is affected by {string.Join(" / ", f.Ids)}{(f.Title.Length > 0 ? ": " + f.Title : "")}.{fix}" },
+            ["message"] = new JsonObject { ["text"] = $"{f.Component} is affected by {string.Join(" / ", f.Ids)}{(f.Title.Length > 0 ? ": " + f.Title : "")}.{fix}{via}" },
             ["locations"] = new JsonArray(new JsonObject
             {
                 ["physicalLocation"] = new JsonObject { ["artifactLocation"] = new JsonObject { ["uri"] = ArtifactUri(f.File) } },
             }),
-            ["properties"] = new JsonObject { ["purl"] = f.Component.ToString() },
+            ["properties"] = new JsonObject
+            {
+                ["purl"] = f.Component.ToString(),
+                ["dependencyPath"] = new JsonArray([.. f.DependencyPath.Select(p => JsonValue.Create(p))]),
+            },
         };
         if (f.Suppression is { } s)
             result["suppressions"] = new JsonArray(new JsonObject { ["kind"] = "external", ["status"] = "accepted", ["justification"] = $"VEX {s.Vulnerability}: {s.Reason}" });

@@ -19,7 +19,9 @@ internal static class ScanReportTable
             if (f.Kev is { } k)
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"    KNOWN EXPLOITED: {k.CveId} in CISA KEV since {k.DateAdded:yyyy-MM-dd}, due {k.DueDate:yyyy-MM-dd}, ransomware use: {k.KnownRansomwareCampaignUse}"));
-            if (f.DependencyPath.Count > 0) output.WriteLine($"    pulled in by: {string.Join(" → ", f.DependencyPath)}");
+            // One step: the component is a root itself — the project's own package, or one it asks for directly.
+            if (f.DependencyPath.Count == 1) output.WriteLine("    pulled in by: the project itself (a root of the dependency graph)");
+            else if (f.DependencyPath.Count > 1) output.WriteLine($"    pulled in by: {string.Join(" → ", f.DependencyPath)}");
         }
         foreach (var f in suppressed)
             output.WriteLine($"{f.File}: {ScanReport.ComponentText(f)}  {string.Join(" ", f.Ids)}  suppressed by VEX ({f.Suppression!.Vulnerability}): {f.Suppression.Reason}");
