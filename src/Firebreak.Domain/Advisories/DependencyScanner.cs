@@ -54,7 +54,7 @@ public sealed class DependencyScanner(IReadOnlyList<RustSecAdvisory> rustSec, Os
 
         IReadOnlyList<string> PathTo(Packages.PackageUrl purl)
         {
-            if (!paths.TryGetValue(purl, out var path)) paths[purl] = path = [.. graph.PathTo(purl).Select(n => n.Step)];
+            if (!paths.TryGetValue(purl, out var path)) paths[purl] = path = ScanFinding.PathSteps([.. graph.PathTo(purl).Select(n => n.Step)]);
             return path;
         }
     }

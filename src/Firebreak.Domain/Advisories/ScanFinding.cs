@@ -21,10 +21,14 @@ namespace Firebreak.Domain.Advisories;
 /// <param name="HelpUri">A page describing the advisory, if one is known.</param>
 /// <param name="DependencyPath">"name version" steps of the shortest chain from a root of the file's dependency graph (a workspace
 /// member, the SBOM's subject, or a direct dependency) to the component, the component last; one step when it is a root itself;
-/// empty when the format records no graph (go.mod, requirements files, purl lists) or no root reaches it.</param>
+/// empty when the format records no graph (go.mod, requirements files, purl lists) or no root reaches it. A chain longer than
+/// <see cref="MaxPathSteps"/> keeps its two ends around one "… N more …" step, so a hostile file cannot blow up a report.</param>
 public sealed record ScanFinding(string File, PackageUrl Component, string AdvisoryId, IReadOnlyList<string> Aliases, string Title,
     AdvisoryDatabase Database, string? FixedVersion, AdvisorySeverity Severity, KevEntry? Kev, string? HelpUri, IReadOnlyList<string> DependencyPath)
 {
+    /// <summary>The most steps a <see cref="DependencyPath"/> shows; real chains are a few dozen at most.</summary>
+    public const int MaxPathSteps = 64;
+
     /// <summary>The VEX statement that suppresses this finding, when one does.</summary>
     public VexSuppression? Suppression { get; init; }
 
@@ -45,7 +49,15 @@ public sealed record ScanFinding(string File, PackageUrl Component, string Advis
         return new ScanFinding(file, finding.Package.Purl, advisory.Id, advisory.Aliases, advisory.Title, AdvisoryDatabase.RustSec,
             finding.FixedVersion?.ToString(), AdvisorySeverity.FromVector(advisory.Cvss), finding.Kev,
             string.Create(CultureInfo.InvariantCulture, $"https://rustsec.org/advisories/{advisory.Id}.html"),
-            finding.Paths.Count == 0 ? [] : [.. finding.Paths[0].Select(p => $"{p.Name} {p.Version}")]);
+            finding.Paths.Count == 0 ? [] : PathSteps([.. finding.Paths[0].Select(p => $"{p.Name} {p.Version}")]));
+    }
+
+    /// <summary>The path's steps, the middle of an overlong one replaced by one step saying how many were left out.</summary>
+    internal static IReadOnlyList<string> PathSteps(IReadOnlyList<string> steps)
+    {
+        if (steps.Count <= MaxPathSteps) return steps;
+        const int head = MaxPathSteps / 2, tail = MaxPathSteps - head - 1;
+        return [.. steps.Take(head), string.Create(CultureInfo.InvariantCulture, $"… {steps.Count - head - tail} more …"), .. steps.Skip(steps.Count - tail)];
     }
 
     /// <summary>An OSV finding; its help page is the record's first ADVISORY (else first) reference.</summary>

@@ -96,4 +96,19 @@ public sealed class ScanDependencyPathTests : IDisposable
         var (_, output, _) = CliHarness.Run(["scan", lockfile, "--osv", ConformanceData.Require("advisory-data/osv/guidedremediation_testdata_npm_vulnerabilities.json")]);
         Assert.Contains("pulled in by: the project itself (a root of the dependency graph)", output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Scan_TenThousandDeepCyclicPackageLock_KeepsBothEndsOfThePath()
+    {
+        const int count = 10_000;
+        var json = new System.Text.StringBuilder("""{"lockfileVersion": 3, "packages": {"": {"dependencies": {"p0": "1"}}""");
+        for (var i = 0; i < count; i++) // each depends on the next, on itself and on p0: cycles everywhere
+            json.Append(System.Globalization.CultureInfo.InvariantCulture, $$$""", "node_modules/p{{{i}}}": {"version": "1.0.0", "dependencies": {"p{{{(i + 1) % count}}}": "1", "p{{{i}}}": "1", "p0": "1"}}""");
+        json.Append("}}");
+        var finding = Assert.Single(Scanner(Record("TEST-0004", "npm", "p9999", "2.0.0")).Scan("package-lock.json", json.ToString()).Findings);
+        Assert.Equal(ScanFinding.MaxPathSteps, finding.DependencyPath.Count);
+        Assert.Equal(["p0 1.0.0", "p1 1.0.0"], finding.DependencyPath.Take(2));
+        Assert.Equal("… 9937 more …", finding.DependencyPath[32]);
+        Assert.Equal(["p9998 1.0.0", "p9999 1.0.0"], finding.DependencyPath.TakeLast(2));
+    }
 }
