@@ -7,10 +7,11 @@ namespace Firebreak.Domain.Disclosure;
 /// <param name="Fixed">When the fix was released.</param>
 /// <param name="Published">When the advisory was disclosed publicly.</param>
 /// <param name="Modified">When the advisory last changed; defaults to the latest other date.</param>
+/// <param name="Withdrawn">When the advisory was withdrawn (OSV's <c>withdrawn</c>), if it was.</param>
 public sealed record AdvisoryTimeline(
     DateTimeOffset? Reported = null, DateTimeOffset? Acknowledged = null, DateTimeOffset? Triaged = null,
-    DateTimeOffset? Fixed = null, DateTimeOffset? Published = null, DateTimeOffset? Modified = null)
+    DateTimeOffset? Fixed = null, DateTimeOffset? Published = null, DateTimeOffset? Modified = null, DateTimeOffset? Withdrawn = null)
 {
     /// <summary>The modification date, or the latest date known.</summary>
-    public DateTimeOffset? LastModified => Modified ?? new[] { Published, Fixed, Triaged, Acknowledged, Reported }.Max();
+    public DateTimeOffset? LastModified => Modified ?? new[] { Withdrawn, Published, Fixed, Triaged, Acknowledged, Reported }.Max();
 }

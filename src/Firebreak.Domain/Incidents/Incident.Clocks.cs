@@ -64,18 +64,6 @@ public sealed partial class Incident
         Record(now, actor, TimelineKind.ClockStopped, $"{kind.ToWire()} clock stopped: {because} ({state})");
     }
 
-    /// <summary>Moves the disclosure date (negotiated with the reporter), recording why.</summary>
-    public void MoveDisclosure(DateTimeOffset dueAt, string reason, string actor, DateTimeOffset now)
-    {
-        if (string.IsNullOrWhiteSpace(reason)) throw new DomainException("Moving the disclosure date needs a reason.");
-        var record = _clocks.FirstOrDefault(c => c.Kind == ClockKind.Disclosure)
-            ?? throw new DomainException($"Incident #{Number} has no disclosure clock.");
-        if (record.StoppedAt is not null) throw new DomainException("The advisory is already published; the disclosure date is history.");
-        var old = record.ToClock().DueAt;
-        record.DueAt = dueAt.UtcDateTime;
-        Record(now, actor, TimelineKind.ClockChanged, $"disclosure clock due {old:u} → {dueAt.UtcDateTime:u}: {reason.Trim()}");
-    }
-
     private IEnumerable<(ClockKind Kind, TimeSpan Due)> PlannedClocks(SecurityPolicy policy)
     {
         var reported = Kind == IncidentKind.VulnerabilityReport || Reporter is not null;

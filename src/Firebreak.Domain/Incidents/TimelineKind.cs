@@ -27,4 +27,8 @@ public enum TimelineKind
     Correspondence,
     /// <summary>The reporter changed how they want to be credited.</summary>
     CreditChanged,
+    /// <summary>The disclosure date moved, or active exploitation shortened it.</summary>
+    Disclosure,
+    /// <summary>The advisory was saved, reviewed, scheduled, published or withdrawn.</summary>
+    Advisory,
 }

@@ -29,6 +29,9 @@ public sealed record SecurityPolicy
     /// <summary>Default time from a report to public disclosure, negotiable per incident.</summary>
     public TimeSpan DisclosureWindow { get; private init; }
 
+    /// <summary>The longest time to disclosure once a vulnerability is exploited in the wild (the window shrinks to it).</summary>
+    public TimeSpan ExploitedDisclosureWindow { get; private init; }
+
     /// <summary>Who holds each role (a handle, a name or an e-mail address).</summary>
     public ImmutableSortedDictionary<ProjectRole, string> RoleHolders { get; private init; } = ImmutableSortedDictionary<ProjectRole, string>.Empty;
 
@@ -47,6 +50,7 @@ public sealed record SecurityPolicy
         FixTarget = TimeSpan.FromDays(14),
         UserSafetyFixTarget = TimeSpan.FromDays(14),
         DisclosureWindow = TimeSpan.FromDays(90),
+        ExploitedDisclosureWindow = TimeSpan.FromDays(7),
     };
 
     /// <summary>The first-action deadline for a class.</summary>
@@ -83,14 +87,24 @@ public sealed record SecurityPolicy
         return this with { UserSafetyClasses = list };
     }
 
-    /// <summary>Replaces the acknowledgement, fix and disclosure windows.</summary>
+    /// <summary>Replaces the acknowledgement, fix and disclosure windows (the exploited window never exceeds the new disclosure window).</summary>
     public SecurityPolicy WithWindows(TimeSpan acknowledgement, TimeSpan fixTarget, TimeSpan userSafetyFixTarget, TimeSpan disclosure)
     {
         Check(acknowledgement, "acknowledgement deadline");
         Check(fixTarget, "fix target");
         Check(userSafetyFixTarget, "user-safety fix target");
         Check(disclosure, "disclosure window");
-        return this with { Acknowledgement = acknowledgement, FixTarget = fixTarget, UserSafetyFixTarget = userSafetyFixTarget, DisclosureWindow = disclosure };
+        return this with { Acknowledgement = acknowledgement, FixTarget = fixTarget, UserSafetyFixTarget = userSafetyFixTarget, DisclosureWindow = disclosure,
+            ExploitedDisclosureWindow = ExploitedDisclosureWindow > disclosure ? disclosure : ExploitedDisclosureWindow };
+    }
+
+    /// <summary>Replaces the window that applies under active exploitation; it cannot exceed the normal window.</summary>
+    public SecurityPolicy WithExploitedDisclosureWindow(TimeSpan window)
+    {
+        Check(window, "disclosure window under active exploitation");
+        if (window > DisclosureWindow)
+            throw new DomainException($"The disclosure window under active exploitation ({DurationText.Format(window)}) is longer than the normal one ({DurationText.Format(DisclosureWindow)}).");
+        return this with { ExploitedDisclosureWindow = window };
     }
 
     /// <summary>Sets or clears (with null or blank) the holder of a role.</summary>

@@ -16,9 +16,8 @@ public static class AdvisoryMarkdown
         ArgumentNullException.ThrowIfNull(advisory);
         var text = new StringBuilder();
         Line(text, "Summary", advisory.Summary);
-        Line(text, "Affected", string.Join("; ", advisory.Affected.Select(Affected)));
-        var patched = advisory.Affected.Where(p => p.PatchedVersions.Count > 0).Select(p => $"{p.Package.Name} {string.Join(", ", p.PatchedVersions)}").ToList();
-        Line(text, "Patched", patched.Count > 0 ? string.Join("; ", patched) : "none yet");
+        Line(text, "Affected", AffectedText(advisory));
+        Line(text, "Patched", PatchedText(advisory) ?? "none yet");
         Line(text, "CVE", advisory.CveId ?? "not assigned");
         Line(text, "CWE", advisory.Cwes.Count > 0 ? string.Join(", ", advisory.Cwes.Select(c => c.Id)) : "not classified");
         Line(text, "CVSS v4", advisory.Cvss4 is { } v4 ? $"{v4.Vector} ({v4.Score.ToString("0.0", CultureInfo.InvariantCulture)} {v4.Severity})" : "not scored");
@@ -30,6 +29,21 @@ public static class AdvisoryMarkdown
         Line(text, "Disclosure", Date(advisory.Timeline.Published));
         if (advisory.Description is { } description) text.Append('\n').Append(description).Append('\n');
         return text.ToString();
+    }
+
+    /// <summary>Every affected package with its ranges and versions, one line: <c>pkg (npm) &gt;= 1.0.0, &lt; 1.4.2; …</c>.</summary>
+    public static string AffectedText(SecurityAdvisory advisory)
+    {
+        ArgumentNullException.ThrowIfNull(advisory);
+        return string.Join("; ", advisory.Affected.Select(Affected));
+    }
+
+    /// <summary>The patched versions per package, one line, or null when none is released.</summary>
+    public static string? PatchedText(SecurityAdvisory advisory)
+    {
+        ArgumentNullException.ThrowIfNull(advisory);
+        var patched = advisory.Affected.Where(p => p.PatchedVersions.Count > 0).Select(p => $"{p.Package.Name} {string.Join(", ", p.PatchedVersions)}").ToList();
+        return patched.Count > 0 ? string.Join("; ", patched) : null;
     }
 
     /// <summary>A range in GitHub's notation: <c>&gt;= 1.0.0, &lt; 1.4.2</c>; spans of one range joined with <c> || </c>.</summary>

@@ -21,6 +21,6 @@ internal sealed record ReferenceInput(string? Type, string? Url, string? Name);
 internal sealed record CreditInput(string? Type, string? Name, string? Contact, bool Consent = true, bool Anonymous = false);
 
 internal sealed record TimelineInput(DateTimeOffset? Reported, DateTimeOffset? Acknowledged, DateTimeOffset? Triaged, DateTimeOffset? Fixed,
-    DateTimeOffset? Published, DateTimeOffset? Modified);
+    DateTimeOffset? Published, DateTimeOffset? Modified, DateTimeOffset? Withdrawn = null);
 
 internal sealed record RevisionInput(string? Number, DateTimeOffset Date, string? Summary);

@@ -50,7 +50,7 @@ public static class FirebreakAdvisoryJson
             Remediation = input.Remediation,
             References = [.. (input.References ?? []).Select(r => new AdvisoryReference(Parse<AdvisoryReferenceType>(r.Type, "references.type") ?? AdvisoryReferenceType.Web, r.Url!, r.Name))],
             Credits = [.. (input.Credits ?? []).Select(Credit)],
-            Timeline = input.Timeline is { } t ? new AdvisoryTimeline(t.Reported, t.Acknowledged, t.Triaged, t.Fixed, t.Published, t.Modified) : new AdvisoryTimeline(),
+            Timeline = input.Timeline is { } t ? new AdvisoryTimeline(t.Reported, t.Acknowledged, t.Triaged, t.Fixed, t.Published, t.Modified, t.Withdrawn) : new AdvisoryTimeline(),
             Revisions = [.. (input.Revisions ?? []).Select(r => new AdvisoryRevision(r.Number!, r.Date, r.Summary!))],
         };
     }

@@ -28,6 +28,7 @@ public static class OsvExporter
             ["modified"] = AdvisoryJson.Timestamp(modified),
         };
         if (advisory.Timeline.Published is { } published) record["published"] = AdvisoryJson.Timestamp(published);
+        if (advisory.Timeline.Withdrawn is { } withdrawn) record["withdrawn"] = AdvisoryJson.Timestamp(withdrawn);
         var aliases = advisory.Aliases.Where(a => a != id).ToList();
         if (aliases.Count > 0) record["aliases"] = AdvisoryJson.Strings(aliases);
         record["summary"] = advisory.Summary;
