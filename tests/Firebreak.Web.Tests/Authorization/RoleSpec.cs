@@ -11,13 +11,13 @@ internal static class RoleSpec
     public static readonly Dictionary<string, Permission[]> Roles = new()
     {
         ["admin"] = [Permission.ProjectRead, Permission.ProjectAdmin, Permission.IncidentOpen, Permission.IncidentRead, Permission.IncidentWork,
-            Permission.IncidentTriage, Permission.ReporterCorrespond, Permission.Publish],
+            Permission.IncidentTriage, Permission.ReporterCorrespond, Permission.Review, Permission.Publish],
         ["triage-owner"] = [Permission.ProjectRead, Permission.IncidentOpen, Permission.IncidentRead, Permission.IncidentWork,
             Permission.IncidentTriage, Permission.ReporterCorrespond],
         ["incident-manager"] = [Permission.ProjectRead, Permission.IncidentOpen, Permission.IncidentRead, Permission.IncidentWork,
-            Permission.IncidentTriage, Permission.ReporterCorrespond, Permission.Publish],
+            Permission.IncidentTriage, Permission.ReporterCorrespond, Permission.Review, Permission.Publish],
         ["release-engineer"] = [Permission.ProjectRead, Permission.IncidentRead, Permission.IncidentWork, Permission.Publish],
-        ["reviewer"] = [Permission.ProjectRead, Permission.IncidentRead, Permission.IncidentWork],
+        ["reviewer"] = [Permission.ProjectRead, Permission.IncidentRead, Permission.IncidentWork, Permission.Review],
         ["board"] = [Permission.ProjectRead, Permission.IncidentRead],
     };
 

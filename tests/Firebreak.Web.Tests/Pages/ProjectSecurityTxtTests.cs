@@ -31,6 +31,8 @@ public sealed class ProjectSecurityTxtTests : IAsyncLifetime
         Assert.Contains("Contact: mailto:security@texty.example", text, StringComparison.Ordinal);
         Assert.Contains($"Contact: https://firebreak.example/p/{slug}/report", text, StringComparison.Ordinal);
         Assert.Contains($"Canonical: https://firebreak.example/p/{slug}/.well-known/security.txt", text, StringComparison.Ordinal);
+        Assert.Contains($"Acknowledgments: https://firebreak.example/p/{slug}/thanks", text, StringComparison.Ordinal);
+        Assert.Contains($"CSAF: https://firebreak.example/p/{slug}/.well-known/csaf/provider-metadata.json", text, StringComparison.Ordinal);
         Assert.Contains("Expires: 2027-05-23T09:00:00.000Z", text, StringComparison.Ordinal); // the fake clock + 180 days
         Assert.DoesNotContain(SecurityTxtValidator.Validate(text, factory.Clock.GetUtcNow()), i => i.IsError);
     }

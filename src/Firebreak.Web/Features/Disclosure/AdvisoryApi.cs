@@ -1,19 +1,21 @@
 using Firebreak.Domain.Common;
+using Firebreak.Domain.Disclosure;
 using Firebreak.Domain.Disclosure.Formats;
+using Firebreak.Domain.Incidents;
 using Firebreak.Web.Data;
 using Firebreak.Web.Infrastructure.Audit;
 using Firebreak.Web.Infrastructure.Auth;
+using Firebreak.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Firebreak.Web.Features.Disclosure;
 
 /// <summary>
-/// <c>PUT /api/v1/incidents/{id}/advisory</c> saves the incident's advisory (Firebreak's advisory JSON,
-/// validated by the same reader as <c>firebreak advisory export</c>); <c>GET …/advisory?format=F</c>
-/// returns it, or exports it as osv, cve5, cve5-container, csaf, csaf-vex, openvex, ghsa-md or
-/// changelog. Every export is recorded in the audit chain.
+/// <c>/api/v1/incidents/{id}/advisory</c>: save the advisory (Firebreak's advisory JSON, validated by the same reader as
+/// <c>firebreak advisory export</c>), read it or export it (<c>?format=</c> osv, cve5, cve5-container, csaf, csaf-vex,
+/// openvex, ghsa-md, changelog; every export is audited), and move it through review, scheduling, publication and
+/// withdrawal; <c>…/disclosure</c> moves the planned disclosure or records active exploitation.
 /// </summary>
 internal static class AdvisoryApi
 {
@@ -22,53 +24,99 @@ internal static class AdvisoryApi
         var advisory = api.MapGroup("/incidents/{id:guid}/advisory").WithTags("Advisories");
         advisory.MapPut("", Save).RequirePermission(Permission.IncidentWork).Accepts<string>("application/json");
         advisory.MapGet("", Get).RequirePermission(Permission.IncidentRead);
+        advisory.MapGet("/status", Status).RequirePermission(Permission.IncidentRead);
+        advisory.MapGet("/draft", Draft).RequirePermission(Permission.IncidentRead);
+        advisory.MapPost("/review", (Guid id, ScheduleRequest? body, AdvisoryWorkflow flow, CancellationToken ct) =>
+            Respond(flow.RequestReviewAsync(id, body?.PublishAt, ct))).RequirePermission(Permission.IncidentWork);
+        advisory.MapPost("/approve", (Guid id, ScheduleRequest? body, AdvisoryWorkflow flow, CancellationToken ct) =>
+            Respond(flow.ApproveAsync(id, body?.PublishAt, ct))).RequirePermission(Permission.Review).RequireRecentSignIn();
+        advisory.MapPost("/return", (Guid id, ReasonRequest body, AdvisoryWorkflow flow, CancellationToken ct) =>
+            Respond(flow.ReturnAsync(id, body.Reason, ct))).RequirePermission(Permission.Review);
+        advisory.MapPost("/schedule", (Guid id, ScheduleRequest body, AdvisoryWorkflow flow, CancellationToken ct) =>
+            Respond(flow.RescheduleAsync(id, body.PublishAt, ct))).RequirePermission(Permission.Publish).RequireRecentSignIn();
+        advisory.MapPost("/withdraw", (Guid id, ReasonRequest body, AdvisoryWorkflow flow, CancellationToken ct) =>
+            Respond(flow.WithdrawAsync(id, body.Reason, ct))).RequirePermission(Permission.Publish).RequireRecentSignIn();
+        advisory.MapPost("/notices", Notice).RequirePermission(Permission.Publish).RequireRecentSignIn();
+
+        var disclosure = api.MapGroup("/incidents/{id:guid}/disclosure").WithTags("Advisories");
+        disclosure.MapPost("", (Guid id, MoveDisclosureRequest body, AdvisoryWorkflow flow, CancellationToken ct) =>
+            RespondDisclosure(flow.MoveDisclosureAsync(id, body.DueAt, body.Reason, body.AgreedBy, ct))).RequirePermission(Permission.IncidentTriage);
+        disclosure.MapPost("/exploitation", (Guid id, ExploitationRequest body, AdvisoryWorkflow flow, CancellationToken ct) =>
+            RespondDisclosure(flow.ReportExploitationAsync(id, body.Evidence, ct))).RequirePermission(Permission.IncidentTriage);
         return api;
     }
 
-    private static async Task<Results<Ok<AdvisorySavedJson>, NotFound>> Save(Guid id, HttpRequest request, ProjectAccess access,
-        FirebreakDbContext db, CurrentUser user, TimeProvider time, CancellationToken ct)
+    private static async Task<Results<Ok<AdvisoryStatusJson>, NotFound>> Save(Guid id, HttpRequest request, AdvisoryWorkflow flow, CancellationToken ct)
     {
-        if (await access.FindIncidentAsync(id, withTimeline: false, ct) is not { } incident) return TypedResults.NotFound();
         using var reader = new StreamReader(request.Body);
         var text = await reader.ReadToEndAsync(ct);
-        if (text.Length > IncidentAdvisory.MaxChars) throw new DomainException("The advisory is larger than 1 MiB.");
-        var parsed = FirebreakAdvisoryJson.Read(text); // throws DomainException naming the field
-        var now = time.GetUtcNow();
-        var row = await db.Set<IncidentAdvisory>().SingleOrDefaultAsync(a => a.IncidentId == id, ct);
-        if (row is null) db.Add(row = new IncidentAdvisory { IncidentId = id });
-        row.Document = text;
-        row.Version++;
-        row.UpdatedAt = now.UtcDateTime;
-        row.UpdatedBy = user.Name;
-        incident.AddNote($"Advisory {parsed.Id} saved (version {row.Version})", user.Name, now);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(new AdvisorySavedJson(parsed.Id, row.Version, row.UpdatedAt, row.UpdatedBy));
+        return await flow.SaveAsync(id, text, ct) is { } row ? TypedResults.Ok(AdvisoryStatusJson.From(row)) : TypedResults.NotFound();
     }
 
     private static async Task<Results<ContentHttpResult, NotFound>> Get(Guid id, string? format, ProjectAccess access,
-        FirebreakDbContext db, AuditTrail audit, CurrentUser user, CancellationToken ct)
+        AdvisoryWorkflow flow, AuditTrail audit, CurrentUser user, CancellationToken ct)
     {
-        if (await access.FindIncidentAsync(id, withTimeline: false, ct) is null) return TypedResults.NotFound();
-        if (await db.Set<IncidentAdvisory>().SingleOrDefaultAsync(a => a.IncidentId == id, ct) is not { } row) return TypedResults.NotFound();
+        if (await access.FindIncidentAsync(id, withTimeline: false, ct) is not { } incident) return TypedResults.NotFound();
+        if (await flow.FindAsync(id, ct) is not { } row) return TypedResults.NotFound();
         if (format is null) return TypedResults.Text(row.Document, "application/json; charset=utf-8");
-        if (!AdvisoryExport.Formats.Contains(format))
-            throw new DomainException($"'{format}' is not an advisory format; use {string.Join(", ", AdvisoryExport.Formats)}.");
-        var document = AdvisoryExport.Write(FirebreakAdvisoryJson.Read(row.Document), format);
+        var document = Export(row, incident, format);
         await audit.RecordNowAsync(user.Name, "advisory-export", $"incident {id}", $"exported advisory version {row.Version} as {format}", ct);
         return TypedResults.Text(document, AdvisoryExport.MediaType(format));
     }
+
+    /// <summary>The advisory exported as the public will see it (reporter credit as they chose, dates from the incident).</summary>
+    public static string Export(AdvisoryPublication row, Incident incident, string format)
+    {
+        if (!AdvisoryExport.Formats.Contains(format))
+            throw new DomainException($"format: '{format}' is not an advisory format; use {string.Join(", ", AdvisoryExport.Formats)}.");
+        return AdvisoryExport.Write(PublicAdvisories.Render(row, incident).Advisory, format);
+    }
+
+    private static async Task<Results<Ok<AdvisoryStatusJson>, NotFound>> Status(Guid id, ProjectAccess access, AdvisoryWorkflow flow, CancellationToken ct) =>
+        await access.FindIncidentAsync(id, withTimeline: false, ct) is not null && await flow.FindAsync(id, ct) is { } row
+            ? TypedResults.Ok(AdvisoryStatusJson.From(row))
+            : TypedResults.NotFound();
+
+    private static async Task<Results<ContentHttpResult, NotFound>> Draft(Guid id, ProjectAccess access, FirebreakDbContext db, PublicUrl urls,
+        HttpRequest request, CancellationToken ct)
+    {
+        if (await access.FindIncidentAsync(id, withTimeline: false, ct) is not { } incident) return TypedResults.NotFound();
+        var project = await db.Projects.SingleAsync(p => p.Id == incident.ProjectId, ct);
+        return TypedResults.Text(AdvisoryDraft.For(project, incident, urls.For(request)), "application/json; charset=utf-8");
+    }
+
+    private static async Task<Results<Ok<NoticeQueuedJson>, NotFound>> Notice(Guid id, ScheduleRequest? body, AdvisoryWorkflow flow, PublicUrl urls,
+        HttpRequest request, CancellationToken ct) =>
+        await flow.QueuePrivateNoticeAsync(id, body?.PublishAt, urls.For(request), ct) is { } count
+            ? TypedResults.Ok(new NoticeQueuedJson(count))
+            : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<AdvisoryStatusJson>, NotFound>> Respond(Task<AdvisoryPublication?> move) =>
+        await move is { } row ? TypedResults.Ok(AdvisoryStatusJson.From(row)) : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<DisclosureJson>, NotFound>> RespondDisclosure(Task<Incident?> change) =>
+        await change is { } incident ? TypedResults.Ok(DisclosureJson.From(incident)) : TypedResults.NotFound();
 }
 
-internal sealed record AdvisorySavedJson(string Advisory, int Version, DateTime UpdatedAt, string UpdatedBy);
+internal sealed record ScheduleRequest(DateTimeOffset? PublishAt);
 
-internal sealed class IncidentAdvisoryConfiguration : IEntityTypeConfiguration<IncidentAdvisory>
+internal sealed record ReasonRequest(string? Reason);
+
+internal sealed record MoveDisclosureRequest(DateTimeOffset? DueAt, string? Reason, IReadOnlyList<string>? AgreedBy);
+
+internal sealed record ExploitationRequest(string? Evidence);
+
+internal sealed record NoticeQueuedJson(int Queued);
+
+internal sealed record AdvisoryStatusJson(string Advisory, int Version, string State, DateTime UpdatedAt, string UpdatedBy,
+    string? ReviewRequestedBy, string? ApprovedBy, DateTime? PublishAt, DateTime? PublishedAt, DateTime? WithdrawnAt, string? WithdrawnReason)
 {
-    public void Configure(EntityTypeBuilder<IncidentAdvisory> advisory)
-    {
-        advisory.ToTable("IncidentAdvisories");
-        advisory.HasKey(a => a.IncidentId);
-        advisory.Property(a => a.Version).IsConcurrencyToken();
-        advisory.Property(a => a.UpdatedBy).HasMaxLength(320);
-        advisory.HasOne<Firebreak.Domain.Incidents.Incident>().WithMany().HasForeignKey(a => a.IncidentId).OnDelete(DeleteBehavior.Cascade);
-    }
+    public static AdvisoryStatusJson From(AdvisoryPublication row) => new(row.AdvisoryId, row.Version, row.State.ToWire(), row.UpdatedAt, row.UpdatedBy,
+        row.ReviewRequestedBy, row.ApprovedBy, row.PublishAt, row.PublishedAt, row.WithdrawnAt, row.WithdrawnReason);
+}
+
+internal sealed record DisclosureJson(DateTimeOffset? DueAt, DateTimeOffset? StoppedAt, bool ActivelyExploited, DateTime? ExploitedAt)
+{
+    public static DisclosureJson From(Incident incident) =>
+        new(incident.DisclosureDue, incident.Clock(ClockKind.Disclosure)?.StoppedAt, incident.ActivelyExploited, incident.ExploitedAt);
 }

@@ -9,7 +9,7 @@ namespace Firebreak.Web.Features.Intake;
 /// Each project's RFC 9116 file at <c>/p/{slug}/.well-known/security.txt</c>, deliberately public, for the
 /// project to serve or redirect to from its own domain: Contact lines for its security contacts
 /// (mailto) and, while its report form is open and the server is reached over https, the form itself; Expires 180 days ahead;
-/// Preferred-Languages en; Canonical when served over https. A project with no way to be reached gets 404.
+/// Acknowledgments (the thanks page), CSAF (the provider metadata) and Canonical when served over https (RFC 9116 web URIs are https only); Preferred-Languages en. A project with no way to be reached gets 404.
 /// </summary>
 internal static class ProjectSecurityTxtEndpoint
 {
@@ -26,8 +26,11 @@ internal static class ProjectSecurityTxtEndpoint
             if (accepting && baseUrl.StartsWith("https://", StringComparison.OrdinalIgnoreCase)) contacts.Add(new Uri($"{baseUrl}/p/{project.Slug}/report"));
             if (contacts.Count == 0) return Results.NotFound();
             var self = new Uri($"{baseUrl}/p/{project.Slug}/.well-known/security.txt");
-            var file = new SecurityTxt(contacts, time.GetUtcNow().AddDays(180), PreferredLanguages: ["en"],
-                Canonical: self.Scheme == Uri.UriSchemeHttps ? [self] : null);
+            var https = self.Scheme == Uri.UriSchemeHttps;
+            var file = new SecurityTxt(contacts, time.GetUtcNow().AddDays(180),
+                Acknowledgments: https ? new Uri($"{baseUrl}/p/{project.Slug}/thanks") : null,
+                PreferredLanguages: ["en"], Canonical: https ? [self] : null,
+                Csaf: https ? new Uri($"{baseUrl}/p/{project.Slug}/.well-known/csaf/provider-metadata.json") : null);
             return Results.Text(file.Format(), "text/plain; charset=utf-8");
         }).AllowAnonymous().ExcludeFromDescription();
         return app;

@@ -16,7 +16,8 @@ internal sealed record PolicyDocument(
     long FixTargetSeconds,
     long UserSafetyFixTargetSeconds,
     long DisclosureWindowSeconds,
-    IReadOnlyDictionary<string, string> RoleHolders)
+    IReadOnlyDictionary<string, string> RoleHolders,
+    long? ExploitedDisclosureWindowSeconds = null)
 {
     internal sealed record SeverityRow(string Severity, string Examples, long FirstActionSeconds);
 
@@ -29,7 +30,8 @@ internal sealed record PolicyDocument(
         (long)policy.FixTarget.TotalSeconds,
         (long)policy.UserSafetyFixTarget.TotalSeconds,
         (long)policy.DisclosureWindow.TotalSeconds,
-        policy.RoleHolders.ToDictionary(kv => kv.Key.ToWire(), kv => kv.Value));
+        policy.RoleHolders.ToDictionary(kv => kv.Key.ToWire(), kv => kv.Value),
+        (long)policy.ExploitedDisclosureWindow.TotalSeconds);
 
     public SecurityPolicy ToPolicy()
     {
@@ -42,6 +44,8 @@ internal sealed record PolicyDocument(
             .WithUserSafetyClasses(UserSafetyClasses)
             .WithWindows(Seconds(AcknowledgementSeconds, "acknowledgementSeconds"), Seconds(FixTargetSeconds, "fixTargetSeconds"),
                 Seconds(UserSafetyFixTargetSeconds, "userSafetyFixTargetSeconds"), Seconds(DisclosureWindowSeconds, "disclosureWindowSeconds"));
+        if (ExploitedDisclosureWindowSeconds is { } exploited)
+            policy = policy.WithExploitedDisclosureWindow(Seconds(exploited, "exploitedDisclosureWindowSeconds"));
         foreach (var (role, holder) in RoleHolders ?? new Dictionary<string, string>())
         {
             policy = policy.WithRoleHolder(WireNames.Parse<ProjectRole>(role, "role"), holder);

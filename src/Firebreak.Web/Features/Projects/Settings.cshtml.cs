@@ -25,7 +25,7 @@ internal sealed class SettingsModel(ProjectAccess access, FirebreakDbContext db,
     public async Task<IActionResult> OnPostSaveAsync(string slug, string? name, string? repositoryUrl, string? contacts,
         Dictionary<string, string> examples, Dictionary<string, string> firstAction, string? userSafetyClasses,
         string? acknowledgement, string? fixTarget, string? userSafetyFixTarget, string? disclosureWindow,
-        Dictionary<string, string> roles, CancellationToken ct)
+        string? exploitedDisclosureWindow, Dictionary<string, string> roles, CancellationToken ct)
     {
         if (!await LoadAsync(slug, ct)) return NotFound();
         try
@@ -37,6 +37,8 @@ internal sealed class SettingsModel(ProjectAccess access, FirebreakDbContext db,
                 .WithUserSafetyClasses(NewProjectModel.Lines(userSafetyClasses))
                 .WithWindows(DurationText.Parse(acknowledgement, "acknowledgement deadline"), DurationText.Parse(fixTarget, "fix target"),
                     DurationText.Parse(userSafetyFixTarget, "user-safety fix target"), DurationText.Parse(disclosureWindow, "disclosure window"));
+            if (!string.IsNullOrWhiteSpace(exploitedDisclosureWindow))
+                policy = policy.WithExploitedDisclosureWindow(DurationText.Parse(exploitedDisclosureWindow, "disclosure window under active exploitation"));
             foreach (var role in Enum.GetValues<ProjectRole>())
             {
                 policy = policy.WithRoleHolder(role, roles.GetValueOrDefault(role.ToWire()));

@@ -25,6 +25,8 @@ internal enum Permission
     IncidentTriage,
     /// <summary>Speak for the project to the reporter: shared messages, the acknowledgement.</summary>
     ReporterCorrespond,
+    /// <summary>Approve an advisory written by someone else (the second maintainer's review).</summary>
+    Review,
     /// <summary>Publish or withdraw an advisory, send public notices.</summary>
     Publish,
 }

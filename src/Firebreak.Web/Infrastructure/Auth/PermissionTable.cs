@@ -12,13 +12,13 @@ internal static class PermissionTable
     private static readonly FrozenDictionary<AccessRole, FrozenSet<Permission>> Roles = new Dictionary<AccessRole, FrozenSet<Permission>>
     {
         [AccessRole.Admin] = Of(Permission.ProjectRead, Permission.ProjectAdmin, Permission.IncidentOpen, Permission.IncidentRead,
-            Permission.IncidentWork, Permission.IncidentTriage, Permission.ReporterCorrespond, Permission.Publish),
+            Permission.IncidentWork, Permission.IncidentTriage, Permission.ReporterCorrespond, Permission.Review, Permission.Publish),
         [AccessRole.TriageOwner] = Of(Permission.ProjectRead, Permission.IncidentOpen, Permission.IncidentRead, Permission.IncidentWork,
             Permission.IncidentTriage, Permission.ReporterCorrespond),
         [AccessRole.IncidentManager] = Of(Permission.ProjectRead, Permission.IncidentOpen, Permission.IncidentRead, Permission.IncidentWork,
-            Permission.IncidentTriage, Permission.ReporterCorrespond, Permission.Publish),
+            Permission.IncidentTriage, Permission.ReporterCorrespond, Permission.Review, Permission.Publish),
         [AccessRole.ReleaseEngineer] = Of(Permission.ProjectRead, Permission.IncidentRead, Permission.IncidentWork, Permission.Publish),
-        [AccessRole.Reviewer] = Of(Permission.ProjectRead, Permission.IncidentRead, Permission.IncidentWork),
+        [AccessRole.Reviewer] = Of(Permission.ProjectRead, Permission.IncidentRead, Permission.IncidentWork, Permission.Review),
         [AccessRole.Board] = Of(Permission.ProjectRead, Permission.IncidentRead),
     }.ToFrozenDictionary();
 
@@ -33,7 +33,7 @@ internal static class PermissionTable
         Permission.SignedIn or Permission.InstanceAdmin => PermissionScope.None,
         Permission.ProjectRead or Permission.ProjectAdmin or Permission.IncidentOpen => PermissionScope.Project,
         Permission.IncidentRead or Permission.IncidentWork or Permission.IncidentTriage or Permission.ReporterCorrespond
-            or Permission.Publish => PermissionScope.Incident,
+            or Permission.Review or Permission.Publish => PermissionScope.Incident,
     };
 
     private static FrozenSet<Permission> Of(params Permission[] permissions) => permissions.ToFrozenSet();

@@ -9,5 +9,6 @@ namespace Firebreak.Web.Infrastructure.Mail;
 /// <param name="Purpose">What the message is for; delivery observers switch on it.</param>
 /// <param name="ProjectId">The project it concerns, if any.</param>
 /// <param name="IncidentId">The incident it concerns, if any.</param>
+/// <param name="NotBefore">Held in the outbox until this instant (a notice scheduled ahead); null to send at once.</param>
 internal sealed record MailDraft(string DedupKey, string To, string Subject, string TextBody, string? HtmlBody,
-    string Purpose, Guid? ProjectId = null, Guid? IncidentId = null);
+    string Purpose, Guid? ProjectId = null, Guid? IncidentId = null, DateTimeOffset? NotBefore = null);

@@ -23,7 +23,7 @@ internal sealed class OutboxMessage
         IncidentId = draft.IncidentId;
         ProjectId = draft.ProjectId;
         CreatedAt = now.UtcDateTime;
-        NextAttemptAt = now.UtcDateTime;
+        NextAttemptAt = draft.NotBefore is { } notBefore && notBefore > now ? notBefore.UtcDateTime : now.UtcDateTime;
     }
 
     public Guid Id { get; private set; }

@@ -6,6 +6,9 @@ namespace Firebreak.Web.Infrastructure.Web;
 /// </summary>
 internal sealed class PublicUrl(IConfiguration configuration)
 {
+    /// <summary>The configured address, for work done outside a request (the publication worker); null when not set.</summary>
+    public string? Configured => configuration["Firebreak:PublicUrl"] is { Length: > 0 } configured ? configured.TrimEnd('/') : null;
+
     public string For(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);

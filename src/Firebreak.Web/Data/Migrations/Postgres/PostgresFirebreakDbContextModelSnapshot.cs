@@ -23,10 +23,87 @@ namespace Firebreak.Web.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Firebreak.Domain.Disclosure.AdvisoryPublication", b =>
+                {
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AdvisoryId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime?>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("PublishAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("ReviewRequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReviewRequestedBy")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<int>("RevisionCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("WithdrawnReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("IncidentId");
+
+                    b.HasIndex("ProjectId", "AdvisoryId")
+                        .IsUnique();
+
+                    b.HasIndex("State", "PublishAt");
+
+                    b.ToTable("IncidentAdvisories", (string)null);
+                });
+
             modelBuilder.Entity("Firebreak.Domain.Incidents.Incident", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
+
+                    b.Property<bool>("ActivelyExploited")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Details")
                         .IsRequired()
@@ -34,6 +111,9 @@ namespace Firebreak.Web.Data.Migrations.Postgres
 
                     b.Property<Guid?>("DuplicateOf")
                         .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("ExploitedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -173,30 +253,44 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                     b.ToTable("Projects");
                 });
 
-            modelBuilder.Entity("Firebreak.Web.Features.Disclosure.IncidentAdvisory", b =>
+            modelBuilder.Entity("Firebreak.Web.Features.Disclosure.DisclosureSettings", b =>
                 {
-                    b.Property<Guid>("IncidentId")
+                    b.Property<Guid>("ProjectId")
                         .HasColumnType("uuid");
 
-                    b.Property<string>("Document")
+                    b.Property<string>("AnnouncementBody")
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("UpdatedBy")
+                    b.Property<string>("AnnouncementSubject")
                         .IsRequired()
-                        .HasMaxLength(320)
-                        .HasColumnType("character varying(320)");
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer");
+                    b.Property<string>("PrivateNoticeBody")
+                        .IsRequired()
+                        .HasColumnType("text");
 
-                    b.HasKey("IncidentId");
+                    b.Property<string>("PrivateNoticeSubject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
-                    b.ToTable("IncidentAdvisories", (string)null);
+                    b.PrimitiveCollection<List<string>>("PrivateRecipients")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.PrimitiveCollection<List<string>>("PublicRecipients")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.PrimitiveCollection<List<string>>("RepositoryOwners")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.HasKey("ProjectId");
+
+                    b.ToTable("DisclosureSettings", (string)null);
                 });
 
             modelBuilder.Entity("Firebreak.Web.Features.Intake.IntakeSettings", b =>
@@ -919,6 +1013,21 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Firebreak.Domain.Disclosure.AdvisoryPublication", b =>
+                {
+                    b.HasOne("Firebreak.Domain.Incidents.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Firebreak.Domain.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Firebreak.Domain.Incidents.Incident", b =>
                 {
                     b.HasOne("Firebreak.Domain.Projects.Project", null)
@@ -1110,11 +1219,11 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Firebreak.Web.Features.Disclosure.IncidentAdvisory", b =>
+            modelBuilder.Entity("Firebreak.Web.Features.Disclosure.DisclosureSettings", b =>
                 {
-                    b.HasOne("Firebreak.Domain.Incidents.Incident", null)
+                    b.HasOne("Firebreak.Domain.Projects.Project", null)
                         .WithMany()
-                        .HasForeignKey("IncidentId")
+                        .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -17,16 +17,96 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Firebreak.Domain.Disclosure.AdvisoryPublication", b =>
+                {
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AdvisoryId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ApprovedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PublishAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReviewRequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewRequestedBy")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RevisionCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("WithdrawnAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WithdrawnReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("IncidentId");
+
+                    b.HasIndex("ProjectId", "AdvisoryId")
+                        .IsUnique();
+
+                    b.HasIndex("State", "PublishAt");
+
+                    b.ToTable("IncidentAdvisories", (string)null);
+                });
+
             modelBuilder.Entity("Firebreak.Domain.Incidents.Incident", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("ActivelyExploited")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Details")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("DuplicateOf")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ExploitedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
@@ -167,30 +247,44 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
                     b.ToTable("Projects");
                 });
 
-            modelBuilder.Entity("Firebreak.Web.Features.Disclosure.IncidentAdvisory", b =>
+            modelBuilder.Entity("Firebreak.Web.Features.Disclosure.DisclosureSettings", b =>
                 {
-                    b.Property<Guid>("IncidentId")
+                    b.Property<Guid>("ProjectId")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Document")
+                    b.Property<string>("AnnouncementBody")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UpdatedBy")
+                    b.Property<string>("AnnouncementSubject")
                         .IsRequired()
-                        .HasMaxLength(320)
+                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
+                    b.Property<string>("PrivateNoticeBody")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
 
-                    b.HasKey("IncidentId");
+                    b.Property<string>("PrivateNoticeSubject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
 
-                    b.ToTable("IncidentAdvisories", (string)null);
+                    b.PrimitiveCollection<string>("PrivateRecipients")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("PublicRecipients")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("RepositoryOwners")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ProjectId");
+
+                    b.ToTable("DisclosureSettings", (string)null);
                 });
 
             modelBuilder.Entity("Firebreak.Web.Features.Intake.IntakeSettings", b =>
@@ -909,6 +1003,21 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Firebreak.Domain.Disclosure.AdvisoryPublication", b =>
+                {
+                    b.HasOne("Firebreak.Domain.Incidents.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Firebreak.Domain.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Firebreak.Domain.Incidents.Incident", b =>
                 {
                     b.HasOne("Firebreak.Domain.Projects.Project", null)
@@ -1100,11 +1209,11 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Firebreak.Web.Features.Disclosure.IncidentAdvisory", b =>
+            modelBuilder.Entity("Firebreak.Web.Features.Disclosure.DisclosureSettings", b =>
                 {
-                    b.HasOne("Firebreak.Domain.Incidents.Incident", null)
+                    b.HasOne("Firebreak.Domain.Projects.Project", null)
                         .WithMany()
-                        .HasForeignKey("IncidentId")
+                        .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

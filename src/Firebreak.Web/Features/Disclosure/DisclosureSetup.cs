@@ -1,0 +1,49 @@
+using Firebreak.Web.Data;
+using Firebreak.Web.Infrastructure.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Firebreak.Web.Features.Disclosure;
+
+/// <summary>The disclosure feature's services, its settings API and its worker.</summary>
+internal static class DisclosureSetup
+{
+    public static WebApplicationBuilder AddDisclosure(this WebApplicationBuilder builder)
+    {
+        builder.Services.Configure<DisclosureOptions>(builder.Configuration.GetSection("Disclosure"));
+        builder.Services.AddScoped<AdvisoryWorkflow>();
+        builder.Services.AddScoped<DisclosureMail>();
+        builder.Services.AddScoped<PublicAdvisories>();
+        builder.Services.AddScoped<PublishDueAdvisories>();
+        builder.Services.AddHostedService<PublicationWorker>();
+        return builder;
+    }
+
+    /// <summary><c>GET/PUT /api/v1/projects/{slug}/disclosure-settings</c>: the notice and announcement templates and the recipient lists.</summary>
+    public static RouteGroupBuilder MapDisclosureSettingsApi(this RouteGroupBuilder api)
+    {
+        var settings = api.MapGroup("/projects/{slug}/disclosure-settings").WithTags("Advisories");
+        settings.MapGet("", async Task<Results<Ok<DisclosureSettingsJson>, NotFound>> (string slug, ProjectAccess access, FirebreakDbContext db, CancellationToken ct) =>
+            await access.FindProjectAsync(slug, ct) is { } project
+                ? TypedResults.Ok(DisclosureSettingsJson.From(await db.Set<DisclosureSettings>().FindAsync([project.Id], ct) ?? DisclosureSettings.DefaultsFor(project.Id)))
+                : TypedResults.NotFound()).RequirePermission(Permission.ProjectRead);
+        settings.MapPut("", async Task<Results<Ok<DisclosureSettingsJson>, NotFound>> (string slug, DisclosureSettingsJson body, ProjectAccess access,
+            FirebreakDbContext db, CancellationToken ct) =>
+        {
+            if (await access.FindProjectAsync(slug, ct) is not { } project) return TypedResults.NotFound();
+            var row = await db.Set<DisclosureSettings>().FindAsync([project.Id], ct);
+            if (row is null) db.Add(row = DisclosureSettings.DefaultsFor(project.Id));
+            row.Update(body.PrivateNoticeSubject, body.PrivateNoticeBody, body.AnnouncementSubject, body.AnnouncementBody,
+                body.PrivateRecipients, body.PublicRecipients, body.RepositoryOwners);
+            await db.SaveChangesAsync(ct);
+            return TypedResults.Ok(DisclosureSettingsJson.From(row));
+        }).RequirePermission(Permission.ProjectAdmin);
+        return api;
+    }
+}
+
+internal sealed record DisclosureSettingsJson(string? PrivateNoticeSubject, string? PrivateNoticeBody, string? AnnouncementSubject, string? AnnouncementBody,
+    IReadOnlyList<string>? PrivateRecipients, IReadOnlyList<string>? PublicRecipients, IReadOnlyList<string>? RepositoryOwners)
+{
+    public static DisclosureSettingsJson From(DisclosureSettings s) => new(s.PrivateNoticeSubject, s.PrivateNoticeBody, s.AnnouncementSubject,
+        s.AnnouncementBody, s.PrivateRecipients, s.PublicRecipients, s.RepositoryOwners);
+}

@@ -1,0 +1,120 @@
+using System.Text;
+using Firebreak.Domain.Common;
+using Firebreak.Domain.Disclosure;
+using Firebreak.Domain.Disclosure.Formats;
+using Firebreak.Domain.Incidents;
+using Firebreak.Domain.Projects;
+using Firebreak.Web.Data;
+using Firebreak.Web.Infrastructure.Audit;
+using Firebreak.Web.Infrastructure.Auth;
+using Firebreak.Web.Infrastructure.Web;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Firebreak.Web.Features.Disclosure;
+
+/// <summary>
+/// The incident's disclosure page: the planned disclosure with its countdown (moved only with a reason and who agreed,
+/// shortened by active exploitation), the advisory's text and workflow (review by a second maintainer, schedule,
+/// withdraw), the private notice, and downloads in every format. Forms post back here and redirect.
+/// </summary>
+[RequiresPermission(Permission.IncidentRead)]
+internal sealed class IncidentAdvisoryModel(ProjectAccess access, FirebreakDbContext db, AdvisoryWorkflow flow, TimeProvider time,
+    CurrentUser user, PublicUrl urls, AuditTrail audit) : PageModel
+{
+    public Incident Incident { get; private set; } = null!;
+    public Project Project { get; private set; } = null!;
+    public AdvisoryPublication? Publication { get; private set; }
+    public string Document { get; private set; } = "";
+    public DateTimeOffset Now { get; } = time.GetUtcNow();
+    public TimeZoneInfo Zone => user.TimeZone;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, null, ct) ? Page() : NotFound();
+
+    [RequiresPermission(Permission.IncidentRead)]
+    [RequiresRecentSignIn]
+    public async Task<IActionResult> OnGetExportAsync(Guid id, string? format, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, null, ct) || Publication is null) return NotFound();
+        try
+        {
+            var text = AdvisoryApi.Export(Publication, Incident, format ?? "");
+            await audit.RecordNowAsync(user.Name, "advisory-export", $"incident {id}", $"exported advisory version {Publication.Version} as {format}", ct);
+            var extension = format switch { "ghsa-md" => "md", "changelog" => "txt", _ => "json" };
+            return File(Encoding.UTF8.GetBytes(text), AdvisoryExport.MediaType(format!), $"{Publication.AdvisoryId.Replace('/', '_').Replace(':', '_')}.{format}.{extension}");
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddModelError("", e.Message);
+            return Page();
+        }
+    }
+
+    [RequiresPermission(Permission.IncidentWork)]
+    public Task<IActionResult> OnPostSaveAsync(Guid id, string? document, CancellationToken ct) =>
+        Run(id, () => flow.SaveAsync(id, document ?? "", ct), "Advisory saved.", ct, keep: document);
+
+    [RequiresPermission(Permission.IncidentWork)]
+    public Task<IActionResult> OnPostReviewAsync(Guid id, string? publishAt, CancellationToken ct) =>
+        Run(id, () => flow.RequestReviewAsync(id, ViewerTime.ParseLocal(publishAt, Zone, "publishAt"), ct), "Sent for review.", ct);
+
+    [RequiresPermission(Permission.Review)]
+    [RequiresRecentSignIn]
+    public Task<IActionResult> OnPostApproveAsync(Guid id, string? publishAt, CancellationToken ct) =>
+        Run(id, () => flow.ApproveAsync(id, ViewerTime.ParseLocal(publishAt, Zone, "publishAt"), ct), "Approved and scheduled.", ct);
+
+    [RequiresPermission(Permission.Review)]
+    public Task<IActionResult> OnPostReturnAsync(Guid id, string? reason, CancellationToken ct) =>
+        Run(id, () => flow.ReturnAsync(id, reason, ct), "Returned to draft.", ct);
+
+    [RequiresPermission(Permission.Publish)]
+    [RequiresRecentSignIn]
+    public Task<IActionResult> OnPostScheduleAsync(Guid id, string? publishAt, CancellationToken ct) =>
+        Run(id, () => flow.RescheduleAsync(id, ViewerTime.ParseLocal(publishAt, Zone, "publishAt"), ct), "Publication rescheduled.", ct);
+
+    [RequiresPermission(Permission.Publish)]
+    [RequiresRecentSignIn]
+    public Task<IActionResult> OnPostWithdrawAsync(Guid id, string? reason, CancellationToken ct) =>
+        Run(id, () => flow.WithdrawAsync(id, reason, ct), "Advisory withdrawn.", ct);
+
+    [RequiresPermission(Permission.Publish)]
+    [RequiresRecentSignIn]
+    public Task<IActionResult> OnPostNoticeAsync(Guid id, string? sendAt, CancellationToken ct) =>
+        Run(id, async () => $"Private notice queued to {await flow.QueuePrivateNoticeAsync(id, ViewerTime.ParseLocal(sendAt, Zone, "sendAt"), urls.For(Request), ct)} recipient(s).", null, ct);
+
+    [RequiresPermission(Permission.IncidentTriage)]
+    public Task<IActionResult> OnPostDisclosureAsync(Guid id, string? dueAt, string? reason, List<string>? agreedBy, CancellationToken ct) =>
+        Run(id, () => flow.MoveDisclosureAsync(id, ViewerTime.ParseLocal(dueAt, Zone, "dueAt"), reason, agreedBy, ct), "Disclosure date moved.", ct);
+
+    [RequiresPermission(Permission.IncidentTriage)]
+    public Task<IActionResult> OnPostExploitedAsync(Guid id, string? evidence, CancellationToken ct) =>
+        Run(id, () => flow.ReportExploitationAsync(id, evidence, ct), "Active exploitation recorded.", ct);
+
+    private async Task<IActionResult> Run<T>(Guid id, Func<Task<T>> action, string? done, CancellationToken ct, string? keep = null)
+    {
+        try
+        {
+            var result = await action();
+            if (result is null) return NotFound();
+            TempData["Flash"] = done ?? result.ToString();
+            return RedirectToPage(new { id });
+        }
+        catch (Exception e) when (e is DomainException or DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            ModelState.AddModelError("", e is DomainException ? e.Message : "Someone else changed this advisory at the same moment; nothing of yours was saved.");
+            return await LoadAsync(id, keep, ct) ? Page() : NotFound();
+        }
+    }
+
+    private async Task<bool> LoadAsync(Guid id, string? keep, CancellationToken ct)
+    {
+        if (await access.FindIncidentAsync(id, withTimeline: true, ct) is not { } incident) return false;
+        Incident = incident;
+        Project = await db.Projects.SingleAsync(p => p.Id == incident.ProjectId, ct);
+        Publication = await flow.FindAsync(id, ct);
+        Document = keep ?? Publication?.Document ?? AdvisoryDraft.For(Project, incident, urls.For(Request));
+        return true;
+    }
+}

@@ -1,0 +1,114 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using Firebreak.Domain.Disclosure;
+using Firebreak.Domain.Disclosure.Formats;
+using Firebreak.Domain.Projects;
+using Firebreak.Web.Infrastructure.Web;
+
+namespace Firebreak.Web.Features.Disclosure;
+
+/// <summary>
+/// The machine-readable public surfaces, deliberately anonymous, each built from <see cref="PublicAdvisories"/> so an
+/// embargoed advisory is in none of them until its instant:
+/// <c>/p/{slug}/osv/all.json</c> (every public advisory with a CVE or GHSA id as OSV, an array),
+/// <c>/p/{slug}/osv/{id}.json</c>, and a CSAF 2.0 directory-based distribution (section 7.1.11):
+/// <c>/p/{slug}/.well-known/csaf/provider-metadata.json</c> (role csaf_publisher), <c>/p/{slug}/csaf/index.txt</c>,
+/// <c>/p/{slug}/csaf/changes.csv</c> and <c>/p/{slug}/csaf/{year}/{file}.json</c>.
+/// </summary>
+internal static class PublicAdvisoryEndpoints
+{
+    public static WebApplication MapPublicAdvisories(this WebApplication app)
+    {
+        var pub = app.MapGroup("/p/{slug}").AllowAnonymous().ExcludeFromDescription();
+        pub.MapGet("/osv/all.json", async (string slug, PublicAdvisories advisories, CancellationToken ct) =>
+        {
+            if (await advisories.ProjectAsync(slug, ct) is not { } project) return Results.NotFound();
+            var records = new JsonArray();
+            foreach (var advisory in (await advisories.ListAsync(project.Id, ct)).Where(a => HasOsvId(a.Advisory)))
+            {
+                records.Add(JsonNode.Parse(AdvisoryExport.Write(advisory.Advisory, "osv")));
+            }
+            return Results.Text(records.ToJsonString(), "application/json; charset=utf-8");
+        });
+        pub.MapGet("/osv/{file}", async (string slug, string file, PublicAdvisories advisories, CancellationToken ct) =>
+        {
+            if (!file.EndsWith(".json", StringComparison.Ordinal) || await advisories.ProjectAsync(slug, ct) is not { } project) return Results.NotFound();
+            var id = file[..^5];
+            var match = (await advisories.ListAsync(project.Id, ct)).FirstOrDefault(a => HasOsvId(a.Advisory)
+                && (string.Equals(a.Advisory.Id, id, StringComparison.OrdinalIgnoreCase) || a.Advisory.Aliases.Contains(id, StringComparer.OrdinalIgnoreCase)));
+            return match is null ? Results.NotFound() : Results.Text(AdvisoryExport.Write(match.Advisory, "osv"), "application/json; charset=utf-8");
+        });
+        pub.MapGet("/.well-known/csaf/provider-metadata.json", async (string slug, HttpRequest request, PublicAdvisories advisories, PublicUrl urls, CancellationToken ct) =>
+        {
+            if (await advisories.ProjectAsync(slug, ct) is not { } project) return Results.NotFound();
+            var list = await advisories.ListAsync(project.Id, ct);
+            return Results.Text(ProviderMetadata(project, list, urls.For(request)), "application/json; charset=utf-8");
+        });
+        pub.MapGet("/csaf/index.txt", async (string slug, PublicAdvisories advisories, CancellationToken ct) =>
+        {
+            if (await advisories.ProjectAsync(slug, ct) is not { } project) return Results.NotFound();
+            var lines = (await advisories.ListAsync(project.Id, ct)).Select(a => CsafPath(a.Advisory) + "\n");
+            return Results.Text(string.Concat(lines), "text/plain; charset=utf-8");
+        });
+        pub.MapGet("/csaf/changes.csv", async (string slug, PublicAdvisories advisories, CancellationToken ct) =>
+        {
+            if (await advisories.ProjectAsync(slug, ct) is not { } project) return Results.NotFound();
+            var text = new StringBuilder();
+            foreach (var a in (await advisories.ListAsync(project.Id, ct)).OrderByDescending(a => a.Advisory.LastModified))
+            {
+                text.Append('"').Append(CsafPath(a.Advisory)).Append("\",\"").Append(Timestamp(a.Advisory.LastModified!.Value)).Append("\"\n");
+            }
+            return Results.Text(text.ToString(), "text/csv; charset=utf-8");
+        });
+        pub.MapGet("/csaf/{year:int}/{file}", async (string slug, int year, string file, PublicAdvisories advisories, CancellationToken ct) =>
+        {
+            if (await advisories.ProjectAsync(slug, ct) is not { } project) return Results.NotFound();
+            var path = $"{year.ToString(CultureInfo.InvariantCulture)}/{file}";
+            var match = (await advisories.ListAsync(project.Id, ct)).FirstOrDefault(a => CsafPath(a.Advisory) == path);
+            return match is null ? Results.NotFound() : Results.Text(AdvisoryExport.Write(match.Advisory, "csaf"), "application/json; charset=utf-8");
+        });
+        return app;
+    }
+
+    /// <summary>OSV ids come from registered databases: only advisories with a CVE or GHSA id are in the feed.</summary>
+    public static bool HasOsvId(SecurityAdvisory advisory) => advisory.CveId is not null || advisory.GhsaId is not null;
+
+    /// <summary>CSAF 2.0 section 5.1: the tracking id in lower case, every character outside <c>+ - a-z 0-9</c> as '_', then .json, under the initial release's year.</summary>
+    public static string CsafPath(SecurityAdvisory advisory)
+    {
+        ArgumentNullException.ThrowIfNull(advisory);
+        var name = new string([.. advisory.Id.ToLowerInvariant().Select(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '+' or '-' ? c : '_')]);
+        var year = advisory.Timeline.Published!.Value.UtcDateTime.Year.ToString(CultureInfo.InvariantCulture);
+        return $"{year}/{name}.json";
+    }
+
+    /// <summary>The provider metadata of a csaf_publisher (CSAF 2.0 section 7.1.7 and 7.2.1) for the project's directory.</summary>
+    public static string ProviderMetadata(Project project, IReadOnlyList<PublicAdvisory> advisories, string baseUrl)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        ArgumentNullException.ThrowIfNull(advisories);
+        var root = $"{baseUrl.TrimEnd('/')}/p/{project.Slug}";
+        var publisher = advisories.Select(a => a.Advisory.Publisher).FirstOrDefault();
+        var lastUpdated = advisories.Select(a => a.Advisory.LastModified).Max() ?? new DateTimeOffset(DateTime.SpecifyKind(project.CreatedAt, DateTimeKind.Utc));
+        var metadata = new JsonObject
+        {
+            ["canonical_url"] = $"{root}/.well-known/csaf/provider-metadata.json",
+            ["distributions"] = new JsonArray(new JsonObject { ["directory_url"] = $"{root}/csaf/" }),
+            ["last_updated"] = Timestamp(lastUpdated),
+            ["list_on_CSAF_aggregators"] = true,
+            ["metadata_version"] = "2.0",
+            ["mirror_on_CSAF_aggregators"] = true,
+            ["publisher"] = new JsonObject
+            {
+                ["category"] = (publisher?.Category ?? PublisherCategory.Vendor).ToString().ToLowerInvariant(),
+                ["name"] = publisher?.Name ?? project.Name,
+                ["namespace"] = publisher?.Namespace ?? project.RepositoryUrl ?? root,
+            },
+            ["role"] = "csaf_publisher",
+        };
+        return metadata.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true });
+    }
+
+    private static string Timestamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+}
