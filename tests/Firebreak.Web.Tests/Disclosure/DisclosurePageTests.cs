@@ -95,6 +95,31 @@ public sealed class DisclosurePageTests(SqliteFactory factory) : IClassFixture<S
         Assert.Contains("publicRecipients[0]", await refused.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ProjectTemplates_ShapeTheChangelogAndBodyExports()
+    {
+        var (api, slug, incident) = await IncidentAsync();
+        using (var content = new StringContent(Advisory("DP-2026-0009", "Upgrade."), System.Text.Encoding.UTF8, "application/json"))
+        using (var saved = await api.PutAsync(new Uri($"/api/v1/incidents/{incident}/advisory", UriKind.Relative), content, Ct))
+        {
+            Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        }
+        async Task<string> ExportAsync(string format)
+        {
+            using var response = await api.GetAsync(new Uri($"/api/v1/incidents/{incident}/advisory?format={format}", UriKind.Relative), Ct);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return await response.Content.ReadAsStringAsync(Ct);
+        }
+        Assert.Equal("- security: vault-wipe — fix CVE-2026-77777; user-safety impact: none. Credit: not credited.", await ExportAsync("changelog"));
+
+        var settings = await api.GetJsonAsync($"/api/v1/projects/{slug}/disclosure-settings");
+        settings["changelogLine"] = "* Security: {{ advisory.summary }} ({{ advisory.cve }}), fixed in {{ advisory.patched }}.";
+        settings["advisoryBody"] = "# {{ advisory.id }}\n\n{{ advisory.summary }}";
+        await api.SendJsonAsync(HttpMethod.Put, $"/api/v1/projects/{slug}/disclosure-settings", settings, HttpStatusCode.OK);
+        Assert.Equal("* Security: Vault key survives the wipe (CVE-2026-77777), fixed in vault-wipe 2.0.1.", await ExportAsync("changelog"));
+        Assert.Equal("# DP-2026-0009\n\nVault key survives the wipe", await ExportAsync("ghsa-md"));
+    }
+
     [Theory]
     [InlineData("<script>alert(1)</script>")]
     [InlineData("<img src=x onerror=alert(1)>")]

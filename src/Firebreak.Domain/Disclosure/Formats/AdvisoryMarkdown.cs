@@ -20,7 +20,7 @@ public static class AdvisoryMarkdown
         Line(text, "Patched", PatchedText(advisory) ?? "none yet");
         Line(text, "CVE", advisory.CveId ?? "not assigned");
         Line(text, "CWE", advisory.Cwes.Count > 0 ? string.Join(", ", advisory.Cwes.Select(c => c.Id)) : "not classified");
-        Line(text, "CVSS v4", advisory.Cvss4 is { } v4 ? $"{v4.Vector} ({v4.Score.ToString("0.0", CultureInfo.InvariantCulture)} {v4.Severity})" : "not scored");
+        Line(text, "CVSS v4", CvssV4Text(advisory) ?? "not scored");
         Line(text, "User-safety impact", advisory.UserSafetyImpact ?? "none stated");
         Line(text, "Reporter", advisory.ReporterCredit);
         Line(text, "Acknowledgement", Date(advisory.Timeline.Acknowledged));
@@ -45,6 +45,16 @@ public static class AdvisoryMarkdown
         var patched = advisory.Affected.Where(p => p.PatchedVersions.Count > 0).Select(p => $"{p.Package.Name} {string.Join(", ", p.PatchedVersions)}").ToList();
         return patched.Count > 0 ? string.Join("; ", patched) : null;
     }
+
+    /// <summary>The CVSS v4.0 line's value, <c>vector (score Severity)</c>, or null when not scored.</summary>
+    public static string? CvssV4Text(SecurityAdvisory advisory)
+    {
+        ArgumentNullException.ThrowIfNull(advisory);
+        return advisory.Cvss4 is { } v4 ? $"{v4.Vector} ({v4.Score.ToString("0.0", CultureInfo.InvariantCulture)} {v4.Severity})" : null;
+    }
+
+    /// <summary>A date as the body prints it (yyyy-MM-dd, UTC), or null.</summary>
+    public static string? DateText(DateTimeOffset? at) => at?.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>A range in GitHub's notation: <c>&gt;= 1.0.0, &lt; 1.4.2</c>; spans of one range joined with <c> || </c>.</summary>
     public static string Range(AffectedRange range)
@@ -72,5 +82,5 @@ public static class AdvisoryMarkdown
 
     private static void Line(StringBuilder text, string field, string value) => text.Append("**").Append(field).Append("**: ").Append(value).Append('\n');
 
-    private static string Date(DateTimeOffset? at) => at?.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "pending";
+    private static string Date(DateTimeOffset? at) => DateText(at) ?? "pending";
 }

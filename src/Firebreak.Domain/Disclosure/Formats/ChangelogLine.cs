@@ -11,11 +11,28 @@ public static class ChangelogLine
     public static string Write(SecurityAdvisory advisory)
     {
         ArgumentNullException.ThrowIfNull(advisory);
-        var scope = advisory.Affected.Count > 0 ? string.Join(", ", advisory.Affected.Select(p => p.Package.Name).Distinct()) : advisory.Publisher.Product ?? advisory.Publisher.Name;
+        return $"- security: {Scope(advisory)} — fix {Fix(advisory)}; user-safety impact: {Impact(advisory)}. Credit: {advisory.ReporterCredit}.";
+    }
+
+    /// <summary>The line's scope: the affected packages, else the product or publisher.</summary>
+    public static string Scope(SecurityAdvisory advisory)
+    {
+        ArgumentNullException.ThrowIfNull(advisory);
+        return advisory.Affected.Count > 0 ? string.Join(", ", advisory.Affected.Select(p => p.Package.Name).Distinct()) : advisory.Publisher.Product ?? advisory.Publisher.Name;
+    }
+
+    /// <summary>What the fix names: the first CWE and the CVE joined by a slash, else the advisory's id.</summary>
+    public static string Fix(SecurityAdvisory advisory)
+    {
+        ArgumentNullException.ThrowIfNull(advisory);
         var ids = new[] { advisory.Cwes.Count > 0 ? advisory.Cwes[0].Id : null, advisory.CveId }.OfType<string>().ToList();
-        var fix = ids.Count > 0 ? string.Join("/", ids) : advisory.Id;
-        // The template supplies the full stop; one in the impact line would double it.
-        var impact = (advisory.UserSafetyImpact ?? "none").TrimEnd('.');
-        return $"- security: {scope} — fix {fix}; user-safety impact: {impact}. Credit: {advisory.ReporterCredit}.";
+        return ids.Count > 0 ? string.Join("/", ids) : advisory.Id;
+    }
+
+    /// <summary>The impact line without a final full stop (the line supplies it; one here would double it), "none" when not stated.</summary>
+    public static string Impact(SecurityAdvisory advisory)
+    {
+        ArgumentNullException.ThrowIfNull(advisory);
+        return (advisory.UserSafetyImpact ?? "none").TrimEnd('.');
     }
 }

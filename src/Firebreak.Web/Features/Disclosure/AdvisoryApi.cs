@@ -54,22 +54,14 @@ internal static class AdvisoryApi
     }
 
     private static async Task<Results<ContentHttpResult, NotFound>> Get(Guid id, string? format, ProjectAccess access,
-        AdvisoryWorkflow flow, AuditTrail audit, CurrentUser user, CancellationToken ct)
+        AdvisoryWorkflow flow, AdvisoryExporter exporter, AuditTrail audit, CurrentUser user, PublicUrl urls, HttpRequest request, CancellationToken ct)
     {
         if (await access.FindIncidentAsync(id, withTimeline: false, ct) is not { } incident) return TypedResults.NotFound();
         if (await flow.FindAsync(id, ct) is not { } row) return TypedResults.NotFound();
         if (format is null) return TypedResults.Text(row.Document, "application/json; charset=utf-8");
-        var document = Export(row, incident, format);
+        var document = await exporter.ExportAsync(row, incident, format, urls.For(request), ct);
         await audit.RecordNowAsync(user.Name, "advisory-export", $"incident {id}", $"exported advisory version {row.Version} as {format}", ct);
         return TypedResults.Text(document, AdvisoryExport.MediaType(format));
-    }
-
-    /// <summary>The advisory exported as the public will see it (reporter credit as they chose, dates from the incident).</summary>
-    public static string Export(AdvisoryPublication row, Incident incident, string format)
-    {
-        if (!AdvisoryExport.Formats.Contains(format))
-            throw new DomainException($"format: '{format}' is not an advisory format; use {string.Join(", ", AdvisoryExport.Formats)}.");
-        return AdvisoryExport.Write(PublicAdvisories.Render(row, incident).Advisory, format);
     }
 
     private static async Task<Results<Ok<AdvisoryStatusJson>, NotFound>> Status(Guid id, ProjectAccess access, AdvisoryWorkflow flow, CancellationToken ct) =>

@@ -32,6 +32,7 @@ internal sealed class DisclosureSettingsConfiguration : IEntityTypeConfiguration
         settings.HasKey(s => s.ProjectId);
         settings.Property(s => s.PrivateNoticeSubject).HasMaxLength(DisclosureSettings.MaxSubject);
         settings.Property(s => s.AnnouncementSubject).HasMaxLength(DisclosureSettings.MaxSubject);
+        settings.Property(s => s.ChangelogLine).HasMaxLength(DisclosureSettings.MaxSubject);
         settings.HasOne<Firebreak.Domain.Projects.Project>().WithMany().HasForeignKey(s => s.ProjectId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -77,6 +77,15 @@ internal sealed class DisclosureMail(Outbox outbox, LiquidTemplates templates, M
                 ["remediation"] = advisory.Remediation,
                 ["credit"] = advisory.ReporterCredit,
                 ["url"] = advisoryUrl,
+                ["cwe_ids"] = advisory.Cwes.Count > 0 ? string.Join(", ", advisory.Cwes.Select(c => c.Id)) : null,
+                ["cvss_v4"] = AdvisoryMarkdown.CvssV4Text(advisory),
+                ["acknowledged"] = AdvisoryMarkdown.DateText(advisory.Timeline.Acknowledged),
+                ["triaged"] = AdvisoryMarkdown.DateText(advisory.Timeline.Triaged),
+                ["fixed"] = AdvisoryMarkdown.DateText(advisory.Timeline.Fixed),
+                ["published"] = AdvisoryMarkdown.DateText(advisory.Timeline.Published),
+                ["scope"] = ChangelogLine.Scope(advisory),
+                ["fix"] = ChangelogLine.Fix(advisory),
+                ["impact"] = ChangelogLine.Impact(advisory),
             },
             ["disclosure"] = new Dictionary<string, object?>
             {

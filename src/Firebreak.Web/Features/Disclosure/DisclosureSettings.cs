@@ -27,6 +27,12 @@ internal sealed class DisclosureSettings
 
     public string AnnouncementBody { get; private set; } = DisclosureTemplates.AnnouncementBody;
 
+    /// <summary>The advisory body (the <c>ghsa-md</c> export), Liquid.</summary>
+    public string AdvisoryBody { get; private set; } = DisclosureTemplates.AdvisoryBody;
+
+    /// <summary>The CHANGELOG security line (the <c>changelog</c> export), Liquid.</summary>
+    public string ChangelogLine { get; private set; } = DisclosureTemplates.ChangelogLine;
+
     /// <summary>Downstream and technical contacts who hear before the public (one address per entry).</summary>
     public List<string> PrivateRecipients { get; private set; } = [];
 
@@ -38,10 +44,16 @@ internal sealed class DisclosureSettings
 
     public static DisclosureSettings DefaultsFor(Guid projectId) => new() { ProjectId = projectId };
 
-    /// <summary>Replaces every field after checking each; a <see cref="DomainException"/> names the first bad one.</summary>
+    /// <summary>
+    /// Replaces every field after checking each; a <see cref="DomainException"/> names the first bad one. A null advisory
+    /// body or CHANGELOG line keeps the current one (they are optional in the API).
+    /// </summary>
     public void Update(string? privateSubject, string? privateBody, string? announcementSubject, string? announcementBody,
-        IEnumerable<string>? privateRecipients, IEnumerable<string>? publicRecipients, IEnumerable<string>? repositoryOwners)
+        IEnumerable<string>? privateRecipients, IEnumerable<string>? publicRecipients, IEnumerable<string>? repositoryOwners,
+        string? advisoryBody = null, string? changelogLine = null)
     {
+        var body = advisoryBody is null ? AdvisoryBody : Template(advisoryBody, "advisoryBody", MaxBody);
+        var line = changelogLine is null ? ChangelogLine : Template(changelogLine, "changelogLine", MaxSubject);
         var ps = Template(privateSubject, "privateNoticeSubject", MaxSubject);
         var pb = Template(privateBody, "privateNoticeBody", MaxBody);
         var @as = Template(announcementSubject, "announcementSubject", MaxSubject);
@@ -51,6 +63,7 @@ internal sealed class DisclosureSettings
         var ro = Addresses(repositoryOwners, "repositoryOwners");
         (PrivateNoticeSubject, PrivateNoticeBody, AnnouncementSubject, AnnouncementBody) = (ps, pb, @as, ab);
         (PrivateRecipients, PublicRecipients, RepositoryOwners) = (pr, pu, ro);
+        (AdvisoryBody, ChangelogLine) = (body, line);
     }
 
     private static string Template(string? source, string field, int max)

@@ -20,17 +20,21 @@ internal sealed record MessagePreview(string Subject, string Body);
 /// </summary>
 [RequiresPermission(Permission.ProjectRead)]
 internal sealed class DisclosureSettingsPageModel(ProjectAccess access, FirebreakDbContext db, LiquidTemplates templates, MarkdownRenderer markdown,
-    PublicUrl urls) : PageModel
+    PublicUrl urls, AdvisoryExporter exporter) : PageModel
 {
     public Project Project { get; private set; } = null!;
     public MarkdownRenderer Markdown => markdown;
     public MessagePreview? PrivatePreview { get; private set; }
     public MessagePreview? AnnouncementPreview { get; private set; }
+    public string? AdvisoryBodyPreview { get; private set; }
+    public string? ChangelogPreview { get; private set; }
 
     [BindProperty] public string? PrivateNoticeSubject { get; set; }
     [BindProperty] public string? PrivateNoticeBody { get; set; }
     [BindProperty] public string? AnnouncementSubject { get; set; }
     [BindProperty] public string? AnnouncementBody { get; set; }
+    [BindProperty] public string? AdvisoryBody { get; set; }
+    [BindProperty] public string? ChangelogLine { get; set; }
     [BindProperty] public string? PrivateRecipients { get; set; }
     [BindProperty] public string? PublicRecipients { get; set; }
     [BindProperty] public string? RepositoryOwners { get; set; }
@@ -42,6 +46,7 @@ internal sealed class DisclosureSettingsPageModel(ProjectAccess access, Firebrea
         var s = await db.Set<DisclosureSettings>().FindAsync([project.Id], ct) ?? DisclosureSettings.DefaultsFor(project.Id);
         (PrivateNoticeSubject, PrivateNoticeBody, AnnouncementSubject, AnnouncementBody) = (s.PrivateNoticeSubject, s.PrivateNoticeBody, s.AnnouncementSubject, s.AnnouncementBody);
         (PrivateRecipients, PublicRecipients, RepositoryOwners) = (Join(s.PrivateRecipients), Join(s.PublicRecipients), Join(s.RepositoryOwners));
+        (AdvisoryBody, ChangelogLine) = (s.AdvisoryBody, s.ChangelogLine);
         return Page();
     }
 
@@ -53,11 +58,14 @@ internal sealed class DisclosureSettingsPageModel(ProjectAccess access, Firebrea
         try
         {
             DisclosureSettings.DefaultsFor(project.Id).Update(PrivateNoticeSubject, PrivateNoticeBody, AnnouncementSubject, AnnouncementBody,
-                Lines(PrivateRecipients), Lines(PublicRecipients), Lines(RepositoryOwners));
+                Lines(PrivateRecipients), Lines(PublicRecipients), Lines(RepositoryOwners), AdvisoryBody, ChangelogLine);
             var values = DisclosureMail.Values(project, Sample(project), new DateTimeOffset(2027, 3, 1, 9, 0, 0, TimeSpan.Zero),
                 AdvisoryWorkflow.AdvisoryUrl(urls.For(Request), project, "EXAMPLE-2026-0001"));
             PrivatePreview = new(await templates.RenderAsync(PrivateNoticeSubject!, values), await templates.RenderAsync(PrivateNoticeBody!, values));
             AnnouncementPreview = new(await templates.RenderAsync(AnnouncementSubject!, values), await templates.RenderAsync(AnnouncementBody!, values));
+            var sample = Sample(project);
+            AdvisoryBodyPreview = await exporter.RenderAsync(project, sample, AdvisoryBody ?? DisclosureTemplates.AdvisoryBody, urls.For(Request));
+            ChangelogPreview = await exporter.RenderAsync(project, sample, ChangelogLine ?? DisclosureTemplates.ChangelogLine, urls.For(Request));
         }
         catch (DomainException e)
         {
@@ -75,7 +83,8 @@ internal sealed class DisclosureSettingsPageModel(ProjectAccess access, Firebrea
         {
             var row = await db.Set<DisclosureSettings>().FindAsync([project.Id], ct);
             if (row is null) db.Add(row = DisclosureSettings.DefaultsFor(project.Id));
-            row.Update(PrivateNoticeSubject, PrivateNoticeBody, AnnouncementSubject, AnnouncementBody, Lines(PrivateRecipients), Lines(PublicRecipients), Lines(RepositoryOwners));
+            row.Update(PrivateNoticeSubject, PrivateNoticeBody, AnnouncementSubject, AnnouncementBody, Lines(PrivateRecipients), Lines(PublicRecipients),
+                Lines(RepositoryOwners), AdvisoryBody, ChangelogLine);
             await db.SaveChangesAsync(ct);
             TempData["Flash"] = "Disclosure settings saved.";
             return RedirectToPage(new { slug });

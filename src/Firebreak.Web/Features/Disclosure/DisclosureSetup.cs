@@ -12,6 +12,7 @@ internal static class DisclosureSetup
         builder.Services.Configure<DisclosureOptions>(builder.Configuration.GetSection("Disclosure"));
         builder.Services.AddScoped<AdvisoryWorkflow>();
         builder.Services.AddScoped<DisclosureMail>();
+        builder.Services.AddScoped<AdvisoryExporter>();
         builder.Services.AddScoped<PublicAdvisories>();
         builder.Services.AddScoped<PublishDueAdvisories>();
         builder.Services.AddHostedService<PublicationWorker>();
@@ -33,7 +34,7 @@ internal static class DisclosureSetup
             var row = await db.Set<DisclosureSettings>().FindAsync([project.Id], ct);
             if (row is null) db.Add(row = DisclosureSettings.DefaultsFor(project.Id));
             row.Update(body.PrivateNoticeSubject, body.PrivateNoticeBody, body.AnnouncementSubject, body.AnnouncementBody,
-                body.PrivateRecipients, body.PublicRecipients, body.RepositoryOwners);
+                body.PrivateRecipients, body.PublicRecipients, body.RepositoryOwners, body.AdvisoryBody, body.ChangelogLine);
             await db.SaveChangesAsync(ct);
             return TypedResults.Ok(DisclosureSettingsJson.From(row));
         }).RequirePermission(Permission.ProjectAdmin);
@@ -42,8 +43,9 @@ internal static class DisclosureSetup
 }
 
 internal sealed record DisclosureSettingsJson(string? PrivateNoticeSubject, string? PrivateNoticeBody, string? AnnouncementSubject, string? AnnouncementBody,
-    IReadOnlyList<string>? PrivateRecipients, IReadOnlyList<string>? PublicRecipients, IReadOnlyList<string>? RepositoryOwners)
+    IReadOnlyList<string>? PrivateRecipients, IReadOnlyList<string>? PublicRecipients, IReadOnlyList<string>? RepositoryOwners,
+    string? AdvisoryBody = null, string? ChangelogLine = null)
 {
     public static DisclosureSettingsJson From(DisclosureSettings s) => new(s.PrivateNoticeSubject, s.PrivateNoticeBody, s.AnnouncementSubject,
-        s.AnnouncementBody, s.PrivateRecipients, s.PublicRecipients, s.RepositoryOwners);
+        s.AnnouncementBody, s.PrivateRecipients, s.PublicRecipients, s.RepositoryOwners, s.AdvisoryBody, s.ChangelogLine);
 }

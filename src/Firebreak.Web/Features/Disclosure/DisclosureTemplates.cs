@@ -49,4 +49,26 @@ internal static class DisclosureTemplates
 
         The full advisory: {{ advisory.url }}
         """;
+
+    /// <summary>The runbook's advisory body, one field a line; rendered with the default it equals the built-in <c>ghsa-md</c> export.</summary>
+    public const string AdvisoryBody = """
+        **Summary**: {{ advisory.summary }}
+        **Affected**: {{ advisory.affected }}
+        **Patched**: {{ advisory.patched | default: "none yet" }}
+        **CVE**: {{ advisory.cve | default: "not assigned" }}
+        **CWE**: {{ advisory.cwe_ids | default: "not classified" }}
+        **CVSS v4**: {{ advisory.cvss_v4 | default: "not scored" }}
+        **User-safety impact**: {{ advisory.user_safety_impact | default: "none stated" }}
+        **Reporter**: {{ advisory.credit }}
+        **Acknowledgement**: {{ advisory.acknowledged | default: "pending" }}
+        **Triage**: {{ advisory.triaged | default: "pending" }}
+        **Fix**: {{ advisory.fixed | default: "pending" }}
+        **Disclosure**: {{ advisory.published | default: "pending" }}
+        {% if advisory.description %}
+        {{ advisory.description }}
+        {% endif %}
+        """;
+
+    /// <summary>The runbook's CHANGELOG security line; rendered with the default it equals the built-in <c>changelog</c> export.</summary>
+    public const string ChangelogLine = "- security: {{ advisory.scope }} — fix {{ advisory.fix }}; user-safety impact: {{ advisory.impact }}. Credit: {{ advisory.credit }}.";
 }

@@ -21,7 +21,7 @@ namespace Firebreak.Web.Features.Disclosure;
 /// </summary>
 [RequiresPermission(Permission.IncidentRead)]
 internal sealed class IncidentAdvisoryModel(ProjectAccess access, FirebreakDbContext db, AdvisoryWorkflow flow, TimeProvider time,
-    CurrentUser user, PublicUrl urls, AuditTrail audit) : PageModel
+    CurrentUser user, PublicUrl urls, AuditTrail audit, AdvisoryExporter exporter) : PageModel
 {
     public Incident Incident { get; private set; } = null!;
     public Project Project { get; private set; } = null!;
@@ -39,7 +39,7 @@ internal sealed class IncidentAdvisoryModel(ProjectAccess access, FirebreakDbCon
         if (!await LoadAsync(id, null, ct) || Publication is null) return NotFound();
         try
         {
-            var text = AdvisoryApi.Export(Publication, Incident, format ?? "");
+            var text = await exporter.ExportAsync(Publication, Incident, format ?? "", urls.For(Request), ct);
             await audit.RecordNowAsync(user.Name, "advisory-export", $"incident {id}", $"exported advisory version {Publication.Version} as {format}", ct);
             var extension = format switch { "ghsa-md" => "md", "changelog" => "txt", _ => "json" };
             return File(Encoding.UTF8.GetBytes(text), AdvisoryExport.MediaType(format!), $"{Publication.AdvisoryId.Replace('/', '_').Replace(':', '_')}.{format}.{extension}");

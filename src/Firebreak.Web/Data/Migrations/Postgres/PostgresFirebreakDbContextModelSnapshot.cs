@@ -258,11 +258,20 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                     b.Property<Guid>("ProjectId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("AdvisoryBody")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("AnnouncementBody")
                         .IsRequired()
                         .HasColumnType("text");
 
                     b.Property<string>("AnnouncementSubject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("ChangelogLine")
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");

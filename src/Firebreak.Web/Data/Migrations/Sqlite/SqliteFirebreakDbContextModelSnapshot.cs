@@ -252,11 +252,20 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
                     b.Property<Guid>("ProjectId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AdvisoryBody")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("AnnouncementBody")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("AnnouncementSubject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangelogLine")
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");

@@ -1,10 +1,9 @@
 ﻿using System;
-using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Firebreak.Web.Data.Migrations.Postgres
+namespace Firebreak.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Disclosure : Migration
@@ -15,20 +14,20 @@ namespace Firebreak.Web.Data.Migrations.Postgres
             migrationBuilder.AddColumn<bool>(
                 name: "ActivelyExploited",
                 table: "Incidents",
-                type: "boolean",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "ExploitedAt",
                 table: "Incidents",
-                type: "timestamp with time zone",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "AdvisoryId",
                 table: "IncidentAdvisories",
-                type: "character varying(100)",
+                type: "TEXT",
                 maxLength: 100,
                 nullable: false,
                 defaultValue: "");
@@ -36,59 +35,59 @@ namespace Firebreak.Web.Data.Migrations.Postgres
             migrationBuilder.AddColumn<DateTime>(
                 name: "ApprovedAt",
                 table: "IncidentAdvisories",
-                type: "timestamp with time zone",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ApprovedBy",
                 table: "IncidentAdvisories",
-                type: "character varying(320)",
+                type: "TEXT",
                 maxLength: 320,
                 nullable: true);
 
             migrationBuilder.AddColumn<Guid>(
                 name: "ProjectId",
                 table: "IncidentAdvisories",
-                type: "uuid",
+                type: "TEXT",
                 nullable: false,
                 defaultValue: new Guid("00000000-0000-0000-0000-000000000000"));
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "PublishAt",
                 table: "IncidentAdvisories",
-                type: "timestamp with time zone",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "PublishedAt",
                 table: "IncidentAdvisories",
-                type: "timestamp with time zone",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "ReviewRequestedAt",
                 table: "IncidentAdvisories",
-                type: "timestamp with time zone",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ReviewRequestedBy",
                 table: "IncidentAdvisories",
-                type: "character varying(320)",
+                type: "TEXT",
                 maxLength: 320,
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "RevisionCount",
                 table: "IncidentAdvisories",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<string>(
                 name: "State",
                 table: "IncidentAdvisories",
-                type: "character varying(16)",
+                type: "TEXT",
                 maxLength: 16,
                 nullable: false,
                 defaultValue: "");
@@ -96,33 +95,35 @@ namespace Firebreak.Web.Data.Migrations.Postgres
             migrationBuilder.AddColumn<DateTime>(
                 name: "WithdrawnAt",
                 table: "IncidentAdvisories",
-                type: "timestamp with time zone",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "WithdrawnReason",
                 table: "IncidentAdvisories",
-                type: "character varying(1000)",
+                type: "TEXT",
                 maxLength: 1000,
                 nullable: true);
 
             // Advisories saved before the workflow existed: their project, their id from the document, and draft.
             migrationBuilder.Sql("""
-                UPDATE "IncidentAdvisories" AS a SET "ProjectId" = i."ProjectId", "AdvisoryId" = COALESCE(a."Document"::jsonb->>'id', a."IncidentId"::text), "State" = 'Draft', "RevisionCount" = COALESCE(jsonb_array_length(a."Document"::jsonb->'revisions'), 0) FROM "Incidents" AS i WHERE i."Id" = a."IncidentId";
+                UPDATE "IncidentAdvisories" SET "ProjectId" = (SELECT "ProjectId" FROM "Incidents" WHERE "Incidents"."Id" = "IncidentAdvisories"."IncidentId"), "AdvisoryId" = COALESCE(json_extract("Document", '$.id'), "IncidentId"), "State" = 'Draft', "RevisionCount" = COALESCE(json_array_length("Document", '$.revisions'), 0);
                 """);
 
             migrationBuilder.CreateTable(
                 name: "DisclosureSettings",
                 columns: table => new
                 {
-                    ProjectId = table.Column<Guid>(type: "uuid", nullable: false),
-                    PrivateNoticeSubject = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    PrivateNoticeBody = table.Column<string>(type: "text", nullable: false),
-                    AnnouncementSubject = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    AnnouncementBody = table.Column<string>(type: "text", nullable: false),
-                    PrivateRecipients = table.Column<List<string>>(type: "text[]", nullable: false),
-                    PublicRecipients = table.Column<List<string>>(type: "text[]", nullable: false),
-                    RepositoryOwners = table.Column<List<string>>(type: "text[]", nullable: false)
+                    ProjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PrivateNoticeSubject = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    PrivateNoticeBody = table.Column<string>(type: "TEXT", nullable: false),
+                    AnnouncementSubject = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    AnnouncementBody = table.Column<string>(type: "TEXT", nullable: false),
+                    AdvisoryBody = table.Column<string>(type: "TEXT", nullable: false),
+                    ChangelogLine = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    PrivateRecipients = table.Column<string>(type: "TEXT", nullable: false),
+                    PublicRecipients = table.Column<string>(type: "TEXT", nullable: false),
+                    RepositoryOwners = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {

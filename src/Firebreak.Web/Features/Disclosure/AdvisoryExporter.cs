@@ -1,0 +1,34 @@
+using Firebreak.Domain.Common;
+using Firebreak.Domain.Disclosure;
+using Firebreak.Domain.Disclosure.Formats;
+using Firebreak.Domain.Incidents;
+using Firebreak.Domain.Projects;
+using Firebreak.Web.Data;
+using Firebreak.Web.Infrastructure.Templates;
+
+namespace Firebreak.Web.Features.Disclosure;
+
+/// <summary>
+/// Exports an incident's advisory as the public will see it (<see cref="PublicAdvisories.Render"/>): the standard
+/// formats through the Domain's exporters, the advisory body (<c>ghsa-md</c>) and the CHANGELOG line through the
+/// project's Liquid templates, whose defaults render exactly what the built-in exporters write.
+/// </summary>
+internal sealed class AdvisoryExporter(FirebreakDbContext db, LiquidTemplates templates)
+{
+    public async Task<string> ExportAsync(AdvisoryPublication row, Incident incident, string format, string baseUrl, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        ArgumentNullException.ThrowIfNull(incident);
+        if (!AdvisoryExport.Formats.Contains(format))
+            throw new DomainException($"format: '{format}' is not an advisory format; use {string.Join(", ", AdvisoryExport.Formats)}.");
+        var advisory = PublicAdvisories.Render(row, incident).Advisory;
+        if (format is not ("ghsa-md" or "changelog")) return AdvisoryExport.Write(advisory, format);
+        var project = await db.Projects.FindAsync([incident.ProjectId], ct) ?? throw new InvalidOperationException("Incident without project.");
+        var settings = await db.Set<DisclosureSettings>().FindAsync([project.Id], ct) ?? DisclosureSettings.DefaultsFor(project.Id);
+        return await RenderAsync(project, advisory, format == "ghsa-md" ? settings.AdvisoryBody : settings.ChangelogLine, baseUrl);
+    }
+
+    /// <summary>Renders one of the project's templates for an advisory (also what the settings page previews).</summary>
+    public Task<string> RenderAsync(Project project, SecurityAdvisory advisory, string template, string baseUrl) =>
+        templates.RenderAsync(template, DisclosureMail.Values(project, advisory, advisory.Timeline.Published, AdvisoryWorkflow.AdvisoryUrl(baseUrl, project, advisory.Id)));
+}
