@@ -32,6 +32,10 @@ public sealed class ProjectSecurityTxtTests : IAsyncLifetime
         Assert.Contains($"Contact: https://firebreak.example/p/{slug}/report", text, StringComparison.Ordinal);
         Assert.Contains($"Canonical: https://firebreak.example/p/{slug}/.well-known/security.txt", text, StringComparison.Ordinal);
         Assert.Contains($"Acknowledgments: https://firebreak.example/p/{slug}/thanks", text, StringComparison.Ordinal);
+        Assert.Contains($"Policy: https://firebreak.example/p/{slug}/policy", text, StringComparison.Ordinal);
+        var policy = await (await factory.CreateClient().GetAsync(new Uri($"/p/{slug}/policy", UriKind.Relative), Ct)).Content.ReadAsStringAsync(Ct);
+        Assert.Contains("We acknowledge your report within <strong>1d</strong>", policy, StringComparison.Ordinal);
+        Assert.Contains("Under active exploitation we disclose within <strong>7d</strong>", policy, StringComparison.Ordinal);
         Assert.Contains($"CSAF: https://firebreak.example/p/{slug}/.well-known/csaf/provider-metadata.json", text, StringComparison.Ordinal);
         Assert.Contains("Expires: 2027-05-23T09:00:00.000Z", text, StringComparison.Ordinal); // the fake clock + 180 days
         Assert.DoesNotContain(SecurityTxtValidator.Validate(text, factory.Clock.GetUtcNow()), i => i.IsError);

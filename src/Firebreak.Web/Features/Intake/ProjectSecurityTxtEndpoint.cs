@@ -9,7 +9,7 @@ namespace Firebreak.Web.Features.Intake;
 /// Each project's RFC 9116 file at <c>/p/{slug}/.well-known/security.txt</c>, deliberately public, for the
 /// project to serve or redirect to from its own domain: Contact lines for its security contacts
 /// (mailto) and, while its report form is open and the server is reached over https, the form itself; Expires 180 days ahead;
-/// Acknowledgments (the thanks page), CSAF (the provider metadata) and Canonical when served over https (RFC 9116 web URIs are https only); Preferred-Languages en. A project with no way to be reached gets 404.
+/// Policy (the public policy page), Acknowledgments (the thanks page), CSAF (the provider metadata) and Canonical when served over https (RFC 9116 web URIs are https only); Preferred-Languages en. A project with no way to be reached gets 404.
 /// </summary>
 internal static class ProjectSecurityTxtEndpoint
 {
@@ -28,6 +28,7 @@ internal static class ProjectSecurityTxtEndpoint
             var self = new Uri($"{baseUrl}/p/{project.Slug}/.well-known/security.txt");
             var https = self.Scheme == Uri.UriSchemeHttps;
             var file = new SecurityTxt(contacts, time.GetUtcNow().AddDays(180),
+                Policy: https ? new Uri($"{baseUrl}/p/{project.Slug}/policy") : null,
                 Acknowledgments: https ? new Uri($"{baseUrl}/p/{project.Slug}/thanks") : null,
                 PreferredLanguages: ["en"], Canonical: https ? [self] : null,
                 Csaf: https ? new Uri($"{baseUrl}/p/{project.Slug}/.well-known/csaf/provider-metadata.json") : null);
