@@ -159,7 +159,8 @@ internal sealed class CheckManifest(FirebreakDbContext db, AdvisoryLibrary libra
         };
         if (f.Kev is { } kev)
             lines.Add(string.Create(CultureInfo.InvariantCulture, $"- Known exploited: {kev.CveId} in the CISA KEV catalog since {kev.DateAdded:yyyy-MM-dd}, due {kev.DueDate:yyyy-MM-dd}, ransomware use: {kev.KnownRansomwareCampaignUse}"));
-        if (f.DependencyPath.Count > 0) lines.Add($"- Pulled in by: {string.Join(" → ", f.DependencyPath)}");
+        if (f.DependencyPath.Count > 1) lines.Add($"- Pulled in by: {string.Join(" → ", f.DependencyPath)}");
+        else if (f.DependencyPath.Count == 1) lines.Add("- Pulled in by: the project itself (a direct dependency or a root of the graph)");
         if (f.HelpUri is { } uri) lines.Add($"- Advisory: {uri}");
         return string.Join('\n', lines);
     }
