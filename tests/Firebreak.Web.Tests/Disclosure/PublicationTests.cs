@@ -257,6 +257,40 @@ public abstract class PublicationTests(FirebreakFactory factory)
     }
 
     [Fact]
+    public async Task Reminders_GoOutBeforeTheDateAndWhenItPasses_OncePerStep()
+    {
+        var (alice, _, _) = await ProjectAsync();
+        var contact = $"security-{Guid.NewGuid():N}@example.test";
+        var slug = $"r{Guid.NewGuid():N}"[..16];
+        await alice.PostJsonAsync("/api/v1/projects", new { slug, name = "Reminded", securityContacts = new[] { contact } }, HttpStatusCode.Created);
+        var incident = await OpenAsync(alice, slug);
+        var due = (await alice.GetJsonAsync($"/api/v1/incidents/{incident}")).Clock("disclosure")["dueAt"]!.Instant();
+        List<string> Subjects(JsonArray outbox) => [.. outbox.Where(m => (string?)m!["to"] == contact && (string?)m!["purpose"] == PublishDueAdvisories.ReminderPurpose)
+            .Select(m => (string)m!["subject"]!)];
+
+        await PublishDueAsync();
+        Assert.Empty(Subjects((await alice.GetJsonAsync("/api/v1/outbox")).AsArray()));
+
+        factory.Clock.SetUtcNow(due.AddDays(-6));
+        await PublishDueAsync();
+        await PublishDueAsync();
+        var week = Subjects((await alice.GetJsonAsync("/api/v1/outbox")).AsArray());
+        Assert.Equal(["[Reminded] Disclosure of #1 is in 6 day(s)"], week);
+
+        factory.Clock.SetUtcNow(due.AddHours(-5));
+        await PublishDueAsync();
+        factory.Clock.SetUtcNow(due.AddMinutes(1));
+        await PublishDueAsync();
+        await PublishDueAsync();
+        var all = Subjects((await alice.GetJsonAsync("/api/v1/outbox")).AsArray());
+        Assert.Equal(3, all.Count);
+        Assert.Contains("[Reminded] Disclosure of #1 is in 5 hour(s)", all);
+        Assert.Contains("[Reminded] Disclosure of #1 has passed without a public advisory", all);
+        var html = await (await PageClient.SignInAsync(factory, admin: true)).GetHtmlAsync($"/incidents/{incident}/advisory");
+        Assert.Contains("id=\"disclosure-passed\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task PrivateNotice_IsHeldUntilItsInstant_AndOnlyBeforeTheDisclosure()
     {
         var (alice, bob, slug) = await ProjectAsync();
