@@ -37,6 +37,17 @@ internal static class BrowserSteps
         await page.WaitForPathAsync($"**/projects/{slug}/settings");
     }
 
+    /// <summary>Opens an incident through the project's new-incident page and waits for the incident page.</summary>
+    public static async Task OpenIncidentAsync(this IPage page, string slug, string kind, string title, string severity)
+    {
+        await page.GotoAsync($"/projects/{slug}/incidents/new");
+        await page.GetByLabel("Kind").SelectOptionAsync(kind);
+        await page.GetByLabel("Title").FillAsync(title);
+        await page.GetByLabel("Severity", new() { Exact = true }).SelectOptionAsync(severity);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Open incident" }).ClickAsync();
+        await page.WaitForPathAsync("**/incidents/*");
+    }
+
     /// <summary>Waits for the page to reach a URL; on a timeout the failure says where the page is and what it shows.</summary>
     public static async Task WaitForPathAsync(this IPage page, string glob)
     {

@@ -22,12 +22,7 @@ public class DisclosureBrowserTests(BrowserFactory factory) : IClassFixture<Brow
         var alice = await factory.NewPageAsync();
         var aliceErrors = await factory.SignInAsNewAdminAsync(alice, "alice-disclosure@example.test");
         await alice.CreateProjectAsync("springdisc", "Springtale");
-        await alice.GotoAsync("/projects/springdisc/incidents/new");
-        await alice.GetByLabel("Kind").SelectOptionAsync("vulnerability-report");
-        await alice.GetByLabel("Title").FillAsync("Panic wipe leaves the vault key on disk");
-        await alice.GetByLabel("Severity", new() { Exact = true }).SelectOptionAsync("high");
-        await alice.GetByRole(AriaRole.Button, new() { Name = "Open incident" }).ClickAsync();
-        await alice.WaitForPathAsync("**/incidents/*");
+        await alice.OpenIncidentAsync("springdisc", "vulnerability-report", "Panic wipe leaves the vault key on disk", "high");
         await alice.Locator("#advisory-link").ClickAsync();
         await alice.WaitForPathAsync("**/advisory");
         await Assertions.Expect(alice.Locator("#no-advisory")).ToBeVisibleAsync();

@@ -11,12 +11,7 @@ public class IncidentBrowserTests(BrowserFactory factory) : IClassFixture<Browse
         var scriptErrors = await factory.SignInAsNewAdminAsync(page, "maintainer@example.test");
         await page.CreateProjectAsync("springtale", "Springtale");
 
-        await page.GotoAsync("/projects/springtale/incidents/new");
-        await page.GetByLabel("Kind").SelectOptionAsync("leaked-credential");
-        await page.GetByLabel("Title").FillAsync("crates.io token published in a CI log");
-        await page.GetByLabel("Severity", new() { Exact = true }).SelectOptionAsync("high");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Open incident" }).ClickAsync();
-        await page.WaitForPathAsync("**/incidents/*");
+        await page.OpenIncidentAsync("springtale", "leaked-credential", "crates.io token published in a CI log", "high");
 
         await Assertions.Expect(page.Locator("#severity")).ToHaveTextAsync("high");
         await Assertions.Expect(page.Locator("[data-clock=first-action] .badge")).ToHaveTextAsync("running");
