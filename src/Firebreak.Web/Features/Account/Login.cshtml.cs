@@ -8,8 +8,31 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Firebreak.Web.Features.Account;
 
 [AllowAnonymous]
-internal sealed class LoginModel(SignInManager<AppUser> signIn, AuditTrail audit, RecentSignIn recent) : PageModel
+internal sealed class LoginModel(SignInManager<AppUser> signIn, AuditTrail audit, RecentSignIn recent,
+    Microsoft.Extensions.Options.IOptions<OidcOptions> oidc) : PageModel
 {
+    /// <summary>The OpenID Connect provider's name when one is configured.</summary>
+    public string? OidcProvider => oidc.Value.Enabled ? oidc.Value.DisplayName : null;
+
+    [BindProperty(SupportsGet = true)] public string? Failed { get; set; }
+
+    public void OnGet()
+    {
+        if (Failed == "oidc") ModelState.AddModelError("", $"Signing in with {oidc.Value.DisplayName} failed or was cancelled. Try again, or use your password.");
+    }
+
+    /// <summary>Starts the OpenID Connect round trip; it ends at /account/external.</summary>
+    public IActionResult OnPostOidc()
+    {
+        if (!oidc.Value.Enabled)
+        {
+            ModelState.AddModelError("", "This server has no OpenID Connect provider configured.");
+            return Page();
+        }
+        var back = "/account/external" + (Url.IsLocalUrl(ReturnUrl) ? "?returnUrl=" + Uri.EscapeDataString(ReturnUrl) : "");
+        return Challenge(signIn.ConfigureExternalAuthenticationProperties(OidcOptions.Scheme, back), OidcOptions.Scheme);
+    }
+
     [BindProperty] public string? Email { get; set; }
     [BindProperty] public string? Password { get; set; }
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }

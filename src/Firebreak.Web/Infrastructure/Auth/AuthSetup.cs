@@ -25,6 +25,9 @@ internal static class AuthSetup
         services.AddScoped<ProjectAccess>();
         services.AddScoped<RecentSignIn>();
         services.AddSingleton<SetupToken>();
+        // Served over TLS (Firebreak:PublicUrl is https), cookies take the __Host- prefix and are
+        // Secure-only; on plain http (development, tests) browsers would refuse such cookies.
+        var tls = builder.Configuration["Firebreak:PublicUrl"]?.StartsWith("https://", StringComparison.OrdinalIgnoreCase) == true;
         services.AddAuthentication(o =>
             {
                 o.DefaultScheme = Smart;
@@ -36,9 +39,7 @@ internal static class AuthSetup
                     : IdentityConstants.ApplicationScheme)
             .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null)
             .AddIdentityCookies();
-        // Served over TLS (Firebreak:PublicUrl is https), cookies take the __Host- prefix and are
-        // Secure-only; on plain http (development, tests) browsers would refuse such cookies.
-        var tls = builder.Configuration["Firebreak:PublicUrl"]?.StartsWith("https://", StringComparison.OrdinalIgnoreCase) == true;
+        new AuthenticationBuilder(services).AddOidc(builder.Configuration, tls);
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.ConfigureApplicationCookie(o =>
         {
