@@ -74,17 +74,20 @@ internal static class DbImportCommand
             foreach (var osvPath in feeds.Osv)
             {
                 var source = new AdvisorySource(AdvisorySourceKind.Osv, Path.GetFullPath(osvPath), now);
-                var (records, errors) = AdvisoryFeedReader.ReadOsv(osvPath, source);
-                Report(source, builder.Import(source, records), errors);
+                // Each record is encoded into the builder as it is read, never held as objects with the rest.
+                var import = builder.StartImport(source);
+                var errors = AdvisoryFeedReader.ImportOsv(import, osvPath, source);
+                Report(source, import.Complete(), errors);
             }
             foreach (var url in feeds.OsvUrls)
             {
                 var file = download.Get(new Uri(url));
                 var source = new AdvisorySource(AdvisorySourceKind.Osv, url, context.Time.GetUtcNow());
-                var (records, errors) = AdvisoryFeedReader.ReadOsv(file, source);
+                var import = builder.StartImport(source);
+                var errors = AdvisoryFeedReader.ImportOsv(import, file, source);
                 // A download none of which reads is a wrong URL or a broken answer, not a feed with a bad record.
-                if (records.Count == 0 && errors.Count > 0) throw new IOException($"{url}: no OSV records in the answer ({errors[0].Message})");
-                Report(source, builder.Import(source, records), errors);
+                if (import.Read == 0 && errors.Count > 0) throw new IOException($"{url}: no OSV records in the answer ({errors[0].Message})");
+                Report(source, import.Complete(), errors);
             }
             if (feeds.RustSec is not null || feeds.RustSecUrl is not null)
             {

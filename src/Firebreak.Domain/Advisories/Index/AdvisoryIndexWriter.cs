@@ -4,20 +4,21 @@ using System.Text;
 namespace Firebreak.Domain.Advisories.Index;
 
 /// <summary>
-/// Writes the index file (docs/advisory-index.md): each section but the strings to its own buffer, then the
-/// checksum over the table and sections in order, then header, table and sections straight to the output.
-/// The string table is encoded piecewise twice (checksum, output) and the file is never assembled in memory.
+/// Writes the index file (docs/advisory-index.md) from staged records: each section but the strings to its
+/// own buffer, renumbering the staged strings in the order the sections reach them, then the checksum over
+/// the table and sections in order, then header, table and sections straight to the output. The string
+/// table is encoded piecewise twice (checksum, output) and the file is never assembled in memory.
 /// </summary>
 internal static class AdvisoryIndexWriter
 {
-    public static void Write(Stream output, IReadOnlyList<IndexFeed> feeds)
+    public static void Write(Stream output, IReadOnlyList<IndexFeed> feeds, StagedStrings staged)
     {
-        var strings = new IndexStringTable();
+        var strings = new IndexStringTable(staged);
         var records = feeds.SelectMany((f, s) => f.Records.Select(r => (Source: s, Record: r))).ToList();
-        var current = new IndexDerivedTables([.. records.Select(r => r.Record)]);
+        var current = new IndexDerivedTables([.. records.Select(r => r.Record)], staged);
         var sections = new ArraySegment<byte>[IndexFormat.SectionCount];
-        sections[(int)IndexSection.Sources] = Section(w => Sources(w, feeds, strings));
-        sections[(int)IndexSection.Records] = Section(w => Records(w, records, current, strings));
+        sections[(int)IndexSection.Sources] = Section(w => Sources(w, feeds, strings, staged));
+        sections[(int)IndexSection.Records] = Section(w => Records(w, records, strings));
         sections[(int)IndexSection.Packages] = Section(w => Packages(w, current, strings));
         sections[(int)IndexSection.Postings] = Section(w =>
         {
@@ -33,7 +34,7 @@ internal static class AdvisoryIndexWriter
             w.Write((uint)current.Ids.Count);
             foreach (var (id, vulnerability) in current.Ids)
             {
-                w.Write((uint)strings.Id(id));
+                w.Write((uint)strings.Map(id));
                 w.Write((uint)vulnerability);
             }
         });
@@ -42,9 +43,11 @@ internal static class AdvisoryIndexWriter
         Assemble(output, sections, strings);
     }
 
-    private static void Sources(BinaryWriter w, IReadOnlyList<IndexFeed> feeds, IndexStringTable strings)
+    private static void Sources(BinaryWriter w, IReadOnlyList<IndexFeed> feeds, IndexStringTable strings, StagedStrings staged)
     {
         w.Write((uint)feeds.Count);
+        var keys = new RecordKeys();
+        var distinct = new HashSet<int>();
         foreach (var feed in feeds)
         {
             w.Write((byte)feed.Source.Kind);
@@ -52,27 +55,35 @@ internal static class AdvisoryIndexWriter
             w.Write(feed.Source.RetrievedAt.UtcTicks);
             w.Write((uint)strings.Id(feed.Source.CatalogVersion));
             w.Write((uint)feed.RecordCount);
-            var ecosystems = feed.Records.SelectMany(r => r.Advisory.Affected.Select(a => a.EcosystemName).Distinct(StringComparer.Ordinal))
-                .GroupBy(e => e, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
-            w.Write((uint)ecosystems.Count);
-            foreach (var group in ecosystems)
+            // How many records affect each ecosystem name (a record counted once per name), ordered by name.
+            var counts = new Dictionary<int, int>();
+            foreach (var record in feed.Records)
             {
-                w.Write((uint)strings.Id(group.Key));
-                w.Write((uint)group.Count());
+                keys.Read(record.Bytes);
+                distinct.Clear();
+                foreach (var (ecosystem, _) in keys.Affected)
+                    if (distinct.Add(ecosystem)) counts[ecosystem] = counts.GetValueOrDefault(ecosystem) + 1;
+            }
+            w.Write((uint)counts.Count);
+            foreach (var (ecosystem, count) in counts.OrderBy(c => staged[c.Key], StringComparer.Ordinal))
+            {
+                w.Write((uint)strings.Map(ecosystem));
+                w.Write((uint)count);
             }
         }
     }
 
-    private static void Records(BinaryWriter w, List<(int Source, IndexedAdvisory Record)> records, IndexDerivedTables current, IndexStringTable strings)
+    private static void Records(BinaryWriter w, List<(int Source, StagedRecord Record)> records, IndexStringTable strings)
     {
         using var blob = new MemoryStream();
         using var blobWriter = new BinaryWriter(blob, Encoding.UTF8, leaveOpen: true);
+        var renumber = new RecordRenumbering(blobWriter, strings);
         w.Write((uint)records.Count);
         for (var i = 0; i < records.Count; i++)
         {
             w.Write((uint)blob.Position);
             w.Write((ushort)records[i].Source);
-            IndexRecordCodec.Write(blobWriter, records[i].Record, strings);
+            StagedRecordWalk.Walk(records[i].Record.Bytes, ref renumber);
             blobWriter.Flush();
         }
         w.Write((uint)blob.Length);
