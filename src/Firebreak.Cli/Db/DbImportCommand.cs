@@ -53,12 +53,7 @@ internal static class DbImportCommand
 
     private static int Run(CliContext context, FeedSet feeds, string path)
     {
-        var builder = new AdvisoryIndexBuilder();
-        if (File.Exists(path))
-        {
-            if (AdvisoryDbFile.TryLoad(path, context.Error) is not { } existing) return ExitCodes.InvalidInput;
-            builder = AdvisoryIndexBuilder.From(existing);
-        }
+        if (Existing(path, context.Error) is not { } builder) return ExitCodes.InvalidInput;
         var now = context.Time.GetUtcNow();
         var skipped = 0;
         void Report(AdvisorySource source, AdvisoryImportSummary summary, List<AdvisoryFormatException> errors)
@@ -115,6 +110,17 @@ internal static class DbImportCommand
         }
         context.Out.WriteLine($"wrote {path}: {builder.Sources.Count} sources");
         return skipped > 0 ? ExitCodes.InvalidInput : ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// A builder holding the index at <paramref name="path"/> (empty when there is none), or null after reporting
+    /// why it cannot be read. Its own method so the loaded file (bytes and decoded strings) is garbage once
+    /// its records are staged, not held by a local until the import ends.
+    /// </summary>
+    private static AdvisoryIndexBuilder? Existing(string path, TextWriter error)
+    {
+        if (!File.Exists(path)) return new AdvisoryIndexBuilder();
+        return AdvisoryDbFile.TryLoad(path, error) is { } existing ? AdvisoryIndexBuilder.From(existing) : null;
     }
 
     private static string UnpackRustSec(FeedDownload download, string url, long maxBytes)

@@ -14,11 +14,10 @@ internal static class AdvisoryIndexWriter
     public static void Write(Stream output, IReadOnlyList<IndexFeed> feeds, StagedStrings staged)
     {
         var strings = new IndexStringTable(staged);
-        var records = feeds.SelectMany((f, s) => f.Records.Select(r => (Source: s, Record: r))).ToList();
-        var current = new IndexDerivedTables([.. records.Select(r => r.Record)], staged);
+        var current = new IndexDerivedTables([.. feeds.SelectMany(f => f.Records)], staged);
         var sections = new ArraySegment<byte>[IndexFormat.SectionCount];
         sections[(int)IndexSection.Sources] = Section(w => Sources(w, feeds, strings, staged));
-        sections[(int)IndexSection.Records] = Section(w => Records(w, records, strings));
+        sections[(int)IndexSection.Records] = Records(feeds, strings);
         sections[(int)IndexSection.Packages] = Section(w => Packages(w, current, strings));
         sections[(int)IndexSection.Postings] = Section(w =>
         {
@@ -73,21 +72,32 @@ internal static class AdvisoryIndexWriter
         }
     }
 
-    private static void Records(BinaryWriter w, List<(int Source, StagedRecord Record)> records, IndexStringTable strings)
+    /// <summary>
+    /// The records section (u32 count, per record u32 offset and u16 source, u32 data length, the data) in one
+    /// array of its exact size: a first pass numbers the strings and sizes each record, the second writes it.
+    /// </summary>
+    private static ArraySegment<byte> Records(IReadOnlyList<IndexFeed> feeds, IndexStringTable strings)
     {
-        using var blob = new MemoryStream();
-        using var blobWriter = new BinaryWriter(blob, Encoding.UTF8, leaveOpen: true);
-        var renumber = new RecordRenumbering(blobWriter, strings);
-        w.Write((uint)records.Count);
-        for (var i = 0; i < records.Count; i++)
+        var count = feeds.Sum(f => f.Records.Count);
+        var sizing = new RecordSizing(strings);
+        foreach (var record in feeds.SelectMany(f => f.Records)) StagedRecordWalk.Walk(record.Bytes, ref sizing);
+        var table = 4 + count * IndexTables.RecordEntryLength + 4;
+        var section = new byte[table + sizing.Bytes];
+        BinaryPrimitives.WriteUInt32LittleEndian(section, (uint)count);
+        BinaryPrimitives.WriteUInt32LittleEndian(section.AsSpan(table - 4), (uint)sizing.Bytes);
+        var copy = new RecordRenumbering(section, table, strings);
+        var entry = 4;
+        for (var s = 0; s < feeds.Count; s++)
         {
-            w.Write((uint)blob.Position);
-            w.Write((ushort)records[i].Source);
-            StagedRecordWalk.Walk(records[i].Record.Bytes, ref renumber);
-            blobWriter.Flush();
+            foreach (var record in feeds[s].Records)
+            {
+                BinaryPrimitives.WriteUInt32LittleEndian(section.AsSpan(entry), (uint)(copy.Position - table));
+                BinaryPrimitives.WriteUInt16LittleEndian(section.AsSpan(entry + 4), (ushort)s);
+                entry += IndexTables.RecordEntryLength;
+                StagedRecordWalk.Walk(record.Bytes, ref copy);
+            }
         }
-        w.Write((uint)blob.Length);
-        w.Write(blob.GetBuffer(), 0, (int)blob.Length);
+        return section;
     }
 
     private static void Packages(BinaryWriter w, IndexDerivedTables current, IndexStringTable strings)
@@ -106,15 +116,9 @@ internal static class AdvisoryIndexWriter
 
     private static void Groups(BinaryWriter w, IndexDerivedTables current)
     {
-        w.Write((uint)current.Vulnerabilities.Count);
-        var offset = 0;
-        foreach (var members in current.Vulnerabilities)
-        {
-            w.Write((uint)offset);
-            offset += members.Count;
-        }
-        w.Write((uint)offset);
-        foreach (var member in current.Vulnerabilities.SelectMany(m => m)) w.Write((uint)member);
+        w.Write((uint)(current.GroupStarts.Length - 1));
+        foreach (var start in current.GroupStarts) w.Write((uint)start);
+        foreach (var member in current.Members) w.Write((uint)member);
     }
 
     private static void Kev(BinaryWriter w, IReadOnlyList<IndexFeed> feeds, IndexStringTable strings)

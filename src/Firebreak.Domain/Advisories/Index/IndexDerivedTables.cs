@@ -15,6 +15,7 @@ internal sealed class IndexDerivedTables
     {
         var postings = new Dictionary<(Ecosystem, string), List<(int, int)>>();
         var ecosystems = new Dictionary<int, Ecosystem?>();
+        var names = new Dictionary<(Ecosystem, int), string>();
         var parent = new int[strings.Count];
         Array.Fill(parent, -1);
         int Find(int x)
@@ -46,52 +47,49 @@ internal sealed class IndexDerivedTables
                 if (!ecosystems.TryGetValue(name, out var known))
                     ecosystems[name] = known = EcosystemNames.TryFromOsvName(strings[name], out var e) ? e : null;
                 if (known is not { } ecosystem) continue;
-                var key = (ecosystem, OsvMatcher.NormaliseName(ecosystem, strings[package]));
+                if (!names.TryGetValue((ecosystem, package), out var normalised))
+                    names[(ecosystem, package)] = normalised = OsvMatcher.NormaliseName(ecosystem, strings[package]);
+                var key = (ecosystem, normalised);
                 if (!postings.TryGetValue(key, out var list)) postings[key] = list = [];
                 list.Add((i, j));
             }
         }
         Packages = [.. postings.Select(p => (p.Key.Item1, Encoding.UTF8.GetBytes(p.Key.Item2), p.Key.Item2, (IReadOnlyList<(int, int)>)p.Value))
             .OrderBy(p => p.Item1).ThenBy(p => p.Item2, Utf8Order.Instance)];
+        // Vulnerabilities numbered by their first record; members in record order (a counting sort).
         var vulnerabilityOf = new Dictionary<int, int>();
+        var groupOf = new int[records.Count];
+        var sizes = new List<int>();
         for (var i = 0; i < records.Count; i++)
         {
             var root = Find(ids[i]);
             if (!vulnerabilityOf.TryGetValue(root, out var v))
             {
-                vulnerabilityOf[root] = v = Vulnerabilities.Count;
-                Vulnerabilities.Add([]);
+                vulnerabilityOf[root] = v = sizes.Count;
+                sizes.Add(0);
             }
-            Vulnerabilities[v].Add(i);
+            groupOf[i] = v;
+            sizes[v]++;
         }
+        GroupStarts = new int[sizes.Count + 1];
+        for (var v = 0; v < sizes.Count; v++) GroupStarts[v + 1] = GroupStarts[v] + sizes[v];
+        Members = new int[records.Count];
+        var next = GroupStarts[..^1];
+        for (var i = 0; i < records.Count; i++) Members[next[groupOf[i]]++] = i;
         for (var id = 0; id < parent.Length; id++)
             if (parent[id] >= 0) Ids.Add((id, vulnerabilityOf[Find(id)]));
-        Ids.Sort((a, b) => Utf8Compare(strings[a.Id], strings[b.Id]));
+        Ids.Sort((a, b) => strings.Utf8(a.Id).SequenceCompareTo(strings.Utf8(b.Id)));
     }
 
     /// <summary>Per package, sorted by ecosystem then UTF-8 name bytes: its (record, affected entry) pairs.</summary>
     public List<(Ecosystem Ecosystem, byte[] Key, string Name, IReadOnlyList<(int Record, int Affected)> Postings)> Packages { get; }
 
-    /// <summary>Vulnerabilities: the records of each.</summary>
-    public List<List<int>> Vulnerabilities { get; } = [];
+    /// <summary>Vulnerability v's records are <see cref="Members"/>[GroupStarts[v]..GroupStarts[v + 1]]; one more entry than vulnerabilities.</summary>
+    public int[] GroupStarts { get; }
+
+    /// <summary>The records of every vulnerability in turn, each vulnerability's in record order.</summary>
+    public int[] Members { get; }
 
     /// <summary>Every id and alias of a record (a staged string number), sorted by UTF-8 bytes, with its vulnerability.</summary>
     public List<(int Id, int Vulnerability)> Ids { get; } = [];
-
-    /// <summary>
-    /// Orders strings as their UTF-8 bytes order (code point order): UTF-16 ordinal order agrees except where a
-    /// surrogate meets U+E000–U+FFFF, and a lone surrogate, which UTF-8 writes as U+FFFD, takes the byte path.
-    /// </summary>
-    private static int Utf8Compare(string a, string b)
-    {
-        var common = Math.Min(a.Length, b.Length);
-        for (var i = 0; i < common; i++)
-        {
-            if (a[i] == b[i]) continue;
-            if (char.IsSurrogate(a[i]) || char.IsSurrogate(b[i]))
-                return Encoding.UTF8.GetBytes(a).AsSpan().SequenceCompareTo(Encoding.UTF8.GetBytes(b));
-            return a[i].CompareTo(b[i]);
-        }
-        return a.Length.CompareTo(b.Length);
-    }
 }

@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Text;
 
 namespace Firebreak.Domain.Advisories.Index;
 
@@ -43,11 +42,11 @@ internal sealed class IndexStringTable
     }
 
     /// <summary>The section's length in bytes: u32 count, u32 offsets[count + 1], the UTF-8 blob.</summary>
-    public long SectionLength() => 4L + 4L * (_order.Count + 1) + _order.Sum(s => (long)Encoding.UTF8.GetByteCount(_staged[s]));
+    public long SectionLength() => 4L + 4L * (_order.Count + 1) + _order.Sum(s => (long)_staged.Utf8(s).Length);
 
     /// <summary>
     /// The section (u32 count, u32 offsets[count + 1] into the UTF-8 blob, then the blob) in pieces of at most
-    /// 64 KiB, encoded as they are asked for into one reused buffer: the writer reads it twice (checksum,
+    /// 64 KiB, copied from the staged UTF-8 as they are asked for into one reused buffer: the writer reads it twice (checksum,
     /// then output) rather than holding tens of megabytes of encoded strings. Each piece is valid only
     /// until the next is asked for.
     /// </summary>
@@ -66,22 +65,23 @@ internal sealed class IndexStringTable
             }
             BinaryPrimitives.WriteUInt32LittleEndian(buffer.AsSpan(used), offset);
             used += 4;
-            if (i < _order.Count) offset += (uint)Encoding.UTF8.GetByteCount(_staged[_order[i]]);
+            if (i < _order.Count) offset += (uint)_staged.Utf8(_order[i]).Length;
         }
         foreach (var number in _order)
         {
-            var text = _staged[number];
-            if (Encoding.UTF8.GetMaxByteCount(text.Length) > buffer.Length - used)
+            var length = _staged.Utf8(number).Length;
+            if (length > buffer.Length - used)
             {
                 yield return new ArraySegment<byte>(buffer, 0, used);
                 used = 0;
-                if (Encoding.UTF8.GetMaxByteCount(text.Length) > buffer.Length)
+                if (length > buffer.Length)
                 {
-                    yield return new ArraySegment<byte>(Encoding.UTF8.GetBytes(text));
+                    yield return new ArraySegment<byte>(_staged.Utf8(number).ToArray());
                     continue;
                 }
             }
-            used += Encoding.UTF8.GetBytes(text, buffer.AsSpan(used));
+            _staged.Utf8(number).CopyTo(buffer.AsSpan(used));
+            used += length;
         }
         yield return new ArraySegment<byte>(buffer, 0, used);
     }
