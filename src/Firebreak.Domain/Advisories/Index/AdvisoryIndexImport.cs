@@ -29,7 +29,7 @@ public sealed class AdvisoryIndexImport
     public void AddFile(IEnumerable<IndexedAdvisory> records)
     {
         ArgumentNullException.ThrowIfNull(records);
-        ObjectDisposedException.ThrowIf(_completed, this);
+        if (_completed) throw new InvalidOperationException("This import is complete; start another.");
         var mark = _records.Count;
         var read = 0;
         List<(int Position, StagedRecord Previous)>? replaced = null;
@@ -64,7 +64,7 @@ public sealed class AdvisoryIndexImport
     /// <summary>Puts the source into the builder (replacing a stored copy of it, whose later-modified records stay) and says what changed.</summary>
     public AdvisoryImportSummary Complete()
     {
-        ObjectDisposedException.ThrowIf(_completed, this);
+        if (_completed) throw new InvalidOperationException("This import is complete; start another.");
         _completed = true;
         var (stored, position) = _builder.Stored(_source);
         var keptNewer = 0;

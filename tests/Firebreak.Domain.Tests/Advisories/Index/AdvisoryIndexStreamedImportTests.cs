@@ -158,4 +158,14 @@ public sealed class AdvisoryIndexStreamedImportTests : IDisposable
         Assert.Empty(index.Lookup(Ecosystem.Npm, "a-newer"));
         Assert.Equal(3, import.Read);
     }
+
+    [Fact]
+    public void Complete_Twice_IsRefusedAndSoIsAddingAfterIt()
+    {
+        var import = new AdvisoryIndexBuilder().StartImport(Osv);
+        import.Complete();
+
+        Assert.Throws<InvalidOperationException>(import.Complete);
+        Assert.Throws<InvalidOperationException>(() => import.AddFile([]));
+    }
 }
