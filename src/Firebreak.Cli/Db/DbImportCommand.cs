@@ -53,12 +53,7 @@ internal static class DbImportCommand
 
     private static int Run(CliContext context, FeedSet feeds, string path)
     {
-        var builder = new AdvisoryIndexBuilder();
-        if (File.Exists(path))
-        {
-            if (AdvisoryDbFile.TryLoad(path, context.Error) is not { } existing) return ExitCodes.InvalidInput;
-            builder = AdvisoryIndexBuilder.From(existing);
-        }
+        if (Existing(path, context.Error) is not { } builder) return ExitCodes.InvalidInput;
         var now = context.Time.GetUtcNow();
         var skipped = 0;
         void Report(AdvisorySource source, AdvisoryImportSummary summary, List<AdvisoryFormatException> errors)
@@ -74,17 +69,20 @@ internal static class DbImportCommand
             foreach (var osvPath in feeds.Osv)
             {
                 var source = new AdvisorySource(AdvisorySourceKind.Osv, Path.GetFullPath(osvPath), now);
-                var (records, errors) = AdvisoryFeedReader.ReadOsv(osvPath, source);
-                Report(source, builder.Import(source, records), errors);
+                // Each record is encoded into the builder as it is read, never held as objects with the rest.
+                var import = builder.StartImport(source);
+                var errors = AdvisoryFeedReader.ImportOsv(import, osvPath, source);
+                Report(source, import.Complete(), errors);
             }
             foreach (var url in feeds.OsvUrls)
             {
                 var file = download.Get(new Uri(url));
                 var source = new AdvisorySource(AdvisorySourceKind.Osv, url, context.Time.GetUtcNow());
-                var (records, errors) = AdvisoryFeedReader.ReadOsv(file, source);
+                var import = builder.StartImport(source);
+                var errors = AdvisoryFeedReader.ImportOsv(import, file, source);
                 // A download none of which reads is a wrong URL or a broken answer, not a feed with a bad record.
-                if (records.Count == 0 && errors.Count > 0) throw new IOException($"{url}: no OSV records in the answer ({errors[0].Message})");
-                Report(source, builder.Import(source, records), errors);
+                if (import.Read == 0 && errors.Count > 0) throw new IOException($"{url}: no OSV records in the answer ({errors[0].Message})");
+                Report(source, import.Complete(), errors);
             }
             if (feeds.RustSec is not null || feeds.RustSecUrl is not null)
             {
@@ -112,6 +110,17 @@ internal static class DbImportCommand
         }
         context.Out.WriteLine($"wrote {path}: {builder.Sources.Count} sources");
         return skipped > 0 ? ExitCodes.InvalidInput : ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// A builder holding the index at <paramref name="path"/> (empty when there is none), or null after reporting
+    /// why it cannot be read. Its own method so the loaded file (bytes and decoded strings) is garbage once
+    /// its records are staged, not held by a local until the import ends.
+    /// </summary>
+    private static AdvisoryIndexBuilder? Existing(string path, TextWriter error)
+    {
+        if (!File.Exists(path)) return new AdvisoryIndexBuilder();
+        return AdvisoryDbFile.TryLoad(path, error) is { } existing ? AdvisoryIndexBuilder.From(existing) : null;
     }
 
     private static string UnpackRustSec(FeedDownload download, string url, long maxBytes)

@@ -47,22 +47,51 @@ public sealed record OsvAdvisory(string Id, IReadOnlyList<string> Aliases, strin
     /// time, so memory holds the records but never the whole document (a 97 MB array of 200,000 records);
     /// repeated strings (ecosystems, names, versions, vectors) are kept once.
     /// </summary>
-    public static IReadOnlyList<OsvAdvisory> ReadAll(Stream utf8Json, string source)
+    public static IReadOnlyList<OsvAdvisory> ReadAll(Stream utf8Json, string source) => [.. ReadEach(utf8Json, source)];
+
+    /// <summary>
+    /// The records of <see cref="ReadAll(Stream, string)"/> one at a time, as they are read: of a top-level
+    /// JSON array only the current element is in memory, so a caller that keeps less than the record (the
+    /// index import encodes it) never holds the array. Errors are thrown when the enumeration reaches them,
+    /// after the records before them were given.
+    /// </summary>
+    public static IEnumerable<OsvAdvisory> ReadEach(Stream utf8Json, string source)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
+        return Each(utf8Json, source);
+    }
+
+    private static IEnumerable<OsvAdvisory> Each(Stream utf8Json, string source)
+    {
         var pool = new StringPool();
+        if (!utf8Json.CanSeek || FirstByte(utf8Json) != (byte)'[')
+        {
+            foreach (var record in Document(utf8Json, source, pool)) yield return record;
+            yield break;
+        }
+        using var elements = JsonSerializer.DeserializeAsyncEnumerable<JsonElement>(utf8Json, ElementOptions).ToBlockingEnumerable().GetEnumerator();
+        for (var i = 0; ; i++)
+        {
+            bool more;
+            try
+            {
+                more = elements.MoveNext();
+            }
+            catch (JsonException e)
+            {
+                throw NotJson(e, source);
+            }
+            if (!more) yield break;
+            yield return OsvRecordReader.Read(elements.Current, new OsvPath("$", i), source, pool);
+        }
+    }
+
+    private static OsvAdvisory[] Document(Stream utf8Json, string source, StringPool pool)
+    {
         try
         {
-            if (!utf8Json.CanSeek || FirstByte(utf8Json) != (byte)'[')
-            {
-                using var document = JsonDocument.Parse(utf8Json, DocumentOptions);
-                return ReadRoot(document.RootElement, source, pool);
-            }
-            var records = new List<OsvAdvisory>();
-            var options = new JsonSerializerOptions { MaxDepth = DocumentOptions.MaxDepth };
-            foreach (var element in JsonSerializer.DeserializeAsyncEnumerable<JsonElement>(utf8Json, options).ToBlockingEnumerable())
-                records.Add(OsvRecordReader.Read(element, new OsvPath("$", records.Count), source, pool));
-            return records;
+            using var document = JsonDocument.Parse(utf8Json, DocumentOptions);
+            return ReadRoot(document.RootElement, source, pool);
         }
         catch (JsonException e)
         {
@@ -71,6 +100,8 @@ public sealed record OsvAdvisory(string Id, IReadOnlyList<string> Aliases, strin
     }
 
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 32 };
+
+    private static readonly JsonSerializerOptions ElementOptions = new() { MaxDepth = DocumentOptions.MaxDepth };
 
     private static OsvAdvisory[] ReadRoot(JsonElement root, string source, StringPool pool)
     {

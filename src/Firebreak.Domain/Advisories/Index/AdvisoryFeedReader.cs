@@ -17,6 +17,34 @@ public static class AdvisoryFeedReader
     {
         ArgumentNullException.ThrowIfNull(path);
         var records = new List<IndexedAdvisory>();
+        var errors = EachOsvFile(path, source, file => records.AddRange([.. file]));
+        return (records, errors);
+    }
+
+    /// <summary>
+    /// Imports the OSV records at a path (as <see cref="ReadOsv"/> reads them) into <paramref name="import"/>,
+    /// each record encoded as it is read, so no file's records are ever all in memory as objects. A file with
+    /// a problem is left out whole and its error returned, as <see cref="ReadOsv"/> does.
+    /// </summary>
+    public static List<AdvisoryFormatException> ImportOsv(AdvisoryIndexImport import, string path, AdvisorySource source)
+    {
+        ArgumentNullException.ThrowIfNull(import);
+        ArgumentNullException.ThrowIfNull(path);
+        return EachOsvFile(path, source, import.AddFile);
+    }
+
+    /// <summary>The records of an osv.dev ecosystem dump (<c>all.zip</c>: one JSON record per entry); origins are <c>archive!entry</c>.</summary>
+    public static (List<IndexedAdvisory> Records, List<AdvisoryFormatException> Errors) ReadOsvZip(Stream zip, AdvisorySource source, string archive)
+    {
+        var records = new List<IndexedAdvisory>();
+        var errors = new List<AdvisoryFormatException>();
+        EachZipEntry(zip, source, archive, errors, file => records.AddRange([.. file]));
+        return (records, errors);
+    }
+
+    /// <summary>Hands each OSV file's records, read lazily, to <paramref name="take"/>; a file whose reading fails is reported and skipped.</summary>
+    private static List<AdvisoryFormatException> EachOsvFile(string path, AdvisorySource source, Action<IEnumerable<IndexedAdvisory>> take)
+    {
         var errors = new List<AdvisoryFormatException>();
         var files = Directory.Exists(path)
             ? Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Where(IsOsvFile).Order(StringComparer.Ordinal)
@@ -27,25 +55,16 @@ public static class AdvisoryFeedReader
             if (file.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
             {
                 using var zip = File.OpenRead(file);
-                var (fromZip, zipErrors) = ReadOsvZip(zip, source, origin);
-                records.AddRange(fromZip);
-                errors.AddRange(zipErrors);
+                EachZipEntry(zip, source, origin, errors, take);
                 continue;
             }
-            Add(records, errors, () =>
-            {
-                using var stream = File.OpenRead(file);
-                return OsvAdvisory.ReadAll(stream, origin);
-            }, origin, source);
+            Take(take, Records(() => File.OpenRead(file), origin, source), origin, errors);
         }
-        return (records, errors);
+        return errors;
     }
 
-    /// <summary>The records of an osv.dev ecosystem dump (<c>all.zip</c>: one JSON record per entry); origins are <c>archive!entry</c>.</summary>
-    public static (List<IndexedAdvisory> Records, List<AdvisoryFormatException> Errors) ReadOsvZip(Stream zip, AdvisorySource source, string archive)
+    private static void EachZipEntry(Stream zip, AdvisorySource source, string archive, List<AdvisoryFormatException> errors, Action<IEnumerable<IndexedAdvisory>> take)
     {
-        var records = new List<IndexedAdvisory>();
-        var errors = new List<AdvisoryFormatException>();
         try
         {
             using var reader = new ZipArchive(zip, ZipArchiveMode.Read);
@@ -57,18 +76,20 @@ public static class AdvisoryFeedReader
                     errors.Add(new AdvisoryFormatException(origin, 0, $"entry of {entry.Length} bytes exceeds the {MaxEntryBytes >> 20} MiB limit."));
                     continue;
                 }
-                Add(records, errors, () =>
-                {
-                    using var stream = entry.Open();
-                    return OsvAdvisory.ReadAll(stream, origin);
-                }, origin, source);
+                Take(take, Records(entry.Open, origin, source), origin, errors);
             }
         }
         catch (InvalidDataException e)
         {
             errors.Add(new AdvisoryFormatException(archive, 0, "not a readable .zip archive: " + e.Message));
         }
-        return (records, errors);
+    }
+
+    /// <summary>One file's records, read as they are enumerated; the file is open only while they are.</summary>
+    private static IEnumerable<IndexedAdvisory> Records(Func<Stream> open, string origin, AdvisorySource source)
+    {
+        using var stream = open();
+        foreach (var advisory in OsvAdvisory.ReadEach(stream, origin)) yield return new IndexedAdvisory(advisory, source, origin);
     }
 
     /// <summary>Every RUSTSEC-*.md under a RustSec advisory-db folder, converted to the index's OSV shape.</summary>
@@ -96,11 +117,11 @@ public static class AdvisoryFeedReader
     private static bool IsOsvFile(string file) =>
         file.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".zip", StringComparison.OrdinalIgnoreCase);
 
-    private static void Add(List<IndexedAdvisory> records, List<AdvisoryFormatException> errors, Func<IReadOnlyList<OsvAdvisory>> read, string origin, AdvisorySource source)
+    private static void Take(Action<IEnumerable<IndexedAdvisory>> take, IEnumerable<IndexedAdvisory> records, string origin, List<AdvisoryFormatException> errors)
     {
         try
         {
-            records.AddRange(read().Select(a => new IndexedAdvisory(a, source, origin)));
+            take(records);
         }
         catch (AdvisoryFormatException e)
         {

@@ -69,11 +69,17 @@ public sealed class AdvisoryIndex
         ArgumentOutOfRangeException.ThrowIfNegative(number);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(number, RecordCount);
         if (Volatile.Read(ref _records[number]) is { } cached) return cached;
-        var (offset, length) = _tables.RecordSpan(number);
-        var reader = new IndexSpanReader(_layout.Bytes.AsSpan(offset, length), offset, _layout.File);
-        var decoded = IndexRecordCodec.Read(ref reader, _strings, Sources[_tables.SourceOf(number)]);
+        var decoded = Decode(number);
         // Publish once: threads racing to decode the same record all get the first copy stored.
         return Interlocked.CompareExchange(ref _records[number], decoded, null) ?? decoded;
+    }
+
+    /// <summary>Record <paramref name="number"/> decoded afresh and not cached: a builder refreshing the index reads every record once.</summary>
+    internal IndexedAdvisory Decode(int number)
+    {
+        var (offset, length) = _tables.RecordSpan(number);
+        var reader = new IndexSpanReader(_layout.Bytes.AsSpan(offset, length), offset, _layout.File);
+        return IndexRecordCodec.Read(ref reader, _strings, Sources[_tables.SourceOf(number)]);
     }
 
     /// <summary>Every record in index order (decoding all of them; matching never needs this).</summary>

@@ -5,11 +5,14 @@ namespace Firebreak.Domain.Advisories.Index;
 /// it (OSV ids are unique in a real database; fixture folders reuse them across files). Importing a source
 /// that is already there (same kind and location) replaces its records by that identity — where the stored
 /// copy was modified later than the imported one, the stored copy stays — and leaves every other source's
-/// records untouched, so refreshing one feed never re-reads the others.
+/// records untouched, so refreshing one feed never re-reads the others. Records are encoded as they are
+/// imported (the builder holds bytes and one copy of each string, not the records' objects).
 /// </summary>
 public sealed class AdvisoryIndexBuilder
 {
     private readonly List<IndexFeed> _feeds = [];
+
+    internal RecordStaging Staging { get; } = new();
 
     /// <summary>The sources, in index order.</summary>
     public IReadOnlyList<AdvisorySource> Sources => [.. _feeds.Select(f => f.Source)];
@@ -19,11 +22,11 @@ public sealed class AdvisoryIndexBuilder
     {
         ArgumentNullException.ThrowIfNull(index);
         var builder = new AdvisoryIndexBuilder();
-        var records = index.Sources.Select(_ => new List<IndexedAdvisory>()).ToArray();
+        var records = index.Sources.Select(_ => new List<StagedRecord>()).ToArray();
         for (var i = 0; i < index.RecordCount; i++)
         {
-            var record = index.Record(i);
-            records[IndexOf(index.Sources, record.Source)].Add(record);
+            var record = index.Decode(i);
+            records[IndexOf(index.Sources, record.Source)].Add(builder.Staging.Stage(record));
         }
         for (var s = 0; s < index.Sources.Count; s++) builder._feeds.Add(new IndexFeed(index.Sources[s], records[s], index.KevEntries[s]));
         return builder;
@@ -32,31 +35,21 @@ public sealed class AdvisoryIndexBuilder
     /// <summary>Adds or replaces an OSV or RustSec source with these records; within the import, the later-modified copy of an id wins.</summary>
     public AdvisoryImportSummary Import(AdvisorySource source, IEnumerable<IndexedAdvisory> records)
     {
-        ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(records);
+        var import = StartImport(source);
+        import.AddFile(records);
+        return import.Complete();
+    }
+
+    /// <summary>
+    /// Starts adding or replacing an OSV or RustSec source file by file (<see cref="AdvisoryIndexImport.AddFile"/>),
+    /// each record encoded as it is read; the source changes only at <see cref="AdvisoryIndexImport.Complete"/>.
+    /// </summary>
+    public AdvisoryIndexImport StartImport(AdvisorySource source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
         if (source.Kind == AdvisorySourceKind.Kev) throw new ArgumentException("KEV catalogs are imported with ImportKev.", nameof(source));
-        var byId = new Dictionary<(string, string), IndexedAdvisory>();
-        foreach (var record in records)
-        {
-            if (!byId.TryGetValue(Key(record), out var held) || !IsNewer(held, record)) byId[Key(record)] = record with { Source = source };
-        }
-        var keptNewer = 0;
-        var removed = 0;
-        var position = _feeds.FindIndex(f => f.Source.SameFeedAs(source));
-        if (position >= 0)
-        {
-            foreach (var stored in _feeds[position].Records)
-            {
-                if (!byId.TryGetValue(Key(stored), out var imported)) removed++;
-                else if (IsNewer(stored, imported))
-                {
-                    byId[Key(stored)] = stored with { Source = source };
-                    keptNewer++;
-                }
-            }
-        }
-        Put(position, new IndexFeed(source, [.. byId.Values], []));
-        return new AdvisoryImportSummary(byId.Count, position >= 0, keptNewer, removed);
+        return new AdvisoryIndexImport(this, source);
     }
 
     /// <summary>Adds or replaces a KEV source with the catalog's entries.</summary>
@@ -75,19 +68,21 @@ public sealed class AdvisoryIndexBuilder
     {
         ArgumentNullException.ThrowIfNull(output);
         if (_feeds.Count > ushort.MaxValue) throw new InvalidOperationException("An index holds at most 65,535 sources.");
-        AdvisoryIndexWriter.Write(output, _feeds);
+        AdvisoryIndexWriter.Write(output, _feeds, Staging.Strings);
     }
 
-    private void Put(int position, IndexFeed feed)
+    /// <summary>The records stored for the feed <paramref name="source"/> names and its position, or (null, -1).</summary>
+    internal (IReadOnlyList<StagedRecord>? Records, int Position) Stored(AdvisorySource source)
+    {
+        var position = _feeds.FindIndex(f => f.Source.SameFeedAs(source));
+        return position < 0 ? (null, -1) : (_feeds[position].Records, position);
+    }
+
+    internal void Put(int position, IndexFeed feed)
     {
         if (position >= 0) _feeds[position] = feed;
         else _feeds.Add(feed);
     }
-
-    private static (string Id, string Origin) Key(IndexedAdvisory record) => (record.Advisory.Id, record.Origin);
-
-    private static bool IsNewer(IndexedAdvisory a, IndexedAdvisory b) =>
-        (a.Advisory.Modified ?? DateTimeOffset.MinValue) > (b.Advisory.Modified ?? DateTimeOffset.MinValue);
 
     private static int IndexOf(IReadOnlyList<AdvisorySource> sources, AdvisorySource source)
     {

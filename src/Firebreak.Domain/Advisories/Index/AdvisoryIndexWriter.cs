@@ -4,20 +4,20 @@ using System.Text;
 namespace Firebreak.Domain.Advisories.Index;
 
 /// <summary>
-/// Writes the index file (docs/advisory-index.md): each section but the strings to its own buffer, then the
-/// checksum over the table and sections in order, then header, table and sections straight to the output.
-/// The string table is encoded piecewise twice (checksum, output) and the file is never assembled in memory.
+/// Writes the index file (docs/advisory-index.md) from staged records: each section but the strings to its
+/// own buffer, renumbering the staged strings in the order the sections reach them, then the checksum over
+/// the table and sections in order, then header, table and sections straight to the output. The string
+/// table is encoded piecewise twice (checksum, output) and the file is never assembled in memory.
 /// </summary>
 internal static class AdvisoryIndexWriter
 {
-    public static void Write(Stream output, IReadOnlyList<IndexFeed> feeds)
+    public static void Write(Stream output, IReadOnlyList<IndexFeed> feeds, StagedStrings staged)
     {
-        var strings = new IndexStringTable();
-        var records = feeds.SelectMany((f, s) => f.Records.Select(r => (Source: s, Record: r))).ToList();
-        var current = new IndexDerivedTables([.. records.Select(r => r.Record)]);
+        var strings = new IndexStringTable(staged);
+        var current = new IndexDerivedTables([.. feeds.SelectMany(f => f.Records)], staged);
         var sections = new ArraySegment<byte>[IndexFormat.SectionCount];
-        sections[(int)IndexSection.Sources] = Section(w => Sources(w, feeds, strings));
-        sections[(int)IndexSection.Records] = Section(w => Records(w, records, current, strings));
+        sections[(int)IndexSection.Sources] = Section(w => Sources(w, feeds, strings, staged));
+        sections[(int)IndexSection.Records] = Records(feeds, strings);
         sections[(int)IndexSection.Packages] = Section(w => Packages(w, current, strings));
         sections[(int)IndexSection.Postings] = Section(w =>
         {
@@ -33,7 +33,7 @@ internal static class AdvisoryIndexWriter
             w.Write((uint)current.Ids.Count);
             foreach (var (id, vulnerability) in current.Ids)
             {
-                w.Write((uint)strings.Id(id));
+                w.Write((uint)strings.Map(id));
                 w.Write((uint)vulnerability);
             }
         });
@@ -42,9 +42,11 @@ internal static class AdvisoryIndexWriter
         Assemble(output, sections, strings);
     }
 
-    private static void Sources(BinaryWriter w, IReadOnlyList<IndexFeed> feeds, IndexStringTable strings)
+    private static void Sources(BinaryWriter w, IReadOnlyList<IndexFeed> feeds, IndexStringTable strings, StagedStrings staged)
     {
         w.Write((uint)feeds.Count);
+        var keys = new RecordKeys();
+        var distinct = new HashSet<int>();
         foreach (var feed in feeds)
         {
             w.Write((byte)feed.Source.Kind);
@@ -52,31 +54,50 @@ internal static class AdvisoryIndexWriter
             w.Write(feed.Source.RetrievedAt.UtcTicks);
             w.Write((uint)strings.Id(feed.Source.CatalogVersion));
             w.Write((uint)feed.RecordCount);
-            var ecosystems = feed.Records.SelectMany(r => r.Advisory.Affected.Select(a => a.EcosystemName).Distinct(StringComparer.Ordinal))
-                .GroupBy(e => e, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
-            w.Write((uint)ecosystems.Count);
-            foreach (var group in ecosystems)
+            // How many records affect each ecosystem name (a record counted once per name), ordered by name.
+            var counts = new Dictionary<int, int>();
+            foreach (var record in feed.Records)
             {
-                w.Write((uint)strings.Id(group.Key));
-                w.Write((uint)group.Count());
+                keys.Read(record.Bytes);
+                distinct.Clear();
+                foreach (var (ecosystem, _) in keys.Affected)
+                    if (distinct.Add(ecosystem)) counts[ecosystem] = counts.GetValueOrDefault(ecosystem) + 1;
+            }
+            w.Write((uint)counts.Count);
+            foreach (var (ecosystem, count) in counts.OrderBy(c => staged[c.Key], StringComparer.Ordinal))
+            {
+                w.Write((uint)strings.Map(ecosystem));
+                w.Write((uint)count);
             }
         }
     }
 
-    private static void Records(BinaryWriter w, List<(int Source, IndexedAdvisory Record)> records, IndexDerivedTables current, IndexStringTable strings)
+    /// <summary>
+    /// The records section (u32 count, per record u32 offset and u16 source, u32 data length, the data) in one
+    /// array of its exact size: a first pass numbers the strings and sizes each record, the second writes it.
+    /// </summary>
+    private static ArraySegment<byte> Records(IReadOnlyList<IndexFeed> feeds, IndexStringTable strings)
     {
-        using var blob = new MemoryStream();
-        using var blobWriter = new BinaryWriter(blob, Encoding.UTF8, leaveOpen: true);
-        w.Write((uint)records.Count);
-        for (var i = 0; i < records.Count; i++)
+        var count = feeds.Sum(f => f.Records.Count);
+        var sizing = new RecordSizing(strings);
+        foreach (var record in feeds.SelectMany(f => f.Records)) StagedRecordWalk.Walk(record.Bytes, ref sizing);
+        var table = 4 + count * IndexTables.RecordEntryLength + 4;
+        var section = new byte[table + sizing.Bytes];
+        BinaryPrimitives.WriteUInt32LittleEndian(section, (uint)count);
+        BinaryPrimitives.WriteUInt32LittleEndian(section.AsSpan(table - 4), (uint)sizing.Bytes);
+        var copy = new RecordRenumbering(section, table, strings);
+        var entry = 4;
+        for (var s = 0; s < feeds.Count; s++)
         {
-            w.Write((uint)blob.Position);
-            w.Write((ushort)records[i].Source);
-            IndexRecordCodec.Write(blobWriter, records[i].Record, strings);
-            blobWriter.Flush();
+            foreach (var record in feeds[s].Records)
+            {
+                BinaryPrimitives.WriteUInt32LittleEndian(section.AsSpan(entry), (uint)(copy.Position - table));
+                BinaryPrimitives.WriteUInt16LittleEndian(section.AsSpan(entry + 4), (ushort)s);
+                entry += IndexTables.RecordEntryLength;
+                StagedRecordWalk.Walk(record.Bytes, ref copy);
+            }
         }
-        w.Write((uint)blob.Length);
-        w.Write(blob.GetBuffer(), 0, (int)blob.Length);
+        return section;
     }
 
     private static void Packages(BinaryWriter w, IndexDerivedTables current, IndexStringTable strings)
@@ -95,15 +116,9 @@ internal static class AdvisoryIndexWriter
 
     private static void Groups(BinaryWriter w, IndexDerivedTables current)
     {
-        w.Write((uint)current.Vulnerabilities.Count);
-        var offset = 0;
-        foreach (var members in current.Vulnerabilities)
-        {
-            w.Write((uint)offset);
-            offset += members.Count;
-        }
-        w.Write((uint)offset);
-        foreach (var member in current.Vulnerabilities.SelectMany(m => m)) w.Write((uint)member);
+        w.Write((uint)(current.GroupStarts.Length - 1));
+        foreach (var start in current.GroupStarts) w.Write((uint)start);
+        foreach (var member in current.Members) w.Write((uint)member);
     }
 
     private static void Kev(BinaryWriter w, IReadOnlyList<IndexFeed> feeds, IndexStringTable strings)

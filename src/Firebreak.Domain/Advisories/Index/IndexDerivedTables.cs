@@ -4,77 +4,92 @@ using Firebreak.Domain.Packages;
 namespace Firebreak.Domain.Advisories.Index;
 
 /// <summary>
-/// What the writer derives from the records: the postings per (ecosystem, normalised name) of records that
-/// are not withdrawn, and the vulnerabilities formed by ids and aliases the records share (union–find).
-/// A record held by two sources stays in both, as `scan --osv … --rustsec …` reports it from both.
+/// What the writer derives from the staged records: the postings per (ecosystem, normalised name) of records
+/// that are not withdrawn, and the vulnerabilities formed by ids and aliases the records share (union–find
+/// over staged string numbers). A record held by two sources stays in both, as `scan --osv … --rustsec …`
+/// reports it from both.
 /// </summary>
 internal sealed class IndexDerivedTables
 {
-    public IndexDerivedTables(IReadOnlyList<IndexedAdvisory> records)
+    public IndexDerivedTables(IReadOnlyList<StagedRecord> records, StagedStrings strings)
     {
         var postings = new Dictionary<(Ecosystem, string), List<(int, int)>>();
+        var ecosystems = new Dictionary<int, Ecosystem?>();
+        var names = new Dictionary<(Ecosystem, int), string>();
+        var parent = new int[strings.Count];
+        Array.Fill(parent, -1);
+        int Find(int x)
+        {
+            while (parent[x] != x) x = parent[x] = parent[parent[x]];
+            return x;
+        }
+        int Node(int id)
+        {
+            if (parent[id] < 0) parent[id] = id;
+            return id;
+        }
+        var ids = new int[records.Count];
+        var keys = new RecordKeys();
         for (var i = 0; i < records.Count; i++)
         {
-            if (records[i].Advisory.Withdrawn) continue;
-            var affected = records[i].Advisory.Affected;
-            for (var j = 0; j < affected.Count; j++)
+            keys.Read(records[i].Bytes);
+            ids[i] = keys.Id;
+            var root = Find(Node(keys.Id));
+            foreach (var alias in keys.Aliases)
             {
-                if (affected[j].Ecosystem is not { } ecosystem) continue;
-                var key = (ecosystem, OsvMatcher.NormaliseName(ecosystem, affected[j].Package));
+                var other = Find(Node(alias));
+                if (other != root) parent[other] = root;
+            }
+            if (keys.Withdrawn) continue;
+            for (var j = 0; j < keys.Affected.Count; j++)
+            {
+                var (name, package) = keys.Affected[j];
+                if (!ecosystems.TryGetValue(name, out var known))
+                    ecosystems[name] = known = EcosystemNames.TryFromOsvName(strings[name], out var e) ? e : null;
+                if (known is not { } ecosystem) continue;
+                if (!names.TryGetValue((ecosystem, package), out var normalised))
+                    names[(ecosystem, package)] = normalised = OsvMatcher.NormaliseName(ecosystem, strings[package]);
+                var key = (ecosystem, normalised);
                 if (!postings.TryGetValue(key, out var list)) postings[key] = list = [];
                 list.Add((i, j));
             }
         }
         Packages = [.. postings.Select(p => (p.Key.Item1, Encoding.UTF8.GetBytes(p.Key.Item2), p.Key.Item2, (IReadOnlyList<(int, int)>)p.Value))
             .OrderBy(p => p.Item1).ThenBy(p => p.Item2, Utf8Order.Instance)];
-        Groups(records);
+        // Vulnerabilities numbered by their first record; members in record order (a counting sort).
+        var vulnerabilityOf = new Dictionary<int, int>();
+        var groupOf = new int[records.Count];
+        var sizes = new List<int>();
+        for (var i = 0; i < records.Count; i++)
+        {
+            var root = Find(ids[i]);
+            if (!vulnerabilityOf.TryGetValue(root, out var v))
+            {
+                vulnerabilityOf[root] = v = sizes.Count;
+                sizes.Add(0);
+            }
+            groupOf[i] = v;
+            sizes[v]++;
+        }
+        GroupStarts = new int[sizes.Count + 1];
+        for (var v = 0; v < sizes.Count; v++) GroupStarts[v + 1] = GroupStarts[v] + sizes[v];
+        Members = new int[records.Count];
+        var next = GroupStarts[..^1];
+        for (var i = 0; i < records.Count; i++) Members[next[groupOf[i]]++] = i;
+        for (var id = 0; id < parent.Length; id++)
+            if (parent[id] >= 0) Ids.Add((id, vulnerabilityOf[Find(id)]));
+        Ids.Sort((a, b) => strings.Utf8(a.Id).SequenceCompareTo(strings.Utf8(b.Id)));
     }
 
     /// <summary>Per package, sorted by ecosystem then UTF-8 name bytes: its (record, affected entry) pairs.</summary>
     public List<(Ecosystem Ecosystem, byte[] Key, string Name, IReadOnlyList<(int Record, int Affected)> Postings)> Packages { get; }
 
-    /// <summary>Vulnerabilities: the records of each.</summary>
-    public List<List<int>> Vulnerabilities { get; } = [];
+    /// <summary>Vulnerability v's records are <see cref="Members"/>[GroupStarts[v]..GroupStarts[v + 1]]; one more entry than vulnerabilities.</summary>
+    public int[] GroupStarts { get; }
 
-    /// <summary>Every id and alias of a record, sorted by UTF-8 bytes, with its vulnerability.</summary>
-    public List<(string Id, int Vulnerability)> Ids { get; } = [];
+    /// <summary>The records of every vulnerability in turn, each vulnerability's in record order.</summary>
+    public int[] Members { get; }
 
-    private void Groups(IReadOnlyList<IndexedAdvisory> records)
-    {
-        var number = new Dictionary<string, int>(StringComparer.Ordinal);
-        var parent = new List<int>();
-        int Find(int x)
-        {
-            while (parent[x] != x) x = parent[x] = parent[parent[x]];
-            return x;
-        }
-        int Node(string id)
-        {
-            if (number.TryGetValue(id, out var n)) return n;
-            number[id] = n = parent.Count;
-            parent.Add(n);
-            return n;
-        }
-        for (var i = 0; i < records.Count; i++)
-        {
-            var root = Find(Node(records[i].Advisory.Id));
-            foreach (var alias in records[i].Advisory.Aliases)
-            {
-                var other = Find(Node(alias));
-                if (other != root) parent[other] = root;
-            }
-        }
-        var vulnerabilityOf = new Dictionary<int, int>();
-        for (var i = 0; i < records.Count; i++)
-        {
-            var root = Find(number[records[i].Advisory.Id]);
-            if (!vulnerabilityOf.TryGetValue(root, out var v))
-            {
-                vulnerabilityOf[root] = v = Vulnerabilities.Count;
-                Vulnerabilities.Add([]);
-            }
-            Vulnerabilities[v].Add(i);
-        }
-        Ids.AddRange(number.Select(n => (n.Key, vulnerabilityOf[Find(n.Value)])).OrderBy(n => Encoding.UTF8.GetBytes(n.Key), Utf8Order.Instance));
-    }
+    /// <summary>Every id and alias of a record (a staged string number), sorted by UTF-8 bytes, with its vulnerability.</summary>
+    public List<(int Id, int Vulnerability)> Ids { get; } = [];
 }

@@ -1,22 +1,25 @@
+using System.Buffers;
+using System.Buffers.Binary;
 using Firebreak.Domain.Packages;
 
 namespace Firebreak.Domain.Advisories.Index;
 
 /// <summary>
 /// One record's bytes (docs/advisory-index.md, "Record"): strings are varint numbers into the string table,
-/// lists a varint count then their items, optional parts announced by flag bits.
+/// lists a varint count then their items, optional parts announced by flag bits. The builder writes records
+/// with staged string numbers (<see cref="StagedStrings"/>); the file writer renumbers them (<see cref="StagedRecordWalk"/>).
 /// </summary>
 internal static class IndexRecordCodec
 {
-    private const byte Withdrawn = 1, HasModified = 2, HasDatabaseSeverity = 4, HasRustSec = 8, HasInformational = 16;
+    internal const byte Withdrawn = 1, HasModified = 2, HasDatabaseSeverity = 4, HasRustSec = 8, HasInformational = 16;
 
-    public static void Write(BinaryWriter w, IndexedAdvisory record, IndexStringTable strings)
+    public static void Write(IBufferWriter<byte> w, IndexedAdvisory record, StagedStrings strings)
     {
         var a = record.Advisory;
-        void Str(string s) => w.Write7BitEncodedInt(strings.Id(s));
+        void Str(string s) => VarInt(w, strings.Intern(s));
         void List(IReadOnlyList<string> items)
         {
-            w.Write7BitEncodedInt(items.Count);
+            VarInt(w, items.Count);
             foreach (var item in items) Str(item);
         }
         Str(a.Id);
@@ -24,25 +27,29 @@ internal static class IndexRecordCodec
         Str(a.Summary);
         var flags = (byte)((a.Withdrawn ? Withdrawn : 0) | (a.Modified is null ? 0 : HasModified) | (a.DatabaseSeverity is null ? 0 : HasDatabaseSeverity)
             | (record.RustSec is null ? 0 : HasRustSec) | (record.RustSec?.Informational is null ? 0 : HasInformational));
-        w.Write(flags);
-        if (a.Modified is { } modified) w.Write(modified.UtcTicks);
+        Byte(w, flags);
+        if (a.Modified is { } modified)
+        {
+            BinaryPrimitives.WriteInt64LittleEndian(w.GetSpan(8), modified.UtcTicks);
+            w.Advance(8);
+        }
         if (a.DatabaseSeverity is { } rating) Str(rating);
         List(a.Aliases);
         List(a.Severity);
         List(a.References ?? []);
-        w.Write7BitEncodedInt(a.Affected.Count);
+        VarInt(w, a.Affected.Count);
         foreach (var affected in a.Affected)
         {
             Str(affected.EcosystemName);
             Str(affected.Package);
-            w.Write7BitEncodedInt(affected.Ranges.Count);
+            VarInt(w, affected.Ranges.Count);
             foreach (var range in affected.Ranges)
             {
-                w.Write((byte)range.Type);
-                w.Write7BitEncodedInt(range.Events.Count);
+                Byte(w, (byte)range.Type);
+                VarInt(w, range.Events.Count);
                 foreach (var e in range.Events)
                 {
-                    w.Write((byte)e.Kind);
+                    Byte(w, (byte)e.Kind);
                     Str(e.Version);
                 }
             }
@@ -52,6 +59,23 @@ internal static class IndexRecordCodec
         List(rustsec.Patched);
         List(rustsec.Unaffected);
         if (rustsec.Informational is { } kind) Str(kind);
+    }
+
+    /// <summary>A 7-bit varint, as <see cref="BinaryWriter.Write7BitEncodedInt(int)"/> writes it.</summary>
+    private static void VarInt(IBufferWriter<byte> w, int value)
+    {
+        var span = w.GetSpan(5);
+        var used = 0;
+        var rest = (uint)value;
+        for (; rest >= 0x80; rest >>= 7) span[used++] = (byte)(rest | 0x80);
+        span[used++] = (byte)rest;
+        w.Advance(used);
+    }
+
+    private static void Byte(IBufferWriter<byte> w, byte value)
+    {
+        w.GetSpan(1)[0] = value;
+        w.Advance(1);
     }
 
     public static IndexedAdvisory Read(ref IndexSpanReader r, IndexStrings strings, AdvisorySource source)

@@ -31,6 +31,9 @@ internal ref struct IndexSpanReader
 
     public long I64() => BinaryPrimitives.ReadInt64LittleEndian(Take(8));
 
+    /// <summary>The next <paramref name="length"/> bytes as they are.</summary>
+    public ReadOnlySpan<byte> Raw(int length) => Take(length);
+
     /// <summary>A 7-bit varint of at most five bytes that fits an int.</summary>
     public int VarInt()
     {
