@@ -180,22 +180,22 @@ public sealed class PasskeyTests(SqliteFactory factory) : IClassFixture<SqliteFa
     }
 
     [Theory]
-    [InlineData("")]
-    [InlineData("{not json")]
-    [InlineData("[]")]
-    [InlineData("{\"id\":\"AAAA\",\"response\":{\"clientDataJSON\":\"%%%\"}}")]
-    [InlineData("{\"id\":\"AAAA\",\"type\":\"public-key\",\"response\":{\"clientDataJSON\":\"eyJjaGFsbGVuZ2UiOjF9\"}}")]
-    public async Task GarbageAnswer_IsAClearRefusal(string credential)
+    [InlineData("", "passkeys need JavaScript")]
+    [InlineData("{not json", "passkey answer could not be read")]
+    [InlineData("[]", "passkey answer could not be read")]
+    [InlineData("{\"id\":\"AAAA\",\"response\":{\"clientDataJSON\":\"%%%\"}}", "passkey answer could not be read")]
+    [InlineData("{\"id\":\"AAAA\",\"type\":\"public-key\",\"response\":{\"clientDataJSON\":\"eyJjaGFsbGVuZ2UiOjF9\"}}", "passkey answer could not be read")]
+    public async Task GarbageAnswer_IsAClearRefusal(string credential, string refusal)
     {
         var (page, _) = NewClient();
         await OptionsAsync(page, "/account/login", "PasskeyOptions");
         using var response = await page.PostFormAsync("/account/login", "/account/login?handler=Passkey", new() { ["Credential"] = credential });
-        Assert.Contains("passkey answer could not be read", await BodyAsync(response), StringComparison.Ordinal);
+        Assert.Contains(refusal, await BodyAsync(response), StringComparison.Ordinal);
 
         var (signedIn, _, _) = await SignedInAsync();
         await OptionsAsync(signedIn, "/account", "PasskeyCreationOptions");
         using var add = await signedIn.PostFormAsync("/account", "/account?handler=AddPasskey", new() { ["Name"] = "junk", ["Credential"] = credential });
-        Assert.Contains("passkey answer could not be read", await BodyAsync(add), StringComparison.Ordinal);
+        Assert.Contains(refusal, await BodyAsync(add), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -22,6 +22,7 @@ internal sealed class Passkeys(SignInManager<AppUser> signIn, UserManager<AppUse
     public const int MaxNameLength = 100;
 
     private const string Expired = "That passkey request expired or was already answered. Start again.";
+    private const string NoAnswer = "No passkey answer arrived: passkeys need JavaScript in this browser. Allow scripts for this site, or use the password.";
     private const string Malformed = "The browser's passkey answer could not be read. Start again; if it keeps failing, this browser may not support passkeys.";
 
     /// <summary>Options for <c>navigator.credentials.create()</c>, for a new passkey of <paramref name="account"/>.</summary>
@@ -42,6 +43,7 @@ internal sealed class Passkeys(SignInManager<AppUser> signIn, UserManager<AppUse
         name = name?.Trim();
         if (string.IsNullOrEmpty(name)) return "Name the passkey (for example, the device it lives on).";
         if (name.Length > MaxNameLength) return $"A passkey's name has at most {MaxNameLength} characters.";
+        if (string.IsNullOrWhiteSpace(credentialJson)) return NoAnswer;
         if (Read(credentialJson) is not { } answer) return Malformed;
         PasskeyAttestationResult result;
         try
@@ -71,7 +73,8 @@ internal sealed class Passkeys(SignInManager<AppUser> signIn, UserManager<AppUse
     /// </summary>
     public async Task<PasskeyCheck> VerifyAsync(string? credentialJson, AppUser? expected, CancellationToken ct)
     {
-        if (Read(credentialJson) is not { } answer) return new(null, null, Malformed, "unreadable answer");
+        if (string.IsNullOrWhiteSpace(credentialJson)) return new(expected, null, NoAnswer, "no answer (no script in the browser)");
+        if (Read(credentialJson) is not { } answer) return new(expected, null, Malformed, "unreadable answer");
         PasskeyAssertionResult<AppUser> result;
         try
         {
