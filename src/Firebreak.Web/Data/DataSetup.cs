@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -43,6 +44,10 @@ internal static class DataSetup
     public static DbContextOptionsBuilder ConfigurePostgres(DbContextOptionsBuilder options, string connection) =>
         options.UseNpgsql(connection, o => o.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)).AddInterceptors(new AppendOnlyTimeline());
 
+    /// <summary>What Identity reads from the application while building the model (its schema version), for <c>dotnet ef</c>.</summary>
+    public static ServiceProvider DesignTimeServices() =>
+        new ServiceCollection().Configure<IdentityOptions>(o => o.Stores.SchemaVersion = FirebreakDbContext.IdentitySchema).BuildServiceProvider();
+
     /// <summary>Applies pending migrations; a new database is created on the way.</summary>
     public static async Task MigrateDatabaseAsync(this IServiceProvider services)
     {
@@ -65,7 +70,7 @@ internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<Sqli
     public SqliteFirebreakDbContext CreateDbContext(string[] args)
     {
         var options = new DbContextOptionsBuilder<SqliteFirebreakDbContext>();
-        DataSetup.ConfigureSqlite(options, "Data Source=design-time.db");
+        DataSetup.ConfigureSqlite(options, "Data Source=design-time.db").UseApplicationServiceProvider(DataSetup.DesignTimeServices());
         return new SqliteFirebreakDbContext(options.Options);
     }
 }
@@ -76,7 +81,7 @@ internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<Po
     public PostgresFirebreakDbContext CreateDbContext(string[] args)
     {
         var options = new DbContextOptionsBuilder<PostgresFirebreakDbContext>();
-        DataSetup.ConfigurePostgres(options, "Host=localhost;Database=firebreak_design");
+        DataSetup.ConfigurePostgres(options, "Host=localhost;Database=firebreak_design").UseApplicationServiceProvider(DataSetup.DesignTimeServices());
         return new PostgresFirebreakDbContext(options.Options);
     }
 }

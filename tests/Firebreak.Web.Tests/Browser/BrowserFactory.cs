@@ -15,7 +15,8 @@ public sealed class BrowserFactory : SqliteFactory
 
     public Uri BaseAddress { get; private set; } = null!;
 
-    public async Task<IPage> NewPageAsync()
+    /// <summary>A page in a fresh browser context; <paramref name="host"/> replaces the server's address (127.0.0.1) in the base URL, same port.</summary>
+    public async Task<IPage> NewPageAsync(string? host = null)
     {
         RequiredPart.Require(Chromium is not null, "Chromium is not available (set FIREBREAK_TEST_CHROMIUM, or run scripts/test).", "browser");
         if (_browser is null)
@@ -32,7 +33,8 @@ public sealed class BrowserFactory : SqliteFactory
                         "--disable-sync", "--no-first-run", "--disable-quic"],
             });
         }
-        var context = await _browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString() });
+        var baseUrl = host is null ? BaseAddress : new UriBuilder(BaseAddress) { Host = host }.Uri;
+        var context = await _browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl.ToString() });
         // Two cores shared with a whole test run: give navigations a minute rather than Playwright's 30 s.
         context.SetDefaultNavigationTimeout(60_000);
         return await context.NewPageAsync();

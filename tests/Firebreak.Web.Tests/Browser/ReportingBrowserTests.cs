@@ -74,10 +74,10 @@ public partial class ReportingBrowserTests(BrowserFactory factory) : IClassFixtu
         await maintainer.GotoAsync("/account/login");
         await maintainer.GetByLabel("E-mail").FillAsync(maintainerEmail);
         await maintainer.GetByLabel("Password").FillAsync(BrowserSteps.Password);
-        await maintainer.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await maintainer.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
         await maintainer.WaitForURLAsync("**/account/login/2fa");
         await maintainer.GetByLabel("Code from your authenticator app").FillAsync(Totp.Code(key, DateTimeOffset.UtcNow));
-        await maintainer.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await maintainer.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
         await maintainer.WaitForURLAsync(new Regex("/$"));
         await maintainer.GetByRole(AriaRole.Link, new() { Name = "Panic wipe leaves key.bin behind" }).ClickAsync();
         await maintainer.Locator("#thread-link").ClickAsync();

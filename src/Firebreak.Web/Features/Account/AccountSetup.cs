@@ -10,6 +10,7 @@ internal static class AccountSetup
     public static WebApplicationBuilder AddAccount(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<CreateAccount>();
+        builder.Services.AddScoped<Passkeys>();
         return builder;
     }
 

@@ -12,7 +12,8 @@ namespace Firebreak.Web.Features.Account;
 /// same lockout as sign-in, and every attempt is recorded in the audit chain.
 /// </summary>
 [RequiresPermission(Permission.SignedIn)]
-internal sealed class ConfirmModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, CurrentUser user, RecentSignIn recent, AuditTrail audit) : PageModel
+internal sealed class ConfirmModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, CurrentUser user, RecentSignIn recent, AuditTrail audit,
+    Passkeys passkeys) : PageModel
 {
     [BindProperty] public string? Password { get; set; }
     [BindProperty] public string? Code { get; set; }
@@ -21,6 +22,9 @@ internal sealed class ConfirmModel(UserManager<AppUser> users, SignInManager<App
 
     /// <summary>The account has a second factor, so the form asks for it too.</summary>
     public bool TwoFactor { get; private set; }
+
+    /// <summary>The account has a passkey, which alone confirms (it is two factors by itself).</summary>
+    public bool HasPasskey { get; private set; }
 
     private string Back => Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/account";
 
@@ -35,6 +39,27 @@ internal sealed class ConfirmModel(UserManager<AppUser> users, SignInManager<App
         if (refusal is not null)
         {
             ModelState.AddModelError("", refusal);
+            return Page();
+        }
+        recent.Confirm(HttpContext, account.Id);
+        return LocalRedirect(Back);
+    }
+
+    /// <summary>A challenge only this account's passkeys may answer.</summary>
+    public async Task<IActionResult> OnPostPasskeyOptionsAsync() =>
+        await LoadAsync() is { } account ? Content(await passkeys.RequestOptionsAsync(account), "application/json") : NotFound();
+
+    /// <summary>Confirms with one of the account's passkeys; a passkey of any other account is refused and counts as a failed attempt.</summary>
+    public async Task<IActionResult> OnPostPasskeyAsync(string? credential, CancellationToken ct)
+    {
+        if (await LoadAsync() is not { } account) return NotFound();
+        var check = await passkeys.VerifyAsync(credential, expected: account, ct);
+        var accepted = check.Refusal is null && check.Account?.Id == account.Id;
+        await audit.RecordNowAsync(user.Name, accepted ? "reauth" : "reauth-failed", $"account {account.Id}",
+            $"confirmed identity (passkey) before {Back}: {(accepted ? check.Detail : $"refused, {check.Detail}")}", ct);
+        if (!accepted)
+        {
+            ModelState.AddModelError("", check.Refusal ?? "That passkey was not accepted.");
             return Page();
         }
         recent.Confirm(HttpContext, account.Id);
@@ -67,7 +92,9 @@ internal sealed class ConfirmModel(UserManager<AppUser> users, SignInManager<App
     private async Task<AppUser?> LoadAsync()
     {
         var account = await users.FindByIdAsync(user.Id);
-        if (account is not null) TwoFactor = await users.GetTwoFactorEnabledAsync(account);
+        if (account is null) return null;
+        TwoFactor = await users.GetTwoFactorEnabledAsync(account);
+        HasPasskey = (await users.GetPasskeysAsync(account)).Count > 0;
         return account;
     }
 }

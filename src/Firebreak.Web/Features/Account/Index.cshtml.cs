@@ -1,4 +1,5 @@
 using Firebreak.Web.Data;
+using Firebreak.Web.Infrastructure.Audit;
 using Firebreak.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -8,8 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Firebreak.Web.Features.Account;
 
 [RequiresPermission(Permission.SignedIn)]
-internal sealed class AccountModel(FirebreakDbContext db, CurrentUser user, ApiTokens tokens,
-    UserManager<AppUser> users, SignInManager<AppUser> signIn) : PageModel
+internal sealed partial class AccountModel(FirebreakDbContext db, CurrentUser user, ApiTokens tokens,
+    UserManager<AppUser> users, SignInManager<AppUser> signIn, Passkeys passkeys, AuditTrail audit) : PageModel
 {
     public IReadOnlyList<ApiToken> Tokens { get; private set; } = [];
     public IReadOnlyList<string> Zones { get; } = [.. TimeZoneInfo.GetSystemTimeZones().Select(z => z.Id).Order()];
@@ -70,6 +71,7 @@ internal sealed class AccountModel(FirebreakDbContext db, CurrentUser user, ApiT
 
     private async Task LoadAsync(CancellationToken ct)
     {
+        if (await users.FindByIdAsync(user.Id) is { } account) PasskeyList = await passkeys.ListAsync(account, ct);
         Tokens = await db.ApiTokens.Where(t => t.UserId == user.Id).OrderByDescending(t => t.CreatedAt).ToListAsync(ct);
         TimeZone = user.TimeZone.Id;
         var id = user.Id;

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Firebreak.Web.Infrastructure.Audit;
 using Firebreak.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Authorization;
@@ -8,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Firebreak.Web.Features.Account;
 
 [AllowAnonymous]
-internal sealed class LoginModel(SignInManager<AppUser> signIn, AuditTrail audit, RecentSignIn recent,
+internal sealed class LoginModel(SignInManager<AppUser> signIn, AuditTrail audit, RecentSignIn recent, Passkeys passkeys,
     Microsoft.Extensions.Options.IOptions<OidcOptions> oidc) : PageModel
 {
     /// <summary>The OpenID Connect provider's name when one is configured.</summary>
@@ -52,6 +53,30 @@ internal sealed class LoginModel(SignInManager<AppUser> signIn, AuditTrail audit
         if (!result.Succeeded) return Refused(result);
         // Signing in is itself a confirmation: sensitive actions work for the next ten minutes.
         if (await signIn.UserManager.FindByNameAsync(Email.Trim()) is { } account) recent.Confirm(HttpContext, account.Id);
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+    }
+
+    /// <summary>Starts a passkey sign-in: a fresh challenge any passkey of this site may answer, so no e-mail is asked first.</summary>
+    public async Task<IActionResult> OnPostPasskeyOptionsAsync() => Content(await passkeys.RequestOptionsAsync(null), "application/json");
+
+    /// <summary>
+    /// Signs in with the browser's answer. A passkey is something held, unlocked by the
+    /// authenticator's PIN or biometric: two factors, so no code is asked after it.
+    /// </summary>
+    public async Task<IActionResult> OnPostPasskeyAsync(string? credential, CancellationToken ct)
+    {
+        var check = await passkeys.VerifyAsync(credential, expected: null, ct);
+        var who = check.Account?.Email ?? check.Account?.Id ?? "unknown passkey";
+        var address = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown address";
+        await audit.RecordNowAsync(who, check.Refusal is null ? "sign-in" : "sign-in-failed", who,
+            $"passkey sign-in from {address}: {(check.Refusal is null ? check.Detail : $"refused, {check.Detail}")}", ct);
+        if (check.Refusal is not null || check.Account is null)
+        {
+            ModelState.AddModelError("", check.Refusal ?? "That passkey was not accepted.");
+            return Page();
+        }
+        await signIn.SignInWithClaimsAsync(check.Account, isPersistent: false, [new Claim(CurrentUser.AuthenticationMethodClaim, CurrentUser.PasskeyMethod)]);
+        recent.Confirm(HttpContext, check.Account.Id);
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
     }
 

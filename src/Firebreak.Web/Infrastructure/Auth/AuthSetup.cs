@@ -2,6 +2,7 @@ using Firebreak.Web.Data;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Firebreak.Web.Infrastructure.Auth;
 
@@ -40,7 +41,19 @@ internal static class AuthSetup
             .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null)
             .AddIdentityCookies();
         new AuthenticationBuilder(services).AddOidc(builder.Configuration, tls);
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.FromMinutes(1);
+            // The principal is rebuilt from the account every minute; how this session signed in
+            // (amr: a passkey counts as two factors) belongs to the session, so it is carried over.
+            o.OnRefreshingPrincipal = context =>
+            {
+                if (context.NewPrincipal?.Identities.FirstOrDefault() is { } identity && !identity.HasClaim(c => c.Type == CurrentUser.AuthenticationMethodClaim))
+                    foreach (var amr in context.CurrentPrincipal?.FindAll(CurrentUser.AuthenticationMethodClaim) ?? [])
+                        identity.AddClaim(new System.Security.Claims.Claim(amr.Type, amr.Value));
+                return Task.CompletedTask;
+            };
+        });
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = tls ? "__Host-firebreak.auth" : "firebreak.auth";
@@ -62,11 +75,14 @@ internal static class AuthSetup
                 o.Password.RequireDigit = false;
                 o.Password.RequireLowercase = false; // length over composition (NIST SP 800-63B)
                 o.Lockout.MaxFailedAccessAttempts = 10;
+                o.Stores.SchemaVersion = FirebreakDbContext.IdentitySchema; // with the passkeys table
             })
             .AddEntityFrameworkStores<FirebreakDbContext>()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<AppClaimsFactory>()
             .AddDefaultTokenProviders();
+        services.TryAddScoped<IPasskeyHandler<AppUser>, PasskeyHandler<AppUser>>();
+        services.AddOptions<IdentityPasskeyOptions>().Configure(o => PasskeyRelyingParty.Configure(o, builder.Configuration["Firebreak:PublicUrl"]));
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(AdminPolicy, p => p.RequireAuthenticatedUser().RequireClaim(CurrentUser.AdminClaim, "true"))

@@ -11,6 +11,12 @@ internal sealed class CurrentUser(IHttpContextAccessor accessor)
     public const string TokenProjectClaim = "firebreak:token-project";
     public const string TokenRoleClaim = "firebreak:token-role";
 
+    /// <summary>How this session signed in (RFC 8176 "amr"), kept by Identity across refreshes of the cookie.</summary>
+    public const string AuthenticationMethodClaim = "amr";
+
+    /// <summary>The amr value of a passkey sign-in: proof of possession of a key, behind the authenticator's own user verification.</summary>
+    public const string PasskeyMethod = "pop";
+
     private ClaimsPrincipal Principal => accessor.HttpContext?.User ?? new ClaimsPrincipal();
 
     public string Id => Principal.FindFirstValue(ClaimTypes.NameIdentifier)
@@ -27,8 +33,14 @@ internal sealed class CurrentUser(IHttpContextAccessor accessor)
     /// <summary>The role a scoped API token is limited to (its permissions are also limited by the account's own role).</summary>
     public AccessRole? TokenRole => Enum.TryParse<AccessRole>(Principal.FindFirstValue(TokenRoleClaim), out var role) ? role : null;
 
-    /// <summary>The account signs in with a second factor.</summary>
-    public bool HasTwoFactor => Principal.HasClaim(TwoFactorClaim, "true");
+    /// <summary>
+    /// The account signs in with a second factor, or this session was signed in with a passkey
+    /// (something held, unlocked by something known or a biometric: two factors, and phishing-resistant).
+    /// </summary>
+    public bool HasTwoFactor => Principal.HasClaim(TwoFactorClaim, "true") || SignedInWithPasskey;
+
+    /// <summary>This session began with a passkey.</summary>
+    public bool SignedInWithPasskey => Principal.HasClaim(AuthenticationMethodClaim, PasskeyMethod);
 
     public TimeZoneInfo TimeZone =>
         TimeZoneInfo.TryFindSystemTimeZoneById(Principal.FindFirstValue(TimeZoneClaim) ?? "UTC", out var tz) ? tz : TimeZoneInfo.Utc;

@@ -58,3 +58,85 @@
     });
   });
 })();
+
+// Passkeys: a form marked data-passkey asks the server for options (with the form's antiforgery
+// token), lets the browser's authenticator answer, puts the answer in the form's Credential field
+// and submits the form. The server checks everything; this only carries bytes as base64url.
+(function () {
+  "use strict";
+  function bytes(text) {
+    var b64 = text.replace(/-/g, "+").replace(/_/g, "/");
+    while (b64.length % 4) b64 += "=";
+    var raw = atob(b64), out = new Uint8Array(raw.length);
+    for (var i = 0; i < raw.length; i++) out[i] = raw.charCodeAt(i);
+    return out.buffer;
+  }
+  function text(buffer) {
+    var view = new Uint8Array(buffer), raw = "";
+    for (var i = 0; i < view.length; i++) raw += String.fromCharCode(view[i]);
+    return btoa(raw).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  }
+  function ids(list) {
+    (list || []).forEach(function (c) { c.id = bytes(c.id); });
+  }
+  function answer(credential) {
+    if (typeof credential.toJSON === "function") return JSON.stringify(credential.toJSON());
+    var r = credential.response, response = { clientDataJSON: text(r.clientDataJSON) };
+    if (r.attestationObject) {
+      response.attestationObject = text(r.attestationObject);
+      response.transports = typeof r.getTransports === "function" ? r.getTransports() : [];
+    } else {
+      response.authenticatorData = text(r.authenticatorData);
+      response.signature = text(r.signature);
+      if (r.userHandle) response.userHandle = text(r.userHandle);
+    }
+    return JSON.stringify({ id: credential.id, rawId: text(credential.rawId), type: credential.type,
+      authenticatorAttachment: credential.authenticatorAttachment || null, response: response,
+      clientExtensionResults: credential.getClientExtensionResults() });
+  }
+  function say(form, message) {
+    var status = form.querySelector(".passkey-status");
+    if (status) status.textContent = message;
+  }
+  function ceremony(form) {
+    var body = new FormData();
+    body.append("__RequestVerificationToken", form.querySelector("input[name=__RequestVerificationToken]").value);
+    return fetch(form.getAttribute("data-options-url"), { method: "POST", body: body, credentials: "same-origin" })
+      .then(function (r) {
+        // A sensitive step whose confirmation is stale is redirected to the confirmation page: go there.
+        if (r.redirected) { window.location.assign(r.url); return null; }
+        if (!r.ok) throw new Error("The server refused to start (" + r.status + "). Reload the page and try again.");
+        return r.json();
+      })
+      .then(function (options) {
+        if (!options) return null;
+        options.challenge = bytes(options.challenge);
+        if (form.getAttribute("data-passkey") === "create") {
+          options.user.id = bytes(options.user.id);
+          ids(options.excludeCredentials);
+          return navigator.credentials.create({ publicKey: options });
+        }
+        ids(options.allowCredentials);
+        return navigator.credentials.get({ publicKey: options });
+      });
+  }
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("form[data-passkey]").forEach(function (form) {
+      if (!window.PublicKeyCredential || !navigator.credentials) {
+        say(form, "This browser cannot use passkeys.");
+        return;
+      }
+      form.addEventListener("submit", function (event) {
+        event.preventDefault();
+        say(form, "Waiting for your passkey…");
+        ceremony(form).then(function (credential) {
+          if (!credential) return;
+          form.querySelector("input[name=Credential]").value = answer(credential);
+          form.submit();
+        }).catch(function (e) {
+          say(form, e && e.name === "NotAllowedError" ? "No passkey answered (cancelled or timed out)." : (e && e.message) || "The passkey did not work.");
+        });
+      });
+    });
+  });
+})();
