@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Text.RegularExpressions;
 using Firebreak.Web.Tests.Infrastructure;
@@ -94,6 +95,30 @@ public sealed class RequiredTwoFactorTests : IAsyncLifetime
         var (api, _) = await _factory.CreateUserClientAsync(admin: true);
         var problem = await api.GetJsonAsync("/api/v1/projects", HttpStatusCode.Forbidden);
         Assert.Contains("two-factor", (string?)problem["detail"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Required_PasskeyOnlyAccount_KeepsItsApiTokens()
+    {
+        var (api, email) = await _factory.CreateUserClientAsync(admin: true);
+        await api.GetJsonAsync("/api/v1/projects", HttpStatusCode.Forbidden);
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Firebreak.Web.Data.FirebreakDbContext>();
+            var user = db.Users.Single(u => u.Email == email);
+            db.Add(new Microsoft.AspNetCore.Identity.IdentityUserPasskey<string>
+            {
+                UserId = user.Id,
+                CredentialId = System.Security.Cryptography.RandomNumberGenerator.GetBytes(16),
+                Data = new Microsoft.AspNetCore.Identity.IdentityPasskeyData
+                {
+                    PublicKey = System.Security.Cryptography.RandomNumberGenerator.GetBytes(77), Name = "laptop", CreatedAt = DateTimeOffset.UtcNow,
+                    Transports = ["internal"], AttestationObject = [], ClientDataJson = [],
+                },
+            });
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+        await api.GetJsonAsync("/api/v1/projects"); // a passkey is a second factor: the account's tokens work again
     }
 
     [Fact]
