@@ -1,6 +1,7 @@
 using Firebreak.Domain.Common;
 using Firebreak.Domain.Incidents;
 using Firebreak.Web.Data;
+using Firebreak.Web.Infrastructure.Audit;
 using Firebreak.Web.Infrastructure.Auth;
 using Firebreak.Web.Infrastructure.Mail;
 using Firebreak.Web.Infrastructure.Web;
@@ -19,10 +20,23 @@ internal static class IntakeApi
 {
     public const string TokenHeader = "X-Reporter-Token";
 
+    private static readonly string[] UploadPages = ["/Intake/Report", "/Intake/Portal"];
+
     public static WebApplicationBuilder AddIntake(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddScoped<SubmitReport>();
+        services.AddScoped<FileReport>();
+        services.AddScoped<ConfirmReport>();
+        services.AddScoped<AttachToReport>();
+        services.AddSingleton<AttachmentLimits>();
+        // The pages that take files may receive more than the server's default body limit.
+        var limits = new AttachmentLimits(builder.Configuration);
+        services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o =>
+        {
+            foreach (var page in UploadPages)
+                o.Conventions.AddPageApplicationModelConvention(page, m => m.Filters.Add(new RequestSizeLimitAttribute(limits.RequestBytes)));
+        });
         services.AddScoped<ReportMail>();
         services.AddScoped<ReportThreads>();
         services.AddScoped<PostMessage>();
@@ -42,23 +56,32 @@ internal static class IntakeApi
         portal.MapGet("", Portal);
         portal.MapPost("/messages", Reply);
         portal.MapPut("/credit", Credit);
+        portal.MapPost("/attachments", Attach);
         var incidents = api.MapGroup("/incidents/{id:guid}").WithTags("Intake");
         incidents.MapGet("/messages", Messages).RequirePermission(Permission.IncidentRead);
         incidents.MapPost("/messages", Post).RequirePermission(Permission.IncidentWork);
+        incidents.MapGet("/attachments", Attachments).RequirePermission(Permission.IncidentRead);
+        incidents.MapGet("/attachments/{attachmentId:guid}", Download).RequirePermission(Permission.IncidentRead);
         incidents.MapPost("/acknowledgement", Acknowledge).RequirePermission(Permission.ReporterCorrespond);
         incidents.MapPost("/verdict", Judge).RequirePermission(Permission.IncidentTriage);
         return api;
     }
 
-    private static async Task<Results<Created<ReportReceiptJson>, NotFound>> Submit(string slug, ReportSubmission submission, HttpContext http,
-        FirebreakDbContext db, SubmitReport submit, IntakeRateLimiter limiter, PublicUrl urls, CancellationToken ct)
+    private static async Task<Results<Created<ReportReceiptJson>, Accepted<HeldReportJson>, NotFound>> Submit(string slug, HttpContext http,
+        FirebreakDbContext db, SubmitReport submit, IntakeRateLimiter limiter, PublicUrl urls, AttachmentLimits limits, CancellationToken ct)
     {
         limiter.Take(http, "report");
         if (await db.Projects.SingleOrDefaultAsync(p => p.Slug == slug, ct) is not { } project) return TypedResults.NotFound();
+        ReportRequest.AllowBody(http, limits);
+        var (submission, files) = await ReportRequest.ReadAsync(http, limits, ct);
         var baseUrl = urls.For(http.Request);
-        var receipt = await submit.ExecuteAsync(project, submission, baseUrl, ct);
+        var outcome = await submit.ExecuteAsync(project, submission, files, baseUrl, ct);
+        if (outcome.Held is { } held)
+            return TypedResults.Accepted((string?)null, new HeldReportJson("awaiting-confirmation", held.Contact, held.ExpiresAt, held.Attachments,
+                $"{project.Name} files a report once its reporter confirms their address: we sent a link to {held.Contact}. Nothing reaches the maintainers until it is opened and confirmed."));
+        var receipt = outcome.Filed!;
         return TypedResults.Created((string?)null, new ReportReceiptJson($"{project.Slug}#{receipt.Number}",
-            SubmitReport.PortalUrl(baseUrl, receipt.Token), receipt.Token, receipt.AcknowledgementQueued));
+            SubmitReport.PortalUrl(baseUrl, receipt.Token), receipt.Token, receipt.AcknowledgementQueued, receipt.Attachments));
     }
 
     private static async Task<Results<Ok<IntakeSettingsJson>, NotFound>> GetSettings(string slug, ProjectAccess access, FirebreakDbContext db, CancellationToken ct)
@@ -81,14 +104,15 @@ internal static class IntakeApi
         if (await threads.OpenByTokenAsync(token, ct) is not var (incident, _)) return TypedResults.NotFound();
         var project = await db.Projects.SingleAsync(p => p.Id == incident.ProjectId, ct);
         var messages = await threads.SharedAsync(incident.Id, ct);
-        return TypedResults.Ok(ToPortal(project.Name, project.Slug, incident, messages));
+        return TypedResults.Ok(ToPortal(project.Name, project.Slug, incident, messages, await threads.AttachmentsAsync(incident.Id, ct)));
     }
 
-    internal static PortalJson ToPortal(string projectName, string slug, Incident incident, IEnumerable<ReportMessage> shared) =>
+    internal static PortalJson ToPortal(string projectName, string slug, Incident incident, IEnumerable<ReportMessage> shared,
+        IReadOnlyList<AttachmentJson> attachments) =>
         new(projectName, $"{slug}#{incident.Number}", incident.Title, incident.Stage.ToWire(), incident.OpenedAt,
             incident.Clock(ClockKind.Acknowledgement) is { IsRunning: false },
             (incident.Reporter?.Preference ?? CreditPreference.Anonymous).ToWire(), incident.Reporter?.CreditName, incident.Reporter?.Consent ?? false,
-            shared.Select(MessageJson.ForReporter).ToList());
+            shared.Select(MessageJson.ForReporter).ToList(), attachments);
 
     private static async Task<Results<Created<MessageJson>, NotFound>> Reply([FromHeader(Name = TokenHeader)] string? token, MessageRequest request,
         HttpContext http, ReportThreads threads, PostMessage post, IntakeRateLimiter limiter, CancellationToken ct)
@@ -108,7 +132,39 @@ internal static class IntakeApi
             SubmitReport.Actor, time.GetUtcNow());
         await db.SaveChangesAsync(ct);
         var project = await db.Projects.SingleAsync(p => p.Id == incident.ProjectId, ct);
-        return TypedResults.Ok(ToPortal(project.Name, project.Slug, incident, await threads.SharedAsync(incident.Id, ct)));
+        return TypedResults.Ok(ToPortal(project.Name, project.Slug, incident, await threads.SharedAsync(incident.Id, ct),
+            await threads.AttachmentsAsync(incident.Id, ct)));
+    }
+
+    /// <summary>The reporter adds files later: multipart/form-data, files in parts named <c>files</c>.</summary>
+    private static async Task<Results<Created<AttachmentJson[]>, NotFound>> Attach([FromHeader(Name = TokenHeader)] string? token, HttpContext http,
+        ReportThreads threads, AttachToReport attach, IntakeRateLimiter limiter, AttachmentLimits limits, CancellationToken ct)
+    {
+        limiter.Take(http, "portal");
+        if (await threads.OpenByTokenAsync(token, ct) is not var (incident, _)) return TypedResults.NotFound();
+        ReportRequest.AllowBody(http, limits);
+        var added = await attach.ExecuteAsync(incident, await ReportRequest.ReadFilesAsync(http, limits, ct), ct);
+        return TypedResults.Created((string?)null, added.Select(ToJson).ToArray());
+    }
+
+    internal static AttachmentJson ToJson(ReportAttachment a) => new(a.Id, a.FileName, a.Type.ToWire(), a.Size, a.Sha256, a.UploadedBy, a.UploadedAt);
+
+    private static async Task<Results<Ok<AttachmentJson[]>, NotFound>> Attachments(Guid id, ProjectAccess access, ReportThreads threads, CancellationToken ct)
+    {
+        if (await access.FindIncidentAsync(id, withTimeline: false, ct) is not { } incident) return TypedResults.NotFound();
+        return TypedResults.Ok((await threads.AttachmentsAsync(incident.Id, ct)).ToArray());
+    }
+
+    /// <summary>Always a download of opaque bytes (see <see cref="AttachmentDownload"/>); every download is in the audit record.</summary>
+    private static async Task<Results<FileContentHttpResult, NotFound>> Download(Guid id, Guid attachmentId, HttpContext http, ProjectAccess access,
+        ReportThreads threads, AuditTrail audit, CurrentUser user, CancellationToken ct)
+    {
+        if (await access.FindIncidentAsync(id, withTimeline: false, ct) is not { } incident) return TypedResults.NotFound();
+        if (await threads.AttachmentAsync(incident.Id, attachmentId, ct) is not { } attachment) return TypedResults.NotFound();
+        await audit.RecordNowAsync(user.Name, "attachment-download", $"incident {incident.Id}",
+            $"downloaded attachment {attachment.Id} '{attachment.FileName}' (sha256 {attachment.Sha256})", ct);
+        AttachmentDownload.Prepare(http.Response);
+        return TypedResults.File(attachment.Content, AttachmentDownload.ContentType, attachment.FileName);
     }
 
     private static async Task<Results<Ok<MessageJson[]>, NotFound>> Messages(Guid id, ProjectAccess access, ReportThreads threads, CancellationToken ct)

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Firebreak.Web.Features.Intake;
 
-/// <summary>A project's intake settings: the public form's switch, when to acknowledge, and the acknowledgement template with a preview.</summary>
+/// <summary>A project's intake settings: the public form's switch, when to acknowledge, whether reporters confirm their address first, and the acknowledgement template with a preview.</summary>
 [RequiresPermission(Permission.ProjectRead)]
 internal sealed class IntakeSettingsPageModel(ProjectAccess access, FirebreakDbContext db, ChangeIntakeSettings change, MarkdownRenderer markdown) : PageModel
 {
@@ -18,6 +18,7 @@ internal sealed class IntakeSettingsPageModel(ProjectAccess access, FirebreakDbC
 
     [BindProperty] public bool Accepting { get; set; }
     [BindProperty] public bool AutoAcknowledge { get; set; }
+    [BindProperty] public bool ConfirmReporterEmail { get; set; }
     [BindProperty] public string? AcknowledgementSubject { get; set; }
     [BindProperty] public string? AcknowledgementBody { get; set; }
 
@@ -26,8 +27,8 @@ internal sealed class IntakeSettingsPageModel(ProjectAccess access, FirebreakDbC
         if (await access.FindProjectAsync(slug, ct) is not { } project) return NotFound();
         Project = project;
         var settings = await db.Set<IntakeSettings>().FindAsync([project.Id], ct) ?? IntakeSettings.For(project.Id);
-        (Accepting, AutoAcknowledge, AcknowledgementSubject, AcknowledgementBody) =
-            (settings.Accepting, settings.AutoAcknowledge, settings.AcknowledgementSubject, settings.AcknowledgementBody);
+        (Accepting, AutoAcknowledge, ConfirmReporterEmail, AcknowledgementSubject, AcknowledgementBody) =
+            (settings.Accepting, settings.AutoAcknowledge, settings.ConfirmReporterEmail, settings.AcknowledgementSubject, settings.AcknowledgementBody);
         return Page();
     }
 
@@ -54,7 +55,7 @@ internal sealed class IntakeSettingsPageModel(ProjectAccess access, FirebreakDbC
         Project = project;
         try
         {
-            await change.ExecuteAsync(project, new IntakeSettingsJson(Accepting, AutoAcknowledge, AcknowledgementSubject, AcknowledgementBody), ct);
+            await change.ExecuteAsync(project, new IntakeSettingsJson(Accepting, AutoAcknowledge, AcknowledgementSubject, AcknowledgementBody, ConfirmReporterEmail), ct);
             TempData["Flash"] = "Intake settings saved.";
             return RedirectToPage(new { slug });
         }
