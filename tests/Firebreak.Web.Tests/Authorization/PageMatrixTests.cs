@@ -52,7 +52,7 @@ public sealed partial class PageMatrixTests(SqliteFactory factory) : IClassFixtu
         Assert.True(undeclared.Count == 0, "Pages without a permission: " + string.Join(", ", undeclared));
         var anonymous = handlers.Where(h => h.Anonymous).Select(h => h.Route).Distinct().Order(StringComparer.Ordinal);
         Assert.Equal(["/account/login", "/account/login/2fa", "/p/{slug}/advisories", "/p/{slug}/advisories/{advisoryId}", "/p/{slug}/report",
-            "/p/{slug}/thanks", "/r/{token}", "/setup"], anonymous);
+            "/p/{slug}/thanks", "/r/confirm/{token}", "/r/{token}", "/setup"], anonymous);
     }
 
     [Fact]
