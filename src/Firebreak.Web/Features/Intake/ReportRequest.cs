@@ -17,12 +17,13 @@ internal static class ReportRequest
 
     public const string FilesPart = "files";
 
-    /// <summary>Lets this request's body be as large as an upload may need (the server's default is smaller).</summary>
+    /// <summary>Lets a multipart body be as large as an upload may need (the server's default, which JSON keeps, is smaller).</summary>
     public static void AllowBody(HttpContext http, AttachmentLimits limits)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(limits);
-        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = limits.RequestBytes;
+        if (http.Request.HasFormContentType && http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+            size.MaxRequestBodySize = limits.RequestBytes;
     }
 
     public static async Task<(ReportSubmission Submission, IReadOnlyList<AttachmentUpload> Files)> ReadAsync(HttpContext http, AttachmentLimits limits, CancellationToken ct)
