@@ -121,6 +121,8 @@ public abstract partial class ConfirmationTests(FirebreakFactory factory)
         using var posted = await browser.Http.PostAsync(new Uri(confirmPath, UriKind.Relative), form, Ct);
         Assert.True(posted.StatusCode is HttpStatusCode.Gone or HttpStatusCode.BadRequest, $"{(int)posted.StatusCode}");
         Assert.Empty((await maintainer.GetJsonAsync($"/api/v1/projects/{slug}/incidents")).AsArray());
+        var settings = await (await PageClient.SignInAsync(factory, admin: true)).GetHtmlAsync($"/projects/{slug}/intake");
+        Assert.Contains("0 report(s) waiting for their reporter to confirm the e-mail address; 1 expired unconfirmed (kept, not filed)", settings, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -133,6 +135,23 @@ public abstract partial class ConfirmationTests(FirebreakFactory factory)
         using var page = await Browser().Http.GetAsync(new Uri($"/r/confirm/{token}", UriKind.Relative), Ct);
         Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
         Assert.Contains("Unknown confirmation link", await page.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReportForm_HoldingProject_AsksForTheAddress_ThenSaysCheckYourEmail()
+    {
+        factory.RequireDatabase();
+        var (maintainer, slug, _) = await HoldingProjectAsync();
+        var reporter = $"reporter-{Guid.NewGuid():N}@example.test";
+        var browser = Browser();
+        Assert.Contains("required: we send a link to confirm it", await browser.GetHtmlAsync($"/p/{slug}/report"), StringComparison.Ordinal);
+        using var response = await browser.PostFormAsync($"/p/{slug}/report", $"/p/{slug}/report",
+            new() { ["Title"] = "Held by form", ["Contact"] = reporter, ["Credit"] = "anonymous" });
+        var html = await response.Content.ReadAsStringAsync(Ct);
+        Assert.Contains("Check your e-mail", html, StringComparison.Ordinal);
+        Assert.Contains(reporter, html, StringComparison.Ordinal);
+        Assert.DoesNotContain("portal-link", html, StringComparison.Ordinal);
+        Assert.Empty((await maintainer.GetJsonAsync($"/api/v1/projects/{slug}/incidents")).AsArray());
     }
 
     [Fact]

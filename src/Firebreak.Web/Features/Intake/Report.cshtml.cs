@@ -22,6 +22,7 @@ internal sealed class ReportModel(FirebreakDbContext db, SubmitReport submit, In
 {
     public Project Project { get; private set; } = null!;
     public bool Accepting { get; private set; }
+    public bool ConfirmsEmail { get; private set; }
     public ReportReceipt? Receipt { get; private set; }
     public HeldReceipt? Held { get; private set; }
     public string LimitsText => limits.Describe();
@@ -67,7 +68,8 @@ internal sealed class ReportModel(FirebreakDbContext db, SubmitReport submit, In
     {
         if (await db.Projects.SingleOrDefaultAsync(p => p.Slug == slug, ct) is not { } project) return false;
         Project = project;
-        Accepting = (await db.Set<IntakeSettings>().FindAsync([project.Id], ct))?.Accepting ?? true;
+        var settings = await db.Set<IntakeSettings>().FindAsync([project.Id], ct) ?? IntakeSettings.For(project.Id);
+        (Accepting, ConfirmsEmail) = (settings.Accepting, settings.ConfirmReporterEmail);
         return true;
     }
 }
