@@ -1,7 +1,6 @@
 using Firebreak.Domain.Common;
 using Firebreak.Domain.Incidents;
 using Firebreak.Web.Data;
-using Firebreak.Web.Infrastructure.Audit;
 using Firebreak.Web.Infrastructure.Auth;
 using Firebreak.Web.Infrastructure.Mail;
 using Firebreak.Web.Infrastructure.Web;
@@ -56,14 +55,12 @@ internal static class IntakeApi
         portal.MapGet("", Portal);
         portal.MapPost("/messages", Reply);
         portal.MapPut("/credit", Credit);
-        portal.MapPost("/attachments", Attach);
         var incidents = api.MapGroup("/incidents/{id:guid}").WithTags("Intake");
         incidents.MapGet("/messages", Messages).RequirePermission(Permission.IncidentRead);
         incidents.MapPost("/messages", Post).RequirePermission(Permission.IncidentWork);
-        incidents.MapGet("/attachments", Attachments).RequirePermission(Permission.IncidentRead);
-        incidents.MapGet("/attachments/{attachmentId:guid}", Download).RequirePermission(Permission.IncidentRead);
         incidents.MapPost("/acknowledgement", Acknowledge).RequirePermission(Permission.ReporterCorrespond);
         incidents.MapPost("/verdict", Judge).RequirePermission(Permission.IncidentTriage);
+        AttachmentApi.Map(portal, incidents);
         return api;
     }
 
@@ -134,37 +131,6 @@ internal static class IntakeApi
         var project = await db.Projects.SingleAsync(p => p.Id == incident.ProjectId, ct);
         return TypedResults.Ok(ToPortal(project.Name, project.Slug, incident, await threads.SharedAsync(incident.Id, ct),
             await threads.AttachmentsAsync(incident.Id, ct)));
-    }
-
-    /// <summary>The reporter adds files later: multipart/form-data, files in parts named <c>files</c>.</summary>
-    private static async Task<Results<Created<AttachmentJson[]>, NotFound>> Attach([FromHeader(Name = TokenHeader)] string? token, HttpContext http,
-        ReportThreads threads, AttachToReport attach, IntakeRateLimiter limiter, AttachmentLimits limits, CancellationToken ct)
-    {
-        limiter.Take(http, "portal");
-        if (await threads.OpenByTokenAsync(token, ct) is not var (incident, _)) return TypedResults.NotFound();
-        ReportRequest.AllowBody(http, limits);
-        var added = await attach.ExecuteAsync(incident, await ReportRequest.ReadFilesAsync(http, limits, ct), ct);
-        return TypedResults.Created((string?)null, added.Select(ToJson).ToArray());
-    }
-
-    internal static AttachmentJson ToJson(ReportAttachment a) => new(a.Id, a.FileName, a.Type.ToWire(), a.Size, a.Sha256, a.UploadedBy, a.UploadedAt);
-
-    private static async Task<Results<Ok<AttachmentJson[]>, NotFound>> Attachments(Guid id, ProjectAccess access, ReportThreads threads, CancellationToken ct)
-    {
-        if (await access.FindIncidentAsync(id, withTimeline: false, ct) is not { } incident) return TypedResults.NotFound();
-        return TypedResults.Ok((await threads.AttachmentsAsync(incident.Id, ct)).ToArray());
-    }
-
-    /// <summary>Always a download of opaque bytes (see <see cref="AttachmentDownload"/>); every download is in the audit record.</summary>
-    private static async Task<Results<FileContentHttpResult, NotFound>> Download(Guid id, Guid attachmentId, HttpContext http, ProjectAccess access,
-        ReportThreads threads, AuditTrail audit, CurrentUser user, CancellationToken ct)
-    {
-        if (await access.FindIncidentAsync(id, withTimeline: false, ct) is not { } incident) return TypedResults.NotFound();
-        if (await threads.AttachmentAsync(incident.Id, attachmentId, ct) is not { } attachment) return TypedResults.NotFound();
-        await audit.RecordNowAsync(user.Name, "attachment-download", $"incident {incident.Id}",
-            $"downloaded attachment {attachment.Id} '{attachment.FileName}' (sha256 {attachment.Sha256})", ct);
-        AttachmentDownload.Prepare(http.Response);
-        return TypedResults.File(attachment.Content, AttachmentDownload.ContentType, attachment.FileName);
     }
 
     private static async Task<Results<Ok<MessageJson[]>, NotFound>> Messages(Guid id, ProjectAccess access, ReportThreads threads, CancellationToken ct)
