@@ -19,6 +19,7 @@ public class AuthenticationTests(SqliteFactory factory) : IClassFixture<SqliteFa
         "GET /api/v1/portal",
         "POST /api/v1/portal/messages",
         "PUT /api/v1/portal/credit",
+        "POST /api/v1/portal/attachments",
     ];
 
     /// <summary>Every API route from the routing table, with its methods and sample route values.</summary>

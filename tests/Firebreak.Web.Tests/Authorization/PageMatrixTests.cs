@@ -51,8 +51,8 @@ public sealed partial class PageMatrixTests(SqliteFactory factory) : IClassFixtu
         var undeclared = handlers.Where(h => h.Permission is null && !h.Anonymous).Select(h => $"{h.Method} {h.Route} {h.Name}").ToList();
         Assert.True(undeclared.Count == 0, "Pages without a permission: " + string.Join(", ", undeclared));
         var anonymous = handlers.Where(h => h.Anonymous).Select(h => h.Route).Distinct().Order(StringComparer.Ordinal);
-        Assert.Equal(["/account/external", "/account/login", "/account/login/2fa", "/p/{slug}/advisories", "/p/{slug}/advisories/{advisoryId}", "/p/{slug}/policy", "/p/{slug}/report",
-            "/p/{slug}/thanks", "/r/{token}", "/setup"], anonymous);
+        Assert.Equal(["/account/external", "/account/login", "/account/login/2fa", "/p/{slug}/advisories", "/p/{slug}/advisories/{advisoryId}", "/p/{slug}/policy",
+            "/p/{slug}/report", "/p/{slug}/thanks", "/r/confirm/{token}", "/r/{token}", "/setup"], anonymous);
     }
 
     [Fact]

@@ -46,9 +46,13 @@ public abstract class RoleMatrixTests(FirebreakFactory factory)
         var other = $"o{Guid.NewGuid():N}"[..16];
         await admin.PostJsonAsync("/api/v1/projects", new { slug, name = "Matrix" }, HttpStatusCode.Created);
         await admin.PostJsonAsync("/api/v1/projects", new { slug = other, name = "Elsewhere" }, HttpStatusCode.Created);
-        var receipt = await factory.CreateClient().PostJsonAsync($"/api/v1/projects/{slug}/reports", new { title = "Matrix report" }, HttpStatusCode.Created);
+        using var report = Intake.AttachmentApiTests.Multipart(new { title = "Matrix report" }, ("matrix.log", "a line\n"u8.ToArray()));
+        using var submitted = await factory.CreateClient().PostAsync(new Uri($"/api/v1/projects/{slug}/reports", UriKind.Relative), report, Ct);
+        Assert.Equal(HttpStatusCode.Created, submitted.StatusCode);
+        var receipt = System.Text.Json.Nodes.JsonNode.Parse(await submitted.Content.ReadAsStringAsync(Ct))!;
         var incident = (await admin.GetJsonAsync($"/api/v1/projects/{slug}/incidents")).AsArray().Single()!;
         var id = (string)incident["id"]!;
+        var attachmentId = (string)(await admin.GetJsonAsync($"/api/v1/incidents/{id}/attachments")).AsArray().Single()!["id"]!; // so that downloading it is a real read
         var stepId = (string)incident["playbooks"]![0]!["steps"]![0]!["id"]!;
         using (var advisory = new StringContent(Disclosure.AdvisoryApiTests.Advisory, System.Text.Encoding.UTF8, "application/json"))
         using (var saved = await admin.PutAsync(new Uri($"/api/v1/incidents/{id}/advisory", UriKind.Relative), advisory, Ct))
@@ -77,7 +81,7 @@ public abstract class RoleMatrixTests(FirebreakFactory factory)
         {
             var path = route.Pattern.Replace("{slug}", slug, StringComparison.Ordinal).Replace("{id:guid}", route.Pattern.Contains("/incidents/", StringComparison.Ordinal) ? id : Guid.NewGuid().ToString(), StringComparison.Ordinal)
                 .Replace("{stepId}", stepId, StringComparison.Ordinal).Replace("{playbookId}", "reported-vulnerability", StringComparison.Ordinal)
-                .Replace("{email}", "nobody@example.test", StringComparison.Ordinal);
+                .Replace("{email}", "nobody@example.test", StringComparison.Ordinal).Replace("{attachmentId:guid}", attachmentId, StringComparison.Ordinal);
             // A 404 can be the handler's own answer when a route value other than the project or incident names nothing.
             var otherObject = route.Pattern.Contains("{email}", StringComparison.Ordinal) || (route.Pattern.Contains("{id:guid}", StringComparison.Ordinal) && !route.Pattern.Contains("/incidents/", StringComparison.Ordinal));
             foreach (var caller in callers)

@@ -11,7 +11,7 @@ namespace Firebreak.Web.Tests.Browser;
 /// <summary>
 /// The whole private-reporting loop in Chromium: a reporter without an account files a report, gets
 /// the acknowledgement over real SMTP, opens the portal from the e-mail and replies; a maintainer
-/// signs in with password and TOTP, shares one message and keeps one internal. Every Markdown field
+/// signs in with password and TOTP, downloads the file the reporter attached, shares one message and keeps one internal. Every Markdown field
 /// carries filter-evasion payloads, and no dialog or script error may appear anywhere.
 /// </summary>
 public partial class ReportingBrowserTests(BrowserFactory factory) : IClassFixture<BrowserFactory>
@@ -32,6 +32,9 @@ public partial class ReportingBrowserTests(BrowserFactory factory) : IClassFixtu
         "[a](&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;alert('xss-11'))",
         "<details open ontoggle=alert('xss-12')>",
     ];
+
+    /// <summary>A log whose text would run as script if it were ever shown inline as HTML.</summary>
+    private static readonly byte[] WipeLog = "09:00:01 wipe started\n09:00:02 key.bin kept <script>alert('xss-log')</script>\n"u8.ToArray();
 
     private static string Hostile(string lead) => lead + "\n\n" + string.Join("\n\n", Payloads);
 
@@ -56,6 +59,7 @@ public partial class ReportingBrowserTests(BrowserFactory factory) : IClassFixtu
         await reporter.GetByLabel("Credit me by").SelectOptionAsync("handle");
         await reporter.GetByLabel("Name or handle").FillAsync("@finder");
         await reporter.GetByLabel("I agree to be credited").CheckAsync();
+        await reporter.GetByLabel("Files").SetInputFilesAsync(new FilePayload { Name = "wipe.log", MimeType = "text/html", Buffer = WipeLog });
         await reporter.GetByRole(AriaRole.Button, new() { Name = "Send the report privately" }).ClickAsync();
         await Assertions.Expect(reporter.GetByRole(AriaRole.Heading, new() { Name = "Report received" })).ToBeVisibleAsync();
         var shownLink = await reporter.Locator("#portal-link").GetAttributeAsync("href");
@@ -65,6 +69,7 @@ public partial class ReportingBrowserTests(BrowserFactory factory) : IClassFixtu
         Assert.Equal(shownLink, mailedLink);
 
         await reporter.GotoAsync(mailedLink);
+        await Assertions.Expect(reporter.Locator("#attachments")).ToContainTextAsync("wipe.log");
         await reporter.GetByLabel("Reply to the maintainers").FillAsync(Hostile("I can test a fix."));
         await reporter.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true }).ClickAsync();
         await Assertions.Expect(reporter.Locator("#thread")).ToContainTextAsync("I can test a fix.");
@@ -82,6 +87,10 @@ public partial class ReportingBrowserTests(BrowserFactory factory) : IClassFixtu
         await maintainer.GetByRole(AriaRole.Link, new() { Name = "Panic wipe leaves key.bin behind" }).ClickAsync();
         await maintainer.Locator("#thread-link").ClickAsync();
         await Assertions.Expect(maintainer.Locator("#thread")).ToContainTextAsync("I can test a fix.");
+        await Assertions.Expect(maintainer.Locator("#attachments")).ToContainTextAsync("wipe.log");
+        var download = await maintainer.RunAndWaitForDownloadAsync(() => maintainer.GetByRole(AriaRole.Link, new() { Name = "wipe.log" }).ClickAsync());
+        Assert.Equal("wipe.log", download.SuggestedFilename);
+        Assert.Equal(WipeLog, await File.ReadAllBytesAsync((await download.PathAsync())!, TestContext.Current.CancellationToken));
 
         await maintainer.GetByLabel("Message").FillAsync(Hostile("INTERNAL-ONLY: root cause is the wipe order."));
         await maintainer.GetByRole(AriaRole.Button, new() { Name = "Post" }).ClickAsync();

@@ -7,9 +7,11 @@ using Firebreak.Web.Infrastructure.Templates;
 namespace Firebreak.Web.Features.Intake;
 
 /// <summary>Body of <c>PUT /api/v1/projects/{slug}/intake</c> and the settings form; absent fields keep their value.</summary>
-internal sealed record IntakeSettingsJson(bool? Accepting, bool? AutoAcknowledge, string? AcknowledgementSubject, string? AcknowledgementBody)
+internal sealed record IntakeSettingsJson(bool? Accepting, bool? AutoAcknowledge, string? AcknowledgementSubject, string? AcknowledgementBody,
+    bool? ConfirmReporterEmail = null)
 {
-    public static IntakeSettingsJson From(IntakeSettings s) => new(s.Accepting, s.AutoAcknowledge, s.AcknowledgementSubject, s.AcknowledgementBody);
+    public static IntakeSettingsJson From(IntakeSettings s) =>
+        new(s.Accepting, s.AutoAcknowledge, s.AcknowledgementSubject, s.AcknowledgementBody, s.ConfirmReporterEmail);
 }
 
 /// <summary>A rendered preview of the acknowledgement, with sample report values.</summary>
@@ -36,6 +38,7 @@ internal sealed class ChangeIntakeSettings(FirebreakDbContext db, LiquidTemplate
         await PreviewAsync(project, subject, body);
         if (change.Accepting is { } accepting) settings.Accepting = accepting;
         if (change.AutoAcknowledge is { } auto) settings.AutoAcknowledge = auto;
+        if (change.ConfirmReporterEmail is { } confirm) settings.ConfirmReporterEmail = confirm;
         settings.AcknowledgementSubject = subject.Trim();
         settings.AcknowledgementBody = body;
         await db.SaveChangesAsync(ct);

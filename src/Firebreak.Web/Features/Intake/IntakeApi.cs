@@ -19,10 +19,23 @@ internal static class IntakeApi
 {
     public const string TokenHeader = "X-Reporter-Token";
 
+    private static readonly string[] UploadPages = ["/Intake/Report", "/Intake/Portal"];
+
     public static WebApplicationBuilder AddIntake(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddScoped<SubmitReport>();
+        services.AddScoped<FileReport>();
+        services.AddScoped<ConfirmReport>();
+        services.AddScoped<AttachToReport>();
+        services.AddSingleton<AttachmentLimits>();
+        // The pages that take files may receive more than the server's default body limit.
+        var limits = new AttachmentLimits(builder.Configuration);
+        services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o =>
+        {
+            foreach (var page in UploadPages)
+                o.Conventions.AddPageApplicationModelConvention(page, m => m.Filters.Add(new RequestSizeLimitAttribute(limits.RequestBytes)));
+        });
         services.AddScoped<ReportMail>();
         services.AddScoped<ReportThreads>();
         services.AddScoped<PostMessage>();
@@ -47,18 +60,25 @@ internal static class IntakeApi
         incidents.MapPost("/messages", Post).RequirePermission(Permission.IncidentWork);
         incidents.MapPost("/acknowledgement", Acknowledge).RequirePermission(Permission.ReporterCorrespond);
         incidents.MapPost("/verdict", Judge).RequirePermission(Permission.IncidentTriage);
+        AttachmentApi.Map(portal, incidents);
         return api;
     }
 
-    private static async Task<Results<Created<ReportReceiptJson>, NotFound>> Submit(string slug, ReportSubmission submission, HttpContext http,
-        FirebreakDbContext db, SubmitReport submit, IntakeRateLimiter limiter, PublicUrl urls, CancellationToken ct)
+    private static async Task<Results<Created<ReportReceiptJson>, Accepted<HeldReportJson>, NotFound>> Submit(string slug, HttpContext http,
+        FirebreakDbContext db, SubmitReport submit, IntakeRateLimiter limiter, PublicUrl urls, AttachmentLimits limits, CancellationToken ct)
     {
         limiter.Take(http, "report");
         if (await db.Projects.SingleOrDefaultAsync(p => p.Slug == slug, ct) is not { } project) return TypedResults.NotFound();
+        ReportRequest.AllowBody(http, limits);
+        var (submission, files) = await ReportRequest.ReadAsync(http, limits, ct);
         var baseUrl = urls.For(http.Request);
-        var receipt = await submit.ExecuteAsync(project, submission, baseUrl, ct);
+        var outcome = await submit.ExecuteAsync(project, submission, files, baseUrl, ct);
+        if (outcome.Held is { } held)
+            return TypedResults.Accepted((string?)null, new HeldReportJson("awaiting-confirmation", held.Contact, held.ExpiresAt, held.Attachments,
+                $"{project.Name} files a report once its reporter confirms their address: we sent a link to {held.Contact}. Nothing reaches the maintainers until it is opened and confirmed."));
+        var receipt = outcome.Filed!;
         return TypedResults.Created((string?)null, new ReportReceiptJson($"{project.Slug}#{receipt.Number}",
-            SubmitReport.PortalUrl(baseUrl, receipt.Token), receipt.Token, receipt.AcknowledgementQueued));
+            SubmitReport.PortalUrl(baseUrl, receipt.Token), receipt.Token, receipt.AcknowledgementQueued, receipt.Attachments));
     }
 
     private static async Task<Results<Ok<IntakeSettingsJson>, NotFound>> GetSettings(string slug, ProjectAccess access, FirebreakDbContext db, CancellationToken ct)
@@ -81,14 +101,15 @@ internal static class IntakeApi
         if (await threads.OpenByTokenAsync(token, ct) is not var (incident, _)) return TypedResults.NotFound();
         var project = await db.Projects.SingleAsync(p => p.Id == incident.ProjectId, ct);
         var messages = await threads.SharedAsync(incident.Id, ct);
-        return TypedResults.Ok(ToPortal(project.Name, project.Slug, incident, messages));
+        return TypedResults.Ok(ToPortal(project.Name, project.Slug, incident, messages, await threads.AttachmentsAsync(incident.Id, ct)));
     }
 
-    internal static PortalJson ToPortal(string projectName, string slug, Incident incident, IEnumerable<ReportMessage> shared) =>
+    internal static PortalJson ToPortal(string projectName, string slug, Incident incident, IEnumerable<ReportMessage> shared,
+        IReadOnlyList<AttachmentJson> attachments) =>
         new(projectName, $"{slug}#{incident.Number}", incident.Title, incident.Stage.ToWire(), incident.OpenedAt,
             incident.Clock(ClockKind.Acknowledgement) is { IsRunning: false },
             (incident.Reporter?.Preference ?? CreditPreference.Anonymous).ToWire(), incident.Reporter?.CreditName, incident.Reporter?.Consent ?? false,
-            shared.Select(MessageJson.ForReporter).ToList());
+            shared.Select(MessageJson.ForReporter).ToList(), attachments);
 
     private static async Task<Results<Created<MessageJson>, NotFound>> Reply([FromHeader(Name = TokenHeader)] string? token, MessageRequest request,
         HttpContext http, ReportThreads threads, PostMessage post, IntakeRateLimiter limiter, CancellationToken ct)
@@ -108,7 +129,8 @@ internal static class IntakeApi
             SubmitReport.Actor, time.GetUtcNow());
         await db.SaveChangesAsync(ct);
         var project = await db.Projects.SingleAsync(p => p.Id == incident.ProjectId, ct);
-        return TypedResults.Ok(ToPortal(project.Name, project.Slug, incident, await threads.SharedAsync(incident.Id, ct)));
+        return TypedResults.Ok(ToPortal(project.Name, project.Slug, incident, await threads.SharedAsync(incident.Id, ct),
+            await threads.AttachmentsAsync(incident.Id, ct)));
     }
 
     private static async Task<Results<Ok<MessageJson[]>, NotFound>> Messages(Guid id, ProjectAccess access, ReportThreads threads, CancellationToken ct)

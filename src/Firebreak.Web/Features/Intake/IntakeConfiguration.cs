@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Firebreak.Web.Features.Intake;
 
 internal sealed class IntakeConfiguration : IEntityTypeConfiguration<IntakeSettings>, IEntityTypeConfiguration<ReporterLink>,
-    IEntityTypeConfiguration<ReportMessage>
+    IEntityTypeConfiguration<ReportMessage>, IEntityTypeConfiguration<ReportAttachment>, IEntityTypeConfiguration<HeldReport>
 {
     public void Configure(EntityTypeBuilder<IntakeSettings> settings)
     {
@@ -35,5 +35,37 @@ internal sealed class IntakeConfiguration : IEntityTypeConfiguration<IntakeSetti
         message.Property(m => m.Author).HasMaxLength(320);
         message.HasIndex(m => new { m.IncidentId, m.Sequence }).IsUnique();
         message.HasOne<Incident>().WithMany().HasForeignKey(m => m.IncidentId).OnDelete(DeleteBehavior.Cascade);
+    }
+
+    public void Configure(EntityTypeBuilder<ReportAttachment> attachment)
+    {
+        attachment.ToTable("ReportAttachments");
+        attachment.HasKey(a => a.Id);
+        attachment.Property(a => a.Id).ValueGeneratedNever();
+        attachment.Property(a => a.FileName).HasMaxLength(AttachmentContent.MaxNameLength);
+        attachment.Property(a => a.Type).HasConversion<string>().HasMaxLength(16);
+        attachment.Property(a => a.Sha256).HasMaxLength(64);
+        attachment.Property(a => a.UploadedBy).HasMaxLength(320);
+        attachment.HasIndex(a => a.IncidentId);
+        attachment.HasIndex(a => a.HeldReportId);
+        attachment.HasOne<Incident>().WithMany().HasForeignKey(a => a.IncidentId).OnDelete(DeleteBehavior.Cascade);
+        attachment.HasOne<HeldReport>().WithMany().HasForeignKey(a => a.HeldReportId).OnDelete(DeleteBehavior.Cascade);
+    }
+
+    public void Configure(EntityTypeBuilder<HeldReport> held)
+    {
+        held.ToTable("HeldReports");
+        held.HasKey(h => h.Id);
+        held.Property(h => h.Id).ValueGeneratedNever();
+        held.Property(h => h.TokenHash).HasMaxLength(64);
+        held.HasIndex(h => h.TokenHash).IsUnique();
+        held.HasIndex(h => new { h.ProjectId, h.ReceivedAt });
+        held.Property(h => h.Contact).HasMaxLength(320);
+        held.Property(h => h.Credit).HasMaxLength(32);
+        held.Property(h => h.CreditName).HasMaxLength(200);
+        held.Property(h => h.AffectedVersions).HasMaxLength(2000);
+        held.Property(h => h.ConfirmedAt).IsConcurrencyToken();
+        held.HasOne<Project>().WithMany().HasForeignKey(h => h.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        held.HasOne<Incident>().WithMany().HasForeignKey(h => h.IncidentId).OnDelete(DeleteBehavior.SetNull);
     }
 }

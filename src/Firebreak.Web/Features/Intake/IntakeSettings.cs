@@ -2,7 +2,7 @@ namespace Firebreak.Web.Features.Intake;
 
 /// <summary>
 /// A project's intake policy: whether the public report form is open, whether the acknowledgement
-/// goes out at once or after a maintainer confirms, and the acknowledgement's Liquid template. A project without a
+/// goes out at once or after a maintainer confirms, whether a report waits for the reporter to confirm their address, and the acknowledgement's Liquid template. A project without a
 /// row uses <see cref="For"/>'s defaults.
 /// </summary>
 internal sealed class IntakeSettings
@@ -14,6 +14,12 @@ internal sealed class IntakeSettings
     public bool Accepting { get; set; } = true;
 
     public bool AutoAcknowledge { get; set; } = true;
+
+    /// <summary>
+    /// Hold a report until the reporter confirms their e-mail address through a link sent to it;
+    /// only then does it become an incident. Reports without an address are refused while this is on.
+    /// </summary>
+    public bool ConfirmReporterEmail { get; set; }
 
     public string AcknowledgementSubject { get; set; } = DefaultTemplates.AcknowledgementSubject;
 

@@ -12,16 +12,19 @@ namespace Firebreak.Web.Features.Intake;
 
 /// <summary>
 /// The reporter's portal, opened by the capability link alone: the report's stage, the messages
-/// the maintainers shared, a reply box, and the credit preference (changeable until publication).
+/// the maintainers shared, a reply box, the files they sent (listed, and more can be added), and
+/// the credit preference (changeable until publication).
 /// An unknown, malformed or revoked token is a plain 404.
 /// </summary>
 [AllowAnonymous]
 internal sealed class PortalModel(ReportThreads threads, PostMessage post, FirebreakDbContext db, IntakeRateLimiter limiter,
-    MarkdownRenderer markdown, TimeProvider time) : PageModel
+    MarkdownRenderer markdown, TimeProvider time, AttachToReport attach, AttachmentLimits limits) : PageModel
 {
     public Incident Incident { get; private set; } = null!;
     public string ProjectName { get; private set; } = "";
     public IReadOnlyList<ReportMessage> Messages { get; private set; } = [];
+    public IReadOnlyList<AttachmentJson> Attachments { get; private set; } = [];
+    public string LimitsText => limits.Describe();
     public MarkdownRenderer Markdown => markdown;
 
     [BindProperty] public string? Body { get; set; }
@@ -42,6 +45,13 @@ internal sealed class PortalModel(ReportThreads threads, PostMessage post, Fireb
             Incident.ChangeCredit(WireNames.Parse<CreditPreference>(credit, "credit preference"), creditName, consent, SubmitReport.Actor, time.GetUtcNow());
             await db.SaveChangesAsync(ct);
             TempData["Flash"] = "Your credit preference was saved.";
+        }, ct);
+
+    public Task<IActionResult> OnPostAttachAsync(string token, List<IFormFile> files, CancellationToken ct) =>
+        Run(token, async () =>
+        {
+            var added = await attach.ExecuteAsync(Incident, await ReportRequest.FilesAsync(files, limits, ct), ct);
+            TempData["Flash"] = $"Attached: {string.Join(", ", added.Select(a => a.FileName))}.";
         }, ct);
 
     private async Task<IActionResult> Run(string token, Func<Task> action, CancellationToken ct)
@@ -67,6 +77,7 @@ internal sealed class PortalModel(ReportThreads threads, PostMessage post, Fireb
         Incident = incident;
         ProjectName = await db.Projects.Where(p => p.Id == incident.ProjectId).Select(p => p.Name).SingleAsync(ct);
         Messages = await threads.SharedAsync(incident.Id, ct);
+        Attachments = await threads.AttachmentsAsync(incident.Id, ct);
         return true;
     }
 }

@@ -12,14 +12,20 @@ namespace Firebreak.Web.Features.Intake;
 
 /// <summary>
 /// The public report form: no account needed. On success the page shows the receipt with the
-/// private portal link — once, since only its hash is kept — instead of redirecting.
+/// private portal link — once, since only its hash is kept — instead of redirecting; or, when the
+/// project confirms reporters' addresses first, that a confirmation link went to the contact.
+/// Files come in the same post (multipart) and are checked with the report: one refused file
+/// means nothing is filed.
 /// </summary>
 [AllowAnonymous]
-internal sealed class ReportModel(FirebreakDbContext db, SubmitReport submit, IntakeRateLimiter limiter, PublicUrl urls) : PageModel
+internal sealed class ReportModel(FirebreakDbContext db, SubmitReport submit, IntakeRateLimiter limiter, PublicUrl urls, AttachmentLimits limits) : PageModel
 {
     public Project Project { get; private set; } = null!;
     public bool Accepting { get; private set; }
+    public bool ConfirmsEmail { get; private set; }
     public ReportReceipt? Receipt { get; private set; }
+    public HeldReceipt? Held { get; private set; }
+    public string LimitsText => limits.Describe();
     public string? PortalUrl { get; private set; }
 
     [BindProperty] public string? Title { get; set; }
@@ -31,6 +37,7 @@ internal sealed class ReportModel(FirebreakDbContext db, SubmitReport submit, In
     [BindProperty] public string? CreditName { get; set; }
     [BindProperty] public bool Consent { get; set; }
     [BindProperty] public string? Website { get; set; }
+    [BindProperty] public List<IFormFile> Attachments { get; set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct) =>
         await LoadAsync(slug, ct) ? Page() : NotFound();
@@ -42,9 +49,11 @@ internal sealed class ReportModel(FirebreakDbContext db, SubmitReport submit, In
         {
             limiter.Take(HttpContext, "report");
             var baseUrl = urls.For(Request);
-            Receipt = await submit.ExecuteAsync(Project, new ReportSubmission(Title, Description, AffectedVersions, CvssVector, Contact,
-                Credit, CreditName, Consent, Website), baseUrl, ct);
-            PortalUrl = SubmitReport.PortalUrl(baseUrl, Receipt.Token);
+            var files = await ReportRequest.FilesAsync(Attachments, limits, ct);
+            var outcome = await submit.ExecuteAsync(Project, new ReportSubmission(Title, Description, AffectedVersions, CvssVector, Contact,
+                Credit, CreditName, Consent, Website), files, baseUrl, ct);
+            (Receipt, Held) = (outcome.Filed, outcome.Held);
+            if (Receipt is not null) PortalUrl = SubmitReport.PortalUrl(baseUrl, Receipt.Token);
         }
         catch (Exception e) when (e is DomainException or TooManyRequestsException)
         {
@@ -59,7 +68,8 @@ internal sealed class ReportModel(FirebreakDbContext db, SubmitReport submit, In
     {
         if (await db.Projects.SingleOrDefaultAsync(p => p.Slug == slug, ct) is not { } project) return false;
         Project = project;
-        Accepting = (await db.Set<IntakeSettings>().FindAsync([project.Id], ct))?.Accepting ?? true;
+        var settings = await db.Set<IntakeSettings>().FindAsync([project.Id], ct) ?? IntakeSettings.For(project.Id);
+        (Accepting, ConfirmsEmail) = (settings.Accepting, settings.ConfirmReporterEmail);
         return true;
     }
 }

@@ -28,6 +28,31 @@ internal sealed class ReportMail(Outbox outbox, LiquidTemplates templates, Markd
             AcknowledgementPurpose, project.Id, incident.Id), ct);
     }
 
+    public const string ConfirmationPurpose = "report-confirmation";
+
+    /// <summary>
+    /// The link that files a held report. Plain text only: the address is not yet known to be the
+    /// reporter's, so the message says as little as it can about the report.
+    /// </summary>
+    public async Task QueueConfirmationAsync(Project project, HeldReport held, string confirmUrl, TimeSpan lifetime, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        ArgumentNullException.ThrowIfNull(held);
+        var hours = ((long)lifetime.TotalHours).ToString(CultureInfo.InvariantCulture);
+        var body = $"""
+            Someone (we hope you) sent a security report to {project.Name} and gave this address as the contact.
+
+            The project files a report only once its reporter confirms the address. To send the report to the
+            maintainers, open this link within {hours} hours and press "Confirm and send the report":
+
+            {confirmUrl}
+
+            If you did not send a report, ignore this message: nothing is filed without confirmation.
+            """;
+        await outbox.EnqueueAsync(new MailDraft($"confirm:{held.Id}", held.Contact, $"Confirm your security report to {OneLine(project.Name)}", body, null,
+            ConfirmationPurpose, project.Id, null), ct);
+    }
+
     public async Task QueueTriageNotificationsAsync(Project project, Incident incident, string baseUrl, CancellationToken ct)
     {
         var values = Values(project, incident, null, $"{baseUrl.TrimEnd('/')}/incidents/{incident.Id}");

@@ -13,5 +13,11 @@ namespace Firebreak.Web.Features.Intake;
 internal sealed record ReportSubmission(string? Title, string? Description, string? AffectedVersions, string? CvssVector,
     string? Contact, string? Credit, string? CreditName, bool Consent, string? Website = null);
 
-/// <summary>What the reporter gets back: the reference and the private portal token (shown once).</summary>
-internal sealed record ReportReceipt(Guid IncidentId, int Number, string Token, bool AcknowledgementQueued);
+/// <summary>What the reporter gets back for a filed report: the reference and the private portal token (shown once).</summary>
+internal sealed record ReportReceipt(Guid IncidentId, int Number, string Token, bool AcknowledgementQueued, int Attachments);
+
+/// <summary>A report held until the reporter confirms the address it went to, by <paramref name="ExpiresAt"/>.</summary>
+internal sealed record HeldReceipt(Guid HeldReportId, string Contact, DateTime ExpiresAt, int Attachments);
+
+/// <summary>Exactly one of the two: filed now, or held for the reporter's confirmation.</summary>
+internal sealed record ReportOutcome(ReportReceipt? Filed, HeldReceipt? Held);

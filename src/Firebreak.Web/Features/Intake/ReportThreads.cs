@@ -1,3 +1,4 @@
+using Firebreak.Domain.Common;
 using Firebreak.Domain.Incidents;
 using Firebreak.Web.Data;
 using Microsoft.EntityFrameworkCore;
@@ -20,6 +21,15 @@ internal sealed class ReportThreads(FirebreakDbContext db)
 
     public Task<List<ReportMessage>> SharedAsync(Guid incidentId, CancellationToken ct) =>
         db.Set<ReportMessage>().Where(m => m.IncidentId == incidentId && m.Shared).OrderBy(m => m.Sequence).ToListAsync(ct);
+
+    /// <summary>A filed report's attachments, without their content, oldest first.</summary>
+    public Task<List<AttachmentJson>> AttachmentsAsync(Guid incidentId, CancellationToken ct) =>
+        db.Set<ReportAttachment>().Where(a => a.IncidentId == incidentId).OrderBy(a => a.UploadedAt).ThenBy(a => a.FileName)
+            .Select(a => new AttachmentJson(a.Id, a.FileName, a.Type.ToWire(), a.Size, a.Sha256, a.UploadedBy, a.UploadedAt)).ToListAsync(ct);
+
+    /// <summary>One attachment of the incident, with its content; null when the incident has no such attachment.</summary>
+    public Task<ReportAttachment?> AttachmentAsync(Guid incidentId, Guid attachmentId, CancellationToken ct) =>
+        db.Set<ReportAttachment>().SingleOrDefaultAsync(a => a.Id == attachmentId && a.IncidentId == incidentId, ct);
 
     public Task<List<ReportMessage>> AllAsync(Guid incidentId, CancellationToken ct) =>
         db.Set<ReportMessage>().Where(m => m.IncidentId == incidentId).OrderBy(m => m.Sequence).ToListAsync(ct);

@@ -15,7 +15,8 @@ namespace Firebreak.Web.Features.Intake;
 
 /// <summary>
 /// The maintainers' side of a report: the whole thread (internal notes marked), a reply box that
-/// decides per message whether the reporter sees it, the acknowledgement, and the mail sent for it.
+/// decides per message whether the reporter sees it, the reporter's files (downloads only), the
+/// acknowledgement, and the mail sent for it.
 /// </summary>
 [RequiresPermission(Permission.IncidentRead)]
 internal sealed class ThreadModel(ProjectAccess access, FirebreakDbContext db, ReportThreads threads, PostMessage post,
@@ -25,6 +26,7 @@ internal sealed class ThreadModel(ProjectAccess access, FirebreakDbContext db, R
     public Project Project { get; private set; } = null!;
     public IReadOnlyList<ReportMessage> Messages { get; private set; } = [];
     public IReadOnlyList<OutboxMessage> Mail { get; private set; } = [];
+    public IReadOnlyList<AttachmentJson> Attachments { get; private set; } = [];
     public MarkdownRenderer Markdown => markdown;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
@@ -32,6 +34,17 @@ internal sealed class ThreadModel(ProjectAccess access, FirebreakDbContext db, R
         if (!await LoadAsync(id, ct)) return NotFound();
         await audit.RecordNowAsync(user.Name, "incident-read", $"incident {id}", "read the reporter thread", ct);
         return Page();
+    }
+
+    /// <summary>Downloads one of the report's files (never shown inline); every download is in the audit record.</summary>
+    public async Task<IActionResult> OnGetAttachmentAsync(Guid id, Guid attachmentId, CancellationToken ct)
+    {
+        if (await access.FindIncidentAsync(id, withTimeline: false, ct) is not { } incident) return NotFound();
+        if (await threads.AttachmentAsync(incident.Id, attachmentId, ct) is not { } attachment) return NotFound();
+        await audit.RecordNowAsync(user.Name, "attachment-download", $"incident {incident.Id}",
+            $"downloaded attachment {attachment.Id} '{attachment.FileName}' (sha256 {attachment.Sha256})", ct);
+        AttachmentDownload.Prepare(Response);
+        return File(attachment.Content, AttachmentDownload.ContentType, attachment.FileName);
     }
 
     [RequiresPermission(Permission.IncidentWork)]
@@ -82,6 +95,7 @@ internal sealed class ThreadModel(ProjectAccess access, FirebreakDbContext db, R
         Incident = incident;
         Project = await db.Projects.SingleAsync(p => p.Id == incident.ProjectId, ct);
         Messages = await threads.AllAsync(id, ct);
+        Attachments = await threads.AttachmentsAsync(id, ct);
         Mail = await db.Set<OutboxMessage>().Where(m => m.IncidentId == id).OrderBy(m => m.CreatedAt).ToListAsync(ct);
         return true;
     }

@@ -21,7 +21,9 @@ internal static class SecurityHeaders
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = PolicyFor(context.RequestServices.GetRequiredService<CspNonce>().Value);
+            // A response may set a stricter policy of its own (a download: a sandbox with no sources); it is kept.
+            if (string.IsNullOrEmpty(headers.ContentSecurityPolicy))
+                headers.ContentSecurityPolicy = PolicyFor(context.RequestServices.GetRequiredService<CspNonce>().Value);
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             // The report form and the reporter's portal carry capability links: never leak them.

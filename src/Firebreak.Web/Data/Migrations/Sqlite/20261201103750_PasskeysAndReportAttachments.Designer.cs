@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Firebreak.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteFirebreakDbContext))]
-    [Migration("20261201103008_Passkeys")]
-    partial class Passkeys
+    [Migration("20261201103750_PasskeysAndReportAttachments")]
+    partial class PasskeysAndReportAttachments
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -315,6 +315,74 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
                     b.ToTable("DisclosureSettings", (string)null);
                 });
 
+            modelBuilder.Entity("Firebreak.Web.Features.Intake.HeldReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AffectedVersions")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Consent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Contact")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Credit")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreditName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CvssVector")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("IncidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("ProjectId", "ReceivedAt");
+
+                    b.ToTable("HeldReports", (string)null);
+                });
+
             modelBuilder.Entity("Firebreak.Web.Features.Intake.IntakeSettings", b =>
                 {
                     b.Property<Guid>("ProjectId")
@@ -335,9 +403,65 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
                     b.Property<bool>("AutoAcknowledge")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("ConfirmReporterEmail")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("ProjectId");
 
                     b.ToTable("IntakeSettings");
+                });
+
+            modelBuilder.Entity("Firebreak.Web.Features.Intake.ReportAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("HeldReportId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("IncidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HeldReportId");
+
+                    b.HasIndex("IncidentId");
+
+                    b.ToTable("ReportAttachments", (string)null);
                 });
 
             modelBuilder.Entity("Firebreak.Web.Features.Intake.ReportMessage", b =>
@@ -1271,6 +1395,20 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Firebreak.Web.Features.Intake.HeldReport", b =>
+                {
+                    b.HasOne("Firebreak.Domain.Incidents.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Firebreak.Domain.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Firebreak.Web.Features.Intake.IntakeSettings", b =>
                 {
                     b.HasOne("Firebreak.Domain.Projects.Project", null)
@@ -1278,6 +1416,19 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
                         .HasForeignKey("Firebreak.Web.Features.Intake.IntakeSettings", "ProjectId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Firebreak.Web.Features.Intake.ReportAttachment", b =>
+                {
+                    b.HasOne("Firebreak.Web.Features.Intake.HeldReport", null)
+                        .WithMany()
+                        .HasForeignKey("HeldReportId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Firebreak.Domain.Incidents.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Firebreak.Web.Features.Intake.ReportMessage", b =>

@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Firebreak.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresFirebreakDbContext))]
-    [Migration("20261201103011_Passkeys")]
-    partial class Passkeys
+    [Migration("20261201103752_PasskeysAndReportAttachments")]
+    partial class PasskeysAndReportAttachments
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -321,6 +321,74 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                     b.ToTable("DisclosureSettings", (string)null);
                 });
 
+            modelBuilder.Entity("Firebreak.Web.Features.Intake.HeldReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AffectedVersions")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Consent")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Contact")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<string>("Credit")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("CreditName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("CvssVector")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("IncidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("ProjectId", "ReceivedAt");
+
+                    b.ToTable("HeldReports", (string)null);
+                });
+
             modelBuilder.Entity("Firebreak.Web.Features.Intake.IntakeSettings", b =>
                 {
                     b.Property<Guid>("ProjectId")
@@ -341,9 +409,65 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                     b.Property<bool>("AutoAcknowledge")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("ConfirmReporterEmail")
+                        .HasColumnType("boolean");
+
                     b.HasKey("ProjectId");
 
                     b.ToTable("IntakeSettings");
+                });
+
+            modelBuilder.Entity("Firebreak.Web.Features.Intake.ReportAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid?>("HeldReportId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("IncidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HeldReportId");
+
+                    b.HasIndex("IncidentId");
+
+                    b.ToTable("ReportAttachments", (string)null);
                 });
 
             modelBuilder.Entity("Firebreak.Web.Features.Intake.ReportMessage", b =>
@@ -1281,6 +1405,20 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Firebreak.Web.Features.Intake.HeldReport", b =>
+                {
+                    b.HasOne("Firebreak.Domain.Incidents.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Firebreak.Domain.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Firebreak.Web.Features.Intake.IntakeSettings", b =>
                 {
                     b.HasOne("Firebreak.Domain.Projects.Project", null)
@@ -1288,6 +1426,19 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                         .HasForeignKey("Firebreak.Web.Features.Intake.IntakeSettings", "ProjectId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Firebreak.Web.Features.Intake.ReportAttachment", b =>
+                {
+                    b.HasOne("Firebreak.Web.Features.Intake.HeldReport", null)
+                        .WithMany()
+                        .HasForeignKey("HeldReportId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Firebreak.Domain.Incidents.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Firebreak.Web.Features.Intake.ReportMessage", b =>

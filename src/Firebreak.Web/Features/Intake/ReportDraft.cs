@@ -1,0 +1,64 @@
+using System.Net.Mail;
+using Firebreak.Domain.Common;
+using Firebreak.Domain.Cvss;
+using Firebreak.Domain.Incidents;
+using Firebreak.Domain.Projects;
+
+namespace Firebreak.Web.Features.Intake;
+
+/// <summary>
+/// A submission read into typed values: the reporter, the severity from the CVSS vector (else
+/// medium) and the details. Reading it throws a <see cref="DomainException"/> naming the first bad
+/// field, so a report is checked completely before anything is kept or filed.
+/// </summary>
+internal sealed record ReportDraft(string? Title, string? Description, Severity Severity, string? V3, string? V4, string? AffectedVersions, Reporter Reporter)
+{
+    public static ReportDraft Read(ReportSubmission submission)
+    {
+        ArgumentNullException.ThrowIfNull(submission);
+        var contact = CheckContact(submission.Contact);
+        var reporter = new Reporter(contact, WireNames.Parse<CreditPreference>(submission.Credit ?? "anonymous", "credit preference"),
+            submission.CreditName, submission.Consent);
+        var (severity, v3, v4) = ReadCvss(submission.CvssVector);
+        var affected = submission.AffectedVersions?.Trim();
+        if (affected is { Length: > 2000 }) throw new DomainException("Affected versions are longer than 2,000 characters.");
+        return new ReportDraft(submission.Title, submission.Description, severity, v3, v4, affected, reporter);
+    }
+
+    /// <summary>The incident this report becomes, opened at <paramref name="now"/> (its clocks start then).</summary>
+    public Incident Open(Project project, int number, string actor, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        var incident = Incident.Open(project.Id, number, IncidentKind.VulnerabilityReport, Title ?? "", Description, Severity, null, Reporter,
+            project.Policy, actor, now);
+        if (V3 is not null || V4 is not null || !string.IsNullOrEmpty(AffectedVersions))
+            incident.UpdateDetails(new IncidentDetails(V3, V4, [], AffectedVersions, null, []), actor, now);
+        return incident;
+    }
+
+    private static string? CheckContact(string? contact)
+    {
+        contact = contact?.Trim();
+        if (string.IsNullOrEmpty(contact)) return null;
+        if (contact.Length > 320 || !MailAddress.TryCreate(contact, out var address) || address.Address != contact || !contact.Contains('@', StringComparison.Ordinal))
+            throw new DomainException($"The contact '{Truncate(contact)}' is not an e-mail address.");
+        return contact;
+    }
+
+    private static (Severity Severity, string? V3, string? V4) ReadCvss(string? vector)
+    {
+        if (string.IsNullOrWhiteSpace(vector)) return (Severity.Medium, null, null);
+        var result = CvssScorer.Score(vector.Trim());
+        if (!result.IsValid) throw new DomainException($"The CVSS vector is not valid: {result.Error}.");
+        var severity = result.Severity switch
+        {
+            CvssSeverity.None or CvssSeverity.Low => Severity.Low,
+            CvssSeverity.Medium => Severity.Medium,
+            CvssSeverity.High => Severity.High,
+            CvssSeverity.Critical => Severity.Critical,
+        };
+        return result.Version == CvssVersion.V40 ? (severity, null, result.Canonical) : (severity, result.Canonical, null);
+    }
+
+    private static string Truncate(string text) => text.Length <= 60 ? text : text[..60] + "…";
+}
