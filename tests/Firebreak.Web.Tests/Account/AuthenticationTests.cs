@@ -125,6 +125,14 @@ public class AuthenticationTests(SqliteFactory factory) : IClassFixture<SqliteFa
         {
             Assert.Contains(route, paths);
         }
+        // The report submission reads its body itself (JSON, or multipart with files); the document still says so.
+        var body = document["paths"]!["/api/v1/projects/{slug}/reports"]!["post"]!["requestBody"]!["content"]!.AsObject();
+        Assert.Equal(["application/json", "multipart/form-data"], body.Select(c => c.Key).Order(StringComparer.Ordinal));
+        Assert.NotNull(body["multipart/form-data"]!["schema"]!["properties"]!["files"]);
+        foreach (var advisory in new[] { "/api/v1/incidents/{id}/advisory", "/api/v1/incidents/{id}/advisory/approve", "/api/v1/incidents/{id}/disclosure" })
+        {
+            Assert.Contains(advisory, paths);
+        }
     }
 
     [Fact]

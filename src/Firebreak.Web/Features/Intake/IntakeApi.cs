@@ -48,7 +48,37 @@ internal static class IntakeApi
 
     public static RouteGroupBuilder MapIntakeApi(this RouteGroupBuilder api)
     {
-        api.MapPost("/projects/{slug}/reports", Submit).AllowAnonymous().WithTags("Intake");
+        api.MapPost("/projects/{slug}/reports", Submit).AllowAnonymous().WithTags("Intake")
+            .AddOpenApiOperationTransformer(async (operation, context, ct) =>
+            {
+                // The handler reads the body itself (the report alone, or a "report" JSON part plus "files" parts), so the
+                // document is told here; declaring Accepts would make routing answer other types before the handler's 415.
+                var report = await context.GetOrCreateSchemaAsync(typeof(ReportSubmission), null, ct);
+                operation.RequestBody = new Microsoft.OpenApi.OpenApiRequestBody
+                {
+                    Required = true,
+                    Content = new Dictionary<string, Microsoft.OpenApi.OpenApiMediaType>
+                    {
+                        ["application/json"] = new() { Schema = report },
+                        ["multipart/form-data"] = new()
+                        {
+                            Schema = new Microsoft.OpenApi.OpenApiSchema
+                            {
+                                Type = Microsoft.OpenApi.JsonSchemaType.Object,
+                                Properties = new Dictionary<string, Microsoft.OpenApi.IOpenApiSchema>
+                                {
+                                    ["report"] = report,
+                                    ["files"] = new Microsoft.OpenApi.OpenApiSchema
+                                    {
+                                        Type = Microsoft.OpenApi.JsonSchemaType.Array,
+                                        Items = new Microsoft.OpenApi.OpenApiSchema { Type = Microsoft.OpenApi.JsonSchemaType.String, Format = "binary" },
+                                    },
+                                },
+                            },
+                        },
+                    },
+                };
+            });
         api.MapGet("/projects/{slug}/intake", GetSettings).WithTags("Intake").RequirePermission(Permission.ProjectRead);
         api.MapPut("/projects/{slug}/intake", PutSettings).WithTags("Intake").RequirePermission(Permission.ProjectAdmin);
         var portal = api.MapGroup("/portal").AllowAnonymous().WithTags("Reporter portal");
