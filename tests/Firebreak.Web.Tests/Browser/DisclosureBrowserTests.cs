@@ -5,10 +5,12 @@ namespace Firebreak.Web.Tests.Browser;
 /// <summary>The disclosure page in Chromium: one maintainer writes the advisory and moves the date, a second approves, the public sees it.</summary>
 public class DisclosureBrowserTests(BrowserFactory factory) : IClassFixture<BrowserFactory>
 {
-    private const string Advisory = """
+    private static readonly string Description = System.Text.Json.JsonSerializer.Serialize(HostileContent.Hostile("After a panic wipe `key.bin` stays in `~/.vault`."));
+
+    private static readonly string Advisory = $$"""
         {
           "id": "SPR-2026-0042", "aliases": ["CVE-2026-42424"], "summary": "Panic wipe leaves the vault key on disk",
-          "description": "After a panic wipe `key.bin` stays in `~/.vault`. <script>alert(1)</script>",
+          "description": {{Description}},
           "publisher": { "name": "Springtale", "namespace": "https://springtale.example.org", "category": "vendor" },
           "affected": [ { "ecosystem": "crates.io", "name": "springtale-vault",
                           "ranges": [ { "type": "SEMVER", "events": [ { "introduced": "0.1.0" }, { "fixed": "0.4.2" } ] } ] } ],
@@ -21,6 +23,7 @@ public class DisclosureBrowserTests(BrowserFactory factory) : IClassFixture<Brow
     {
         var alice = await factory.NewPageAsync();
         var aliceErrors = await factory.SignInAsNewAdminAsync(alice, "alice-disclosure@example.test");
+        var problems = HostileContent.Watch(alice);
         await alice.CreateProjectAsync("springdisc", "Springtale");
         await alice.OpenIncidentAsync("springdisc", "vulnerability-report", "Panic wipe leaves the vault key on disk", "high");
         await alice.Locator("#advisory-link").ClickAsync();
@@ -45,11 +48,13 @@ public class DisclosureBrowserTests(BrowserFactory factory) : IClassFixture<Brow
 
         // Not public yet.
         var visitor = await factory.NewPageAsync();
+        problems.AddRange(HostileContent.Watch(visitor));
         await visitor.GotoAsync("/p/springdisc/advisories");
         await Assertions.Expect(visitor.Locator("#no-advisories")).ToBeVisibleAsync();
 
         var bob = await factory.NewPageAsync();
         var bobErrors = await factory.SignInAsNewAdminAsync(bob, "bob-disclosure@example.test");
+        problems.AddRange(HostileContent.Watch(bob));
         await bob.GotoAsync(url);
         await bob.GetByRole(AriaRole.Button, new() { Name = "Approve and schedule" }).ClickAsync();
         await Assertions.Expect(bob.Locator("#advisory-state")).ToHaveTextAsync("public");
@@ -61,6 +66,18 @@ public class DisclosureBrowserTests(BrowserFactory factory) : IClassFixture<Brow
         await Assertions.Expect(visitor.Locator("#affected")).ToHaveTextAsync("springtale-vault (crates.io) >= 0.1.0, < 0.4.2");
         await Assertions.Expect(visitor.Locator("#description")).ToContainTextAsync("stays in ~/.vault");
         Assert.Equal(0, await visitor.Locator("#description script").CountAsync());
+
+        // The same payloads in the announcement template's preview, and on the maintainers' page with the saved advisory.
+        await alice.GotoAsync("/projects/springdisc/disclosure");
+        await alice.Locator("#announcement-body").FillAsync(HostileContent.Hostile("{{ advisory.summary }}"));
+        await alice.GetByRole(AriaRole.Button, new() { Name = "Preview" }).ClickAsync();
+        await Assertions.Expect(alice.Locator("#announcement-preview")).ToContainTextAsync("Crafted archive paths escape");
+        await alice.GotoAsync(url);
+        foreach (var page in new[] { alice, bob, visitor })
+        {
+            Assert.Equal(0, await page.Locator("[href^='javascript:' i], [src^='javascript:' i], iframe, script:not([src])").CountAsync());
+        }
+        Assert.True(problems.Count == 0, "Dialogs or script errors: " + string.Join(" | ", problems));
         Assert.True(aliceErrors.Count == 0 && bobErrors.Count == 0, "Script errors: " + string.Join(" | ", aliceErrors.Concat(bobErrors)));
     }
 }

@@ -16,27 +16,8 @@ namespace Firebreak.Web.Tests.Browser;
 /// </summary>
 public partial class ReportingBrowserTests(BrowserFactory factory) : IClassFixture<BrowserFactory>
 {
-    /// <summary>XSS filter-evasion payloads after the OWASP cheat sheet's families.</summary>
-    private static readonly string[] Payloads =
-    [
-        "<script>alert('xss-1')</script>",
-        "<img src=x onerror=alert('xss-2')>",
-        "<svg/onload=alert('xss-3')>",
-        "[click me](javascript:alert('xss-4'))",
-        "<a href=\"javascript:alert('xss-5')\">x</a>",
-        "<IMG SRC=JaVaScRiPt:alert('xss-6')>",
-        "<iframe src=\"javascript:alert('xss-7')\"></iframe>",
-        "\"><script>alert('xss-8')</script>",
-        "<body onload=alert('xss-9')>",
-        "<div style=\"background:url(javascript:alert('xss-10'))\">x</div>",
-        "[a](&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;alert('xss-11'))",
-        "<details open ontoggle=alert('xss-12')>",
-    ];
-
     /// <summary>A log whose text would run as script if it were ever shown inline as HTML.</summary>
     private static readonly byte[] WipeLog = "09:00:01 wipe started\n09:00:02 key.bin kept <script>alert('xss-log')</script>\n"u8.ToArray();
-
-    private static string Hostile(string lead) => lead + "\n\n" + string.Join("\n\n", Payloads);
 
     [Fact]
     public async Task Reporter_FilesAndReplies_MaintainerWithTotpShares_InternalNoteStaysInternal()
@@ -50,10 +31,10 @@ public partial class ReportingBrowserTests(BrowserFactory factory) : IClassFixtu
         var (api, _) = await factory.CreateUserClientAsync(admin: true);
         await api.PostJsonAsync("/api/v1/projects", new { slug, name = "Springtale" }, System.Net.HttpStatusCode.Created);
 
-        var problems = Watch(reporter);
+        var problems = HostileContent.Watch(reporter);
         await reporter.GotoAsync($"/p/{slug}/report");
         await reporter.GetByLabel("Title").FillAsync("Panic wipe leaves key.bin behind");
-        await reporter.GetByLabel("What you found").FillAsync(Hostile("Trigger panic wipe, then list ~/.vault."));
+        await reporter.GetByLabel("What you found").FillAsync(HostileContent.Hostile("Trigger panic wipe, then list ~/.vault."));
         await reporter.GetByLabel("Affected versions").FillAsync("< 0.4.2");
         await reporter.GetByLabel("Your e-mail").FillAsync(reporterAddress);
         await reporter.GetByLabel("Credit me by").SelectOptionAsync("handle");
@@ -70,12 +51,12 @@ public partial class ReportingBrowserTests(BrowserFactory factory) : IClassFixtu
 
         await reporter.GotoAsync(mailedLink);
         await Assertions.Expect(reporter.Locator("#attachments")).ToContainTextAsync("wipe.log");
-        await reporter.GetByLabel("Reply to the maintainers").FillAsync(Hostile("I can test a fix."));
+        await reporter.GetByLabel("Reply to the maintainers").FillAsync(HostileContent.Hostile("I can test a fix."));
         await reporter.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true }).ClickAsync();
         await Assertions.Expect(reporter.Locator("#thread")).ToContainTextAsync("I can test a fix.");
 
         var maintainer = await factory.NewPageAsync();
-        problems.AddRange(Watch(maintainer));
+        problems.AddRange(HostileContent.Watch(maintainer));
         await maintainer.GotoAsync("/account/login");
         await maintainer.GetByLabel("E-mail").FillAsync(maintainerEmail);
         await maintainer.GetByLabel("Password").FillAsync(BrowserSteps.Password);
@@ -92,10 +73,10 @@ public partial class ReportingBrowserTests(BrowserFactory factory) : IClassFixtu
         Assert.Equal("wipe.log", download.SuggestedFilename);
         Assert.Equal(WipeLog, await File.ReadAllBytesAsync((await download.PathAsync())!, TestContext.Current.CancellationToken));
 
-        await maintainer.GetByLabel("Message").FillAsync(Hostile("INTERNAL-ONLY: root cause is the wipe order."));
+        await maintainer.GetByLabel("Message").FillAsync(HostileContent.Hostile("INTERNAL-ONLY: root cause is the wipe order."));
         await maintainer.GetByRole(AriaRole.Button, new() { Name = "Post" }).ClickAsync();
         await Assertions.Expect(maintainer.Locator("#thread")).ToContainTextAsync("INTERNAL-ONLY");
-        await maintainer.GetByLabel("Message").FillAsync(Hostile("We reproduced it; a fix is on the way."));
+        await maintainer.GetByLabel("Message").FillAsync(HostileContent.Hostile("We reproduced it; a fix is on the way."));
         await maintainer.GetByLabel("Share with the reporter").CheckAsync();
         await maintainer.GetByRole(AriaRole.Button, new() { Name = "Post" }).ClickAsync();
         await Assertions.Expect(maintainer.Locator("#thread li")).ToHaveCountAsync(3);
@@ -118,20 +99,6 @@ public partial class ReportingBrowserTests(BrowserFactory factory) : IClassFixtu
         await users.ResetAuthenticatorKeyAsync(account);
         await users.SetTwoFactorEnabledAsync(account, true);
         return (await users.GetAuthenticatorKeyAsync(account))!;
-    }
-
-    /// <summary>Collects every dialog (an executed payload) and script error on the page.</summary>
-    private static List<string> Watch(IPage page)
-    {
-        var problems = new List<string>();
-        page.Dialog += (_, dialog) =>
-        {
-            problems.Add($"dialog: {dialog.Message}");
-            _ = dialog.DismissAsync();
-        };
-        page.PageError += (_, e) => problems.Add($"page error: {e}");
-        page.Console += (_, m) => { if (m.Type == "error") problems.Add($"console: {m.Text}"); };
-        return problems;
     }
 
     [GeneratedRegex(@"http://[^\s]+/r/[A-Za-z0-9_-]{43}")]
