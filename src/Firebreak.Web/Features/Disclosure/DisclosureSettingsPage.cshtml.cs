@@ -20,7 +20,7 @@ internal sealed record MessagePreview(string Subject, string Body);
 /// </summary>
 [RequiresPermission(Permission.ProjectRead)]
 internal sealed class DisclosureSettingsPageModel(ProjectAccess access, FirebreakDbContext db, LiquidTemplates templates, MarkdownRenderer markdown,
-    PublicUrl urls, AdvisoryExporter exporter) : PageModel
+    PublicUrl urls, AdvisoryExporter exporter, ChangeDisclosureSettings change) : PageModel
 {
     public Project Project { get; private set; } = null!;
     public MarkdownRenderer Markdown => markdown;
@@ -43,7 +43,7 @@ internal sealed class DisclosureSettingsPageModel(ProjectAccess access, Firebrea
     {
         if (await access.FindProjectAsync(slug, ct) is not { } project) return NotFound();
         Project = project;
-        var s = await db.Set<DisclosureSettings>().FindAsync([project.Id], ct) ?? DisclosureSettings.DefaultsFor(project.Id);
+        var s = await change.GetAsync(project.Id, ct);
         (PrivateNoticeSubject, PrivateNoticeBody, AnnouncementSubject, AnnouncementBody) = (s.PrivateNoticeSubject, s.PrivateNoticeBody, s.AnnouncementSubject, s.AnnouncementBody);
         (PrivateRecipients, PublicRecipients, RepositoryOwners) = (Join(s.PrivateRecipients), Join(s.PublicRecipients), Join(s.RepositoryOwners));
         (AdvisoryBody, ChangelogLine) = (s.AdvisoryBody, s.ChangelogLine);
@@ -57,8 +57,9 @@ internal sealed class DisclosureSettingsPageModel(ProjectAccess access, Firebrea
         Project = project;
         try
         {
-            DisclosureSettings.DefaultsFor(project.Id).Update(PrivateNoticeSubject, PrivateNoticeBody, AnnouncementSubject, AnnouncementBody,
-                Lines(PrivateRecipients), Lines(PublicRecipients), Lines(RepositoryOwners), AdvisoryBody, ChangelogLine);
+            var form = Form();
+            DisclosureSettings.DefaultsFor(project.Id).Update(form.PrivateNoticeSubject, form.PrivateNoticeBody, form.AnnouncementSubject, form.AnnouncementBody,
+                form.PrivateRecipients, form.PublicRecipients, form.RepositoryOwners, form.AdvisoryBody, form.ChangelogLine);
             var values = DisclosureMail.Values(project, Sample(project), new DateTimeOffset(2027, 3, 1, 9, 0, 0, TimeSpan.Zero),
                 AdvisoryWorkflow.AdvisoryUrl(urls.For(Request), project, "EXAMPLE-2026-0001"));
             PrivatePreview = new(await templates.RenderAsync(PrivateNoticeSubject!, values), await templates.RenderAsync(PrivateNoticeBody!, values));
@@ -81,11 +82,7 @@ internal sealed class DisclosureSettingsPageModel(ProjectAccess access, Firebrea
         Project = project;
         try
         {
-            var row = await db.Set<DisclosureSettings>().FindAsync([project.Id], ct);
-            if (row is null) db.Add(row = DisclosureSettings.DefaultsFor(project.Id));
-            row.Update(PrivateNoticeSubject, PrivateNoticeBody, AnnouncementSubject, AnnouncementBody, Lines(PrivateRecipients), Lines(PublicRecipients),
-                Lines(RepositoryOwners), AdvisoryBody, ChangelogLine);
-            await db.SaveChangesAsync(ct);
+            await change.ExecuteAsync(project.Id, Form(), ct);
             TempData["Flash"] = "Disclosure settings saved.";
             return RedirectToPage(new { slug });
         }
@@ -108,6 +105,9 @@ internal sealed class DisclosureSettingsPageModel(ProjectAccess access, Firebrea
         Remediation = "Upgrade to 1.4.2.",
         Credits = [AdvisoryCredit.Named(CreditType.Reporter, "Jo Example")],
     };
+
+    private DisclosureSettingsJson Form() => new(PrivateNoticeSubject, PrivateNoticeBody, AnnouncementSubject, AnnouncementBody,
+        Lines(PrivateRecipients), Lines(PublicRecipients), Lines(RepositoryOwners), AdvisoryBody, ChangelogLine);
 
     private static string Join(IEnumerable<string> lines) => string.Join('\n', lines);
 

@@ -1,4 +1,3 @@
-using Firebreak.Web.Data;
 using Firebreak.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -13,6 +12,7 @@ internal static class DisclosureSetup
         builder.Services.AddScoped<AdvisoryWorkflow>();
         builder.Services.AddScoped<DisclosureMail>();
         builder.Services.AddScoped<AdvisoryExporter>();
+        builder.Services.AddScoped<ChangeDisclosureSettings>();
         builder.Services.AddScoped<PublicAdvisories>();
         builder.Services.AddScoped<PublishDueAdvisories>();
         builder.Services.AddHostedService<PublicationWorker>();
@@ -23,21 +23,15 @@ internal static class DisclosureSetup
     public static RouteGroupBuilder MapDisclosureSettingsApi(this RouteGroupBuilder api)
     {
         var settings = api.MapGroup("/projects/{slug}/disclosure-settings").WithTags("Advisories");
-        settings.MapGet("", async Task<Results<Ok<DisclosureSettingsJson>, NotFound>> (string slug, ProjectAccess access, FirebreakDbContext db, CancellationToken ct) =>
+        settings.MapGet("", async Task<Results<Ok<DisclosureSettingsJson>, NotFound>> (string slug, ProjectAccess access, ChangeDisclosureSettings change, CancellationToken ct) =>
             await access.FindProjectAsync(slug, ct) is { } project
-                ? TypedResults.Ok(DisclosureSettingsJson.From(await db.Set<DisclosureSettings>().FindAsync([project.Id], ct) ?? DisclosureSettings.DefaultsFor(project.Id)))
+                ? TypedResults.Ok(DisclosureSettingsJson.From(await change.GetAsync(project.Id, ct)))
                 : TypedResults.NotFound()).RequirePermission(Permission.ProjectRead);
         settings.MapPut("", async Task<Results<Ok<DisclosureSettingsJson>, NotFound>> (string slug, DisclosureSettingsJson body, ProjectAccess access,
-            FirebreakDbContext db, CancellationToken ct) =>
-        {
-            if (await access.FindProjectAsync(slug, ct) is not { } project) return TypedResults.NotFound();
-            var row = await db.Set<DisclosureSettings>().FindAsync([project.Id], ct);
-            if (row is null) db.Add(row = DisclosureSettings.DefaultsFor(project.Id));
-            row.Update(body.PrivateNoticeSubject, body.PrivateNoticeBody, body.AnnouncementSubject, body.AnnouncementBody,
-                body.PrivateRecipients, body.PublicRecipients, body.RepositoryOwners, body.AdvisoryBody, body.ChangelogLine);
-            await db.SaveChangesAsync(ct);
-            return TypedResults.Ok(DisclosureSettingsJson.From(row));
-        }).RequirePermission(Permission.ProjectAdmin);
+            ChangeDisclosureSettings change, CancellationToken ct) =>
+            await access.FindProjectAsync(slug, ct) is { } project
+                ? TypedResults.Ok(DisclosureSettingsJson.From(await change.ExecuteAsync(project.Id, body, ct)))
+                : TypedResults.NotFound()).RequirePermission(Permission.ProjectAdmin);
         return api;
     }
 }
