@@ -43,6 +43,28 @@ public class LockfileTests
     }
 
     [Fact]
+    public void Read_PackageLockV3_DirectFromTheProjectAndWorkspaceDependencyLists()
+    {
+        const string text = """
+            {"lockfileVersion": 3, "packages": {
+              "": {"dependencies": {"a": "^1.0.0"}, "devDependencies": {"b": "^2.0.0"}, "workspaces": ["packages/w"]},
+              "packages/w": {"dependencies": {"e": "^5.0.0"}},
+              "node_modules/a": {"version": "1.0.0", "dependencies": {"c": "^3.0.0"}},
+              "node_modules/b": {"version": "2.0.0", "dev": true},
+              "node_modules/c": {"version": "3.0.0"},
+              "node_modules/e": {"version": "5.0.0"},
+              "node_modules/c/node_modules/a": {"version": "0.9.0"}
+            }}
+            """;
+        var direct = Lockfile.Read("package-lock.json", text).Components.ToDictionary(c => c.Purl.ToString(), c => c.Direct);
+        Assert.Equal(true, direct["pkg:npm/a@1.0.0"]);
+        Assert.Equal(true, direct["pkg:npm/b@2.0.0"]);
+        Assert.Equal(true, direct["pkg:npm/e@5.0.0"]);
+        Assert.Equal(false, direct["pkg:npm/c@3.0.0"]); // hoisted to the top, but only a's dependency
+        Assert.Equal(false, direct["pkg:npm/a@0.9.0"]); // the same name nested under c is not the project's copy
+    }
+
+    [Fact]
     public void Read_SamePackageDevAndShipped_MergesToShippedAndDirect()
     {
         const string text = "lockfileVersion: 5.3\ndependencies:\n  a: 1.0.0\npackages:\n  /a/1.0.0:\n    dev: true\n  registry.npmjs.org/a/1.0.0:\n    dev: false\n";

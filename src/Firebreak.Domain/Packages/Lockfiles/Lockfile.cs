@@ -45,7 +45,7 @@ public static class Lockfile
         var graph = new DependencyGraphBuilder();
         var contents = format switch
         {
-            LockfileFormat.Npm => Contents(NpmLock.Parse(text, source, graph).Select(c => new LockfileComponent(c.Purl, Direct: null, c.Development))),
+            LockfileFormat.Npm => Contents(NpmLock.Parse(text, source, graph).Select(c => new LockfileComponent(c.Purl, c.Direct, c.Development))),
             LockfileFormat.Yarn => Contents(YarnLock.Parse(text, source, graph)),
             LockfileFormat.Pnpm => Contents(PnpmLock.Parse(text, source, graph)),
             LockfileFormat.NuGet => Contents(NuGetLock.Parse(text, source, graph)),

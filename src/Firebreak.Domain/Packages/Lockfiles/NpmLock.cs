@@ -7,7 +7,11 @@ namespace Firebreak.Domain.Packages.Lockfiles;
 /// <param name="Development">Installed only for development (<c>dev</c>, or <c>devOptional</c>).</param>
 /// <param name="Optional">Marked optional.</param>
 /// <param name="InstallPath">Where npm puts it, e.g. <c>node_modules/a/node_modules/b</c>: the chain that pulls it in.</param>
-public sealed record NpmComponent(PackageUrl Purl, bool Development, bool Optional, string InstallPath)
+/// <param name="Direct">
+/// True when the project (or one of its workspaces) names it among its dependencies and npm installed that copy at the top,
+/// false when not; null when the lockfile does not say (version 1, or a root entry without dependency lists).
+/// </param>
+public sealed record NpmComponent(PackageUrl Purl, bool Development, bool Optional, string InstallPath, bool? Direct = null)
 {
     /// <summary>The package names from the top-level dependency down to this one.</summary>
     public IReadOnlyList<string> Chain => InstallPath.Split("node_modules/", StringSplitOptions.RemoveEmptyEntries).Select(p => p.TrimEnd('/')).ToList();
@@ -48,8 +52,11 @@ public static class NpmLock
         }
     }
 
+    private static readonly string[] DependencyLists = ["dependencies", "devDependencies", "optionalDependencies", "peerDependencies"];
+
     private static void ReadPackages(JsonElement packages, string source, List<NpmComponent> components, NpmInstallGraph installs)
     {
+        var direct = DirectNames(packages);
         foreach (var entry in packages.EnumerateObject())
         {
             var at = entry.Name.LastIndexOf("node_modules/", StringComparison.Ordinal);
@@ -57,9 +64,28 @@ public static class NpmLock
             if (entry.Name.Length == 0 || at < 0) continue; // the root project, or a workspace folder
             if (entry.Value.ValueKind != JsonValueKind.Object) throw new LockfileFormatException(source, 0, 0, $"$.packages['{entry.Name}']: expected an object.");
             if (Bool(entry.Value, "link")) continue; // a symlink to a workspace package, listed under its own path
-            var name = Str(entry.Value, "name") ?? entry.Name[(at + "node_modules/".Length)..];
-            Add(components, name, entry.Value, entry.Name, source, $"$.packages['{entry.Name}']");
+            var key = entry.Name[(at + "node_modules/".Length)..];
+            var name = Str(entry.Value, "name") ?? key;
+            bool? isDirect = direct is null ? null : at == 0 && direct.Contains(key);
+            Add(components, name, entry.Value, entry.Name, source, $"$.packages['{entry.Name}']", isDirect);
         }
+    }
+
+    /// <summary>The names the root project and its workspace folders ask for, or null when no project entry lists any.</summary>
+    private static HashSet<string>? DirectNames(JsonElement packages)
+    {
+        HashSet<string>? names = null;
+        foreach (var entry in packages.EnumerateObject())
+        {
+            if (entry.Name.Contains("node_modules/", StringComparison.Ordinal) || entry.Value.ValueKind != JsonValueKind.Object) continue;
+            foreach (var list in DependencyLists)
+            {
+                if (!entry.Value.TryGetProperty(list, out var deps) || deps.ValueKind != JsonValueKind.Object) continue;
+                names ??= new HashSet<string>(StringComparer.Ordinal);
+                foreach (var dep in deps.EnumerateObject()) names.Add(dep.Name);
+            }
+        }
+        return names;
     }
 
     private static void ReadTree(JsonElement dependencies, string prefix, string path, string source, List<NpmComponent> components, NpmInstallGraph installs)
@@ -75,7 +101,7 @@ public static class NpmLock
         }
     }
 
-    private static void Add(List<NpmComponent> components, string name, JsonElement value, string installPath, string source, string path)
+    private static void Add(List<NpmComponent> components, string name, JsonElement value, string installPath, string source, string path, bool? direct = null)
     {
         var version = Str(value, "version");
         if (string.IsNullOrEmpty(version)) return;
@@ -99,7 +125,7 @@ public static class NpmLock
         {
             throw new LockfileFormatException(source, 0, 0, $"{path}: '{name}@{version}' is not a valid npm package: {e.Message}");
         }
-        components.Add(new NpmComponent(purl, Bool(value, "dev") || Bool(value, "devOptional"), Bool(value, "optional"), installPath));
+        components.Add(new NpmComponent(purl, Bool(value, "dev") || Bool(value, "devOptional"), Bool(value, "optional"), installPath, direct));
     }
 
     private static string? Str(JsonElement e, string name) =>
