@@ -215,6 +215,16 @@ public abstract class PublicationTests(FirebreakFactory factory)
         var changed = await ReportAsync("handle", "@finder", consent: true);
         var anonymous = await ReportAsync("anonymous", null, consent: true);
         var declined = await ReportAsync("real-name", "Rae Hidden", consent: false);
+        // Each acknowledgement, once delivered, stops its clock on the incident; wait for that so the advisory's moves
+        // below do not meet it head-on (they would get 409 "changed meanwhile", as a person would, and reload).
+        if (MailSink.Smtp is not null)
+        {
+            foreach (var (incident, _) in new[] { changed, anonymous, declined })
+            {
+                for (var i = 0; i < 200 && (await alice.GetJsonAsync($"/api/v1/incidents/{incident}")).Clock("acknowledgement")["stoppedAt"] is null; i++)
+                    await Task.Delay(100, Ct);
+            }
+        }
 
         // The reporter changes their mind in the portal before publication: real name instead of the handle.
         using (var request = new HttpRequestMessage(HttpMethod.Put, "/api/v1/portal/credit") { Content = JsonContent.Create(new { credit = "real-name", creditName = "Fin Der", consent = true }) })
