@@ -34,6 +34,23 @@ public class HostileJsonTests(SqliteFactory factory) : IClassFixture<SqliteFacto
         { "POST", "/api/v1/cvss/score|{\"vectors\":[null]}" },
         { "GET", "/api/v1/projects/{slug}/incidents?breached=maybe|" },
         { "GET", "/api/v1/projects/{slug}/incidents?severity=%3Cscript%3E|" },
+        { "POST", "/api/v1/incidents/{id}/disclosure|{\"dueAt\":null,\"reason\":null,\"agreedBy\":[null]}" },
+        { "POST", "/api/v1/incidents/{id}/disclosure|{\"dueAt\":\"9999-12-31T23:59:59Z\",\"reason\":\"x\",\"agreedBy\":[\"maintainers\"]}" },
+        { "POST", "/api/v1/incidents/{id}/disclosure|{\"dueAt\":\"tomorrow\",\"reason\":\"x\"}" },
+        { "POST", "/api/v1/incidents/{id}/disclosure/exploitation|{\"evidence\":null}" },
+        { "POST", "/api/v1/incidents/{id}/disclosure/exploitation|[1,2,3]" },
+        { "PUT", "/api/v1/incidents/{id}/advisory|null" },
+        { "PUT", "/api/v1/incidents/{id}/advisory|[]" },
+        { "PUT", "/api/v1/incidents/{id}/advisory|" + new string('[', 100) + new string(']', 100) },
+        { "POST", "/api/v1/incidents/{id}/advisory/review|{\"publishAt\":\"not a date\"}" },
+        { "POST", "/api/v1/incidents/{id}/advisory/approve|{\"publishAt\":12}" },
+        { "POST", "/api/v1/incidents/{id}/advisory/return|{\"reason\":null}" },
+        { "POST", "/api/v1/incidents/{id}/advisory/schedule|{}" },
+        { "POST", "/api/v1/incidents/{id}/advisory/withdraw|{\"reason\":[\"x\"]}" },
+        { "POST", "/api/v1/incidents/{id}/advisory/notices|{\"publishAt\":\"0001-01-01T00:00:00Z\"}" },
+        { "GET", "/api/v1/incidents/{id}/advisory?format=..%2F..%2Fetc%2Fpasswd|" },
+        { "PUT", "/api/v1/projects/{slug}/disclosure-settings|{\"privateRecipients\":[null,\"a@b.c\"],\"privateNoticeSubject\":null}" },
+        { "PUT", "/api/v1/projects/{slug}/disclosure-settings|{\"privateNoticeSubject\":\"{{ x\",\"privateNoticeBody\":\"b\",\"announcementSubject\":\"s\",\"announcementBody\":\"{% for %}\"}" },
     };
 
     [Theory]
