@@ -23,7 +23,7 @@ internal sealed class DisclosureMail(Outbox outbox, LiquidTemplates templates, M
         DateTimeOffset? disclosureDate, string advisoryUrl, DateTimeOffset sendAt, CancellationToken ct)
     {
         var values = Values(project, advisory, disclosureDate, advisoryUrl);
-        var subject = OneLine(await templates.RenderAsync(settings.PrivateNoticeSubject, values));
+        var subject = await templates.RenderLineAsync(settings.PrivateNoticeSubject, values);
         var body = await templates.RenderAsync(settings.PrivateNoticeBody, values);
         var queued = 0;
         foreach (var to in settings.PrivateRecipients.Concat(settings.RepositoryOwners).Distinct(StringComparer.OrdinalIgnoreCase))
@@ -40,7 +40,7 @@ internal sealed class DisclosureMail(Outbox outbox, LiquidTemplates templates, M
         string advisoryUrl, CancellationToken ct)
     {
         var values = Values(project, advisory, advisory.Timeline.Published, advisoryUrl);
-        var subject = OneLine(await templates.RenderAsync(settings.AnnouncementSubject, values));
+        var subject = await templates.RenderLineAsync(settings.AnnouncementSubject, values);
         var body = await templates.RenderAsync(settings.AnnouncementBody, values);
         var queued = 0;
         foreach (var to in settings.PublicRecipients)
@@ -93,6 +93,4 @@ internal sealed class DisclosureMail(Outbox outbox, LiquidTemplates templates, M
             },
         };
     }
-
-    private static string OneLine(string text) => string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries)).Trim();
 }

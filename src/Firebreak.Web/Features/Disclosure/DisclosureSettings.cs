@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using Firebreak.Domain.Common;
 using Firebreak.Web.Infrastructure.Templates;
 
@@ -80,7 +79,7 @@ internal sealed class DisclosureSettings
         if (list.Count > MaxRecipients) throw new DomainException($"{field}: more than {MaxRecipients} addresses.");
         foreach (var (address, i) in list.Select((a, i) => (a, i)))
         {
-            if (address.Length > 320 || !MailAddress.TryCreate(address, out var parsed) || parsed.Address != address || parsed.DisplayName.Length > 0)
+            if (!Firebreak.Web.Infrastructure.Mail.MailAddresses.IsPlain(address))
                 throw new DomainException($"{field}[{i}]: '{address}' is not one plain e-mail address.");
         }
         return list;

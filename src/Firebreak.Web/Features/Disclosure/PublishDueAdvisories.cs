@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Mail;
 using Firebreak.Domain.Disclosure;
 using Firebreak.Domain.Incidents;
 using Firebreak.Domain.Projects;
@@ -124,8 +123,7 @@ internal sealed partial class PublishDueAdvisories(FirebreakDbContext db, TimePr
     {
         var names = new List<string>(project.SecurityContacts);
         if (project.Policy.RoleHolders.TryGetValue(ProjectRole.IncidentManager, out var manager)) names.Add(manager);
-        return names.Select(n => n.Trim()).Where(n => n.Contains('@', StringComparison.Ordinal) && MailAddress.TryCreate(n, out var a) && a.Address == n)
-            .Distinct(StringComparer.OrdinalIgnoreCase);
+        return names.Select(n => n.Trim()).Where(MailAddresses.IsPlain).Distinct(StringComparer.OrdinalIgnoreCase);
     }
 
     private static string Remaining(TimeSpan left) =>

@@ -1,8 +1,8 @@
-using System.Net.Mail;
 using Firebreak.Domain.Common;
 using Firebreak.Domain.Cvss;
 using Firebreak.Domain.Incidents;
 using Firebreak.Domain.Projects;
+using Firebreak.Web.Infrastructure.Mail;
 
 namespace Firebreak.Web.Features.Intake;
 
@@ -40,7 +40,7 @@ internal sealed record ReportDraft(string? Title, string? Description, Severity 
     {
         contact = contact?.Trim();
         if (string.IsNullOrEmpty(contact)) return null;
-        if (contact.Length > 320 || !MailAddress.TryCreate(contact, out var address) || address.Address != contact || !contact.Contains('@', StringComparison.Ordinal))
+        if (!MailAddresses.IsPlain(contact))
             throw new DomainException($"The contact '{Truncate(contact)}' is not an e-mail address.");
         return contact;
     }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Mail;
 using Firebreak.Domain.Common;
 using Firebreak.Domain.Incidents;
 using Firebreak.Domain.Projects;
@@ -20,9 +19,9 @@ internal sealed class ReportMail(Outbox outbox, LiquidTemplates templates, Markd
 
     public async Task<bool> QueueAcknowledgementAsync(Project project, Incident incident, IntakeSettings settings, string portalUrl, CancellationToken ct)
     {
-        if (incident.Reporter?.Contact is not { } to || !IsAddress(to)) return false;
+        if (incident.Reporter?.Contact is not { } to || !MailAddresses.IsPlain(to)) return false;
         var values = Values(project, incident, portalUrl, null);
-        var subject = OneLine(await templates.RenderAsync(settings.AcknowledgementSubject, values));
+        var subject = await templates.RenderLineAsync(settings.AcknowledgementSubject, values);
         var body = await templates.RenderAsync(settings.AcknowledgementBody, values);
         return await outbox.EnqueueAsync(new MailDraft($"ack:{incident.Id}", to, subject, body, markdown.Render(body).ToString(),
             AcknowledgementPurpose, project.Id, incident.Id), ct);
@@ -49,14 +48,14 @@ internal sealed class ReportMail(Outbox outbox, LiquidTemplates templates, Markd
 
             If you did not send a report, ignore this message: nothing is filed without confirmation.
             """;
-        await outbox.EnqueueAsync(new MailDraft($"confirm:{held.Id}", held.Contact, $"Confirm your security report to {OneLine(project.Name)}", body, null,
+        await outbox.EnqueueAsync(new MailDraft($"confirm:{held.Id}", held.Contact, $"Confirm your security report to {LiquidTemplates.OneLine(project.Name)}", body, null,
             ConfirmationPurpose, project.Id, null), ct);
     }
 
     public async Task QueueTriageNotificationsAsync(Project project, Incident incident, string baseUrl, CancellationToken ct)
     {
         var values = Values(project, incident, null, $"{baseUrl.TrimEnd('/')}/incidents/{incident.Id}");
-        var subject = OneLine(await templates.RenderAsync(DefaultTemplates.ReceivedNotificationSubject, values));
+        var subject = await templates.RenderLineAsync(DefaultTemplates.ReceivedNotificationSubject, values);
         var body = await templates.RenderAsync(DefaultTemplates.ReceivedNotificationBody, values);
         foreach (var to in Recipients(project, incident.Severity))
         {
@@ -100,11 +99,7 @@ internal sealed class ReportMail(Outbox outbox, LiquidTemplates templates, Markd
         var names = new List<string>(project.SecurityContacts);
         if (holders.TryGetValue(ProjectRole.TriageOwner, out var triage)) names.Add(triage);
         if (severity == Severity.Critical && holders.TryGetValue(ProjectRole.Board, out var board)) names.Add(board);
-        return names.Select(n => n.Trim()).Where(IsAddress).Distinct(StringComparer.OrdinalIgnoreCase);
+        return names.Select(n => n.Trim()).Where(MailAddresses.IsPlain).Distinct(StringComparer.OrdinalIgnoreCase);
     }
 
-    private static bool IsAddress(string text) =>
-        text.Contains('@', StringComparison.Ordinal) && !text.StartsWith('@') && MailAddress.TryCreate(text, out var a) && a.Address == text;
-
-    private static string OneLine(string text) => string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries)).Trim();
 }

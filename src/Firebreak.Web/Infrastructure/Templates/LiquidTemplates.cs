@@ -22,6 +22,12 @@ internal sealed class LiquidTemplates
         return Parser.TryParse(source, out _, out var error) ? null : error;
     }
 
+    /// <summary>Renders a template meant for one line (a subject): line breaks in the result become spaces.</summary>
+    public async Task<string> RenderLineAsync(string source, IReadOnlyDictionary<string, object?> values) => OneLine(await RenderAsync(source, values));
+
+    /// <summary>Text on one line: line breaks become single spaces, the ends trimmed.</summary>
+    public static string OneLine(string text) => string.Join(' ', (text ?? "").Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries)).Trim();
+
     /// <summary>Renders the template with the given values (nested dictionaries become objects).</summary>
     public async Task<string> RenderAsync(string source, IReadOnlyDictionary<string, object?> values)
     {
