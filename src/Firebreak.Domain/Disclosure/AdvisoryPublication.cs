@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using Firebreak.Domain.Common;
 using Firebreak.Domain.Incidents;
 
@@ -77,11 +78,28 @@ public sealed class AdvisoryPublication
         return publication;
     }
 
-    /// <summary>True from the scheduled instant on (and for ever after: a withdrawn advisory stays visible, marked).</summary>
+    /// <summary>
+    /// The rule for "public at this instant" as an expression a database query can use: from the scheduled instant on,
+    /// and for ever after (a withdrawn advisory stays visible, marked). <see cref="IsPublicAt"/> is the same rule.
+    /// </summary>
+    public static Expression<Func<AdvisoryPublication, bool>> PublicAt(DateTimeOffset now)
+    {
+        var instant = now.UtcDateTime;
+        return a => a.State == AdvisoryState.Published || a.State == AdvisoryState.Withdrawn || (a.State == AdvisoryState.Scheduled && a.PublishAt <= instant);
+    }
+
+    /// <summary>Due for the worker, as a query expression: the instant has come and the publication has not yet run. <see cref="IsDueAt"/> is the same rule.</summary>
+    public static Expression<Func<AdvisoryPublication, bool>> DueAt(DateTimeOffset now)
+    {
+        var instant = now.UtcDateTime;
+        return a => a.State == AdvisoryState.Scheduled && a.PublishAt <= instant;
+    }
+
+    /// <summary>True from the scheduled instant on (and for ever after: a withdrawn advisory stays visible, marked); <see cref="PublicAt"/> in memory.</summary>
     public bool IsPublicAt(DateTimeOffset now) =>
         State is AdvisoryState.Published or AdvisoryState.Withdrawn || (State == AdvisoryState.Scheduled && PublishAt <= now.UtcDateTime);
 
-    /// <summary>True when the instant has come and the worker has not yet run the publication.</summary>
+    /// <summary>True when the instant has come and the worker has not yet run the publication; <see cref="DueAt"/> in memory.</summary>
     public bool IsDueAt(DateTimeOffset now) => State == AdvisoryState.Scheduled && PublishAt <= now.UtcDateTime;
 
     /// <summary>

@@ -24,20 +24,26 @@ internal sealed class PublicAdvisories(FirebreakDbContext db, TimeProvider time)
 {
     public Task<Project?> ProjectAsync(string slug, CancellationToken ct) => db.Projects.AsNoTracking().SingleOrDefaultAsync(p => p.Slug == slug, ct);
 
-    public async Task<IReadOnlyList<PublicAdvisory>> ListAsync(Guid projectId, CancellationToken ct)
+    public Task<IReadOnlyList<PublicAdvisory>> ListAsync(Guid projectId, CancellationToken ct) =>
+        RenderAsync(db.Set<AdvisoryPublication>().Where(a => a.ProjectId == projectId), ct);
+
+    /// <summary>One public advisory by its id (case-insensitive), or null while it is embargoed or unknown.</summary>
+    public async Task<PublicAdvisory?> FindAsync(Guid projectId, string advisoryId, CancellationToken ct)
     {
-        var now = time.GetUtcNow().UtcDateTime;
-        var rows = await db.Set<AdvisoryPublication>().AsNoTracking()
-            .Where(a => a.ProjectId == projectId && (a.State == AdvisoryState.Published || a.State == AdvisoryState.Withdrawn
-                || (a.State == AdvisoryState.Scheduled && a.PublishAt <= now)))
-            .ToListAsync(ct);
+        var id = advisoryId.ToUpperInvariant();
+#pragma warning disable CA1304, CA1311, CA1862 // translated to SQL UPPER(), which has no culture to choose
+        var found = await RenderAsync(db.Set<AdvisoryPublication>().Where(a => a.ProjectId == projectId && a.AdvisoryId.ToUpper() == id), ct);
+#pragma warning restore CA1304, CA1311, CA1862
+        return found.Count > 0 ? found[0] : null;
+    }
+
+    private async Task<IReadOnlyList<PublicAdvisory>> RenderAsync(IQueryable<AdvisoryPublication> candidates, CancellationToken ct)
+    {
+        var rows = await candidates.Where(AdvisoryPublication.PublicAt(time.GetUtcNow())).AsNoTracking().ToListAsync(ct);
         var ids = rows.Select(r => r.IncidentId).ToList();
         var incidents = await db.Incidents.AsNoTracking().Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
         return [.. rows.Select(r => Render(r, incidents[r.IncidentId])).OrderByDescending(a => a.PublicSince).ThenBy(a => a.Advisory.Id, StringComparer.Ordinal)];
     }
-
-    public async Task<PublicAdvisory?> FindAsync(Guid projectId, string advisoryId, CancellationToken ct) =>
-        (await ListAsync(projectId, ct)).FirstOrDefault(a => string.Equals(a.Advisory.Id, advisoryId, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The public rendition of a row (whether or not it is public yet: callers decide that).</summary>
     public static PublicAdvisory Render(AdvisoryPublication row, Incident incident)

@@ -36,9 +36,7 @@ internal sealed partial class PublishDueAdvisories(FirebreakDbContext db, TimePr
     public async Task<int> ExecuteAsync(CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var due = await db.Set<AdvisoryPublication>()
-            .Where(a => a.State == AdvisoryState.Scheduled && a.PublishAt <= now.UtcDateTime)
-            .Select(a => a.IncidentId).ToListAsync(ct);
+        var due = await db.Set<AdvisoryPublication>().Where(AdvisoryPublication.DueAt(now)).Select(a => a.IncidentId).ToListAsync(ct);
         var published = 0;
         foreach (var id in due)
         {
@@ -75,8 +73,7 @@ internal sealed partial class PublishDueAdvisories(FirebreakDbContext db, TimePr
     private async Task RemindAsync(DateTimeOffset now, CancellationToken ct)
     {
         var horizon = now.UtcDateTime + options.Value.Reminders.DefaultIfEmpty(TimeSpan.Zero).Max();
-        var publicIds = db.Set<AdvisoryPublication>().Where(a => a.State != AdvisoryState.Draft && a.State != AdvisoryState.InReview
-            && a.PublishAt <= now.UtcDateTime).Select(a => a.IncidentId);
+        var publicIds = db.Set<AdvisoryPublication>().Where(AdvisoryPublication.PublicAt(now)).Select(a => a.IncidentId);
         var candidates = await db.Incidents
             .Where(i => i.ClockRecords.Any(c => c.Kind == ClockKind.Disclosure && c.StoppedAt == null && c.DueAt <= horizon) && !publicIds.Contains(i.Id))
             .ToListAsync(ct);
