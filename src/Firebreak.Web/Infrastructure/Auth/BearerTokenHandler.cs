@@ -2,7 +2,6 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Firebreak.Web.Data;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Firebreak.Web.Infrastructure.Auth;
@@ -25,8 +24,7 @@ internal sealed class BearerTokenHandler(
         var user = await db.Users.FindAsync([token.UserId], Context.RequestAborted);
         if (user is null || (user.LockoutEnd is { } end && end > time.GetUtcNow()))
             return AuthenticateResult.Fail("The token's account is disabled.");
-        var hasPasskey = !user.TwoFactorEnabled && await db.Set<Microsoft.AspNetCore.Identity.IdentityUserPasskey<string>>().AnyAsync(p => p.UserId == user.Id, Context.RequestAborted);
-        var identity = new ClaimsIdentity(CurrentUser.ClaimsFor(user, token, hasPasskey), SchemeName);
+        var identity = new ClaimsIdentity(CurrentUser.ClaimsFor(user, token), SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 

@@ -46,10 +46,7 @@ internal sealed class CurrentUser(IHttpContextAccessor accessor)
         TimeZoneInfo.TryFindSystemTimeZoneById(Principal.FindFirstValue(TimeZoneClaim) ?? "UTC", out var tz) ? tz : TimeZoneInfo.Utc;
 
     /// <summary>The claims of a bearer-token request. A token scoped to a project never carries the instance-admin flag.</summary>
-    /// <param name="user">The token's account.</param>
-    /// <param name="token">The token.</param>
-    /// <param name="hasPasskey">The account holds a passkey: under the operator's two-factor rule that counts as a second factor too.</param>
-    public static IEnumerable<Claim> ClaimsFor(AppUser user, ApiToken token, bool hasPasskey = false)
+    public static IEnumerable<Claim> ClaimsFor(AppUser user, ApiToken token)
     {
         yield return new Claim(ClaimTypes.NameIdentifier, user.Id);
         yield return new Claim(ClaimTypes.Name, user.Email ?? user.UserName ?? user.Id);
@@ -60,6 +57,6 @@ internal sealed class CurrentUser(IHttpContextAccessor accessor)
             yield return new Claim(TokenRoleClaim, (token.Role ?? AccessRole.Board).ToString());
         }
         else if (user.IsAdmin) yield return new Claim(AdminClaim, "true");
-        if (user.TwoFactorEnabled || hasPasskey) yield return new Claim(TwoFactorClaim, "true");
+        if (user.TwoFactorEnabled) yield return new Claim(TwoFactorClaim, "true");
     }
 }

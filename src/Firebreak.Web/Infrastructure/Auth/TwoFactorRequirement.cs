@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+
 namespace Firebreak.Web.Infrastructure.Auth;
 
 /// <summary>
@@ -16,7 +18,8 @@ internal static class TwoFactorRequirement
             var exempt = path.StartsWithSegments("/account/2fa") || path.StartsWithSegments(RecentSignIn.ConfirmPath) || path.StartsWithSegments("/account/logout")
                 || path.StartsWithSegments("/css") || path.StartsWithSegments("/js");
             if (context.User.Identity?.IsAuthenticated != true || exempt
-                || context.RequestServices.GetRequiredService<CurrentUser>().HasTwoFactor)
+                || context.RequestServices.GetRequiredService<CurrentUser>().HasTwoFactor
+                || await TokenAccountHasPasskeyAsync(context))
             {
                 await next();
                 return;
@@ -29,5 +32,17 @@ internal static class TwoFactorRequirement
             }
             context.Response.Redirect("/account/2fa");
         });
+    }
+
+    /// <summary>
+    /// An API token stands for its account, not for a sign-in: an account that holds a passkey has its second factor, so
+    /// its tokens pass. Asked only here, with the rule switched on and no authenticator app, never on other requests.
+    /// </summary>
+    private static async Task<bool> TokenAccountHasPasskeyAsync(HttpContext context)
+    {
+        if (context.User.Identity?.AuthenticationType != BearerTokenHandler.SchemeName) return false;
+        var id = context.RequestServices.GetRequiredService<CurrentUser>().Id;
+        var db = context.RequestServices.GetRequiredService<Firebreak.Web.Data.FirebreakDbContext>();
+        return await db.Set<Microsoft.AspNetCore.Identity.IdentityUserPasskey<string>>().AnyAsync(p => p.UserId == id, context.RequestAborted);
     }
 }
