@@ -12,6 +12,7 @@ internal sealed record FeedSet(string[] Osv, string? RustSec, string? Kev, List<
         if (Kev is not null && KevUrl is not null) return "give either --kev or --kev-url, not both.";
         if (Osv.Append(RustSec).Append(Kev).OfType<string>().FirstOrDefault(p => !File.Exists(p) && !Directory.Exists(p)) is { } missing)
             return $"'{missing}' does not exist.";
+        if (Kev is not null && Directory.Exists(Kev)) return $"--kev takes the catalog's JSON file; '{Kev}' is a folder.";
         if (OsvUrls.Append(RustSecUrl).Append(KevUrl).OfType<string>().FirstOrDefault(u => !IsHttp(u)) is { } bad)
             return $"'{bad}' is not an http:// or https:// URL.";
         return null;

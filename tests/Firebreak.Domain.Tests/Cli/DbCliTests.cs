@@ -143,6 +143,15 @@ public sealed class DbCliTests : IDisposable
     }
 
     [Fact]
+    public void Import_KevFolderInsteadOfItsFile_SaysSoAndWritesNothing()
+    {
+        var (exit, _, error) = CliHarness.Run(["db", "import", "--kev", Path.GetDirectoryName(Data("kev/known_exploited_vulnerabilities.json"))!, "--db", Db]);
+        Assert.Equal(ExitCodes.Usage, exit);
+        Assert.Contains("--kev takes the catalog's JSON file", error, StringComparison.Ordinal);
+        Assert.False(System.IO.File.Exists(Db));
+    }
+
+    [Fact]
     public void Import_NothingToImport_IsAUsageError() =>
         Assert.Equal(ExitCodes.Usage, CliHarness.Run(["db", "import", "--db", Db]).Exit);
 
