@@ -53,6 +53,9 @@ public sealed partial class Incident
     /// <summary>Where the incident stands.</summary>
     public IncidentStage Stage { get; private set; }
 
+    /// <summary>The channel it came in through.</summary>
+    public IncidentSource Source { get; private set; }
+
     /// <summary>When it was opened (UTC); the clocks start here.</summary>
     public DateTime OpenedAt { get; private set; }
 
@@ -89,8 +92,10 @@ public sealed partial class Incident
 
     /// <summary>Opens an incident, applying the policy's severity rule and starting its clocks.</summary>
     public static Incident Open(Guid projectId, int number, IncidentKind kind, string title, string? summary,
-        Severity requested, string? userSafetyClass, Reporter? reporter, SecurityPolicy policy, string actor, DateTimeOffset now)
+        Severity requested, string? userSafetyClass, Reporter? reporter, SecurityPolicy policy, string actor, DateTimeOffset now,
+        IncidentSource source = IncidentSource.Api)
     {
+        if (number < 1) throw new ArgumentOutOfRangeException(nameof(number), number, "Incident numbers start at 1.");
         var incident = new Incident
         {
             Id = Guid.CreateVersion7(now),
@@ -103,6 +108,7 @@ public sealed partial class Incident
             OpenedAt = now.UtcDateTime,
             UpdatedAt = now.UtcDateTime,
             Reporter = reporter,
+            Source = source,
         };
         var userSafety = NormaliseUserSafety(userSafetyClass);
         var (severity, reason) = SeverityRule.Apply(requested, userSafety, policy);

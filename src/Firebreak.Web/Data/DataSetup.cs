@@ -16,6 +16,8 @@ internal static class DataSetup
     /// </summary>
     public static WebApplicationBuilder AddFirebreakData(this WebApplicationBuilder builder)
     {
+        builder.Services.AddSingleton<WriteGate>();
+        builder.Services.AddScoped<UnitOfWork>();
         var provider = builder.Configuration["Database:Provider"] ?? "sqlite";
         var connection = builder.Configuration.GetConnectionString("Firebreak");
         switch (provider.ToLowerInvariant())

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 
-namespace Firebreak.Web.Infrastructure.Errors;
+namespace Firebreak.Web.Data;
 
 /// <summary>
 /// Recognises a save refused by a unique index on either database. Two requests racing for the

@@ -35,21 +35,44 @@ public partial class DependencyRulesTests
         Assert.True(breaches.Count == 0, $"{folder} references Features in: " + string.Join(", ", breaches));
     }
 
+    /// <summary>
+    /// A feature may use another feature only through that feature's public face: the types marked
+    /// [PublicFace] (its deliberate entry points, such as OpenIncident). Any other type of another
+    /// feature named in a feature's source is a breach.
+    /// </summary>
     [Fact]
-    public void Features_DoNotReachIntoOtherFeatures()
+    public void Features_UseOtherFeaturesOnlyThroughTheirPublicFaces()
     {
         var features = Path.Combine(Root, "src", "Firebreak.Web", "Features");
+        var types = FeatureTypes();
         var breaches = new List<string>();
         foreach (var file in Sources(features))
         {
             var own = Path.GetRelativePath(features, file).Split(Path.DirectorySeparatorChar)[0];
-            foreach (Match m in FeatureReference().Matches(File.ReadAllText(file)))
+            var text = File.ReadAllText(file);
+            foreach (var other in FeatureReference().Matches(text).Select(m => m.Groups[1].Value).Where(f => f != own).Distinct())
             {
-                if (m.Groups[1].Value != own) breaches.Add($"{Path.GetRelativePath(Root, file)} → {m.Groups[1].Value}");
+                var inner = types.Where(t => t.Feature == other && !t.Face).Select(t => t.Name).ToList();
+                breaches.AddRange(inner.Where(name => Regex.IsMatch(text, $@"\b{Regex.Escape(name)}\b")).Select(name =>
+                    $"{Path.GetRelativePath(Root, file)} → {other}.{name}"));
             }
         }
-        Assert.True(breaches.Count == 0, "Cross-feature references: " + string.Join("; ", breaches));
+        Assert.True(breaches.Count == 0, "Cross-feature references that are not public faces: " + string.Join("; ", breaches));
     }
+
+    [Fact]
+    public void PublicFaces_AreDeclaredOnlyByFeatures()
+    {
+        var faces = typeof(Program).Assembly.GetTypes().Where(t => t.GetCustomAttributes(false).Any(a => a.GetType().Name == "PublicFaceAttribute")).ToList();
+        Assert.NotEmpty(faces);
+        Assert.All(faces, t => Assert.StartsWith("Firebreak.Web.Features.", t.Namespace, StringComparison.Ordinal));
+    }
+
+    /// <summary>Every named type of every feature, and whether it is part of the feature's public face.</summary>
+    private static List<(string Feature, string Name, bool Face)> FeatureTypes() =>
+        [.. typeof(Program).Assembly.GetTypes()
+            .Where(t => t.Namespace?.StartsWith("Firebreak.Web.Features.", StringComparison.Ordinal) == true && !t.Name.Contains('<', StringComparison.Ordinal) && !t.IsNested)
+            .Select(t => (t.Namespace!.Split('.')[3], t.Name.Split('`')[0], t.GetCustomAttributes(false).Any(a => a.GetType().Name == "PublicFaceAttribute")))];
 
     [Fact]
     public void Source_NeverReadsTheWallClock()

@@ -92,6 +92,27 @@ public abstract class WatchTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ManifestsRegisteredAtOnce_WithTheSameVulnerabilities_OpenOneIncidentEach()
+    {
+        _factory.RequireDatabase();
+        var (api, slug) = await ProjectAsync();
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(async () =>
+        {
+            using var response = await api.PutAsync(new Uri($"/api/v1/projects/{slug}/manifests", UriKind.Relative),
+                System.Net.Http.Json.JsonContent.Create(new { name = $"app{i}/package-lock.json", content = Lock("2.14.0"), releasePath = true }), Ct);
+            return (response.StatusCode, Body: await response.Content.ReadAsStringAsync(Ct));
+        }, Ct)));
+
+        Assert.All(responses, r => Assert.True(r.StatusCode == HttpStatusCode.OK, r.Body));
+        var incidents = (await api.GetJsonAsync($"/api/v1/projects/{slug}/incidents")).AsArray();
+        Assert.Equal(["compromised-dependency", "kev-match"], incidents.Select(i => (string)i!["kind"]!).Order());
+        Assert.Equal([1, 2], incidents.Select(i => (int)i!["number"]!).Order());
+        var findings = (await api.GetJsonAsync($"/api/v1/projects/{slug}/findings")).AsArray();
+        Assert.Equal(16, findings.Count);
+        Assert.Equal(incidents.Select(i => (string)i!["id"]!).Order(), findings.Select(f => (string)f!["incidentId"]!).Distinct().Order());
+    }
+
+    [Fact]
     public async Task VexNotAffected_SilencesTheFinding_NoIncidentOpens()
     {
         _factory.RequireDatabase();

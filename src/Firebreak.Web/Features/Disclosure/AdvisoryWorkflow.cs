@@ -5,7 +5,6 @@ using Firebreak.Domain.Incidents;
 using Firebreak.Domain.Projects;
 using Firebreak.Web.Data;
 using Firebreak.Web.Infrastructure.Auth;
-using Firebreak.Web.Infrastructure.Errors;
 using Microsoft.EntityFrameworkCore;
 
 namespace Firebreak.Web.Features.Disclosure;

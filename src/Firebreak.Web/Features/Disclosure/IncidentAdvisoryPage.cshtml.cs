@@ -100,10 +100,10 @@ internal sealed class IncidentAdvisoryModel(ProjectAccess access, FirebreakDbCon
             TempData["Flash"] = done ?? result.ToString();
             return RedirectToPage(new { id });
         }
-        catch (Exception e) when (e is DomainException or DbUpdateConcurrencyException)
+        catch (DomainException e)
         {
             db.ChangeTracker.Clear();
-            ModelState.AddModelError("", e is DomainException ? e.Message : "Someone else changed this advisory at the same moment; nothing of yours was saved.");
+            ModelState.AddModelError("", e.Message);
             return await LoadAsync(id, keep, ct) ? Page() : NotFound();
         }
     }

@@ -58,7 +58,7 @@ internal sealed partial class PublishDueAdvisories(FirebreakDbContext db, TimePr
             {
                 await db.SaveChangesAsync(ct);
             }
-            catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || Firebreak.Web.Infrastructure.Errors.UniqueViolation.Is(e))
+            catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || UniqueViolation.Is(e))
             {
                 continue; // another server (or pass) published it meanwhile: its save holds, this one wrote nothing
             }
@@ -108,7 +108,7 @@ internal sealed partial class PublishDueAdvisories(FirebreakDbContext db, TimePr
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException e) when (Firebreak.Web.Infrastructure.Errors.UniqueViolation.Is(e))
+        catch (DbUpdateException e) when (UniqueViolation.Is(e))
         {
             // another pass queued the same reminders first; the outbox's keys keep them single
         }

@@ -24,6 +24,7 @@ internal sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
         incident.Property(i => i.Version).IsConcurrencyToken();
         incident.Property(i => i.Kind).HasConversion<string>().HasMaxLength(32);
         incident.Property(i => i.Stage).HasConversion<string>().HasMaxLength(32);
+        incident.Property(i => i.Source).HasConversion<string>().HasMaxLength(16);
         incident.Property(i => i.Severity).HasConversion<string>().HasMaxLength(16);
         incident.Property(i => i.RequestedSeverity).HasConversion<string>().HasMaxLength(16);
         incident.Property(i => i.Title).HasMaxLength(200);

@@ -41,7 +41,25 @@ internal sealed record TimelineJson(Guid Id, DateTime At, string Actor, string K
 /// <summary>Body of <c>POST /api/v1/projects/{slug}/incidents</c>.</summary>
 internal sealed record OpenIncidentRequest(
     string? Kind, string? Title, string? Summary, string? Severity, string? UserSafetyClass,
-    ReporterJson? Reporter, DetailsDocument? Details, string? Playbook);
+    ReporterJson? Reporter, DetailsDocument? Details, string? Playbook)
+{
+    /// <summary>The request read into typed values; a bad kind, severity, credit or playbook names itself.</summary>
+    public IncidentOpening ToOpening(PlaybookCatalog catalog, string actor, IncidentSource source)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        var reporter = Reporter is { } r
+            ? new Reporter(r.Contact, WireNames.Parse<CreditPreference>(r.Credit ?? "anonymous", "credit preference"), r.CreditName, r.Consent)
+            : null;
+        return new IncidentOpening(WireNames.Parse<IncidentKind>(Kind, "incident kind"), Title ?? "", Summary,
+            WireNames.Parse<Severity>(Severity, "severity"), source, actor)
+        {
+            UserSafetyClass = string.IsNullOrWhiteSpace(UserSafetyClass) ? null : UserSafetyClass,
+            Reporter = reporter,
+            Details = Details?.ToDetails(),
+            Playbook = Playbook is { Length: > 0 } id ? catalog.Find(id) ?? throw new DomainException($"There is no playbook '{id}'.") : null,
+        };
+    }
+}
 
 /// <summary>Body of <c>PATCH /api/v1/incidents/{id}</c>: every field optional; absent means unchanged.</summary>
 internal sealed record PatchIncidentRequest(

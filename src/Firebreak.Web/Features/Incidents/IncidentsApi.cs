@@ -32,10 +32,10 @@ internal static class IncidentsApi
     }
 
     private static async Task<Results<Created<IncidentJson>, NotFound>> Open(string slug, OpenIncidentRequest request,
-        ProjectAccess access, OpenIncident useCase, TimeProvider time, PlaybookLibrary library, CancellationToken ct)
+        ProjectAccess access, OpenIncident useCase, CurrentUser user, TimeProvider time, PlaybookLibrary library, CancellationToken ct)
     {
         if (await access.FindProjectAsync(slug, ct) is not { } project) return TypedResults.NotFound();
-        var incident = await useCase.ExecuteAsync(project, request, ct);
+        var incident = await useCase.ExecuteAsync(project, request.ToOpening(library.Catalog, user.Name, IncidentSource.Api), ct);
         return TypedResults.Created($"/api/v1/incidents/{incident.Id}", IncidentJson.From(incident, project.Slug, library.Catalog, time.GetUtcNow()));
     }
 

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Firebreak.Web.Features.Incidents;
 
 [RequiresPermission(Permission.IncidentOpen)]
-internal sealed class NewIncidentModel(ProjectAccess access, OpenIncident open, PlaybookLibrary library) : PageModel
+internal sealed class NewIncidentModel(ProjectAccess access, OpenIncident open, PlaybookLibrary library, CurrentUser user) : PageModel
 {
     public IReadOnlyList<PlaybookDefinition> Playbooks => library.Catalog.All;
     [BindProperty] public string? Playbook { get; set; }
@@ -36,7 +36,7 @@ internal sealed class NewIncidentModel(ProjectAccess access, OpenIncident open, 
             null, Playbook);
         try
         {
-            var incident = await open.ExecuteAsync(project, request, ct);
+            var incident = await open.ExecuteAsync(project, request.ToOpening(library.Catalog, user.Name, Domain.Incidents.IncidentSource.Form), ct);
             return LocalRedirect($"/incidents/{incident.Id}");
         }
         catch (DomainException e)

@@ -10,7 +10,6 @@ using Firebreak.Web.Infrastructure.Playbooks;
 using Firebreak.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Firebreak.Web.Features.Incidents;
 
@@ -107,10 +106,10 @@ internal sealed class ShowIncidentModel(ProjectAccess access, FirebreakDbContext
             await action(incident);
             return RedirectToPage(new { id });
         }
-        catch (Exception e) when (e is DomainException or DbUpdateConcurrencyException)
+        catch (DomainException e)
         {
             db.ChangeTracker.Clear();
-            ModelState.AddModelError("", e is DomainException ? e.Message : "Someone else changed this incident at the same moment; nothing of yours was saved. Check the page and try again.");
+            ModelState.AddModelError("", e.Message);
             return await LoadAsync(id, ct) ? Page() : NotFound();
         }
     }

@@ -1,7 +1,7 @@
 using Firebreak.Domain.Incidents;
 using Firebreak.Domain.Projects;
 using Firebreak.Web.Data;
-using Firebreak.Web.Infrastructure.Playbooks;
+using Firebreak.Web.Features.Incidents;
 
 namespace Firebreak.Web.Features.Intake;
 
@@ -12,26 +12,19 @@ namespace Firebreak.Web.Features.Intake;
 /// whatever the caller adds (the attachments) — all in one commit. Used at submission, and at
 /// confirmation for a held report.
 /// </summary>
-internal sealed class FileReport(FirebreakDbContext db, TimeProvider time, PlaybookLibrary playbooks, ReportMail mail)
+internal sealed class FileReport(FirebreakDbContext db, TimeProvider time, OpenIncident open, ReportMail mail)
 {
-    /// <summary>Files the report; <paramref name="alsoAdd"/> adds the rest of the unit of work for the new incident (and says how many files it attached), and is called again from scratch if the incident number clashes.</summary>
-    public async Task<ReportReceipt> ExecuteAsync(Project project, IntakeSettings settings, ReportDraft draft, string baseUrl,
+    /// <summary>Files the report; <paramref name="alsoAdd"/> adds the rest of the unit of work for the new incident (and says how many files it attached), and is called again from scratch if the unit of work loses a race.</summary>
+    public async Task<ReportReceipt> ExecuteAsync(Project project, IntakeSettings settings, ReportDraft draft, IncidentSource source, string baseUrl,
         Func<Incident, Task<int>> alsoAdd, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(project);
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(draft);
-        var playbook = playbooks.Catalog.DefaultFor(IncidentKind.VulnerabilityReport, userSafety: false);
         string token = "";
         var queued = false;
         var attachments = 0;
-        var incident = await db.AddNumberedAsync(project.Id, number =>
-        {
-            var now = time.GetUtcNow();
-            var incident = draft.Open(project, number, SubmitReport.Actor, now);
-            if (playbook is not null) incident.StartPlaybook(playbook, SubmitReport.Actor, now);
-            return incident;
-        }, async incident =>
+        var incident = await open.ExecuteAsync(project, draft.ToOpening(source), async (incident, ct) =>
         {
             var (link, issued) = ReporterLink.Issue(project.Id, incident.Id, time.GetUtcNow());
             token = issued;

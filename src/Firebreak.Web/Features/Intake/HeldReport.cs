@@ -36,6 +36,9 @@ internal sealed class HeldReport
 
     public DateTime ReceivedAt { get; private set; }
 
+    /// <summary>The channel it came in through; the incident it becomes keeps it.</summary>
+    public Firebreak.Domain.Incidents.IncidentSource Source { get; private set; }
+
     /// <summary>Lower-case hex SHA-256 of the confirmation token.</summary>
     public string TokenHash { get; private set; } = "";
 
@@ -48,7 +51,8 @@ internal sealed class HeldReport
     public Guid? IncidentId { get; private set; }
 
     /// <summary>Keeps a checked submission and issues the confirmation token (returned once, never stored).</summary>
-    public static (HeldReport Report, string Token) Hold(Guid projectId, ReportSubmission submission, string contact, DateTimeOffset now, TimeSpan lifetime)
+    public static (HeldReport Report, string Token) Hold(Guid projectId, ReportSubmission submission, string contact, Firebreak.Domain.Incidents.IncidentSource source,
+        DateTimeOffset now, TimeSpan lifetime)
     {
         ArgumentNullException.ThrowIfNull(submission);
         var token = Secrets.New();
@@ -56,7 +60,7 @@ internal sealed class HeldReport
         {
             Id = Guid.CreateVersion7(now), ProjectId = projectId, Title = (submission.Title ?? "").Trim(), Description = submission.Description,
             AffectedVersions = submission.AffectedVersions?.Trim(), CvssVector = submission.CvssVector?.Trim(), Contact = contact,
-            Credit = submission.Credit, CreditName = submission.CreditName, Consent = submission.Consent, ReceivedAt = now.UtcDateTime,
+            Credit = submission.Credit, CreditName = submission.CreditName, Consent = submission.Consent, ReceivedAt = now.UtcDateTime, Source = source,
             TokenHash = Secrets.Hash(token), ExpiresAt = (now + lifetime).UtcDateTime,
         };
         return (report, token);

@@ -102,7 +102,7 @@ internal static class IntakeApi
         ReportRequest.AllowBody(http, limits);
         var (submission, files) = await ReportRequest.ReadAsync(http, limits, ct);
         var baseUrl = urls.For(http.Request);
-        var outcome = await submit.ExecuteAsync(project, submission, files, baseUrl, ct);
+        var outcome = await submit.ExecuteAsync(project, submission, files, IncidentSource.Api, baseUrl, ct);
         if (outcome.Held is { } held)
             return TypedResults.Accepted((string?)null, new HeldReportJson("awaiting-confirmation", held.Contact, held.ExpiresAt, held.Attachments,
                 $"{project.Name} files a report once its reporter confirms their address: we sent a link to {held.Contact}. Nothing reaches the maintainers until it is opened and confirmed."));

@@ -65,6 +65,7 @@ internal sealed class IntakeConfiguration : IEntityTypeConfiguration<IntakeSetti
         held.Property(h => h.CreditName).HasMaxLength(200);
         held.Property(h => h.AffectedVersions).HasMaxLength(2000);
         held.Property(h => h.ConfirmedAt).IsConcurrencyToken();
+        held.Property(h => h.Source).HasConversion<string>().HasMaxLength(16);
         held.HasOne<Project>().WithMany().HasForeignKey(h => h.ProjectId).OnDelete(DeleteBehavior.Cascade);
         held.HasOne<Incident>().WithMany().HasForeignKey(h => h.IncidentId).OnDelete(DeleteBehavior.SetNull);
     }

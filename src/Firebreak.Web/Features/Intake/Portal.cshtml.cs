@@ -63,10 +63,10 @@ internal sealed class PortalModel(ReportThreads threads, PostMessage post, Fireb
             await action();
             return RedirectToPage(new { token });
         }
-        catch (Exception e) when (e is DomainException or TooManyRequestsException or DbUpdateConcurrencyException || UniqueViolation.Is(e))
+        catch (Exception e) when (e is DomainException or TooManyRequestsException)
         {
             db.ChangeTracker.Clear();
-            ModelState.AddModelError("", e is not DomainException and not TooManyRequestsException ? "The report changed at the same moment; nothing was saved. Try again." : e.Message);
+            ModelState.AddModelError("", e.Message);
             return await LoadAsync(token, ct) ? Page() : NotFound();
         }
     }

@@ -51,7 +51,7 @@ internal sealed class ReportModel(FirebreakDbContext db, SubmitReport submit, In
             var baseUrl = urls.For(Request);
             var files = await ReportRequest.FilesAsync(Attachments, limits, ct);
             var outcome = await submit.ExecuteAsync(Project, new ReportSubmission(Title, Description, AffectedVersions, CvssVector, Contact,
-                Credit, CreditName, Consent, Website), files, baseUrl, ct);
+                Credit, CreditName, Consent, Website), files, Domain.Incidents.IncidentSource.Form, baseUrl, ct);
             (Receipt, Held) = (outcome.Filed, outcome.Held);
             if (Receipt is not null) PortalUrl = SubmitReport.PortalUrl(baseUrl, Receipt.Token);
         }

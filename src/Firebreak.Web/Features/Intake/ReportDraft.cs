@@ -1,7 +1,7 @@
 using Firebreak.Domain.Common;
 using Firebreak.Domain.Cvss;
 using Firebreak.Domain.Incidents;
-using Firebreak.Domain.Projects;
+using Firebreak.Web.Features.Incidents;
 using Firebreak.Web.Infrastructure.Mail;
 
 namespace Firebreak.Web.Features.Intake;
@@ -25,16 +25,13 @@ internal sealed record ReportDraft(string? Title, string? Description, Severity 
         return new ReportDraft(submission.Title, submission.Description, severity, v3, v4, affected, reporter);
     }
 
-    /// <summary>The incident this report becomes, opened at <paramref name="now"/> (its clocks start then).</summary>
-    public Incident Open(Project project, int number, string actor, DateTimeOffset now)
-    {
-        ArgumentNullException.ThrowIfNull(project);
-        var incident = Incident.Open(project.Id, number, IncidentKind.VulnerabilityReport, Title ?? "", Description, Severity, null, Reporter,
-            project.Policy, actor, now);
-        if (V3 is not null || V4 is not null || !string.IsNullOrEmpty(AffectedVersions))
-            incident.UpdateDetails(new IncidentDetails(V3, V4, [], AffectedVersions, null, []), actor, now);
-        return incident;
-    }
+    /// <summary>What opens the incident this report becomes (its clocks start when it opens).</summary>
+    public IncidentOpening ToOpening(IncidentSource source) =>
+        new(IncidentKind.VulnerabilityReport, Title ?? "", Description, Severity, source, SubmitReport.Actor)
+        {
+            Reporter = Reporter,
+            Details = V3 is not null || V4 is not null || !string.IsNullOrEmpty(AffectedVersions) ? new IncidentDetails(V3, V4, [], AffectedVersions, null, []) : null,
+        };
 
     private static string? CheckContact(string? contact)
     {

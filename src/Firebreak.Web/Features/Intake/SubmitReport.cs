@@ -2,6 +2,7 @@ using Firebreak.Domain.Common;
 using Firebreak.Domain.Incidents;
 using Firebreak.Domain.Projects;
 using Firebreak.Web.Data;
+using Firebreak.Web.Features.Incidents;
 using Firebreak.Web.Infrastructure.Errors;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,13 +16,13 @@ namespace Firebreak.Web.Features.Intake;
 /// to the contact. A report the reporter saw accepted is never lost; nothing is sent or kept for
 /// one that was refused.
 /// </summary>
-internal sealed class SubmitReport(FirebreakDbContext db, TimeProvider time, FileReport file, ReportMail mail, AttachmentLimits limits,
+internal sealed class SubmitReport(FirebreakDbContext db, TimeProvider time, FileReport file, OpenIncident open, ReportMail mail, AttachmentLimits limits,
     IConfiguration configuration)
 {
     public const string Actor = "reporter";
 
     public async Task<ReportOutcome> ExecuteAsync(Project project, ReportSubmission submission, IReadOnlyList<AttachmentUpload> uploads,
-        string baseUrl, CancellationToken ct)
+        IncidentSource source, string baseUrl, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(project);
         ArgumentNullException.ThrowIfNull(submission);
@@ -30,10 +31,10 @@ internal sealed class SubmitReport(FirebreakDbContext db, TimeProvider time, Fil
         if (!settings.Accepting) throw new DomainException($"{project.Name} is not accepting reports through this form.");
         await CheckProjectRateAsync(project, ct);
         var draft = ReportDraft.Read(submission);
-        if (settings.ConfirmReporterEmail) return await HoldAsync(project, submission, draft, uploads, baseUrl, ct);
+        if (settings.ConfirmReporterEmail) return await HoldAsync(project, submission, draft, uploads, source, baseUrl, ct);
         var accepted = limits.Check(uploads);
 
-        var receipt = await file.ExecuteAsync(project, settings, draft, baseUrl, incident =>
+        var receipt = await file.ExecuteAsync(project, settings, draft, source, baseUrl, incident =>
         {
             var now = time.GetUtcNow();
             foreach (var attachment in accepted) db.Add(ReportAttachment.From(attachment, project.Id, incident.Id, null, Actor, now));
@@ -43,17 +44,16 @@ internal sealed class SubmitReport(FirebreakDbContext db, TimeProvider time, Fil
     }
 
     private async Task<ReportOutcome> HoldAsync(Project project, ReportSubmission submission, ReportDraft draft, IReadOnlyList<AttachmentUpload> uploads,
-        string baseUrl, CancellationToken ct)
+        IncidentSource source, string baseUrl, CancellationToken ct)
     {
         if (draft.Reporter.Contact is not { } contact)
             throw new DomainException($"{project.Name} files a report only after the reporter confirms their e-mail address: give an e-mail address as the contact.");
         var now = time.GetUtcNow();
-        // Opening it here (and discarding it) checks the title and description now, so that the
-        // confirmation cannot fail on them later.
-        _ = draft.Open(project, 1, Actor, now);
+        // Checked now, so that the confirmation cannot fail on the title or description later.
+        open.Check(project, draft.ToOpening(source));
         var accepted = limits.Check(uploads);
         var lifetime = TimeSpan.FromHours(configuration.GetValue("Intake:ConfirmationHours", 72));
-        var (held, token) = HeldReport.Hold(project.Id, submission, contact, now, lifetime);
+        var (held, token) = HeldReport.Hold(project.Id, submission, contact, source, now, lifetime);
         db.Add(held);
         foreach (var attachment in accepted) db.Add(ReportAttachment.From(attachment, project.Id, null, held.Id, Actor, now));
         await mail.QueueConfirmationAsync(project, held, ConfirmUrl(baseUrl, token), lifetime, ct);

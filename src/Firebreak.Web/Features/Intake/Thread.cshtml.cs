@@ -4,7 +4,6 @@ using Firebreak.Domain.Projects;
 using Firebreak.Web.Data;
 using Firebreak.Web.Infrastructure.Audit;
 using Firebreak.Web.Infrastructure.Auth;
-using Firebreak.Web.Infrastructure.Errors;
 using Firebreak.Web.Infrastructure.Mail;
 using Firebreak.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Mvc;
@@ -81,10 +80,10 @@ internal sealed class ThreadModel(ProjectAccess access, FirebreakDbContext db, R
             await action();
             return RedirectToPage(new { id });
         }
-        catch (Exception e) when (e is DomainException or DbUpdateConcurrencyException || UniqueViolation.Is(e))
+        catch (DomainException e)
         {
             db.ChangeTracker.Clear();
-            ModelState.AddModelError("", e is DomainException ? e.Message : "The incident changed at the same moment; nothing was saved. Try again.");
+            ModelState.AddModelError("", e.Message);
             return await LoadAsync(id, ct) ? Page() : NotFound();
         }
     }

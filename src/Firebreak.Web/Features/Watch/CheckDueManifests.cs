@@ -20,7 +20,7 @@ internal sealed class CheckDueManifests(FirebreakDbContext db, CheckManifest che
         {
             db.ChangeTracker.Clear();
             if (await db.Set<WatchedManifest>().SingleOrDefaultAsync(m => m.Id == id, ct) is { } manifest && manifest.IsDue(stamp, now))
-                await check.ExecuteAsync(manifest, ct);
+                await check.ExecuteAsync(manifest.Id, ct);
         }
         return due.Count;
     }

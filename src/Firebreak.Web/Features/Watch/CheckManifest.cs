@@ -2,11 +2,10 @@ using System.Globalization;
 using Firebreak.Domain.Advisories;
 using Firebreak.Domain.Cvss;
 using Firebreak.Domain.Incidents;
-using Firebreak.Domain.Projects;
 using Firebreak.Domain.Vex;
 using Firebreak.Web.Data;
 using Firebreak.Web.Infrastructure.Advisories;
-using Firebreak.Web.Infrastructure.Playbooks;
+using Firebreak.Web.Features.Incidents;
 using Microsoft.EntityFrameworkCore;
 
 namespace Firebreak.Web.Features.Watch;
@@ -17,52 +16,56 @@ namespace Firebreak.Web.Features.Watch;
 /// <c>kev-match</c> when the flaw is known exploited, else <c>compromised-dependency</c> — once per
 /// vulnerability and project, with the finding, the path and the fixed version in its summary.
 /// </summary>
-internal sealed class CheckManifest(FirebreakDbContext db, AdvisoryLibrary library, PlaybookLibrary playbooks, TimeProvider time)
+internal sealed class CheckManifest(FirebreakDbContext db, UnitOfWork unitOfWork, AdvisoryLibrary library, OpenIncident open, TimeProvider time)
 {
     public const string Actor = "firebreak watch";
 
-    /// <summary>The incidents opened by this check; null when no advisory index is configured.</summary>
+    /// <summary>
+    /// Checks the stored manifest <paramref name="manifestId"/> in one unit of work (retried whole
+    /// if it loses a race); null when no advisory index is configured.
+    /// </summary>
     // scanned: the manifest already scanned by the caller (registration validates by scanning), so it is not read twice.
-    public async Task<IReadOnlyList<Incident>?> ExecuteAsync(WatchedManifest manifest, CancellationToken ct, ScannedFile? scanned = null)
+    public async Task<ManifestCheck?> ExecuteAsync(Guid manifestId, CancellationToken ct, ScannedFile? scanned = null)
     {
-        ArgumentNullException.ThrowIfNull(manifest);
         if (library.Current() is not var (scanner, _, stamp)) return null;
-        if (manifest.IsVex)
+        return await unitOfWork.RunAsync(async c =>
         {
-            manifest.Checked(stamp, 0, time.GetUtcNow());
-            await db.SaveChangesAsync(ct);
-            return [];
-        }
-        var statements = await VexStatementsAsync(manifest.ProjectId, ct);
-        scanned ??= scanner.Scan(manifest.Name, manifest.Content);
-        var findings = VexMatcher.Apply(scanned.Findings, statements);
-        var project = await db.Projects.SingleAsync(p => p.Id == manifest.ProjectId, ct);
-        var rows = await db.Set<DependencyFinding>().Where(f => f.ManifestId == manifest.Id).ToDictionaryAsync(f => f.Key, ct);
-        var now = time.GetUtcNow();
-        var opened = new List<Incident>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var finding in findings)
-        {
-            var key = $"{finding.Component}|{finding.AdvisoryId}";
-            if (!seen.Add(key)) continue;
-            if (!rows.TryGetValue(key, out var row))
+            var manifest = await db.Set<WatchedManifest>().SingleAsync(m => m.Id == manifestId, c);
+            if (manifest.IsVex)
             {
-                row = new DependencyFinding(manifest.ProjectId, manifest.Id, key, now);
-                db.Add(row);
-                rows[key] = row;
+                manifest.Checked(stamp, 0, time.GetUtcNow());
+                return new ManifestCheck(manifest, []);
             }
-            Fill(row, finding, manifest, now);
-            if (manifest.OnReleasePath && row.IncidentId is null && row.Suppressed is null)
+            var statements = await VexStatementsAsync(manifest.ProjectId, c);
+            var file = scanned ?? scanner.Scan(manifest.Name, manifest.Content);
+            var findings = VexMatcher.Apply(file.Findings, statements);
+            var project = await db.Projects.SingleAsync(p => p.Id == manifest.ProjectId, c);
+            var rows = await db.Set<DependencyFinding>().Where(f => f.ManifestId == manifest.Id).ToDictionaryAsync(f => f.Key, c);
+            var now = time.GetUtcNow();
+            var opened = new List<Incident>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var finding in findings)
             {
-                var incident = await OpenOnceAsync(project, row, finding, manifest, ct);
-                row.IncidentId = incident?.Id ?? row.IncidentId;
-                if (incident is not null) opened.Add(incident);
+                var key = $"{finding.Component}|{finding.AdvisoryId}";
+                if (!seen.Add(key)) continue;
+                if (!rows.TryGetValue(key, out var row))
+                {
+                    row = new DependencyFinding(manifest.ProjectId, manifest.Id, key, now);
+                    db.Add(row);
+                    rows[key] = row;
+                }
+                Fill(row, finding, manifest, now);
+                if (manifest.OnReleasePath && row.IncidentId is null && row.Suppressed is null)
+                {
+                    var result = await open.OpenOrFindAsync(project, Opening(row, finding, manifest), null, c);
+                    row.IncidentId = result.IncidentId;
+                    if (result.Opened is { } incident) opened.Add(incident);
+                }
             }
-        }
-        foreach (var gone in rows.Values.Where(r => !seen.Contains(r.Key) && r.ResolvedAt is null)) gone.ResolvedAt = now.UtcDateTime;
-        manifest.Checked(stamp, scanned.ComponentCount, now);
-        await db.SaveChangesAsync(ct);
-        return opened;
+            foreach (var gone in rows.Values.Where(r => !seen.Contains(r.Key) && r.ResolvedAt is null)) gone.ResolvedAt = now.UtcDateTime;
+            manifest.Checked(stamp, file.ComponentCount, now);
+            return new ManifestCheck(manifest, opened);
+        }, ct);
     }
 
     private static void Fill(DependencyFinding row, ScanFinding finding, WatchedManifest manifest, DateTimeOffset now)
@@ -92,16 +95,10 @@ internal sealed class CheckManifest(FirebreakDbContext db, AdvisoryLibrary libra
         return [.. documents.Where(d => WatchedManifest.IsOpenVex(d.Content)).SelectMany(d => OpenVexReader.Read(d.Content, d.Name).Statements)];
     }
 
-    /// <summary>The incident for this vulnerability, opened now unless one exists for it already (then null).</summary>
-    private async Task<Incident?> OpenOnceAsync(Project project, DependencyFinding row, ScanFinding finding, WatchedManifest manifest, CancellationToken ct)
+    /// <summary>What the watch knows about the incident a finding on the release path calls for: one per vulnerability and project.</summary>
+    private static IncidentOpening Opening(DependencyFinding row, ScanFinding finding, WatchedManifest manifest)
     {
         var ids = row.Ids.Split(' ');
-        var known = await db.Set<AdvisoryIncident>().Where(a => a.ProjectId == project.Id).ToListAsync(ct);
-        if (known.FirstOrDefault(a => a.Ids.Split(' ').Intersect(ids).Any()) is { } existing)
-        {
-            row.IncidentId = existing.IncidentId;
-            return null;
-        }
         var kind = finding.Kev is not null ? IncidentKind.KevMatch : IncidentKind.CompromisedDependency;
         var severity = finding.Kev is not null ? Severity.Critical : finding.Severity.Level switch
         {
@@ -110,20 +107,12 @@ internal sealed class CheckManifest(FirebreakDbContext db, AdvisoryLibrary libra
             CvssSeverity.Medium => Severity.Medium,
             CvssSeverity.Low or CvssSeverity.None => Severity.Low,
         };
-        var playbook = playbooks.Catalog.DefaultFor(kind, userSafety: false);
         var identifiers = ids.Where(IsIncidentIdentifier).ToList();
-        return await db.AddNumberedAsync(project.Id, number =>
+        return new IncidentOpening(kind, Title(finding), Summary(finding, manifest), severity, IncidentSource.Watch, Actor)
         {
-            var now = time.GetUtcNow();
-            var incident = Incident.Open(project.Id, number, kind, Title(finding), Summary(finding, manifest), severity, null, null, project.Policy, Actor, now);
-            if (identifiers.Count > 0) incident.UpdateDetails(new IncidentDetails(null, null, [], finding.Component.Version, finding.FixedVersion, identifiers), Actor, now);
-            if (playbook is not null) incident.StartPlaybook(playbook, Actor, now);
-            return incident;
-        }, incident =>
-        {
-            db.Add(new AdvisoryIncident { Id = Guid.CreateVersion7(time.GetUtcNow()), ProjectId = project.Id, Ids = row.Ids, IncidentId = incident.Id, OpenedAt = incident.OpenedAt });
-            return Task.CompletedTask;
-        }, ct);
+            Details = identifiers.Count > 0 ? new IncidentDetails(null, null, [], finding.Component.Version, finding.FixedVersion, identifiers) : null,
+            Aliases = ids,
+        };
     }
 
     /// <summary>CVE and GHSA ids go into the incident's details; others (RUSTSEC, PYSEC, …) stay in the summary.</summary>

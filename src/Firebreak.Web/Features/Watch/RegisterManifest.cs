@@ -49,7 +49,7 @@ internal sealed class RegisterManifest(FirebreakDbContext db, CheckManifest chec
         if (manifest is null) db.Add(manifest = new WatchedManifest(project.Id, name, content, request.ReleasePath, actor, now));
         else manifest.Replace(content, request.ReleasePath, actor, now);
         await db.SaveChangesAsync(ct);
-        return (manifest, await check.ExecuteAsync(manifest, ct, scanned) ?? []);
+        return await check.ExecuteAsync(manifest.Id, ct, scanned) is { } checkedNow ? (checkedNow.Manifest, checkedNow.Opened) : (manifest, []);
     }
 
     /// <summary>An OpenVEX document: validated, stored, and every lockfile of the project checked again under its statements.</summary>
@@ -71,8 +71,8 @@ internal sealed class RegisterManifest(FirebreakDbContext db, CheckManifest chec
         foreach (var other in manifests) other.Invalidate();
         await db.SaveChangesAsync(ct);
         var opened = new List<Incident>();
-        foreach (var other in manifests.Where(m => m.Name != name && !m.IsVex)) opened.AddRange(await check.ExecuteAsync(other, ct) ?? []);
-        await check.ExecuteAsync(vex, ct);
-        return (vex, opened);
+        foreach (var other in manifests.Where(m => m.Name != name && !m.IsVex).Select(m => m.Id).ToList())
+            opened.AddRange((await check.ExecuteAsync(other, ct))?.Opened ?? []);
+        return ((await check.ExecuteAsync(vex.Id, ct))?.Manifest ?? vex, opened);
     }
 }

@@ -1,12 +1,10 @@
-using Firebreak.Domain.Incidents;
 using Firebreak.Domain.Projects;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Firebreak.Web.Features.Watch;
 
-internal sealed class WatchConfiguration : IEntityTypeConfiguration<WatchedManifest>, IEntityTypeConfiguration<DependencyFinding>,
-    IEntityTypeConfiguration<AdvisoryIncident>
+internal sealed class WatchConfiguration : IEntityTypeConfiguration<WatchedManifest>, IEntityTypeConfiguration<DependencyFinding>
 {
     public void Configure(EntityTypeBuilder<WatchedManifest> manifest)
     {
@@ -39,15 +37,5 @@ internal sealed class WatchConfiguration : IEntityTypeConfiguration<WatchedManif
         finding.HasIndex(f => new { f.ManifestId, f.Key }).IsUnique();
         finding.HasIndex(f => new { f.ProjectId, f.ResolvedAt });
         finding.HasOne<WatchedManifest>().WithMany().HasForeignKey(f => f.ManifestId).OnDelete(DeleteBehavior.Cascade);
-    }
-
-    public void Configure(EntityTypeBuilder<AdvisoryIncident> opened)
-    {
-        opened.ToTable("AdvisoryIncidents");
-        opened.HasKey(a => a.Id);
-        opened.Property(a => a.Id).ValueGeneratedNever();
-        opened.Property(a => a.Ids).HasMaxLength(2000);
-        opened.HasIndex(a => a.ProjectId);
-        opened.HasOne<Incident>().WithMany().HasForeignKey(a => a.IncidentId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using Firebreak.Domain.Incidents;
+using Firebreak.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -9,23 +9,20 @@ namespace Firebreak.Web.Infrastructure.Audit;
 /// Seals the audit records of a save into the chain, inside the same save: new timeline entries
 /// become records, pending security events are sealed, and the whole save commits or fails
 /// together — a change whose audit entry cannot be written does not commit. Saves that touch the
-/// chain are serialised in this process; a second server racing for the same position loses on
-/// the unique sequence and its change is refused (a 409), never half-written.
+/// chain hold the process's <see cref="WriteGate"/> (a unit of work may already hold it); a second
+/// server racing for the same position loses on the unique sequence, and its change is retried
+/// from scratch (<see cref="LostRace"/>), never half-written.
 /// </summary>
-internal sealed class AuditChain : SaveChangesInterceptor, IDisposable
+internal sealed class AuditChain(WriteGate gate) : SaveChangesInterceptor
 {
-    private readonly SemaphoreSlim _gate = new(1, 1);
-
-    // The contexts whose save holds the gate: the save's hooks run on different async flows, so it is tracked per context.
-    private readonly ConcurrentDictionary<DbContext, bool> _holders = new(ReferenceEqualityComparer.Instance);
-
-    public void Dispose() => _gate.Dispose();
+    // The save's hooks run on different async flows, so which saves entered the gate is tracked per context.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<DbContext, bool> _holders = new(ReferenceEqualityComparer.Instance);
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         if (Pending(eventData.Context) is { } context)
         {
-            _gate.Wait();
+            gate.Enter(context);
             _holders[context] = true;
             try
             {
@@ -45,7 +42,7 @@ internal sealed class AuditChain : SaveChangesInterceptor, IDisposable
     {
         if (Pending(eventData.Context) is { } context)
         {
-            await _gate.WaitAsync(cancellationToken);
+            await gate.EnterAsync(context, cancellationToken);
             _holders[context] = true;
             try
             {
@@ -137,6 +134,6 @@ internal sealed class AuditChain : SaveChangesInterceptor, IDisposable
 
     private void Release(DbContext? context)
     {
-        if (context is not null && _holders.TryRemove(context, out _)) _gate.Release();
+        if (context is not null && _holders.TryRemove(context, out _)) gate.Exit(context);
     }
 }

@@ -1,12 +1,14 @@
 using System.Text.Json;
 using Firebreak.Domain.Common;
+using Firebreak.Web.Data;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace Firebreak.Web.Infrastructure.Errors;
 
 /// <summary>
 /// Turns the exceptions a caller can provoke into problem details: broken domain rules are 422,
-/// malformed request bodies 400 with the JSON path, line and position, rate limits 429. Anything else is a bug and
+/// malformed request bodies 400 with the JSON path, line and position, rate limits 429, a write that
+/// lost every race with other writers 503 with Retry-After. Anything else is a bug and
 /// is left to the default 500 handler (without details).
 /// </summary>
 internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
@@ -16,10 +18,9 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
         var (status, title, detail) = exception switch
         {
             DomainException e => (StatusCodes.Status422UnprocessableEntity, "The request breaks a rule", e.Message),
-            Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "Changed meanwhile",
-                "Someone else changed this at the same moment; nothing of yours was saved. Reload and try again."),
-            Microsoft.EntityFrameworkCore.DbUpdateException when UniqueViolation.Is(exception) => (StatusCodes.Status409Conflict, "Changed meanwhile",
-                "Someone else made the same change at the same moment; nothing of yours was saved. Reload and try again."),
+            ServiceBusyException e => (StatusCodes.Status503ServiceUnavailable, "Busy", e.Message),
+            _ when LostRace.Is(exception) => (StatusCodes.Status503ServiceUnavailable, "Busy",
+                "Others were writing the same thing at the same moment; nothing of yours was saved. Send it again in a moment."),
             BadHttpRequestException { InnerException: JsonException json } => (StatusCodes.Status400BadRequest, "Malformed JSON", Describe(json)),
             BadHttpRequestException e => (e.StatusCode, "Bad request", e.Message),
             JsonException json => (StatusCodes.Status400BadRequest, "Malformed JSON", Describe(json)),
@@ -30,6 +31,8 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
         context.Response.StatusCode = status;
         if (exception is TooManyRequestsException limit)
             context.Response.Headers.RetryAfter = ((int)Math.Ceiling(limit.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (status == StatusCodes.Status503ServiceUnavailable)
+            context.Response.Headers.RetryAfter = ((int)ServiceBusyException.RetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,

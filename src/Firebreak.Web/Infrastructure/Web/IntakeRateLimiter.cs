@@ -18,10 +18,14 @@ internal sealed class IntakeRateLimiter : IDisposable
             _ => new FixedWindowRateLimiterOptions { PermitLimit = perHour, Window = TimeSpan.FromHours(1), QueueLimit = 0 }));
     }
 
-    /// <summary>Takes one permit for the caller's address or throws <see cref="TooManyRequestsException"/>.</summary>
+    /// <summary>
+    /// Takes one permit for the caller's address or throws <see cref="TooManyRequestsException"/>;
+    /// once per request, so a request run again after a lost race (<see cref="LostRaceRetry"/>) is not counted twice.
+    /// </summary>
     public void Take(HttpContext context, string what)
     {
         ArgumentNullException.ThrowIfNull(context);
+        if (!context.Items.TryAdd($"{nameof(IntakeRateLimiter)}:{what}", true)) return;
         var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         using var lease = _limiter.AttemptAcquire($"{what}:{address}");
         if (!lease.IsAcquired) throw new TooManyRequestsException($"Too many {what} requests from your address; try again later.", TimeSpan.FromHours(1));

@@ -44,6 +44,7 @@ internal static class WebSetup
         Auth.TwoFactorRequirement.UseTwoFactorRequirement(app, app.Configuration);
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseLostRaceRetry();
         app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" })).AllowAnonymous().WithTags("Health");
         // The API description is deliberately public: it describes shapes, never data.
         app.MapOpenApi().AllowAnonymous();

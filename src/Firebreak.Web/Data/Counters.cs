@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Firebreak.Web.Data;
+
+/// <summary>Hands out the next number of a project's sequence (<see cref="ProjectCounter"/>).</summary>
+internal static class Counters
+{
+    /// <summary>Incident numbers: #1, #2, … per project.</summary>
+    public const string Incident = "incident";
+
+    /// <summary>
+    /// The next number, taken by one upsert in the caller's transaction (which must be open: the
+    /// number is only the caller's if the rest of its work commits with it). On PostgreSQL the row
+    /// stays locked until that commit, so two servers never hand out the same number; on SQLite
+    /// the transaction holds the file's write lock.
+    /// </summary>
+    public static async Task<long> NextAsync(this FirebreakDbContext db, Guid projectId, string name, CancellationToken ct)
+    {
+        if (db.Database.CurrentTransaction is null)
+            throw new InvalidOperationException("A number is taken inside the transaction that uses it.");
+        var numbers = await db.Database.SqlQuery<long>($"""
+            INSERT INTO "ProjectCounters" ("ProjectId", "Name", "Last") VALUES ({projectId}, {name}, 1)
+            ON CONFLICT ("ProjectId", "Name") DO UPDATE SET "Last" = "ProjectCounters"."Last" + 1
+            RETURNING "Last" AS "Value"
+            """).ToListAsync(ct);
+        return numbers[0];
+    }
+}
