@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Firebreak.Web.Data;
 
@@ -54,7 +55,20 @@ internal static class DataSetup
     public static async Task MigrateDatabaseAsync(this IServiceProvider services)
     {
         await using var scope = services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<FirebreakDbContext>().Database.MigrateAsync();
+        await MigrateAsync(scope.ServiceProvider.GetRequiredService<FirebreakDbContext>(), CancellationToken.None);
+    }
+
+    /// <summary>
+    /// Applies pending migrations. The history table is made first when missing: otherwise the
+    /// PostgreSQL provider reads it before it exists and logs a failed command on every fresh install.
+    /// </summary>
+    public static async Task MigrateAsync(DbContext db, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var history = db.GetService<Microsoft.EntityFrameworkCore.Migrations.IHistoryRepository>();
+        // Asking whether it exists is what logs the failure, so it is made if not there (the script says IF NOT EXISTS).
+        if (await db.Database.CanConnectAsync(ct)) await db.Database.ExecuteSqlRawAsync(history.GetCreateIfNotExistsScript(), ct);
+        await db.Database.MigrateAsync(ct);
     }
 
     /// <summary>./data/firebreak.db under the directory the server was started from.</summary>

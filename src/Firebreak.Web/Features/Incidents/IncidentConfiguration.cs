@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Firebreak.Domain.Incidents;
-using Firebreak.Domain.Playbooks;
 using Firebreak.Domain.Projects;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -21,6 +20,7 @@ internal sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
         incident.HasOne<Project>().WithMany().HasForeignKey(i => i.ProjectId).OnDelete(DeleteBehavior.Restrict);
         incident.HasIndex(i => new { i.ProjectId, i.Number }).IsUnique();
         incident.HasIndex(i => new { i.ProjectId, i.Stage });
+        incident.HasIndex(i => new { i.ProjectId, i.Kind, i.OpenedAt }); // the intake's per-project rate: a range, not a scan of every incident
         incident.Property(i => i.Version).IsConcurrencyToken();
         incident.Property(i => i.Kind).HasConversion<string>().HasMaxLength(32);
         incident.Property(i => i.Stage).HasConversion<string>().HasMaxLength(32);
@@ -62,21 +62,18 @@ internal sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
         incident.Navigation(i => i.Assignments).HasField("_assignments").UsePropertyAccessMode(PropertyAccessMode.Field);
         incident.HasMany(i => i.Timeline).WithOne().HasForeignKey(t => t.IncidentId).OnDelete(DeleteBehavior.Restrict);
         incident.Navigation(i => i.Timeline).HasField("_timeline").UsePropertyAccessMode(PropertyAccessMode.Field);
+        // The playbook runs, with their steps, are one JSON document in the incident's row: they are
+        // read and written with the incident, nothing queries a run or a step on its own, and opening an
+        // incident writes one row instead of one per run and per step.
         incident.OwnsMany(i => i.Runs, run =>
         {
-            run.ToTable("PlaybookRuns");
-            run.WithOwner().HasForeignKey("IncidentId");
-            run.HasKey(r => r.Id);
-            run.Property(r => r.Id).ValueGeneratedNever();
+            run.ToJson("Runs");
             run.Property(r => r.PlaybookId).HasMaxLength(64);
             run.Property(r => r.EndReason).HasMaxLength(300);
             run.Ignore(r => r.IsFinished);
             run.Ignore(r => r.FirstCompletedAt);
             run.OwnsMany(r => r.Steps, step =>
             {
-                step.ToTable("PlaybookRunSteps");
-                step.WithOwner().HasForeignKey("RunId");
-                step.HasKey("RunId", nameof(StepState.StepId));
                 step.Property(s => s.StepId).HasMaxLength(64);
                 step.Property(s => s.Status).HasConversion<string>().HasMaxLength(16);
                 step.Property(s => s.Actor).HasMaxLength(320);

@@ -53,7 +53,7 @@ internal sealed class ConfirmReport(FirebreakDbContext db, FileReport file, Time
         var project = await db.Projects.SingleAsync(p => p.Id == held.ProjectId, ct);
         var settings = await db.Set<IntakeSettings>().FindAsync([project.Id], ct) ?? IntakeSettings.For(project.Id);
         var draft = ReportDraft.Read(held.Submission());
-        return await file.ExecuteAsync(project, settings, draft, held.Source, baseUrl, async incident =>
+        return await file.ExecuteAsync(project, settings, draft, held.Source, baseUrl, [], async incident =>
         {
             // Read again on every attempt: after a clash the unit of work starts from scratch.
             var current = await db.Set<HeldReport>().SingleAsync(h => h.Id == held.Id, ct);

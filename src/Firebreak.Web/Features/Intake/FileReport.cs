@@ -14,9 +14,12 @@ namespace Firebreak.Web.Features.Intake;
 /// </summary>
 internal sealed class FileReport(FirebreakDbContext db, TimeProvider time, OpenIncident open, ReportMail mail)
 {
-    /// <summary>Files the report; <paramref name="alsoAdd"/> adds the rest of the unit of work for the new incident (and says how many files it attached), and is called again from scratch if the unit of work loses a race.</summary>
+    /// <summary>
+    /// Files the report with <paramref name="files"/> attached; <paramref name="alsoAdd"/> adds the rest of the unit of work for
+    /// the new incident (and says how many more files it attached), and is called again from scratch if the unit of work loses a race.
+    /// </summary>
     public async Task<ReportReceipt> ExecuteAsync(Project project, IntakeSettings settings, ReportDraft draft, IncidentSource source, string baseUrl,
-        Func<Incident, Task<int>> alsoAdd, CancellationToken ct)
+        IReadOnlyList<AcceptedAttachment> files, Func<Incident, Task<int>>? alsoAdd, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(project);
         ArgumentNullException.ThrowIfNull(settings);
@@ -29,7 +32,9 @@ internal sealed class FileReport(FirebreakDbContext db, TimeProvider time, OpenI
             var (link, issued) = ReporterLink.Issue(project.Id, incident.Id, time.GetUtcNow());
             token = issued;
             db.Add(link);
-            attachments = await alsoAdd(incident);
+            var now = time.GetUtcNow();
+            foreach (var file in files) db.Add(ReportAttachment.From(file, project.Id, incident.Id, null, SubmitReport.Actor, now));
+            attachments = files.Count + (alsoAdd is null ? 0 : await alsoAdd(incident));
             queued = settings.AutoAcknowledge && await mail.QueueAcknowledgementAsync(project, incident, settings, SubmitReport.PortalUrl(baseUrl, issued), ct);
             await mail.QueueTriageNotificationsAsync(project, incident, baseUrl, ct);
         }, ct);

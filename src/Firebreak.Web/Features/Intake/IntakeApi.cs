@@ -26,6 +26,8 @@ internal static class IntakeApi
         var services = builder.Services;
         services.AddScoped<SubmitReport>();
         services.AddScoped<FileReport>();
+        services.AddSingleton<IntakeQueue>();
+        services.AddHostedService<IntakeWriter>();
         services.AddScoped<ConfirmReport>();
         services.AddScoped<AttachToReport>();
         services.AddSingleton<AttachmentLimits>();

@@ -10,13 +10,14 @@ namespace Firebreak.Web.Features.Intake;
 
 /// <summary>
 /// Takes a report from the public intake. The whole submission, attachments included, is checked
-/// first; then, in one commit, it is either filed at once (<see cref="FileReport"/>: incident,
-/// clocks, playbook, private link, acknowledgement, notifications, attachments) or — when the
+/// first; then, in one commit, it is either filed at once (through the <see cref="IntakeQueue"/>:
+/// incident, clocks, playbook, private link, acknowledgement, notifications, attachments, committed
+/// with the reports that arrived at the same moment) or — when the
 /// project confirms reporters' addresses — held with its attachments while a confirmation link goes
 /// to the contact. A report the reporter saw accepted is never lost; nothing is sent or kept for
 /// one that was refused.
 /// </summary>
-internal sealed class SubmitReport(FirebreakDbContext db, TimeProvider time, FileReport file, OpenIncident open, ReportMail mail, AttachmentLimits limits,
+internal sealed class SubmitReport(FirebreakDbContext db, TimeProvider time, IntakeQueue intake, OpenIncident open, ReportMail mail, AttachmentLimits limits,
     IConfiguration configuration)
 {
     public const string Actor = "reporter";
@@ -33,13 +34,7 @@ internal sealed class SubmitReport(FirebreakDbContext db, TimeProvider time, Fil
         var draft = ReportDraft.Read(submission);
         if (settings.ConfirmReporterEmail) return await HoldAsync(project, submission, draft, uploads, source, baseUrl, ct);
         var accepted = limits.Check(uploads);
-
-        var receipt = await file.ExecuteAsync(project, settings, draft, source, baseUrl, incident =>
-        {
-            var now = time.GetUtcNow();
-            foreach (var attachment in accepted) db.Add(ReportAttachment.From(attachment, project.Id, incident.Id, null, Actor, now));
-            return Task.FromResult(accepted.Count);
-        }, ct);
+        var receipt = await intake.FileAsync(new Filing(project, settings, draft, source, baseUrl, accepted), ct);
         return new ReportOutcome(receipt, null);
     }
 
@@ -66,15 +61,17 @@ internal sealed class SubmitReport(FirebreakDbContext db, TimeProvider time, Fil
     public static string ConfirmUrl(string baseUrl, string token) => $"{baseUrl.TrimEnd('/')}/r/confirm/{token}";
 
     /// <summary>
-    /// A project takes at most <c>Intake:PerProjectPerHour</c> reports an hour (counted in the
+    /// A project takes at most <c>Intake:PerProjectPerHour</c> reports an hour (0 turns the limit off; counted in the
     /// database, so across servers), filed or held for confirmation.
     /// </summary>
     private async Task CheckProjectRateAsync(Project project, CancellationToken ct)
     {
         var limit = configuration.GetValue("Intake:PerProjectPerHour", 200);
+        if (limit <= 0) return; // the operator turned the limit off
         var since = time.GetUtcNow().AddHours(-1).UtcDateTime;
-        var recent = await db.Incidents.CountAsync(i => i.ProjectId == project.Id && i.Kind == IncidentKind.VulnerabilityReport && i.OpenedAt > since, ct)
-            + await db.Set<HeldReport>().CountAsync(h => h.ProjectId == project.Id && h.ConfirmedAt == null && h.ReceivedAt > since, ct);
+        // Counted only up to the limit (an index range that stops there), so the check costs the same however busy the hour was.
+        var recent = await db.Incidents.Where(i => i.ProjectId == project.Id && i.Kind == IncidentKind.VulnerabilityReport && i.OpenedAt > since).Take(limit).CountAsync(ct)
+            + await db.Set<HeldReport>().Where(h => h.ProjectId == project.Id && h.ConfirmedAt == null && h.ReceivedAt > since).Take(limit).CountAsync(ct);
         if (recent >= limit) throw new TooManyRequestsException($"{project.Name} has received too many reports in the last hour; try again later.", TimeSpan.FromHours(1));
     }
 }

@@ -180,6 +180,8 @@ namespace Firebreak.Web.Data.Migrations.Postgres
 
                     b.HasIndex("ProjectId", "Stage");
 
+                    b.HasIndex("ProjectId", "Kind", "OpenedAt");
+
                     b.ToTable("Incidents");
                 });
 
@@ -1316,81 +1318,76 @@ namespace Firebreak.Web.Data.Migrations.Postgres
 
                     b.OwnsMany("Firebreak.Domain.Playbooks.PlaybookRun", "Runs", b1 =>
                         {
-                            b1.Property<Guid>("Id")
-                                .HasColumnType("uuid");
+                            b1.Property<Guid>("IncidentId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
 
                             b1.Property<string>("EndReason")
-                                .HasMaxLength(300)
-                                .HasColumnType("character varying(300)");
+                                .HasMaxLength(300);
 
-                            b1.Property<DateTime?>("EndedAt")
-                                .HasColumnType("timestamp with time zone");
+                            b1.Property<DateTime?>("EndedAt");
 
-                            b1.Property<Guid>("IncidentId")
-                                .HasColumnType("uuid");
+                            b1.Property<Guid>("Id");
 
                             b1.Property<string>("PlaybookId")
                                 .IsRequired()
-                                .HasMaxLength(64)
-                                .HasColumnType("character varying(64)");
+                                .HasMaxLength(64);
 
-                            b1.Property<int>("Sequence")
-                                .HasColumnType("integer");
+                            b1.Property<int>("Sequence");
 
-                            b1.Property<DateTime>("StartedAt")
-                                .HasColumnType("timestamp with time zone");
+                            b1.Property<DateTime>("StartedAt");
 
-                            b1.HasKey("Id");
+                            b1.HasKey("IncidentId", "__synthesizedOrdinal");
 
-                            b1.HasIndex("IncidentId");
+                            b1.ToTable("Incidents");
 
-                            b1.ToTable("PlaybookRuns", (string)null);
+                            b1
+                                .ToJson("Runs")
+                                .HasColumnType("jsonb");
 
                             b1.WithOwner()
                                 .HasForeignKey("IncidentId");
 
                             b1.OwnsMany("Firebreak.Domain.Playbooks.StepState", "Steps", b2 =>
                                 {
-                                    b2.Property<Guid>("RunId")
-                                        .HasColumnType("uuid");
+                                    b2.Property<Guid>("PlaybookRunIncidentId");
 
-                                    b2.Property<string>("StepId")
-                                        .HasMaxLength(64)
-                                        .HasColumnType("character varying(64)");
+                                    b2.Property<int>("PlaybookRun__synthesizedOrdinal");
+
+                                    b2.Property<int>("__synthesizedOrdinal")
+                                        .ValueGeneratedOnAdd();
 
                                     b2.Property<string>("Actor")
-                                        .HasMaxLength(320)
-                                        .HasColumnType("character varying(320)");
+                                        .HasMaxLength(320);
 
-                                    b2.Property<DateTime?>("At")
-                                        .HasColumnType("timestamp with time zone");
+                                    b2.Property<DateTime?>("At");
 
                                     b2.Property<string>("DecisionOptionId")
-                                        .HasMaxLength(64)
-                                        .HasColumnType("character varying(64)");
+                                        .HasMaxLength(64);
 
                                     b2.Property<string>("EvidenceJson")
-                                        .IsRequired()
-                                        .HasColumnType("text");
+                                        .IsRequired();
 
-                                    b2.Property<int>("Position")
-                                        .HasColumnType("integer");
+                                    b2.Property<int>("Position");
 
                                     b2.Property<string>("Reason")
-                                        .HasMaxLength(2000)
-                                        .HasColumnType("character varying(2000)");
+                                        .HasMaxLength(2000);
 
                                     b2.Property<string>("Status")
                                         .IsRequired()
-                                        .HasMaxLength(16)
-                                        .HasColumnType("character varying(16)");
+                                        .HasMaxLength(16);
 
-                                    b2.HasKey("RunId", "StepId");
+                                    b2.Property<string>("StepId")
+                                        .IsRequired()
+                                        .HasMaxLength(64);
 
-                                    b2.ToTable("PlaybookRunSteps", (string)null);
+                                    b2.HasKey("PlaybookRunIncidentId", "PlaybookRun__synthesizedOrdinal", "__synthesizedOrdinal");
+
+                                    b2.ToTable("Incidents");
 
                                     b2.WithOwner()
-                                        .HasForeignKey("RunId");
+                                        .HasForeignKey("PlaybookRunIncidentId", "PlaybookRun__synthesizedOrdinal");
                                 });
 
                             b1.Navigation("Steps");

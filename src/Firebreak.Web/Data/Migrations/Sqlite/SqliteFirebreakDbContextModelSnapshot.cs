@@ -174,6 +174,8 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("ProjectId", "Stage");
 
+                    b.HasIndex("ProjectId", "Kind", "OpenedAt");
+
                     b.ToTable("Incidents");
                 });
 
@@ -1306,81 +1308,76 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
 
                     b.OwnsMany("Firebreak.Domain.Playbooks.PlaybookRun", "Runs", b1 =>
                         {
-                            b1.Property<Guid>("Id")
-                                .HasColumnType("TEXT");
+                            b1.Property<Guid>("IncidentId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
 
                             b1.Property<string>("EndReason")
-                                .HasMaxLength(300)
-                                .HasColumnType("TEXT");
+                                .HasMaxLength(300);
 
-                            b1.Property<DateTime?>("EndedAt")
-                                .HasColumnType("TEXT");
+                            b1.Property<DateTime?>("EndedAt");
 
-                            b1.Property<Guid>("IncidentId")
-                                .HasColumnType("TEXT");
+                            b1.Property<Guid>("Id");
 
                             b1.Property<string>("PlaybookId")
                                 .IsRequired()
-                                .HasMaxLength(64)
+                                .HasMaxLength(64);
+
+                            b1.Property<int>("Sequence");
+
+                            b1.Property<DateTime>("StartedAt");
+
+                            b1.HasKey("IncidentId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Incidents");
+
+                            b1
+                                .ToJson("Runs")
                                 .HasColumnType("TEXT");
-
-                            b1.Property<int>("Sequence")
-                                .HasColumnType("INTEGER");
-
-                            b1.Property<DateTime>("StartedAt")
-                                .HasColumnType("TEXT");
-
-                            b1.HasKey("Id");
-
-                            b1.HasIndex("IncidentId");
-
-                            b1.ToTable("PlaybookRuns", (string)null);
 
                             b1.WithOwner()
                                 .HasForeignKey("IncidentId");
 
                             b1.OwnsMany("Firebreak.Domain.Playbooks.StepState", "Steps", b2 =>
                                 {
-                                    b2.Property<Guid>("RunId")
-                                        .HasColumnType("TEXT");
+                                    b2.Property<Guid>("PlaybookRunIncidentId");
 
-                                    b2.Property<string>("StepId")
-                                        .HasMaxLength(64)
-                                        .HasColumnType("TEXT");
+                                    b2.Property<int>("PlaybookRun__synthesizedOrdinal");
+
+                                    b2.Property<int>("__synthesizedOrdinal")
+                                        .ValueGeneratedOnAddOrUpdate();
 
                                     b2.Property<string>("Actor")
-                                        .HasMaxLength(320)
-                                        .HasColumnType("TEXT");
+                                        .HasMaxLength(320);
 
-                                    b2.Property<DateTime?>("At")
-                                        .HasColumnType("TEXT");
+                                    b2.Property<DateTime?>("At");
 
                                     b2.Property<string>("DecisionOptionId")
-                                        .HasMaxLength(64)
-                                        .HasColumnType("TEXT");
+                                        .HasMaxLength(64);
 
                                     b2.Property<string>("EvidenceJson")
-                                        .IsRequired()
-                                        .HasColumnType("TEXT");
+                                        .IsRequired();
 
-                                    b2.Property<int>("Position")
-                                        .HasColumnType("INTEGER");
+                                    b2.Property<int>("Position");
 
                                     b2.Property<string>("Reason")
-                                        .HasMaxLength(2000)
-                                        .HasColumnType("TEXT");
+                                        .HasMaxLength(2000);
 
                                     b2.Property<string>("Status")
                                         .IsRequired()
-                                        .HasMaxLength(16)
-                                        .HasColumnType("TEXT");
+                                        .HasMaxLength(16);
 
-                                    b2.HasKey("RunId", "StepId");
+                                    b2.Property<string>("StepId")
+                                        .IsRequired()
+                                        .HasMaxLength(64);
 
-                                    b2.ToTable("PlaybookRunSteps", (string)null);
+                                    b2.HasKey("PlaybookRunIncidentId", "PlaybookRun__synthesizedOrdinal", "__synthesizedOrdinal");
+
+                                    b2.ToTable("Incidents");
 
                                     b2.WithOwner()
-                                        .HasForeignKey("RunId");
+                                        .HasForeignKey("PlaybookRunIncidentId", "PlaybookRun__synthesizedOrdinal");
                                 });
 
                             b1.Navigation("Steps");
