@@ -119,7 +119,7 @@ public abstract class AttachmentApiTests(FirebreakFactory factory)
         Assert.Empty((await maintainer.GetJsonAsync($"/api/v1/projects/{slug}/incidents")).AsArray());
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<FirebreakDbContext>();
-        Assert.False(await db.Set<Web.Features.Intake.ReportAttachment>().AnyAsync(a => db.Projects.Any(p => p.Id == a.ProjectId && p.Slug == slug), Ct));
+        Assert.False(await db.Set<Web.Features.Intake.Attachments.ReportAttachment>().AnyAsync(a => db.Projects.Any(p => p.Id == a.ProjectId && p.Slug == slug), Ct));
     }
 
     [Theory]

@@ -1,6 +1,6 @@
 using System.Text;
 using Firebreak.Domain.Common;
-using Firebreak.Web.Features.Intake;
+using Firebreak.Web.Features.Intake.Attachments;
 
 namespace Firebreak.Web.Tests.Intake;
 

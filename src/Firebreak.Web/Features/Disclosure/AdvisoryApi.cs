@@ -3,6 +3,7 @@ using Firebreak.Domain.Disclosure;
 using Firebreak.Domain.Disclosure.Formats;
 using Firebreak.Domain.Incidents;
 using Firebreak.Web.Data;
+using Firebreak.Web.Features.Disclosure.Workflow;
 using Firebreak.Web.Infrastructure.Audit;
 using Firebreak.Web.Infrastructure.Auth;
 using Firebreak.Web.Infrastructure.Web;
@@ -26,46 +27,46 @@ internal static class AdvisoryApi
         advisory.MapGet("", Get).RequirePermission(Permission.IncidentRead);
         advisory.MapGet("/status", Status).RequirePermission(Permission.IncidentRead);
         advisory.MapGet("/draft", Draft).RequirePermission(Permission.IncidentRead);
-        advisory.MapPost("/review", (Guid id, ScheduleRequest? body, AdvisoryWorkflow flow, CancellationToken ct) =>
-            Respond(flow.RequestReviewAsync(id, body?.PublishAt, ct))).RequirePermission(Permission.IncidentWork);
-        advisory.MapPost("/approve", (Guid id, ScheduleRequest? body, AdvisoryWorkflow flow, CancellationToken ct) =>
-            Respond(flow.ApproveAsync(id, body?.PublishAt, ct))).RequirePermission(Permission.Review).RequireRecentSignIn();
-        advisory.MapPost("/return", (Guid id, ReasonRequest body, AdvisoryWorkflow flow, CancellationToken ct) =>
-            Respond(flow.ReturnAsync(id, body.Reason, ct))).RequirePermission(Permission.Review);
-        advisory.MapPost("/schedule", (Guid id, ScheduleRequest body, AdvisoryWorkflow flow, CancellationToken ct) =>
-            Respond(flow.RescheduleAsync(id, body.PublishAt, ct))).RequirePermission(Permission.Publish).RequireRecentSignIn();
-        advisory.MapPost("/withdraw", (Guid id, ReasonRequest body, AdvisoryWorkflow flow, CancellationToken ct) =>
-            Respond(flow.WithdrawAsync(id, body.Reason, ct))).RequirePermission(Permission.Publish).RequireRecentSignIn();
+        advisory.MapPost("/review", (Guid id, ScheduleRequest? body, RequestReview review, CancellationToken ct) =>
+            Respond(review.ExecuteAsync(id, body?.PublishAt, ct))).RequirePermission(Permission.IncidentWork);
+        advisory.MapPost("/approve", (Guid id, ScheduleRequest? body, ApproveAdvisory approve, CancellationToken ct) =>
+            Respond(approve.ExecuteAsync(id, body?.PublishAt, ct))).RequirePermission(Permission.Review).RequireRecentSignIn();
+        advisory.MapPost("/return", (Guid id, ReasonRequest body, ReturnAdvisory giveBack, CancellationToken ct) =>
+            Respond(giveBack.ExecuteAsync(id, body.Reason, ct))).RequirePermission(Permission.Review);
+        advisory.MapPost("/schedule", (Guid id, ScheduleRequest body, ScheduleAdvisory schedule, CancellationToken ct) =>
+            Respond(schedule.ExecuteAsync(id, body.PublishAt, ct))).RequirePermission(Permission.Publish).RequireRecentSignIn();
+        advisory.MapPost("/withdraw", (Guid id, ReasonRequest body, WithdrawAdvisory withdraw, CancellationToken ct) =>
+            Respond(withdraw.ExecuteAsync(id, body.Reason, ct))).RequirePermission(Permission.Publish).RequireRecentSignIn();
         advisory.MapPost("/notices", Notice).RequirePermission(Permission.Publish).RequireRecentSignIn();
 
         var disclosure = api.MapGroup("/incidents/{id:guid}/disclosure").WithTags("Advisories");
-        disclosure.MapPost("", (Guid id, MoveDisclosureRequest body, AdvisoryWorkflow flow, CancellationToken ct) =>
-            RespondDisclosure(flow.MoveDisclosureAsync(id, body.DueAt, body.Reason, body.AgreedBy, ct))).RequirePermission(Permission.IncidentTriage);
-        disclosure.MapPost("/exploitation", (Guid id, ExploitationRequest body, AdvisoryWorkflow flow, CancellationToken ct) =>
-            RespondDisclosure(flow.ReportExploitationAsync(id, body.Evidence, ct))).RequirePermission(Permission.IncidentTriage);
+        disclosure.MapPost("", (Guid id, MoveDisclosureRequest body, MoveDisclosure move, CancellationToken ct) =>
+            RespondDisclosure(move.ExecuteAsync(id, body.DueAt, body.Reason, body.AgreedBy, ct))).RequirePermission(Permission.IncidentTriage);
+        disclosure.MapPost("/exploitation", (Guid id, ExploitationRequest body, ReportExploitation exploited, CancellationToken ct) =>
+            RespondDisclosure(exploited.ExecuteAsync(id, body.Evidence, ct))).RequirePermission(Permission.IncidentTriage);
         return api;
     }
 
-    private static async Task<Results<Ok<AdvisoryStatusJson>, NotFound>> Save(Guid id, HttpRequest request, AdvisoryWorkflow flow, CancellationToken ct)
+    private static async Task<Results<Ok<AdvisoryStatusJson>, NotFound>> Save(Guid id, HttpRequest request, SaveAdvisory save, CancellationToken ct)
     {
         using var reader = new StreamReader(request.Body);
         var text = await reader.ReadToEndAsync(ct);
-        return await flow.SaveAsync(id, text, ct) is { } row ? TypedResults.Ok(AdvisoryStatusJson.From(row)) : TypedResults.NotFound();
+        return await save.ExecuteAsync(id, text, ct) is { } row ? TypedResults.Ok(AdvisoryStatusJson.From(row)) : TypedResults.NotFound();
     }
 
     private static async Task<Results<ContentHttpResult, NotFound>> Get(Guid id, string? format, ProjectAccess access,
-        AdvisoryWorkflow flow, AdvisoryExporter exporter, AuditTrail audit, CurrentUser user, PublicUrl urls, HttpRequest request, CancellationToken ct)
+        AdvisoryMoves moves, AdvisoryExporter exporter, AuditTrail audit, CurrentUser user, PublicUrl urls, HttpRequest request, CancellationToken ct)
     {
         if (await access.FindIncidentAsync(id, withTimeline: false, ct) is not { } incident) return TypedResults.NotFound();
-        if (await flow.FindAsync(id, ct) is not { } row) return TypedResults.NotFound();
+        if (await moves.FindAsync(id, ct) is not { } row) return TypedResults.NotFound();
         if (format is null) return TypedResults.Text(row.Document, "application/json; charset=utf-8");
         var document = await exporter.ExportAsync(row, incident, format, urls.For(request), ct);
         await audit.RecordNowAsync(user.Name, "advisory-export", $"incident {id}", $"exported advisory version {row.Version} as {format}", ct);
         return TypedResults.Text(document, AdvisoryExport.MediaType(format));
     }
 
-    private static async Task<Results<Ok<AdvisoryStatusJson>, NotFound>> Status(Guid id, ProjectAccess access, AdvisoryWorkflow flow, CancellationToken ct) =>
-        await access.FindIncidentAsync(id, withTimeline: false, ct) is not null && await flow.FindAsync(id, ct) is { } row
+    private static async Task<Results<Ok<AdvisoryStatusJson>, NotFound>> Status(Guid id, ProjectAccess access, AdvisoryMoves moves, CancellationToken ct) =>
+        await access.FindIncidentAsync(id, withTimeline: false, ct) is not null && await moves.FindAsync(id, ct) is { } row
             ? TypedResults.Ok(AdvisoryStatusJson.From(row))
             : TypedResults.NotFound();
 
@@ -77,9 +78,9 @@ internal static class AdvisoryApi
         return TypedResults.Text(AdvisoryDraft.For(project, incident, urls.For(request)), "application/json; charset=utf-8");
     }
 
-    private static async Task<Results<Ok<NoticeQueuedJson>, NotFound>> Notice(Guid id, ScheduleRequest? body, AdvisoryWorkflow flow, PublicUrl urls,
+    private static async Task<Results<Ok<NoticeQueuedJson>, NotFound>> Notice(Guid id, ScheduleRequest? body, QueuePrivateNotice notice, PublicUrl urls,
         HttpRequest request, CancellationToken ct) =>
-        await flow.QueuePrivateNoticeAsync(id, body?.PublishAt, urls.For(request), ct) is { } count
+        await notice.ExecuteAsync(id, body?.PublishAt, urls.For(request), ct) is { } count
             ? TypedResults.Ok(new NoticeQueuedJson(count))
             : TypedResults.NotFound();
 

@@ -30,5 +30,5 @@ internal sealed class AdvisoryExporter(FirebreakDbContext db, LiquidTemplates te
 
     /// <summary>Renders one of the project's templates for an advisory (also what the settings page previews).</summary>
     public Task<string> RenderAsync(Project project, SecurityAdvisory advisory, string template, string baseUrl) =>
-        templates.RenderAsync(template, DisclosureMail.Values(project, advisory, advisory.Timeline.Published, AdvisoryWorkflow.AdvisoryUrl(baseUrl, project, advisory.Id)));
+        templates.RenderAsync(template, DisclosureMail.Values(project, advisory, advisory.Timeline.Published, AdvisoryLinks.Public(baseUrl, project, advisory.Id)));
 }

@@ -61,7 +61,7 @@ internal sealed class DisclosureSettingsPageModel(ProjectAccess access, Firebrea
             DisclosureSettings.DefaultsFor(project.Id).Update(form.PrivateNoticeSubject, form.PrivateNoticeBody, form.AnnouncementSubject, form.AnnouncementBody,
                 form.PrivateRecipients, form.PublicRecipients, form.RepositoryOwners, form.AdvisoryBody, form.ChangelogLine);
             var values = DisclosureMail.Values(project, Sample(project), new DateTimeOffset(2027, 3, 1, 9, 0, 0, TimeSpan.Zero),
-                AdvisoryWorkflow.AdvisoryUrl(urls.For(Request), project, "EXAMPLE-2026-0001"));
+                AdvisoryLinks.Public(urls.For(Request), project, "EXAMPLE-2026-0001"));
             PrivatePreview = new(await templates.RenderAsync(PrivateNoticeSubject!, values), await templates.RenderAsync(PrivateNoticeBody!, values));
             AnnouncementPreview = new(await templates.RenderAsync(AnnouncementSubject!, values), await templates.RenderAsync(AnnouncementBody!, values));
             var sample = Sample(project);

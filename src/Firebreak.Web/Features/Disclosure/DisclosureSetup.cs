@@ -1,3 +1,4 @@
+using Firebreak.Web.Features.Disclosure.Workflow;
 using Firebreak.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -9,7 +10,9 @@ internal static class DisclosureSetup
     public static WebApplicationBuilder AddDisclosure(this WebApplicationBuilder builder)
     {
         builder.Services.Configure<DisclosureOptions>(builder.Configuration.GetSection("Disclosure"));
-        builder.Services.AddScoped<AdvisoryWorkflow>();
+        foreach (var useCase in new[] { typeof(AdvisoryMoves), typeof(SaveAdvisory), typeof(RequestReview), typeof(ApproveAdvisory), typeof(ReturnAdvisory),
+            typeof(ScheduleAdvisory), typeof(WithdrawAdvisory), typeof(QueuePrivateNotice), typeof(MoveDisclosure), typeof(ReportExploitation) })
+            builder.Services.AddScoped(useCase);
         builder.Services.AddScoped<DisclosureMail>();
         builder.Services.AddScoped<AdvisoryExporter>();
         builder.Services.AddScoped<ChangeDisclosureSettings>();

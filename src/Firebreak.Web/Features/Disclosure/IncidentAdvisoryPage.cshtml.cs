@@ -5,6 +5,7 @@ using Firebreak.Domain.Disclosure.Formats;
 using Firebreak.Domain.Incidents;
 using Firebreak.Domain.Projects;
 using Firebreak.Web.Data;
+using Firebreak.Web.Features.Disclosure.Workflow;
 using Firebreak.Web.Infrastructure.Audit;
 using Firebreak.Web.Infrastructure.Auth;
 using Firebreak.Web.Infrastructure.Web;
@@ -20,7 +21,7 @@ namespace Firebreak.Web.Features.Disclosure;
 /// withdraw), the private notice, and downloads in every format. Forms post back here and redirect.
 /// </summary>
 [RequiresPermission(Permission.IncidentRead)]
-internal sealed class IncidentAdvisoryModel(ProjectAccess access, FirebreakDbContext db, AdvisoryWorkflow flow, TimeProvider time,
+internal sealed class IncidentAdvisoryModel(ProjectAccess access, FirebreakDbContext db, AdvisoryMoves moves, TimeProvider time,
     CurrentUser user, PublicUrl urls, AuditTrail audit, AdvisoryExporter exporter) : PageModel
 {
     public Incident Incident { get; private set; } = null!;
@@ -52,44 +53,44 @@ internal sealed class IncidentAdvisoryModel(ProjectAccess access, FirebreakDbCon
     }
 
     [RequiresPermission(Permission.IncidentWork)]
-    public Task<IActionResult> OnPostSaveAsync(Guid id, string? document, CancellationToken ct) =>
-        Run(id, () => flow.SaveAsync(id, document ?? "", ct), "Advisory saved.", ct, keep: document);
+    public Task<IActionResult> OnPostSaveAsync(Guid id, string? document, [FromServices] SaveAdvisory save, CancellationToken ct) =>
+        Run(id, () => save.ExecuteAsync(id, document ?? "", ct), "Advisory saved.", ct, keep: document);
 
     [RequiresPermission(Permission.IncidentWork)]
-    public Task<IActionResult> OnPostReviewAsync(Guid id, string? publishAt, CancellationToken ct) =>
-        Run(id, () => flow.RequestReviewAsync(id, ViewerTime.ParseLocal(publishAt, Zone, "publishAt"), ct), "Sent for review.", ct);
+    public Task<IActionResult> OnPostReviewAsync(Guid id, string? publishAt, [FromServices] RequestReview review, CancellationToken ct) =>
+        Run(id, () => review.ExecuteAsync(id, ViewerTime.ParseLocal(publishAt, Zone, "publishAt"), ct), "Sent for review.", ct);
 
     [RequiresPermission(Permission.Review)]
     [RequiresRecentSignIn]
-    public Task<IActionResult> OnPostApproveAsync(Guid id, string? publishAt, CancellationToken ct) =>
-        Run(id, () => flow.ApproveAsync(id, ViewerTime.ParseLocal(publishAt, Zone, "publishAt"), ct), "Approved and scheduled.", ct);
+    public Task<IActionResult> OnPostApproveAsync(Guid id, string? publishAt, [FromServices] ApproveAdvisory approve, CancellationToken ct) =>
+        Run(id, () => approve.ExecuteAsync(id, ViewerTime.ParseLocal(publishAt, Zone, "publishAt"), ct), "Approved and scheduled.", ct);
 
     [RequiresPermission(Permission.Review)]
-    public Task<IActionResult> OnPostReturnAsync(Guid id, string? reason, CancellationToken ct) =>
-        Run(id, () => flow.ReturnAsync(id, reason, ct), "Returned to draft.", ct);
+    public Task<IActionResult> OnPostReturnAsync(Guid id, string? reason, [FromServices] ReturnAdvisory giveBack, CancellationToken ct) =>
+        Run(id, () => giveBack.ExecuteAsync(id, reason, ct), "Returned to draft.", ct);
 
     [RequiresPermission(Permission.Publish)]
     [RequiresRecentSignIn]
-    public Task<IActionResult> OnPostScheduleAsync(Guid id, string? publishAt, CancellationToken ct) =>
-        Run(id, () => flow.RescheduleAsync(id, ViewerTime.ParseLocal(publishAt, Zone, "publishAt"), ct), "Publication rescheduled.", ct);
+    public Task<IActionResult> OnPostScheduleAsync(Guid id, string? publishAt, [FromServices] ScheduleAdvisory schedule, CancellationToken ct) =>
+        Run(id, () => schedule.ExecuteAsync(id, ViewerTime.ParseLocal(publishAt, Zone, "publishAt"), ct), "Publication rescheduled.", ct);
 
     [RequiresPermission(Permission.Publish)]
     [RequiresRecentSignIn]
-    public Task<IActionResult> OnPostWithdrawAsync(Guid id, string? reason, CancellationToken ct) =>
-        Run(id, () => flow.WithdrawAsync(id, reason, ct), "Advisory withdrawn.", ct);
+    public Task<IActionResult> OnPostWithdrawAsync(Guid id, string? reason, [FromServices] WithdrawAdvisory withdraw, CancellationToken ct) =>
+        Run(id, () => withdraw.ExecuteAsync(id, reason, ct), "Advisory withdrawn.", ct);
 
     [RequiresPermission(Permission.Publish)]
     [RequiresRecentSignIn]
-    public Task<IActionResult> OnPostNoticeAsync(Guid id, string? sendAt, CancellationToken ct) =>
-        Run(id, async () => $"Private notice queued to {await flow.QueuePrivateNoticeAsync(id, ViewerTime.ParseLocal(sendAt, Zone, "sendAt"), urls.For(Request), ct)} recipient(s).", null, ct);
+    public Task<IActionResult> OnPostNoticeAsync(Guid id, string? sendAt, [FromServices] QueuePrivateNotice notice, CancellationToken ct) =>
+        Run(id, async () => $"Private notice queued to {await notice.ExecuteAsync(id, ViewerTime.ParseLocal(sendAt, Zone, "sendAt"), urls.For(Request), ct)} recipient(s).", null, ct);
 
     [RequiresPermission(Permission.IncidentTriage)]
-    public Task<IActionResult> OnPostDisclosureAsync(Guid id, string? dueAt, string? reason, List<string>? agreedBy, CancellationToken ct) =>
-        Run(id, () => flow.MoveDisclosureAsync(id, ViewerTime.ParseLocal(dueAt, Zone, "dueAt"), reason, agreedBy, ct), "Disclosure date moved.", ct);
+    public Task<IActionResult> OnPostDisclosureAsync(Guid id, string? dueAt, string? reason, List<string>? agreedBy, [FromServices] MoveDisclosure move, CancellationToken ct) =>
+        Run(id, () => move.ExecuteAsync(id, ViewerTime.ParseLocal(dueAt, Zone, "dueAt"), reason, agreedBy, ct), "Disclosure date moved.", ct);
 
     [RequiresPermission(Permission.IncidentTriage)]
-    public Task<IActionResult> OnPostExploitedAsync(Guid id, string? evidence, CancellationToken ct) =>
-        Run(id, () => flow.ReportExploitationAsync(id, evidence, ct), "Active exploitation recorded.", ct);
+    public Task<IActionResult> OnPostExploitedAsync(Guid id, string? evidence, [FromServices] ReportExploitation exploited, CancellationToken ct) =>
+        Run(id, () => exploited.ExecuteAsync(id, evidence, ct), "Active exploitation recorded.", ct);
 
     private async Task<IActionResult> Run<T>(Guid id, Func<Task<T>> action, string? done, CancellationToken ct, string? keep = null)
     {
@@ -113,7 +114,7 @@ internal sealed class IncidentAdvisoryModel(ProjectAccess access, FirebreakDbCon
         if (await access.FindIncidentAsync(id, withTimeline: true, ct) is not { } incident) return false;
         Incident = incident;
         Project = await db.Projects.SingleAsync(p => p.Id == incident.ProjectId, ct);
-        Publication = await flow.FindAsync(id, ct);
+        Publication = await moves.FindAsync(id, ct);
         Document = keep ?? Publication?.Document ?? AdvisoryDraft.For(Project, incident, urls.For(Request));
         return true;
     }

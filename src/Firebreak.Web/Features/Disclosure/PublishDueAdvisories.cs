@@ -51,7 +51,7 @@ internal sealed partial class PublishDueAdvisories(FirebreakDbContext db, TimePr
             incident.MarkAdvisoryPublished(row.AdvisoryId, publicSince, Actor, now);
             if (await db.Set<DisclosureSettings>().FindAsync([project.Id], ct) is { } settings)
             {
-                var count = await mail.QueueAnnouncementAsync(project, row, rendition, settings, AdvisoryWorkflow.AdvisoryUrl(BaseUrl(), project, row.AdvisoryId), ct);
+                var count = await mail.QueueAnnouncementAsync(project, row, rendition, settings, AdvisoryLinks.Public(BaseUrl(), project, row.AdvisoryId), ct);
                 if (count > 0) incident.RecordAdvisory($"Public disclosure announcement queued to {count} list(s)", Actor, now);
             }
             try

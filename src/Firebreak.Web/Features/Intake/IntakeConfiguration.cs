@@ -1,7 +1,12 @@
 using Firebreak.Domain.Incidents;
 using Firebreak.Domain.Projects;
-using Microsoft.EntityFrameworkCore;
+using Firebreak.Web.Features.Intake.Attachments;
+using Firebreak.Web.Features.Intake.Confirmation;
+using Firebreak.Web.Features.Intake.Portal;
+using Firebreak.Web.Features.Intake.Settings;
+using Firebreak.Web.Features.Intake.Threads;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore;
 
 namespace Firebreak.Web.Features.Intake;
 

@@ -1,5 +1,6 @@
 using Firebreak.Domain.Disclosure;
 using Firebreak.Web.Data;
+using Firebreak.Web.Features.Intake.Settings;
 using Firebreak.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 
