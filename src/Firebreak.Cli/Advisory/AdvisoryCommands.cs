@@ -13,7 +13,7 @@ internal static class AdvisoryCommands
 {
     private const long MaxBytes = 16 * 1024 * 1024;
 
-    private static readonly string[] Formats = AdvisoryExport.Formats;
+    private static readonly string[] Formats = [.. AdvisoryExport.Formats];
 
     public static Command Create(CliContext context)
     {
@@ -63,7 +63,7 @@ internal static class AdvisoryCommands
             string result;
             try
             {
-                result = AdvisoryExport.Write(FirebreakAdvisoryJson.Read(text), parse.GetValue(format)!);
+                result = AdvisoryExport.Write(FirebreakAdvisoryJson.Read(text), AdvisoryExport.Parse(parse.GetValue(format), "--format"));
             }
             catch (DomainException e)
             {

@@ -2,7 +2,6 @@ using System.CommandLine;
 using Firebreak.Cli.Common;
 using Firebreak.Domain.Advisories;
 using Firebreak.Domain.Packages.Lockfiles;
-using Firebreak.Domain.Vex;
 
 namespace Firebreak.Cli.Scan;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Firebreak.Domain.Advisories;
+using Firebreak.Domain.Common;
 using Firebreak.Domain.Cvss;
 using Firebreak.Domain.Vex;
 
@@ -98,8 +99,8 @@ internal static class ScanReportCycloneDx
 
     private static JsonObject AliasSource(string alias) => alias switch
     {
-        _ when alias.StartsWith("CVE-", StringComparison.OrdinalIgnoreCase) => new JsonObject { ["name"] = "NVD", ["url"] = $"https://nvd.nist.gov/vuln/detail/{alias}" },
-        _ when alias.StartsWith("GHSA-", StringComparison.OrdinalIgnoreCase) => new JsonObject { ["name"] = "GitHub", ["url"] = $"https://github.com/advisories/{alias}" },
+        _ when CveId.TryParse(alias, out _) => new JsonObject { ["name"] = "NVD", ["url"] = $"https://nvd.nist.gov/vuln/detail/{alias}" },
+        _ when GhsaId.TryParse(alias, out _) => new JsonObject { ["name"] = "GitHub", ["url"] = $"https://github.com/advisories/{alias}" },
         _ => new JsonObject { ["name"] = "OSV", ["url"] = $"https://osv.dev/vulnerability/{Uri.EscapeDataString(alias)}" },
     };
 }

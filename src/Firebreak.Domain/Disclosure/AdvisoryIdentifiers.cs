@@ -5,27 +5,22 @@ namespace Firebreak.Domain.Disclosure;
 
 /// <summary>
 /// The identifier shapes an advisory carries, checked once here so every format agrees: a project-local id,
-/// CVE and GHSA aliases, CWE ids and revision numbers. Each check throws a <see cref="DomainException"/>
+/// CVE and GHSA aliases, CWE ids (each through its typed value: <see cref="AdvisoryId"/>, <see cref="CveId"/>,
+/// <see cref="GhsaId"/>, <see cref="CweId"/>) and revision numbers. Each check throws a <see cref="DomainException"/>
 /// that names the field.
 /// </summary>
 public static partial class AdvisoryIdentifiers
 {
     /// <summary>A project-local id such as <c>FBK-2026-0001</c>, or an imported tracking id such as <c>RHSA-2021:5186</c>.</summary>
-    public static string LocalId(string? text, string field)
-    {
-        var value = text?.Trim() ?? "";
-        return LocalIdPattern().IsMatch(value)
-            ? value
-            : throw new DomainException($"{field}: '{text}' is not an advisory id (1–100 letters, digits and - _ . : / without spaces, e.g. FBK-2026-0001).");
-    }
+    public static string LocalId(string? text, string field) => AdvisoryId.Parse(text, field).Value;
 
-    /// <summary>A CVE id, <c>CVE-YYYY-NNNN</c> with four or more digits.</summary>
-    public static bool IsCve(string? text) => text is not null && CvePattern().IsMatch(text);
+    /// <summary>A CVE id, <c>CVE-YYYY-NNNN</c> with four or more digits, in its canonical spelling.</summary>
+    public static bool IsCve(string? text) => CveId.TryParse(text, out var id) && id.Value == text;
 
-    /// <summary>A GitHub advisory id, <c>GHSA-xxxx-xxxx-xxxx</c> (lowercase letters 23456789cfghjmpqrvwx).</summary>
-    public static bool IsGhsa(string? text) => text is not null && GhsaPattern().IsMatch(text);
+    /// <summary>A GitHub advisory id, <c>GHSA-xxxx-xxxx-xxxx</c> (lowercase letters 23456789cfghjmpqrvwx), in its canonical spelling.</summary>
+    public static bool IsGhsa(string? text) => GhsaId.TryParse(text, out var id) && id.Value == text;
 
-    /// <summary>A CVE or GHSA alias, upper-cased prefix; anything else is refused.</summary>
+    /// <summary>A CVE or GHSA alias in its canonical spelling (a document writes ids as their registries do); anything else is refused.</summary>
     public static string Alias(string? text, string field)
     {
         var value = text?.Trim() ?? "";
@@ -36,8 +31,8 @@ public static partial class AdvisoryIdentifiers
     /// <summary>A CWE id, <c>CWE-</c> followed by a number without leading zeros.</summary>
     public static string Cwe(string? text, string field)
     {
-        var value = text?.Trim() ?? "";
-        return CwePattern().IsMatch(value) ? value : throw new DomainException($"{field}: '{text}' is not a CWE id (CWE-NNN).");
+        var id = CweId.Parse(text, field);
+        return id.Value == text?.Trim() ? id.Value : throw new DomainException($"{field}: '{text}' is not a CWE id as written: write {id.Value}.");
     }
 
     /// <summary>
@@ -49,17 +44,9 @@ public static partial class AdvisoryIdentifiers
         return RevisionPattern().IsMatch(value) ? value : throw new DomainException($"{field}: '{text}' is not a revision number (an integer or a semantic version).");
     }
 
-    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9_.:/\-]{0,99}$")]
-    private static partial Regex LocalIdPattern();
 
-    [GeneratedRegex(@"^CVE-[0-9]{4}-[0-9]{4,19}$")]
-    private static partial Regex CvePattern();
 
-    [GeneratedRegex(@"^GHSA(-[23456789cfghjmpqrvwx]{4}){3}$")]
-    private static partial Regex GhsaPattern();
 
-    [GeneratedRegex(@"^CWE-[1-9][0-9]{0,5}$")]
-    private static partial Regex CwePattern();
 
     [GeneratedRegex(@"^((0|[1-9][0-9]*)|((0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z\-.]+)?(\+[0-9A-Za-z\-.]+)?))$")]
     private static partial Regex RevisionPattern();

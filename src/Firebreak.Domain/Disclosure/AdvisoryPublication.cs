@@ -158,7 +158,7 @@ public sealed class AdvisoryPublication
         Expect(AdvisoryState.InReview, "approve it");
         if (string.Equals(actor, UpdatedBy, StringComparison.OrdinalIgnoreCase) || string.Equals(actor, ReviewRequestedBy, StringComparison.OrdinalIgnoreCase))
             throw new DomainException($"A second maintainer must approve: {actor} wrote or submitted this version.");
-        var wanted = publishAt ?? Utc(PublishAt!.Value);
+        var wanted = publishAt ?? PublishAt!.Value.AsInstant();
         var at = wanted < now ? now : wanted;
         State = AdvisoryState.Scheduled;
         ApprovedBy = actor;
@@ -221,10 +221,10 @@ public sealed class AdvisoryPublication
                 Fixed = t.Fixed ?? facts.Fixed,
             },
         };
-        if (PublishAt is { } at && rendition.Timeline.Published is null) rendition = rendition.Publish(Utc(at));
+        if (PublishAt is { } at && rendition.Timeline.Published is null) rendition = rendition.Publish(at.AsInstant());
         if (WithdrawnAt is { } withdrawn)
         {
-            var when = Utc(withdrawn);
+            var when = withdrawn.AsInstant();
             rendition = rendition.Revise(NextRevision(rendition.CurrentVersion), when, $"Withdrawn: {WithdrawnReason}");
             rendition = rendition with { Timeline = rendition.Timeline with { Withdrawn = when } };
         }
@@ -272,9 +272,8 @@ public sealed class AdvisoryPublication
         return int.TryParse(major, NumberStyles.None, CultureInfo.InvariantCulture, out var m) ? $"{m + 1}.0.0" : number + ".1";
     }
 
-    private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
 
-    private static string Iso(DateTime utc) => Iso(Utc(utc));
+    private static string Iso(DateTime utc) => Iso(utc.AsInstant());
 
     private static string Iso(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 }

@@ -1,3 +1,5 @@
+using Firebreak.Domain.Common;
+
 namespace Firebreak.Domain.Incidents;
 
 /// <summary>The stored form of an incident's clock (UTC instants), owned by the incident.</summary>
@@ -25,7 +27,6 @@ public sealed class ClockRecord
     public DateTime? StoppedAt { get; internal set; }
 
     /// <summary>The clock as a value.</summary>
-    public SlaClock ToClock() => new(Kind, Utc(StartedAt), Utc(DueAt), StoppedAt is { } s ? Utc(s) : null);
+    public SlaClock ToClock() => new(Kind, StartedAt.AsInstant(), DueAt.AsInstant(), StoppedAt is { } s ? s.AsInstant() : null);
 
-    private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
 }

@@ -1,4 +1,5 @@
 using Firebreak.Domain.Common;
+using Firebreak.Domain.Playbooks;
 using Firebreak.Domain.Projects;
 
 namespace Firebreak.Domain.Incidents;
@@ -76,7 +77,7 @@ public sealed partial class Incident
 
     private void ReplanClocks(SecurityPolicy policy, string actor, DateTimeOffset now)
     {
-        var opened = new DateTimeOffset(DateTime.SpecifyKind(OpenedAt, DateTimeKind.Utc));
+        var opened = OpenedAt.AsInstant();
         foreach (var (kind, span) in PlannedClocks(policy))
         {
             if (kind is ClockKind.Acknowledgement or ClockKind.Disclosure) continue; // not severity-dependent

@@ -1,4 +1,5 @@
 using Firebreak.Domain.Common;
+using Firebreak.Domain.Playbooks;
 
 namespace Firebreak.Domain.Incidents;
 

@@ -1,4 +1,5 @@
 using Firebreak.Domain.Common;
+using Firebreak.Domain.Playbooks;
 using Firebreak.Domain.Projects;
 
 namespace Firebreak.Domain.Incidents;

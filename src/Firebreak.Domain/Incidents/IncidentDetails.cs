@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text.RegularExpressions;
 using Firebreak.Domain.Common;
 using Firebreak.Domain.Cvss;
 
@@ -9,7 +8,7 @@ namespace Firebreak.Domain.Incidents;
 /// The technical facts of an incident: CVSS vectors as given, CWE identifiers, affected and
 /// patched versions, and CVE/GHSA identifiers. Validated on creation.
 /// </summary>
-public sealed partial record IncidentDetails
+public sealed record IncidentDetails
 {
     /// <summary>No details yet.</summary>
     public static IncidentDetails Empty { get; } = new(null, null, [], null, null, []);
@@ -83,21 +82,12 @@ public sealed partial record IncidentDetails
     }
 
     private static string CheckCwe(string cwe) =>
-        CwePattern().IsMatch(cwe) ? cwe : throw new DomainException($"'{cwe}' is not a CWE identifier (expected CWE-<number>, e.g. CWE-79).");
+        CweId.TryParse(cwe, out var id) ? id.Value : throw new DomainException($"'{cwe}' is not a CWE identifier (expected CWE-<number>, e.g. CWE-79).");
 
     private static string CheckIdentifier(string id)
     {
-        if (CvePattern().IsMatch(id)) return id.ToUpperInvariant();
-        if (GhsaPattern().IsMatch(id)) return "GHSA" + id[4..].ToLowerInvariant();
+        if (CveId.TryParse(id, out var cve)) return cve.Value;
+        if (GhsaId.TryParse(id, out var ghsa)) return ghsa.Value;
         throw new DomainException($"'{id}' is not a CVE (CVE-YYYY-NNNN) or GHSA (GHSA-xxxx-xxxx-xxxx) identifier.");
     }
-
-    [GeneratedRegex(@"^CWE-[1-9][0-9]{0,5}$")]
-    private static partial Regex CwePattern();
-
-    [GeneratedRegex(@"^CVE-(199[9]|2[0-9]{3})-[0-9]{4,19}$", RegexOptions.IgnoreCase)]
-    private static partial Regex CvePattern();
-
-    [GeneratedRegex(@"^GHSA(-[23456789cfghjmpqrvwx]{4}){3}$", RegexOptions.IgnoreCase)]
-    private static partial Regex GhsaPattern();
 }

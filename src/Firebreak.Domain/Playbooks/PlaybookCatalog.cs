@@ -1,5 +1,3 @@
-using Firebreak.Domain.Incidents;
-
 namespace Firebreak.Domain.Playbooks;
 
 /// <summary>

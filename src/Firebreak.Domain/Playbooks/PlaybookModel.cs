@@ -1,4 +1,3 @@
-using Firebreak.Domain.Incidents;
 using Firebreak.Domain.Projects;
 
 namespace Firebreak.Domain.Playbooks;

@@ -1,8 +1,7 @@
 using Firebreak.Domain.Common;
-using Firebreak.Domain.Incidents;
 using Firebreak.Domain.Projects;
-using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
+using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Firebreak.Domain.Playbooks;

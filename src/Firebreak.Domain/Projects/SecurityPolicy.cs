@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using Firebreak.Domain.Common;
-using Firebreak.Domain.Incidents;
 
 namespace Firebreak.Domain.Projects;
 

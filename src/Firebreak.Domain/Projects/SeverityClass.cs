@@ -1,5 +1,4 @@
 using Firebreak.Domain.Common;
-using Firebreak.Domain.Incidents;
 
 namespace Firebreak.Domain.Projects;
 

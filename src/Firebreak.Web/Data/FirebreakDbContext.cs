@@ -1,6 +1,5 @@
 using Firebreak.Domain.Incidents;
 using Firebreak.Domain.Projects;
-using Firebreak.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -19,7 +18,6 @@ internal abstract class FirebreakDbContext(DbContextOptions options) : IdentityD
     public DbSet<Project> Projects => Set<Project>();
     public DbSet<Incident> Incidents => Set<Incident>();
     public DbSet<TimelineEntry> Timeline => Set<TimelineEntry>();
-    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<ProjectMember> ProjectMembers => Set<ProjectMember>();
 
     /// <summary>
@@ -33,31 +31,6 @@ internal abstract class FirebreakDbContext(DbContextOptions options) : IdentityD
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(FirebreakDbContext).Assembly);
-        builder.Entity<ApiToken>(token =>
-        {
-            token.HasKey(t => t.Id);
-            token.HasIndex(t => t.Hash).IsUnique();
-            token.Property(t => t.Name).HasMaxLength(100);
-            token.Property(t => t.Hash).HasMaxLength(64);
-            token.Property(t => t.Prefix).HasMaxLength(16);
-            token.HasOne<AppUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
-            token.Property(t => t.Role).HasConversion<string>().HasMaxLength(24);
-            token.HasOne<Project>().WithMany().HasForeignKey(t => t.ProjectId).OnDelete(DeleteBehavior.Cascade);
-        });
-        builder.Entity<ProjectMember>(member =>
-        {
-            member.HasKey(m => new { m.ProjectId, m.UserId });
-            member.Property(m => m.Role).HasConversion<string>().HasMaxLength(24).HasDefaultValue(AccessRole.IncidentManager).HasSentinel((AccessRole)(-1));
-            member.HasOne<Project>().WithMany().HasForeignKey(m => m.ProjectId).OnDelete(DeleteBehavior.Cascade);
-            member.HasOne<AppUser>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
-        });
-        builder.Entity<IncidentCollaborator>(collaborator =>
-        {
-            collaborator.HasKey(c => new { c.IncidentId, c.UserId });
-            collaborator.Property(c => c.AddedBy).HasMaxLength(320);
-            collaborator.HasOne<Incident>().WithMany().HasForeignKey(c => c.IncidentId).OnDelete(DeleteBehavior.Cascade);
-            collaborator.HasOne<AppUser>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Cascade);
-        });
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)

@@ -165,6 +165,6 @@ public class AdvisoryPublicationTests
         Assert.Equal(Now.AddDays(2), rendition.Timeline.Withdrawn);
         Assert.Equal("2", rendition.CurrentVersion);
         Assert.Equal("Withdrawn: duplicate of FBK-2026-0000", rendition.Revisions[^1].Summary);
-        Assert.Contains("\"withdrawn\": \"2026-12-03T09:00:00Z\"", Firebreak.Domain.Disclosure.Formats.AdvisoryExport.Write(rendition, "osv"), StringComparison.Ordinal);
+        Assert.Contains("\"withdrawn\": \"2026-12-03T09:00:00Z\"", Firebreak.Domain.Disclosure.Formats.AdvisoryExport.Write(rendition, Firebreak.Domain.Disclosure.Formats.ExportFormat.Osv), StringComparison.Ordinal);
     }
 }

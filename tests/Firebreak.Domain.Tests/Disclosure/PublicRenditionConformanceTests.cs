@@ -42,7 +42,7 @@ public sealed class PublicRenditionConformanceTests
     [MemberData(nameof(Exports))]
     public async Task EveryExportOfThePublicRendition_IsValid(string format, string schema, bool withdrawn)
     {
-        var json = AdvisoryExport.Write(Rendition(withdrawn), format);
+        var json = AdvisoryExport.Write(Rendition(withdrawn), AdvisoryExport.Parse(format, "format"));
         Assert.Empty(await SchemaValidation.ErrorsAsync(schema, json));
         var (_, issues) = AdvisoryDocumentValidator.Validate(json);
         Assert.Empty(issues);
@@ -54,7 +54,7 @@ public sealed class PublicRenditionConformanceTests
         var rendition = Rendition(withdrawn: false);
         Assert.Equal(Now.AddDays(1), rendition.Timeline.Published);
         Assert.Equal("@jo", rendition.ReporterCredit);
-        var osv = AdvisoryExport.Write(rendition, "osv");
+        var osv = AdvisoryExport.Write(rendition, ExportFormat.Osv);
         Assert.Contains("\"published\": \"2026-12-02T09:00:00Z\"", osv, StringComparison.Ordinal);
         Assert.All(WorkedAdvisory.HiddenNames, name => Assert.DoesNotContain(name, osv, StringComparison.Ordinal));
     }

@@ -1,4 +1,3 @@
-using Firebreak.Domain.Incidents;
 using Firebreak.Domain.Playbooks;
 
 namespace Firebreak.Domain.Tests.Playbooks;

@@ -1,5 +1,4 @@
 using CsCheck;
-using Firebreak.Domain.Incidents;
 using Firebreak.Domain.Playbooks;
 
 namespace Firebreak.Domain.Tests.Playbooks;

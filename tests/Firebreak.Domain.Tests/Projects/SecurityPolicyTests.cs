@@ -1,5 +1,4 @@
 using Firebreak.Domain.Common;
-using Firebreak.Domain.Incidents;
 using Firebreak.Domain.Projects;
 
 namespace Firebreak.Domain.Tests.Projects;

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Firebreak.Web.Data;
 using Firebreak.Web.Infrastructure.Auth;
 using Firebreak.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;

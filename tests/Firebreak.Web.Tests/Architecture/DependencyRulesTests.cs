@@ -75,6 +75,67 @@ public partial class DependencyRulesTests
             .Select(t => (t.Namespace!.Split('.')[3], t.Name.Split('`')[0], t.GetCustomAttributes(false).Any(a => a.GetType().Name == "PublicFaceAttribute")))];
 
     [Fact]
+    public void DomainFolders_FormNoCycle()
+    {
+        var domain = Path.Combine(Root, "src", "Firebreak.Domain");
+        var graph = Graph(Directory.GetDirectories(domain).Select(Path.GetFileName).Where(d => d is not ("bin" or "obj")).Select(d => (d!, Path.Combine(domain, d!))),
+            DomainReference(), m => m.Groups[1].Value);
+        Assert.True(Cycle(graph) is null, $"Domain folders depend on each other in a cycle: {string.Join(" → ", Cycle(graph) ?? [])}");
+    }
+
+    [Fact]
+    public void WebLayers_FormNoCycle_AndDataIsTheBottom()
+    {
+        var web = Path.Combine(Root, "src", "Firebreak.Web");
+        var layers = new List<(string, string)> { ("Data", Path.Combine(web, "Data")) };
+        foreach (var top in new[] { "Infrastructure", "Features" })
+            layers.AddRange(Directory.GetDirectories(Path.Combine(web, top)).Select(d => ($"{top}.{Path.GetFileName(d)}", d)));
+        var graph = Graph(layers, WebReference(), m => m.Groups[1].Value);
+        Assert.True(Cycle(graph) is null, $"Web layers depend on each other in a cycle: {string.Join(" → ", Cycle(graph) ?? [])}");
+        Assert.True(graph["Data"].Count == 0, "Data references " + string.Join(", ", graph["Data"]));
+    }
+
+    /// <summary>Who references whom, read from each node's sources (usings and qualified names; migrations aside).</summary>
+    private static Dictionary<string, HashSet<string>> Graph(IEnumerable<(string Name, string Folder)> nodes, Regex reference, Func<Match, string> target)
+    {
+        var list = nodes.ToList();
+        var names = list.Select(n => n.Name).ToHashSet();
+        return list.ToDictionary(n => n.Name, n => Sources(n.Folder)
+            .SelectMany(f => reference.Matches(File.ReadAllText(f)).Select(target))
+            .Where(t => t != n.Name && names.Contains(t)).ToHashSet());
+    }
+
+    /// <summary>A cycle in the graph as the path that closes it, or null.</summary>
+    private static List<string>? Cycle(Dictionary<string, HashSet<string>> graph)
+    {
+        var state = new Dictionary<string, int>(); // 1 on the path, 2 done
+        var path = new List<string>();
+        List<string>? Visit(string node)
+        {
+            state[node] = 1;
+            path.Add(node);
+            foreach (var next in graph[node].Order(StringComparer.Ordinal))
+            {
+                if (state.GetValueOrDefault(next) == 1) return [.. path.SkipWhile(p => p != next), next];
+                if (state.GetValueOrDefault(next) == 0 && Visit(next) is { } found) return found;
+            }
+            path.RemoveAt(path.Count - 1);
+            state[node] = 2;
+            return null;
+        }
+        foreach (var node in graph.Keys.Order(StringComparer.Ordinal))
+            if (state.GetValueOrDefault(node) == 0 && Visit(node) is { } cycle) return cycle;
+        return null;
+    }
+
+    [Fact]
+    public void CycleFinder_FindsACycle_AndNoneInATree()
+    {
+        Assert.Equal(["a", "b", "c", "a"], Cycle(new() { ["a"] = ["b"], ["b"] = ["c"], ["c"] = ["a"] }));
+        Assert.Null(Cycle(new() { ["a"] = ["b", "c"], ["b"] = ["c"], ["c"] = [] }));
+    }
+
+    [Fact]
     public void Source_NeverReadsTheWallClock()
     {
         // Time is injected (TimeProvider) so deadlines are testable with a fake clock.
@@ -102,4 +163,10 @@ public partial class DependencyRulesTests
 
     [GeneratedRegex(@"Firebreak\.Web\.Features\.(\w+)")]
     private static partial Regex FeatureReference();
+
+    [GeneratedRegex(@"Firebreak\.Domain\.(\w+)")]
+    private static partial Regex DomainReference();
+
+    [GeneratedRegex(@"Firebreak\.Web\.(Data|Infrastructure\.\w+|Features\.\w+)")]
+    private static partial Regex WebReference();
 }

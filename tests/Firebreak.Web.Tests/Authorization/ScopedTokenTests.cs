@@ -1,5 +1,6 @@
-using System.Net;
 using System.Net.Http.Headers;
+using System.Net;
+using Firebreak.Domain.Projects;
 using Firebreak.Web.Infrastructure.Auth;
 using Firebreak.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;

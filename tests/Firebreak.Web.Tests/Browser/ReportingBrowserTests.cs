@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
+using Firebreak.Web.Data;
 using Firebreak.Web.Features.Account;
-using Firebreak.Web.Infrastructure.Auth;
 using Firebreak.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;

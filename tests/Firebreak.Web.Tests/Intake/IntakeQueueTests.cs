@@ -1,6 +1,7 @@
 using System.Net;
 using Firebreak.Domain.Common;
 using Firebreak.Domain.Incidents;
+using Firebreak.Domain.Projects;
 using Firebreak.Web.Data;
 using Firebreak.Web.Features.Intake.Reports;
 using Firebreak.Web.Features.Intake.Settings;

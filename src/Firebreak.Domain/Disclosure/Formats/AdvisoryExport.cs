@@ -1,30 +1,46 @@
+using Firebreak.Domain.Common;
+
 namespace Firebreak.Domain.Disclosure.Formats;
 
-/// <summary>One advisory written in any of the standard formats, by name; shared by the CLI and the server.</summary>
+/// <summary>One advisory written in any of the standard formats; shared by the CLI and the server.</summary>
 public static class AdvisoryExport
 {
-    /// <summary>The format names, in the order documented.</summary>
-    public static readonly string[] Formats = ["osv", "cve5", "cve5-container", "csaf", "csaf-vex", "openvex", "ghsa-md", "changelog"];
+    /// <summary>The formats' wire names, in the order documented.</summary>
+    public static IReadOnlyList<string> Formats { get; } = [.. Enum.GetValues<ExportFormat>().Select(f => f.ToWire())];
 
-    /// <summary>The document's text; <paramref name="format"/> must be one of <see cref="Formats"/>.</summary>
-    public static string Write(SecurityAdvisory advisory, string format) => format switch
+    /// <summary>Reads a format's wire name, or throws a <see cref="DomainException"/> naming <paramref name="field"/> and listing the formats.</summary>
+    public static ExportFormat Parse(string? name, string field) =>
+        WireNames.TryParse<ExportFormat>(name, out var format)
+            ? format
+            : throw new DomainException($"{field}: '{name}' is not an advisory format; use {string.Join(", ", Formats)}.");
+
+    /// <summary>The document's text.</summary>
+    public static string Write(SecurityAdvisory advisory, ExportFormat format) => format switch
     {
-        "osv" => OsvExporter.Write(advisory),
-        "cve5" => CveExporter.WriteRecord(advisory),
-        "cve5-container" => CveExporter.WriteCnaContainer(advisory),
-        "csaf" => CsafExporter.Write(advisory),
-        "csaf-vex" => CsafExporter.Write(advisory, vex: true),
-        "openvex" => OpenVexExporter.Write(advisory),
-        "ghsa-md" => AdvisoryMarkdown.Write(advisory),
-        "changelog" => ChangelogLine.Write(advisory) + "\n",
-        _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Not an advisory format."),
+        ExportFormat.Osv => OsvExporter.Write(advisory),
+        ExportFormat.Cve5 => CveExporter.WriteRecord(advisory),
+        ExportFormat.Cve5Container => CveExporter.WriteCnaContainer(advisory),
+        ExportFormat.Csaf => CsafExporter.Write(advisory),
+        ExportFormat.CsafVex => CsafExporter.Write(advisory, vex: true),
+        ExportFormat.Openvex => OpenVexExporter.Write(advisory),
+        ExportFormat.GhsaMd => AdvisoryMarkdown.Write(advisory),
+        ExportFormat.Changelog => ChangelogLine.Write(advisory) + "\n",
     };
 
     /// <summary>The media type a format is served with.</summary>
-    public static string MediaType(string format) => format switch
+    public static string MediaType(ExportFormat format) => format switch
     {
-        "ghsa-md" => "text/markdown; charset=utf-8",
-        "changelog" => "text/plain; charset=utf-8",
-        _ => "application/json; charset=utf-8",
+        ExportFormat.GhsaMd => "text/markdown; charset=utf-8",
+        ExportFormat.Changelog => "text/plain; charset=utf-8",
+        ExportFormat.Osv or ExportFormat.Cve5 or ExportFormat.Cve5Container or ExportFormat.Csaf or ExportFormat.CsafVex or ExportFormat.Openvex
+            => "application/json; charset=utf-8",
+    };
+
+    /// <summary>The file name extension a download of the format carries.</summary>
+    public static string Extension(ExportFormat format) => format switch
+    {
+        ExportFormat.GhsaMd => "md",
+        ExportFormat.Changelog => "txt",
+        ExportFormat.Osv or ExportFormat.Cve5 or ExportFormat.Cve5Container or ExportFormat.Csaf or ExportFormat.CsafVex or ExportFormat.Openvex => "json",
     };
 }

@@ -20,7 +20,7 @@ internal static class AccountSetup
         tokens.MapDelete("/{id:guid}", async Task<Results<NoContent, NotFound>> (Guid id, CurrentUser user, ApiTokens apiTokens, CancellationToken ct) =>
             await apiTokens.RevokeAsync(user.Id, id, ct) ? TypedResults.NoContent() : TypedResults.NotFound()).RequirePermission(Permission.SignedIn);
         tokens.MapGet("/", async (CurrentUser user, FirebreakDbContext db, CancellationToken ct) =>
-            TypedResults.Ok(await db.ApiTokens.Where(t => t.UserId == user.Id).OrderBy(t => t.CreatedAt)
+            TypedResults.Ok(await db.Set<ApiToken>().Where(t => t.UserId == user.Id).OrderBy(t => t.CreatedAt)
                 .Select(t => new { t.Id, t.Name, t.Prefix, t.CreatedAt, t.LastUsedAt, t.RevokedAt }).ToListAsync(ct))).RequirePermission(Permission.SignedIn);
         return app;
     }

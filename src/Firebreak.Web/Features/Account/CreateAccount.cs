@@ -1,5 +1,5 @@
 using Firebreak.Domain.Common;
-using Firebreak.Web.Infrastructure.Auth;
+using Firebreak.Web.Data;
 using Microsoft.AspNetCore.Identity;
 
 namespace Firebreak.Web.Features.Account;

@@ -1,9 +1,10 @@
+using Firebreak.Domain.Projects;
 using Firebreak.Web.Data;
 using Firebreak.Web.Infrastructure.Audit;
 using Firebreak.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Firebreak.Web.Features.Account;
@@ -72,7 +73,7 @@ internal sealed partial class AccountModel(FirebreakDbContext db, CurrentUser us
     private async Task LoadAsync(CancellationToken ct)
     {
         if (await users.FindByIdAsync(user.Id) is { } account) PasskeyList = await passkeys.ListAsync(account, ct);
-        Tokens = await db.ApiTokens.Where(t => t.UserId == user.Id).OrderByDescending(t => t.CreatedAt).ToListAsync(ct);
+        Tokens = await db.Set<ApiToken>().Where(t => t.UserId == user.Id).OrderByDescending(t => t.CreatedAt).ToListAsync(ct);
         TimeZone = user.TimeZone.Id;
         var id = user.Id;
         Projects = [.. (await db.ProjectMembers.Where(m => m.UserId == id).Join(db.Projects, m => m.ProjectId, p => p.Id, (m, p) => new { p.Id, p.Slug })

@@ -60,9 +60,10 @@ internal static class AdvisoryApi
         if (await access.FindIncidentAsync(id, withTimeline: false, ct) is not { } incident) return TypedResults.NotFound();
         if (await moves.FindAsync(id, ct) is not { } row) return TypedResults.NotFound();
         if (format is null) return TypedResults.Text(row.Document, "application/json; charset=utf-8");
-        var document = await exporter.ExportAsync(row, incident, format, urls.For(request), ct);
-        await audit.RecordNowAsync(user.Name, "advisory-export", $"incident {id}", $"exported advisory version {row.Version} as {format}", ct);
-        return TypedResults.Text(document, AdvisoryExport.MediaType(format));
+        var chosen = AdvisoryExport.Parse(format, "format");
+        var document = await exporter.ExportAsync(row, incident, chosen, urls.For(request), ct);
+        await audit.RecordNowAsync(user.Name, "advisory-export", $"incident {id}", $"exported advisory version {row.Version} as {chosen.ToWire()}", ct);
+        return TypedResults.Text(document, AdvisoryExport.MediaType(chosen));
     }
 
     private static async Task<Results<Ok<AdvisoryStatusJson>, NotFound>> Status(Guid id, ProjectAccess access, AdvisoryMoves moves, CancellationToken ct) =>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Firebreak.Domain.Common;
 using Firebreak.Domain.Disclosure;
 using Firebreak.Domain.Incidents;
 using Firebreak.Domain.Projects;
@@ -30,7 +31,7 @@ internal static class AdvisoryDraft
         var draft = new JsonObject
         {
             ["id"] = $"{project.Slug.ToUpperInvariant()}-{year}-{incident.Number:D4}",
-            ["aliases"] = new JsonArray([.. details.Identifiers.Where(i => i.StartsWith("CVE-", StringComparison.OrdinalIgnoreCase) || i.StartsWith("GHSA-", StringComparison.OrdinalIgnoreCase)).Select(i => JsonValue.Create(i))]),
+            ["aliases"] = new JsonArray([.. details.Identifiers.Where(i => CveId.TryParse(i, out _) || GhsaId.TryParse(i, out _)).Select(i => JsonValue.Create(i))]),
             ["summary"] = summary,
             ["description"] = description.Trim(),
             ["publisher"] = new JsonObject

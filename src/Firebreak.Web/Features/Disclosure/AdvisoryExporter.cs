@@ -1,4 +1,3 @@
-using Firebreak.Domain.Common;
 using Firebreak.Domain.Disclosure;
 using Firebreak.Domain.Disclosure.Formats;
 using Firebreak.Domain.Incidents;
@@ -15,17 +14,15 @@ namespace Firebreak.Web.Features.Disclosure;
 /// </summary>
 internal sealed class AdvisoryExporter(FirebreakDbContext db, LiquidTemplates templates)
 {
-    public async Task<string> ExportAsync(AdvisoryPublication row, Incident incident, string format, string baseUrl, CancellationToken ct)
+    public async Task<string> ExportAsync(AdvisoryPublication row, Incident incident, ExportFormat format, string baseUrl, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(row);
         ArgumentNullException.ThrowIfNull(incident);
-        if (!AdvisoryExport.Formats.Contains(format))
-            throw new DomainException($"format: '{format}' is not an advisory format; use {string.Join(", ", AdvisoryExport.Formats)}.");
         var advisory = PublicAdvisories.Render(row, incident).Advisory;
-        if (format is not ("ghsa-md" or "changelog")) return AdvisoryExport.Write(advisory, format);
+        if (format is not (ExportFormat.GhsaMd or ExportFormat.Changelog)) return AdvisoryExport.Write(advisory, format);
         var project = await db.Projects.FindAsync([incident.ProjectId], ct) ?? throw new InvalidOperationException("Incident without project.");
         var settings = await db.Set<DisclosureSettings>().FindAsync([project.Id], ct) ?? DisclosureSettings.DefaultsFor(project.Id);
-        return await RenderAsync(project, advisory, format == "ghsa-md" ? settings.AdvisoryBody : settings.ChangelogLine, baseUrl);
+        return await RenderAsync(project, advisory, format == ExportFormat.GhsaMd ? settings.AdvisoryBody : settings.ChangelogLine, baseUrl);
     }
 
     /// <summary>Renders one of the project's templates for an advisory (also what the settings page previews).</summary>

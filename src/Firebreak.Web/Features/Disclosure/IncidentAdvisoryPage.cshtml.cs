@@ -40,10 +40,11 @@ internal sealed class IncidentAdvisoryModel(ProjectAccess access, FirebreakDbCon
         if (!await LoadAsync(id, null, ct) || Publication is null) return NotFound();
         try
         {
-            var text = await exporter.ExportAsync(Publication, Incident, format ?? "", urls.For(Request), ct);
-            await audit.RecordNowAsync(user.Name, "advisory-export", $"incident {id}", $"exported advisory version {Publication.Version} as {format}", ct);
-            var extension = format switch { "ghsa-md" => "md", "changelog" => "txt", _ => "json" };
-            return File(Encoding.UTF8.GetBytes(text), AdvisoryExport.MediaType(format!), $"{Publication.AdvisoryId.Replace('/', '_').Replace(':', '_')}.{format}.{extension}");
+            var chosen = AdvisoryExport.Parse(format, "format");
+            var text = await exporter.ExportAsync(Publication, Incident, chosen, urls.For(Request), ct);
+            await audit.RecordNowAsync(user.Name, "advisory-export", $"incident {id}", $"exported advisory version {Publication.Version} as {chosen.ToWire()}", ct);
+            return File(Encoding.UTF8.GetBytes(text), AdvisoryExport.MediaType(chosen),
+                $"{Publication.AdvisoryId.Replace('/', '_').Replace(':', '_')}.{chosen.ToWire()}.{AdvisoryExport.Extension(chosen)}");
         }
         catch (DomainException e)
         {

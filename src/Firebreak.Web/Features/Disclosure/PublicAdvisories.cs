@@ -1,6 +1,8 @@
-using Firebreak.Domain.Disclosure;
+using Firebreak.Domain.Common;
 using Firebreak.Domain.Disclosure.Formats;
+using Firebreak.Domain.Disclosure;
 using Firebreak.Domain.Incidents;
+using Firebreak.Domain.Playbooks;
 using Firebreak.Domain.Projects;
 using Firebreak.Web.Data;
 using Microsoft.EntityFrameworkCore;
@@ -59,7 +61,7 @@ internal sealed class PublicAdvisories(FirebreakDbContext db, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(incident);
         var reported = incident.Reporter is not null || incident.Kind == IncidentKind.VulnerabilityReport
-            ? new DateTimeOffset(DateTime.SpecifyKind(incident.OpenedAt, DateTimeKind.Utc)) : (DateTimeOffset?)null;
+            ? incident.OpenedAt.AsInstant() : (DateTimeOffset?)null;
         return new AdvisoryTimeline(Reported: reported, Acknowledged: incident.Clock(ClockKind.Acknowledgement)?.StoppedAt,
             Fixed: incident.Clock(ClockKind.Fix)?.StoppedAt);
     }

@@ -1,8 +1,9 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json.Nodes;
-using Firebreak.Domain.Disclosure;
+using System.Text;
+using Firebreak.Domain.Common;
 using Firebreak.Domain.Disclosure.Formats;
+using Firebreak.Domain.Disclosure;
 using Firebreak.Domain.Projects;
 using Firebreak.Web.Infrastructure.Web;
 
@@ -27,7 +28,7 @@ internal static class PublicAdvisoryEndpoints
             var records = new JsonArray();
             foreach (var advisory in (await advisories.ListAsync(project.Id, ct)).Where(a => HasOsvId(a.Advisory)))
             {
-                records.Add(JsonNode.Parse(AdvisoryExport.Write(advisory.Advisory, "osv")));
+                records.Add(JsonNode.Parse(AdvisoryExport.Write(advisory.Advisory, ExportFormat.Osv)));
             }
             return Results.Text(records.ToJsonString(), "application/json; charset=utf-8");
         });
@@ -37,7 +38,7 @@ internal static class PublicAdvisoryEndpoints
             var id = file[..^5];
             var match = (await advisories.ListAsync(project.Id, ct)).FirstOrDefault(a => HasOsvId(a.Advisory)
                 && (string.Equals(a.Advisory.Id, id, StringComparison.OrdinalIgnoreCase) || a.Advisory.Aliases.Contains(id, StringComparer.OrdinalIgnoreCase)));
-            return match is null ? Results.NotFound() : Results.Text(AdvisoryExport.Write(match.Advisory, "osv"), "application/json; charset=utf-8");
+            return match is null ? Results.NotFound() : Results.Text(AdvisoryExport.Write(match.Advisory, ExportFormat.Osv), "application/json; charset=utf-8");
         });
         pub.MapGet("/.well-known/csaf/provider-metadata.json", async (string slug, HttpRequest request, PublicAdvisories advisories, PublicUrl urls, CancellationToken ct) =>
         {
@@ -66,7 +67,7 @@ internal static class PublicAdvisoryEndpoints
             if (await advisories.ProjectAsync(slug, ct) is not { } project) return Results.NotFound();
             var path = $"{year.ToString(CultureInfo.InvariantCulture)}/{file}";
             var match = (await advisories.ListAsync(project.Id, ct)).FirstOrDefault(a => CsafPath(a.Advisory) == path);
-            return match is null ? Results.NotFound() : Results.Text(AdvisoryExport.Write(match.Advisory, "csaf"), "application/json; charset=utf-8");
+            return match is null ? Results.NotFound() : Results.Text(AdvisoryExport.Write(match.Advisory, ExportFormat.Csaf), "application/json; charset=utf-8");
         });
         return app;
     }
@@ -90,7 +91,7 @@ internal static class PublicAdvisoryEndpoints
         ArgumentNullException.ThrowIfNull(advisories);
         var root = $"{baseUrl.TrimEnd('/')}/p/{project.Slug}";
         var publisher = advisories.Select(a => a.Advisory.Publisher).FirstOrDefault();
-        var lastUpdated = advisories.Select(a => a.Advisory.LastModified).Max() ?? new DateTimeOffset(DateTime.SpecifyKind(project.CreatedAt, DateTimeKind.Utc));
+        var lastUpdated = advisories.Select(a => a.Advisory.LastModified).Max() ?? project.CreatedAt.AsInstant();
         var metadata = new JsonObject
         {
             ["canonical_url"] = $"{root}/.well-known/csaf/provider-metadata.json",

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Firebreak.Domain.Common;
 using Firebreak.Domain.Disclosure;
 using Firebreak.Domain.Incidents;
 using Firebreak.Domain.Projects;
@@ -45,7 +46,7 @@ internal sealed partial class PublishDueAdvisories(FirebreakDbContext db, TimePr
             if (!row.IsDueAt(now)) continue;
             var incident = await db.Incidents.SingleAsync(i => i.Id == id, ct);
             var project = await db.Projects.SingleAsync(p => p.Id == incident.ProjectId, ct);
-            var publicSince = new DateTimeOffset(DateTime.SpecifyKind(row.PublishAt!.Value, DateTimeKind.Utc));
+            var publicSince = row.PublishAt!.Value.AsInstant();
             var rendition = PublicAdvisories.Render(row, incident).Advisory;
             row.MarkPublished(now);
             incident.MarkAdvisoryPublished(row.AdvisoryId, publicSince, Actor, now);

@@ -1,4 +1,5 @@
 using Firebreak.Domain.Common;
+using Firebreak.Domain.Incidents;
 using Firebreak.Web.Data;
 using Firebreak.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -37,7 +38,7 @@ internal static class CollaboratorsApi
             ?? throw new DomainException($"No account has the e-mail address '{request.Email}'.");
         if (await db.Set<IncidentCollaborator>().AnyAsync(c => c.IncidentId == id && c.UserId == account.Id, ct)) return TypedResults.NoContent();
         var now = time.GetUtcNow();
-        db.Add(new IncidentCollaborator { IncidentId = id, UserId = account.Id, AddedAt = now.UtcDateTime, AddedBy = user.Name });
+        db.Add(new IncidentCollaborator(id, account.Id, user.Name, now));
         incident.AddNote($"Invited {account.Email} to this incident as a collaborator", user.Name, now);
         await db.SaveChangesAsync(ct);
         return TypedResults.NoContent();

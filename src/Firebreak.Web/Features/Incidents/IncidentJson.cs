@@ -1,6 +1,7 @@
 using Firebreak.Domain.Common;
 using Firebreak.Domain.Incidents;
 using Firebreak.Domain.Playbooks;
+using Firebreak.Domain.Projects;
 
 namespace Firebreak.Web.Features.Incidents;
 

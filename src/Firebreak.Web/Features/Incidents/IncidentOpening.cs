@@ -1,5 +1,6 @@
 using Firebreak.Domain.Incidents;
 using Firebreak.Domain.Playbooks;
+using Firebreak.Domain.Projects;
 
 namespace Firebreak.Web.Features.Incidents;
 

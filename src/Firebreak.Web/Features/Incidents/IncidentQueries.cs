@@ -1,6 +1,7 @@
-using Firebreak.Web.Data;
 using Firebreak.Domain.Incidents;
+using Firebreak.Domain.Playbooks;
 using Firebreak.Domain.Projects;
+using Firebreak.Web.Data;
 using Firebreak.Web.Infrastructure.Auth;
 using Firebreak.Web.Infrastructure.Playbooks;
 using Microsoft.EntityFrameworkCore;

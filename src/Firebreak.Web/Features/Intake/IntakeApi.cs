@@ -22,6 +22,7 @@ internal static class IntakeApi
         services.AddScoped<SubmitReport>();
         services.AddScoped<FileReport>();
         services.AddSingleton<IntakeQueue>();
+        services.AddSingleton<IntakeRateLimiter>();
         services.AddHostedService<IntakeWriter>();
         services.AddScoped<ConfirmReport>();
         services.AddScoped<AttachToReport>();

@@ -19,8 +19,8 @@ internal sealed class AddMember(FirebreakDbContext db, TimeProvider time, AuditT
         var existing = await db.ProjectMembers.SingleOrDefaultAsync(m => m.ProjectId == project.Id && m.UserId == user.Id, ct);
         audit.Record(actor.Name, "member-role", $"project {project.Slug}",
             $"{user.Email}: {(existing is null ? "none" : existing.Role.ToWire())} → {access.ToWire()}");
-        if (existing is not null) existing.Role = access;
-        else db.ProjectMembers.Add(new ProjectMember { ProjectId = project.Id, UserId = user.Id, AddedAt = time.GetUtcNow().UtcDateTime, Role = access });
+        if (existing is not null) existing.ChangeRole(access);
+        else db.ProjectMembers.Add(new ProjectMember(project.Id, user.Id, access, time.GetUtcNow()));
         await db.SaveChangesAsync(ct);
     }
 }

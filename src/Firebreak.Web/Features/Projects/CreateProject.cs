@@ -16,7 +16,7 @@ internal sealed class CreateProject(FirebreakDbContext db, CurrentUser user, Tim
         if (await db.Projects.AnyAsync(p => p.Slug == project.Slug, ct))
             throw new DomainException($"A project with the slug '{project.Slug}' already exists.");
         db.Projects.Add(project);
-        db.ProjectMembers.Add(new ProjectMember { ProjectId = project.Id, UserId = user.Id, AddedAt = now.UtcDateTime, Role = AccessRole.Admin });
+        db.ProjectMembers.Add(new ProjectMember(project.Id, user.Id, AccessRole.Admin, now));
         await db.SaveChangesAsync(ct);
         return project;
     }

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Firebreak.Domain.Common;
-using Firebreak.Domain.Incidents;
 using Firebreak.Domain.Projects;
 
 namespace Firebreak.Web.Features.Projects;

@@ -1,5 +1,4 @@
 using Firebreak.Web.Data;
-using Firebreak.Web.Infrastructure.Advisories;
 using Microsoft.EntityFrameworkCore;
 
 namespace Firebreak.Web.Features.Watch;

@@ -1,10 +1,12 @@
 using System.Globalization;
 using Firebreak.Domain.Advisories;
+using Firebreak.Domain.Common;
 using Firebreak.Domain.Cvss;
 using Firebreak.Domain.Incidents;
+using Firebreak.Domain.Playbooks;
+using Firebreak.Domain.Projects;
 using Firebreak.Domain.Vex;
 using Firebreak.Web.Data;
-using Firebreak.Web.Infrastructure.Advisories;
 using Firebreak.Web.Features.Incidents;
 using Microsoft.EntityFrameworkCore;
 
@@ -116,18 +118,7 @@ internal sealed class CheckManifest(FirebreakDbContext db, UnitOfWork unitOfWork
     }
 
     /// <summary>CVE and GHSA ids go into the incident's details; others (RUSTSEC, PYSEC, …) stay in the summary.</summary>
-    private static bool IsIncidentIdentifier(string id)
-    {
-        try
-        {
-            _ = new IncidentDetails(null, null, [], null, null, [id]);
-            return true;
-        }
-        catch (Firebreak.Domain.Common.DomainException)
-        {
-            return false;
-        }
-    }
+    private static bool IsIncidentIdentifier(string id) => CveId.TryParse(id, out _) || GhsaId.TryParse(id, out _);
 
     private static string Title(ScanFinding f)
     {

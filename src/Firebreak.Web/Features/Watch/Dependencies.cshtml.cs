@@ -22,7 +22,7 @@ internal sealed class DependenciesModel(ProjectAccess access, FirebreakDbContext
     [BindProperty(SupportsGet = true)] public bool? ReleasePath { get; set; }
     [BindProperty(SupportsGet = true)] public bool Resolved { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(string slug, [FromServices] Infrastructure.Advisories.AdvisoryLibrary library, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string slug, [FromServices] AdvisoryLibrary library, CancellationToken ct)
     {
         HasIndex = library.Current() is not null;
         try

@@ -5,7 +5,6 @@ using Firebreak.Domain.Packages.Lockfiles;
 using Firebreak.Domain.Projects;
 using Firebreak.Domain.Vex;
 using Firebreak.Web.Data;
-using Firebreak.Web.Infrastructure.Advisories;
 using Microsoft.EntityFrameworkCore;
 
 namespace Firebreak.Web.Features.Watch;

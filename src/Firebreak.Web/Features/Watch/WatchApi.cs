@@ -1,5 +1,4 @@
 using Firebreak.Web.Data;
-using Firebreak.Web.Infrastructure.Advisories;
 using Firebreak.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;

@@ -1,3 +1,4 @@
+using Firebreak.Domain.Projects;
 namespace Firebreak.Web.Infrastructure.Auth;
 
 /// <summary>

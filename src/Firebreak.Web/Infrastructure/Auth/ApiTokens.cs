@@ -1,3 +1,4 @@
+using Firebreak.Domain.Projects;
 using Firebreak.Web.Data;
 using Firebreak.Web.Infrastructure.Audit;
 using Microsoft.EntityFrameworkCore;
@@ -35,7 +36,7 @@ internal sealed class ApiTokens(FirebreakDbContext db, TimeProvider time, AuditT
             ProjectId = projectId,
             Role = role,
         };
-        db.ApiTokens.Add(token);
+        db.Set<ApiToken>().Add(token);
         audit.Record(userId, "token-created", $"token {token.Id}", $"API token '{name}' ({token.Prefix}…)");
         await db.SaveChangesAsync(ct);
         return (token, secret);
@@ -46,7 +47,7 @@ internal sealed class ApiTokens(FirebreakDbContext db, TimeProvider time, AuditT
     {
         if (!secret.StartsWith(Prefix, StringComparison.Ordinal) || secret.Length != Prefix.Length + 43) return null;
         var hash = Hash(secret);
-        var token = await db.ApiTokens.SingleOrDefaultAsync(t => t.Hash == hash && t.RevokedAt == null, ct);
+        var token = await db.Set<ApiToken>().SingleOrDefaultAsync(t => t.Hash == hash && t.RevokedAt == null, ct);
         if (token is null) return null;
         var now = time.GetUtcNow().UtcDateTime;
         if (token.LastUsedAt is null || now - token.LastUsedAt > TimeSpan.FromMinutes(1))
@@ -60,7 +61,7 @@ internal sealed class ApiTokens(FirebreakDbContext db, TimeProvider time, AuditT
     /// <summary>Revokes one of the user's tokens; false when it is not theirs or does not exist.</summary>
     public async Task<bool> RevokeAsync(string userId, Guid tokenId, CancellationToken ct)
     {
-        var token = await db.ApiTokens.SingleOrDefaultAsync(t => t.Id == tokenId && t.UserId == userId, ct);
+        var token = await db.Set<ApiToken>().SingleOrDefaultAsync(t => t.Id == tokenId && t.UserId == userId, ct);
         if (token is null) return false;
         token.RevokedAt ??= time.GetUtcNow().UtcDateTime;
         audit.Record(userId, "token-revoked", $"token {token.Id}", $"API token '{token.Name}' ({token.Prefix}…)");

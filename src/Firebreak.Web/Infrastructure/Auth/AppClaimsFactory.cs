@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Firebreak.Web.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 

@@ -1,4 +1,6 @@
 using System.Security.Claims;
+using Firebreak.Domain.Projects;
+using Firebreak.Web.Data;
 
 namespace Firebreak.Web.Infrastructure.Auth;
 

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Firebreak.Domain.Projects;
 
 namespace Firebreak.Web.Infrastructure.Auth;
 

@@ -12,7 +12,6 @@ internal static class WebSetup
         services.AddSingleton<MarkdownRenderer>();
         services.AddScoped<CspNonce>();
         services.AddSingleton<PublicUrl>();
-        services.AddSingleton<IntakeRateLimiter>();
         services.AddSingleton<Templates.LiquidTemplates>();
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();

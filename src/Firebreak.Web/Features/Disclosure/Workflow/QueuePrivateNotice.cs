@@ -26,13 +26,11 @@ internal sealed class QueuePrivateNotice(FirebreakDbContext db, ProjectAccess ac
         if (incident.DisclosureDue is { } due && at >= due && !row.IsPublicAt(now))
             throw new DomainException($"sendAt: {at.UtcDateTime:u} is not before the disclosure ({due.UtcDateTime:u}); a private notice goes out ahead of it.");
         var rendition = PublicAdvisories.Render(row, incident).Advisory;
-        var count = await mail.QueuePrivateNoticeAsync(project, row, rendition, settings, row.PublishAt is { } p ? Utc(p) : incident.DisclosureDue,
+        var count = await mail.QueuePrivateNoticeAsync(project, row, rendition, settings, row.PublishAt is { } p ? p.AsInstant() : incident.DisclosureDue,
             AdvisoryLinks.Public(baseUrl, project, rendition.Id), at, ct);
         incident.RecordAdvisory($"Private disclosure notice for advisory {row.AdvisoryId} (version {row.Version}) queued to {count} recipient(s), sending at {at.UtcDateTime:u}",
             moves.Actor, now);
         await moves.SaveAsync(ct);
         return count;
     }
-
-    private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
 }

@@ -4,7 +4,6 @@ using Firebreak.Web.Features.Intake.Reports;
 using Firebreak.Web.Features.Intake.Threads;
 using Firebreak.Web.Infrastructure.Audit;
 using Firebreak.Web.Infrastructure.Auth;
-using Firebreak.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 

@@ -4,7 +4,6 @@ using Firebreak.Web.Data;
 using Firebreak.Web.Features.Intake.Attachments;
 using Firebreak.Web.Features.Intake.Reports;
 using Firebreak.Web.Features.Intake.Threads;
-using Firebreak.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,8 @@
 using Firebreak.Domain.Common;
 using Firebreak.Domain.Cvss;
 using Firebreak.Domain.Incidents;
+using Firebreak.Domain.Playbooks;
+using Firebreak.Domain.Projects;
 using Firebreak.Web.Features.Incidents;
 using Firebreak.Web.Infrastructure.Mail;
 

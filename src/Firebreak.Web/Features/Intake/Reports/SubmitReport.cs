@@ -1,5 +1,6 @@
 using Firebreak.Domain.Common;
 using Firebreak.Domain.Incidents;
+using Firebreak.Domain.Playbooks;
 using Firebreak.Domain.Projects;
 using Firebreak.Web.Data;
 using Firebreak.Web.Features.Incidents;

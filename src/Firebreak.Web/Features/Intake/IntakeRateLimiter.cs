@@ -1,7 +1,7 @@
 using System.Threading.RateLimiting;
 using Firebreak.Web.Infrastructure.Errors;
 
-namespace Firebreak.Web.Infrastructure.Web;
+namespace Firebreak.Web.Features.Intake;
 
 /// <summary>
 /// Per-address limits for the deliberately public endpoints (report intake, the reporter portal):
@@ -20,7 +20,7 @@ internal sealed class IntakeRateLimiter : IDisposable
 
     /// <summary>
     /// Takes one permit for the caller's address or throws <see cref="TooManyRequestsException"/>;
-    /// once per request, so a request run again after a lost race (<see cref="LostRaceRetry"/>) is not counted twice.
+    /// once per request, so a request run again after a lost race (<see cref="Infrastructure.Web.LostRaceRetry"/>) is not counted twice.
     /// </summary>
     public void Take(HttpContext context, string what)
     {

@@ -1,4 +1,4 @@
-namespace Firebreak.Domain.Incidents;
+namespace Firebreak.Domain.Playbooks;
 
 /// <summary>What happened. Each kind has a default playbook; wire names are kebab-case.</summary>
 public enum IncidentKind

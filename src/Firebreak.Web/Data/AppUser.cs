@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 
-namespace Firebreak.Web.Infrastructure.Auth;
+namespace Firebreak.Web.Data;
 
 /// <summary>A local account. Administrators see and manage every project.</summary>
 internal sealed class AppUser : IdentityUser

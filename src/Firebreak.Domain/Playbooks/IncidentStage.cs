@@ -1,4 +1,4 @@
-namespace Firebreak.Domain.Incidents;
+namespace Firebreak.Domain.Playbooks;
 
 /// <summary>
 /// The four stages of the reported-vulnerability plan, then the ends. An incident moves forward

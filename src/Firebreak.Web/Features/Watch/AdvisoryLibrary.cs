@@ -1,7 +1,7 @@
 using Firebreak.Domain.Advisories;
 using Firebreak.Domain.Advisories.Index;
 
-namespace Firebreak.Web.Infrastructure.Advisories;
+namespace Firebreak.Web.Features.Watch;
 
 /// <summary>
 /// The server's advisory source: the index file named by <c>Advisories:Index</c> (built and

@@ -1,7 +1,7 @@
-using Firebreak.Domain.Advisories;
+using Firebreak.Domain.Vex;
 using Firebreak.Domain.Packages;
 
-namespace Firebreak.Domain.Vex;
+namespace Firebreak.Domain.Advisories;
 
 /// <summary>
 /// Applies VEX statements to scan findings. A statement is about a finding when one of its vulnerability's

@@ -1,7 +1,7 @@
-namespace Firebreak.Web.Infrastructure.Auth;
+namespace Firebreak.Domain.Projects;
 
 /// <summary>What a member may do in one project. The board reads and does not write.</summary>
-internal enum AccessRole
+public enum AccessRole
 {
     /// <summary>Runs the project: settings, people, everything below.</summary>
     Admin,
