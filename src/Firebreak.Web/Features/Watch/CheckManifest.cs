@@ -1,7 +1,6 @@
 using System.Globalization;
 using Firebreak.Domain.Advisories;
 using Firebreak.Domain.Common;
-using Firebreak.Domain.Cvss;
 using Firebreak.Domain.Incidents;
 using Firebreak.Domain.Playbooks;
 using Firebreak.Domain.Projects;
@@ -77,7 +76,7 @@ internal sealed class CheckManifest(FirebreakDbContext db, UnitOfWork unitOfWork
         row.Ids = string.Join(' ', finding.Ids.Select(i => i.ToUpperInvariant()).Distinct());
         row.Title = finding.Title.Length > 1000 ? finding.Title[..1000] : finding.Title;
         row.FixedVersion = finding.FixedVersion;
-        row.Severity = finding.Severity.Level is { } level ? level.ToString().ToLowerInvariant() : "unknown";
+        row.Severity = FindingSeverities.From(finding.Severity.Level);
         row.Score = finding.Severity.Score;
         row.KevCve = finding.Kev?.CveId;
         row.KevDueDate = finding.Kev?.DueDate;
@@ -102,13 +101,8 @@ internal sealed class CheckManifest(FirebreakDbContext db, UnitOfWork unitOfWork
     {
         var ids = row.Ids.Split(' ');
         var kind = finding.Kev is not null ? IncidentKind.KevMatch : IncidentKind.CompromisedDependency;
-        var severity = finding.Kev is not null ? Severity.Critical : finding.Severity.Level switch
-        {
-            CvssSeverity.Critical => Severity.Critical,
-            CvssSeverity.High or null => Severity.High, // unknown severity on the release path: assume high until triaged
-            CvssSeverity.Medium => Severity.Medium,
-            CvssSeverity.Low or CvssSeverity.None => Severity.Low,
-        };
+        // Known exploited: Critical. Unrated on the release path: High until someone triages it.
+        var severity = finding.Kev is not null ? Severity.Critical : finding.Severity.Level is { } level ? Severities.FromCvss(level) : Severity.High;
         var identifiers = ids.Where(IsIncidentIdentifier).ToList();
         return new IncidentOpening(kind, Title(finding), Summary(finding, manifest), severity, IncidentSource.Watch, Actor)
         {
@@ -134,7 +128,7 @@ internal sealed class CheckManifest(FirebreakDbContext db, UnitOfWork unitOfWork
                 (f.Aliases.Count > 0 ? $" ({string.Join(", ", f.Aliases)})" : "") + (f.Title.Length > 0 ? $": {f.Title}" : "."),
             "",
             $"- Fixed version: {f.FixedVersion ?? "none known"}",
-            $"- Severity: {(f.Severity.Level is { } l ? l.ToString().ToLowerInvariant() : "unknown")}" +
+            $"- Severity: {FindingSeverities.From(f.Severity.Level).ToWire()}" +
                 (f.Severity.Score is { } s ? string.Create(CultureInfo.InvariantCulture, $" ({s:0.0}, {f.Severity.Vector})") : ""),
         };
         if (f.Kev is { } kev)

@@ -68,7 +68,7 @@ internal sealed class DependenciesModel(ProjectAccess access, FirebreakDbContext
         Project = project;
         Manifests = await db.Set<WatchedManifest>().Where(m => m.ProjectId == project.Id).OrderBy(m => m.Name).ToListAsync(ct);
         var rows = await new FindingFilter(Kev, Severity, ReleasePath, Resolved).Apply(db.Set<DependencyFinding>().Where(f => f.ProjectId == project.Id)).ToListAsync(ct);
-        Findings = [.. rows.OrderByDescending(r => r.KevCve is not null).ThenBy(r => FindingFilter.Rank(r.Severity)).ThenBy(r => r.Component, StringComparer.Ordinal)];
+        Findings = [.. rows.OrderByDescending(r => r.KevCve is not null).ThenBy(r => r.Severity).ThenBy(r => r.Component, StringComparer.Ordinal)];
         return true;
     }
 }

@@ -1,3 +1,5 @@
+using Firebreak.Domain.Advisories;
+
 namespace Firebreak.Web.Features.Watch;
 
 /// <summary>
@@ -34,7 +36,7 @@ internal sealed class DependencyFinding
     public string? FixedVersion { get; set; }
 
     /// <summary>critical, high, medium, low or unknown.</summary>
-    public string Severity { get; set; } = "unknown";
+    public FindingSeverity Severity { get; set; } = FindingSeverity.Unknown;
     public double? Score { get; set; }
     public string? KevCve { get; set; }
     public DateOnly? KevDueDate { get; set; }

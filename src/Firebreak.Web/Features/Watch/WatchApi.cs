@@ -50,7 +50,7 @@ internal static class WatchApi
         if (await access.FindProjectAsync(slug, ct) is not { } project) return TypedResults.NotFound();
         var filter = new FindingFilter(kev, severity, releasePath, resolved ?? false);
         var rows = await filter.Apply(db.Set<DependencyFinding>().Where(f => f.ProjectId == project.Id)).ToListAsync(ct);
-        return TypedResults.Ok(rows.OrderByDescending(r => r.KevCve is not null).ThenBy(r => FindingFilter.Rank(r.Severity)).ThenBy(r => r.Component, StringComparer.Ordinal)
+        return TypedResults.Ok(rows.OrderByDescending(r => r.KevCve is not null).ThenBy(r => r.Severity).ThenBy(r => r.Component, StringComparer.Ordinal)
             .Select(FindingJson.From).ToArray());
     }
 }

@@ -29,7 +29,7 @@ internal sealed class WatchConfiguration : IEntityTypeConfiguration<WatchedManif
         finding.Property(f => f.Ids).HasMaxLength(2000);
         finding.Property(f => f.Title).HasMaxLength(1000);
         finding.Property(f => f.FixedVersion).HasMaxLength(200);
-        finding.Property(f => f.Severity).HasMaxLength(16);
+        finding.Property(f => f.Severity).HasConversion<string>().HasMaxLength(16);
         finding.Property(f => f.KevCve).HasMaxLength(32);
         finding.Property(f => f.KevRansomware).HasMaxLength(32);
         finding.Property(f => f.HelpUri).HasMaxLength(2048);

@@ -1,3 +1,4 @@
+using Firebreak.Domain.Advisories;
 using Firebreak.Domain.Common;
 
 namespace Firebreak.Web.Features.Watch;
@@ -12,29 +13,25 @@ internal sealed record FindingJson(Guid Id, Guid ManifestId, string Component, s
     bool ReleasePath, DateTime FirstSeenAt, DateTime LastSeenAt, DateTime? ResolvedAt, Guid? IncidentId, string? HelpUri, string? Suppressed)
 {
     public static FindingJson From(DependencyFinding f) => new(f.Id, f.ManifestId, f.Component, f.AdvisoryId, f.Ids.Split(' '), f.Title,
-        f.FixedVersion, f.Severity, f.Score, f.KevCve, f.KevDueDate, f.KevRansomware, f.Path, f.OnReleasePath, f.FirstSeenAt, f.LastSeenAt,
+        f.FixedVersion, f.Severity.ToWire(), f.Score, f.KevCve, f.KevDueDate, f.KevRansomware, f.Path, f.OnReleasePath, f.FirstSeenAt, f.LastSeenAt,
         f.ResolvedAt, f.IncidentId, f.HelpUri, f.Suppressed);
 }
 
 /// <summary>The findings filters, shared by the API and the page.</summary>
 internal sealed record FindingFilter(bool? Kev, string? Severity, bool? ReleasePath, bool Resolved)
 {
-    private static readonly string[] Severities = ["critical", "high", "medium", "low", "unknown"];
-
     public IQueryable<DependencyFinding> Apply(IQueryable<DependencyFinding> query)
     {
         if (Severity is { Length: > 0 } s)
         {
-            var wanted = s.Trim().ToLowerInvariant();
-            if (!Severities.Contains(wanted)) throw new DomainException($"'{s}' is not a severity; use {string.Join(", ", Severities)}.");
+            if (!WireNames.TryParse<FindingSeverity>(s, out var wanted))
+                throw new DomainException($"'{s}' is not a severity; use {WireNames.AllowedList<FindingSeverity>()}.");
             query = query.Where(f => f.Severity == wanted);
         }
         if (Kev is { } kev) query = kev ? query.Where(f => f.KevCve != null) : query.Where(f => f.KevCve == null);
         if (ReleasePath is { } path) query = query.Where(f => f.OnReleasePath == path);
         return Resolved ? query.Where(f => f.ResolvedAt != null) : query.Where(f => f.ResolvedAt == null);
     }
-
-    public static int Rank(string severity) => Array.IndexOf(Severities, severity) is var i and >= 0 ? i : Severities.Length;
 }
 
 /// <summary>Answer to registering a manifest: it, its open findings, and the incidents the check opened.</summary>

@@ -49,13 +49,7 @@ internal sealed record ReportDraft(string? Title, string? Description, Severity 
         if (string.IsNullOrWhiteSpace(vector)) return (Severity.Medium, null, null);
         var result = CvssScorer.Score(vector.Trim());
         if (!result.IsValid) throw new DomainException($"The CVSS vector is not valid: {result.Error}.");
-        var severity = result.Severity switch
-        {
-            CvssSeverity.None or CvssSeverity.Low => Severity.Low,
-            CvssSeverity.Medium => Severity.Medium,
-            CvssSeverity.High => Severity.High,
-            CvssSeverity.Critical => Severity.Critical,
-        };
+        var severity = Severities.FromCvss(result.Severity);
         return result.Version == CvssVersion.V40 ? (severity, null, result.Canonical) : (severity, result.Canonical, null);
     }
 
