@@ -26,9 +26,9 @@ internal static class CveAffected
     private static JsonObject Entry(AdvisoryPackage package, AdvisoryPublisher publisher, IEnumerable<JsonObject> versions, string defaultStatus)
     {
         var entry = new JsonObject { ["vendor"] = package.Vendor ?? publisher.Vendor, ["product"] = package.Name };
-        if (package.Ecosystem is { } ecosystem)
+        if (package.Ecosystem is { } ecosystem && CollectionUrl(ecosystem) is { } collection)
         {
-            entry["collectionURL"] = CollectionUrl(ecosystem);
+            entry["collectionURL"] = collection;
             entry["packageName"] = package.Name;
         }
         entry["versions"] = AdvisoryJson.Array(versions.DistinctBy(v => v.ToJsonString()));
@@ -52,6 +52,7 @@ internal static class CveAffected
         }
     }
 
+    // CVE's own examples for the first ones; after that the vers scheme name, which is what CVE's versionType resembles.
     private static string VersionType(AffectedRangeType type, Ecosystem? ecosystem) => type == AffectedRangeType.Semver ? "semver" : ecosystem switch
     {
         Ecosystem.Npm or Ecosystem.CratesIo or Ecosystem.Go => "semver",
@@ -61,9 +62,11 @@ internal static class CveAffected
         Ecosystem.RubyGems => "rubygems",
         Ecosystem.Debian => "deb",
         null => "custom",
+        { } other => other.ToVersScheme(),
     };
 
-    private static string CollectionUrl(Ecosystem ecosystem) => ecosystem switch
+    /// <summary>The registry's URL; null for distributions and URL-named packages, which have no one collection.</summary>
+    private static string? CollectionUrl(Ecosystem ecosystem) => ecosystem switch
     {
         Ecosystem.Npm => "https://www.npmjs.com",
         Ecosystem.CratesIo => "https://crates.io",
@@ -73,5 +76,13 @@ internal static class CveAffected
         Ecosystem.Maven => "https://repo.maven.apache.org/maven2",
         Ecosystem.RubyGems => "https://rubygems.org",
         Ecosystem.Debian => "https://packages.debian.org",
+        Ecosystem.Packagist => "https://packagist.org",
+        Ecosystem.Pub => "https://pub.dev",
+        Ecosystem.Hackage => "https://hackage.haskell.org",
+        Ecosystem.Cran => "https://cran.r-project.org",
+        Ecosystem.ConanCenter => "https://conan.io/center",
+        Ecosystem.Hex => "https://hex.pm",
+        Ecosystem.Alpine or Ecosystem.RedHat or Ecosystem.Ubuntu or Ecosystem.RockyLinux or Ecosystem.AlmaLinux or Ecosystem.Suse
+            or Ecosystem.OpenSuse or Ecosystem.Wolfi or Ecosystem.Chainguard or Ecosystem.SwiftUrl or Ecosystem.Bitnami => null,
     };
 }
