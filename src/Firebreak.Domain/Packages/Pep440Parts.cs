@@ -7,6 +7,9 @@ internal sealed class Pep440Parts : IComparable<Pep440Parts>
 {
     public required string Epoch { get; init; }
     public required string[] Release { get; init; }   // trailing zeros removed; digits without leading zeros
+
+    /// <summary>The release numbers as written (trailing zeros kept; "" is zero), for prefix matching and ~=.</summary>
+    public string[] WrittenRelease { get; init; } = [];
     public string? PreLabel { get; init; }              // "a", "b" or "rc"
     public string PreNumber { get; init; } = "";
     public string? Post { get; init; }
@@ -36,7 +39,7 @@ internal sealed class Pep440Parts : IComparable<Pep440Parts>
     /// <summary>A copy with the post, dev and local parts replaced.</summary>
     public Pep440Parts With(string? post, string? dev, string[] local, bool postCeiling = false, bool localCeiling = false) => new()
     {
-        Epoch = Epoch, Release = Release, PreLabel = PreLabel, PreNumber = PreNumber, Post = post, Dev = dev, Local = local,
+        Epoch = Epoch, Release = Release, WrittenRelease = WrittenRelease, PreLabel = PreLabel, PreNumber = PreNumber, Post = post, Dev = dev, Local = local,
         PostCeiling = postCeiling, LocalCeiling = localCeiling,
         Normalized = Key(Epoch, Release, PreLabel, PreLabel is null ? "" : PreNumber, post, dev, local, postCeiling, localCeiling),
     };
@@ -49,6 +52,7 @@ internal sealed class Pep440Parts : IComparable<Pep440Parts>
     {
         static string Num(Group g) => g.Success ? NumericText.Trim(g.Value) : "";
         var release = m.Groups["release"].Value.Split('.').Select(NumericText.Trim).ToList();
+        var written = release.ToArray();
         while (release.Count > 0 && release[^1].Length == 0) release.RemoveAt(release.Count - 1);
         var pre = m.Groups["prel"].Success ? m.Groups["prel"].Value.ToLowerInvariant() switch
         {
@@ -68,6 +72,7 @@ internal sealed class Pep440Parts : IComparable<Pep440Parts>
         {
             Epoch = Num(m.Groups["epoch"]),
             Release = [.. release],
+            WrittenRelease = written,
             PreLabel = pre,
             PreNumber = Num(m.Groups["pren"]),
             Post = post,

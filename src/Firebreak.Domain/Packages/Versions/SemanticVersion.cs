@@ -108,6 +108,18 @@ public sealed class SemanticVersion : EcosystemVersion<SemanticVersion>
         return false;
     }
 
+    /// <summary>
+    /// The next version in SemVer order, with nothing between: x.y.(z+1)-0 for a release, x.y.z-pre.0 for a
+    /// prerelease. It turns an exclusive lower bound into an inclusive one (OSV has only the inclusive kind).
+    /// </summary>
+    internal SemanticVersion Successor()
+    {
+        var core = Core.Select(c => c.Length == 0 ? "0" : c).ToArray();
+        if (IsPrerelease) return Parse($"{core[0]}.{core[1]}.{core[2]}-{string.Join('.', Prerelease)}.0");
+        var patch = System.Numerics.BigInteger.Parse(core[2], System.Globalization.CultureInfo.InvariantCulture) + 1;
+        return Parse(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{core[0]}.{core[1]}.{patch}-0"));
+    }
+
     /// <inheritdoc/>
     public override int CompareTo(SemanticVersion? other)
     {

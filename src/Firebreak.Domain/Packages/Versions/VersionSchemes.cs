@@ -89,9 +89,15 @@ public static class VersionSchemes
     /// <summary>Integers separated by dots.</summary>
     public static VersionScheme Intdot { get; } = new TypedVersionScheme<IntdotVersion>("intdot", "integers separated by dots", IntdotVersion.TryParse);
 
+    /// <summary>vers' <c>all</c> scheme: only <c>vers:all/*</c>, every version of anything.</summary>
+    public static VersionScheme AllVersions { get; } = new TypedVersionScheme<LexicographicVersion>("all", "every version (only vers:all/*)", LexicographicVersion.TryParse);
+
+    /// <summary>vers' <c>none</c> scheme: only <c>vers:none/*</c>, no version at all.</summary>
+    public static VersionScheme NoVersions { get; } = new TypedVersionScheme<LexicographicVersion>("none", "no version (only vers:none/*)", LexicographicVersion.TryParse);
+
     /// <summary>Every scheme, in documentation order.</summary>
     public static IReadOnlyList<VersionScheme> All { get; } =
-        [Semver, Npm, Cargo, Golang, PyPI, NuGet, Maven, Gem, Deb, Rpm, Alpine, Composer, Pub, Hackage, Cran, Conan, Gentoo, OpenSsl, Nginx, Datetime, Lexicographic, Generic, Intdot];
+        [Semver, Npm, Cargo, Golang, PyPI, NuGet, Maven, Gem, Deb, Rpm, Alpine, Composer, Pub, Hackage, Cran, Conan, Gentoo, OpenSsl, Nginx, Datetime, Lexicographic, Generic, Intdot, AllVersions, NoVersions];
 
     private static readonly Dictionary<string, VersionScheme> Aliases = new(StringComparer.OrdinalIgnoreCase)
     {
