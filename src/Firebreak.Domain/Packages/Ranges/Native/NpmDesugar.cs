@@ -18,17 +18,18 @@ internal static class NpmDesugar
         if (m is null) return [(">=", V(M, "0", "0", z)), ("<", V(NpmPartial.Next(M), "0", "0", "-0"))];
         if (pp is null)
             return M == "0" ? [(">=", V(M, m, "0", z)), ("<", V(M, NpmPartial.Next(m), "0", "-0"))] : [(">=", V(M, m, "0", z)), ("<", V(NpmPartial.Next(M), "0", "0", "-0"))];
-        var low = pr is not null ? V(M, m, pp, "-" + pr) : V(M, m, pp, M == "0" ? z : "");
+        var low = V(M, m, pp, pr is null ? "" : "-" + pr);
         var high = M != "0" ? V(NpmPartial.Next(M), "0", "0", "-0") : m != "0" ? V(M, NpmPartial.Next(m), "0", "-0") : V(M, m, NpmPartial.Next(pp), "-0");
         return [(">=", low), ("<", high)];
     }
 
-    public static List<(string Op, SemanticVersion? V)> Tilde(NpmPartial p)
+    public static List<(string Op, SemanticVersion? V)> Tilde(NpmPartial p, bool incl)
     {
+        var z = incl ? "-0" : "";
         var (M, m, pp, pr) = (p.Major, p.Minor, p.Patch, p.Prerelease);
         if (M is null) return [Any];
-        if (m is null) return [(">=", V(M, "0", "0")), ("<", V(NpmPartial.Next(M), "0", "0", "-0"))];
-        if (pp is null) return [(">=", V(M, m, "0")), ("<", V(M, NpmPartial.Next(m), "0", "-0"))];
+        if (m is null) return [(">=", V(M, "0", "0", z)), ("<", V(NpmPartial.Next(M), "0", "0", "-0"))];
+        if (pp is null) return [(">=", V(M, m, "0", z)), ("<", V(M, NpmPartial.Next(m), "0", "-0"))];
         return [(">=", V(M, m, pp, pr is null ? "" : "-" + pr)), ("<", V(M, NpmPartial.Next(m), "0", "-0"))];
     }
 

@@ -7,8 +7,14 @@ namespace Firebreak.Domain.Packages;
 /// 0 or has no leading zero (at most 2^53 − 1, JavaScript's safe integers) or is a wildcard x, X or *; a prerelease
 /// only after three parts. A null number is a wildcard or missing.
 /// </summary>
-internal sealed record NpmPartial(string? Major, string? Minor, string? Patch, string? Prerelease)
+internal sealed record NpmPartial(string? Major, string? Minor, string? Patch, string? Prerelease, string Prefix = "")
 {
+    /// <summary>node-semver leaves a full version's text in the comparator, which then allows only an optional 'v' before it.</summary>
+    public bool PrefixAllowedInComparator => Prefix is "" or "v";
+
+    /// <summary>A wildcard followed by a number (x.1, 1.x.3): node-semver's x-ranges refuse that order.</summary>
+    public bool WildcardBeforeNumber => (Major is null && Minor is not null) || (Minor is null && Patch is not null);
+
     private static readonly BigInteger MaxSafe = (BigInteger.One << 53) - 1;
 
     public bool IsFull => Major is not null && Minor is not null && Patch is not null;
@@ -16,6 +22,9 @@ internal sealed record NpmPartial(string? Major, string? Minor, string? Patch, s
     public SemanticVersion Version => SemanticVersion.Parse($"{Major}.{Minor}.{Patch}{(Prerelease is null ? "" : "-" + Prerelease)}");
 
     public static SemanticVersion Make(string major, string minor, string patch, string suffix = "") => SemanticVersion.Parse($"{major}.{minor}.{patch}{suffix}");
+
+    /// <summary>Whether a number is above 2^53 − 1, where node-semver refuses a version.</summary>
+    public static bool Unsafe(string number) => BigInteger.Parse(number, System.Globalization.CultureInfo.InvariantCulture) > MaxSafe;
 
     public static string Next(string number) => (BigInteger.Parse(number, System.Globalization.CultureInfo.InvariantCulture) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
@@ -35,7 +44,9 @@ internal sealed record NpmPartial(string? Major, string? Minor, string? Patch, s
 
     private static NpmPartial? Read(string s, int i, int end, bool prefix, out VersionParseError? error)
     {
+        var first = i;
         if (prefix) while (i < end && s[i] is 'v' or '=') i++;
+        var skipped = s[first..i];
         var numbers = new string?[3];
         var count = 0;
         while (true)
@@ -59,7 +70,7 @@ internal sealed record NpmPartial(string? Major, string? Minor, string? Patch, s
             return null;
         }
         error = null;
-        return new NpmPartial(numbers[0], numbers[1], numbers[2], pre);
+        return new NpmPartial(numbers[0], numbers[1], numbers[2], pre, skipped);
     }
 
     private static bool Number(string s, ref int i, int end, out string? number, out VersionParseError? error)

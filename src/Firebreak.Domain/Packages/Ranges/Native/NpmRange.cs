@@ -12,7 +12,7 @@ namespace Firebreak.Domain.Packages;
 /// <see cref="NativeRange.ToVers"/> writes node-semver's includePrerelease reading, which vers can express: on
 /// versions without a prerelease tag it agrees with the default reading.
 /// </summary>
-public sealed class NpmRange : NativeRange
+public sealed partial class NpmRange : NativeRange
 {
     private readonly List<List<(string Kind, string Op, NpmPartial A, NpmPartial? B)>> _items;
     private List<List<(string Op, SemanticVersion? V)>>? _default, _inclusive;
@@ -23,7 +23,8 @@ public sealed class NpmRange : NativeRange
     public static bool TryParse(string? text, [NotNullWhen(true)] out NpmRange? range, [NotNullWhen(false)] out VersionParseError? error)
     {
         range = null;
-        var s = text ?? "";
+        // node-semver strips build metadata (+...) wherever it appears before reading; blanking keeps positions.
+        var s = Build().Replace(text ?? "", m => new string(' ', m.Length));
         var sets = new List<List<(string, string, NpmPartial, NpmPartial?)>>();
         var start = 0;
         while (true)
@@ -35,10 +36,19 @@ public sealed class NpmRange : NativeRange
             if (bar < 0) break;
             start = bar + 2;
         }
-        range = new NpmRange(s, sets);
+        range = new NpmRange(text ?? "", sets);
+        if (range.Sets(incl: false).Concat(range.Sets(incl: true)).SelectMany(set => set).FirstOrDefault(c => c.V is { } v && v.Core.Any(n => n.Length > 15 && NpmPartial.Unsafe(n))) is { V: { } big })
+        {
+            range = null;
+            error = new VersionParseError($"desugaring gives {big}, whose numbers exceed 2^53 - 1", 0);
+            return false;
+        }
         error = null;
         return true;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\+[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*")]
+    private static partial System.Text.RegularExpressions.Regex Build();
 
     private static readonly string[] Operators = ["<", ">", "<=", ">=", "=", "~", "~>", "^"];
 
@@ -57,6 +67,11 @@ public sealed class NpmRange : NativeRange
         {
             if (!NpmPartial.TryRead(s, words[0].Start, words[0].End, true, out var from, out error)
                 || !NpmPartial.TryRead(s, words[2].Start, words[2].End, true, out var to, out error)) return false;
+            if ((from.IsFull && !from.PrefixAllowedInComparator) || (to.IsFull && to.Prerelease is null && !to.PrefixAllowedInComparator))
+            {
+                error = new VersionParseError("only a 'v' may precede a full version in a hyphen range", from.IsFull && !from.PrefixAllowedInComparator ? words[0].Start : words[2].Start);
+                return false;
+            }
             set.Add(("-", "", from, to));
             return true;
         }
@@ -76,6 +91,8 @@ public sealed class NpmRange : NativeRange
             while (from < e && char.IsWhiteSpace(s[from])) from++;
             if (from == e) { error = new VersionParseError($"'{word}' needs a version after it", e); return false; }
             if (!NpmPartial.TryRead(s, from, e, prefix: true, out var partial, out error)) return false;
+            if (kind == "x" && partial.WildcardBeforeNumber) { error = new VersionParseError("a number cannot follow a wildcard (x.1, 1.x.3)", from); return false; }
+            if (kind == "x" && partial.IsFull && !partial.PrefixAllowedInComparator) { error = new VersionParseError("only a 'v' may precede a full version after the operator", from); return false; }
             set.Add((kind, op, partial, null));
         }
         error = null;
@@ -123,7 +140,7 @@ public sealed class NpmRange : NativeRange
             var comparators = items.SelectMany(x => x.Kind switch
             {
                 "^" => NpmDesugar.Caret(x.A, incl),
-                "~" => NpmDesugar.Tilde(x.A),
+                "~" => NpmDesugar.Tilde(x.A, incl),
                 "-" => NpmDesugar.Hyphen(x.A, x.B!, incl),
                 _ => NpmDesugar.XRange(x.Op, x.A, incl),
             }).Select(c => NpmDesugar.Gte0(c, incl)).ToList();
