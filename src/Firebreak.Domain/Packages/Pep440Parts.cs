@@ -26,7 +26,8 @@ internal sealed class Pep440Parts : IComparable<Pep440Parts>
     /// <summary>The version in PEP 440's normal form (markers shown as ∞).</summary>
     public string ToText()
     {
-        var text = (Epoch.Length > 0 ? Epoch + "!" : "") + string.Join('.', Release.Select(r => r.Length == 0 ? "0" : r).DefaultIfEmpty("0"));
+        var release = WrittenRelease.Length > 0 ? WrittenRelease : Release;
+        var text = (Epoch.Length > 0 ? Epoch + "!" : "") + string.Join('.', release.Select(r => r.Length == 0 ? "0" : r).DefaultIfEmpty("0"));
         if (PreLabel is not null) text += PreLabel + (PreNumber.Length == 0 ? "0" : PreNumber);
         if (PostCeiling) text += ".post\u221e";
         else if (Post is not null) text += ".post" + (Post.Length == 0 ? "0" : Post);

@@ -79,7 +79,8 @@ internal static class VersReader
             _ => (VersComparator.Equal, 0),
         };
         var from = start + length;
-        if (from == end) return Fail(out error, s[start] == '*' ? "'*' stands alone, without other constraints" : "a constraint needs a version", at[from]);
+        if (from == end) return Fail(out error, "a constraint needs a version", at[from]);
+        if (end - from == 1 && s[from] == '*') return Fail(out error, "'*' must be alone: vers:<scheme>/* and nothing else", at[from]);
         var bytes = new List<byte>(end - from);
         for (var i = from; i < end; i++)
         {

@@ -90,7 +90,8 @@ public sealed class CargoRequirement : NativeRange
             i = b;
         }
         if (i < b) return Fail(out error, $"unexpected '{s[i]}' in a version", i);
-        comparator = new CargoComparator(op.Length == 0 ? "^" : op, numbers[0]!, numbers[1], numbers[2], pre);
+        // The semver crate: a bare version is a caret requirement, a bare version with a wildcard an exact one (1.2.* is =1.2).
+        comparator = new CargoComparator(op.Length > 0 ? op : sawWildcard ? "=" : "^", numbers[0]!, numbers[1], numbers[2], pre);
         error = null;
         return true;
     }

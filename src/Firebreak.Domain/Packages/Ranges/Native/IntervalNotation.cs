@@ -56,7 +56,7 @@ internal static class IntervalNotation
                 if (low is not null && high is not null && (low.CompareTo(high) > 0 || (low.CompareTo(high) == 0 && !(b.LowInclusive && b.HighInclusive))))
                     return Fail(out bounds, out error, "the lower end is above the upper end, or the interval is empty", open);
             }
-            if (bounds.Count > 0 && (bounds[^1].High is null || b.Low is null || bounds[^1].High!.CompareTo(b.Low) >= 0))
+            if (bounds.Count > 0 && (bounds[^1].High is null || b.Low is null || bounds[^1].High!.CompareTo(b.Low) is var order && (order > 0 || (order == 0 && bounds[^1].HighInclusive && b.LowInclusive))))
                 return Fail(out bounds, out error, "intervals are in ascending order and do not overlap", open);
             bounds.Add(b);
             i = Skip(s, close + 1);

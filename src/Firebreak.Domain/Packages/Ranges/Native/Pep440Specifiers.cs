@@ -87,7 +87,7 @@ public sealed partial class Pep440Specifiers : NativeRange
     public bool Contains(IComparable version, bool? includePrerelease)
     {
         var v = version as Pep440Version ?? throw new ArgumentException("PEP 440 specifiers test Pep440Version values.", nameof(version));
-        if (v.IsLegacy) return false;
+        if (v.IsLegacy && _clauses.Any(c => c.Op != "===")) return false;
         if (v.IsPrerelease && !(includePrerelease ?? _clauses.Any(c => c.OptsInPrereleases))) return false;
         return _clauses.All(c => c.Matches(v));
     }
