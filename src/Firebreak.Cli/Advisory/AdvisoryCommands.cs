@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Firebreak.Cli.Common;
 using Firebreak.Domain.Common;
+using Firebreak.Domain.Disclosure;
 using Firebreak.Domain.Disclosure.Formats;
 
 namespace Firebreak.Cli.Advisory;
@@ -46,7 +47,9 @@ internal static class AdvisoryCommands
         var format = new Option<string>("--format") { Description = "osv, cve5, cve5-container, csaf, csaf-vex, openvex, ghsa-md or changelog", Required = true };
         format.AcceptOnlyFromAmong(Formats);
         var output = new Option<string?>("--output", "-o") { Description = "Write to this file instead of standard output" };
-        var export = new Command("export", "Write a Firebreak advisory in a standard format") { file, format, output };
+        var osvPrefix = new Option<string?>("--osv-prefix") { Description = "OSV: the project's own OSV database prefix (e.g. FIREBREAK): the record is FIREBREAK-<entry>, GHSA and CVE ids become aliases" };
+        var osvId = new Option<string?>("--osv-id") { Description = "OSV: the record's id (PREFIX-entry, e.g. FIREBREAK-2026-0001), instead of one derived from the advisory's id" };
+        var export = new Command("export", "Write a Firebreak advisory in a standard format") { file, format, output, osvPrefix, osvId };
         export.SetAction(async (parse, ct) =>
         {
             var path = parse.GetValue(file)!;
@@ -63,7 +66,11 @@ internal static class AdvisoryCommands
             string result;
             try
             {
-                result = AdvisoryExport.Write(FirebreakAdvisoryJson.Read(text), parse.GetValue(format)!);
+                var advisory = FirebreakAdvisoryJson.Read(text);
+                var (prefix, id) = (parse.GetValue(osvPrefix), parse.GetValue(osvId));
+                result = parse.GetValue(format) == "osv" && (prefix ?? id) is not null
+                    ? OsvExporter.Write(advisory, prefix is null ? null : OsvDatabasePrefix.Parse(prefix), id)
+                    : AdvisoryExport.Write(advisory, parse.GetValue(format)!);
             }
             catch (DomainException e)
             {

@@ -78,6 +78,21 @@ public sealed class AdvisoryCliTests : IDisposable
     }
 
     [Fact]
+    public void Export_OsvWithProjectPrefix_NamesTheRecordInTheProjectsDatabase()
+    {
+        var json = AdvisoryJson;
+        var (exit, output, error) = CliHarness.Run(["advisory", "export", Write("fbk.json", json), "--format", "osv", "--osv-prefix", "FIREBREAK"]);
+        Assert.Equal((0, ""), (exit, error));
+        using var doc = System.Text.Json.JsonDocument.Parse(output);
+        Assert.StartsWith("FIREBREAK-", doc.RootElement.GetProperty("id").GetString(), StringComparison.Ordinal);
+        var explicitId = CliHarness.Run(["advisory", "export", Write("fbk2.json", json), "--format", "osv", "--osv-prefix", "FIREBREAK", "--osv-id", "FIREBREAK-2026-0042"]);
+        Assert.Contains("\"id\": \"FIREBREAK-2026-0042\"", explicitId.Out, StringComparison.Ordinal);
+        var bad = CliHarness.Run(["advisory", "export", Write("fbk3.json", json), "--format", "osv", "--osv-prefix", "9"]);
+        Assert.Equal(1, bad.Exit);
+        Assert.Contains("osv.prefix:", bad.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Export_BadCwe_NamesFieldAndExits1()
     {
         var (exit, _, error) = CliHarness.Run(["advisory", "export", Write("bad.json", AdvisoryJson.Replace("CWE-459", "CWE-45x", StringComparison.Ordinal)), "--format", "osv"]);
