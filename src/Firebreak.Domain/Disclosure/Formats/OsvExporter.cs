@@ -41,8 +41,8 @@ public static class OsvExporter
         record["summary"] = advisory.Summary;
         if (advisory.Description is { } details) record["details"] = details;
         var severity = new JsonArray();
-        if (advisory.Cvss3 is { } v3) severity.Add(new JsonObject { ["type"] = "CVSS_V3", ["score"] = v3.Vector });
-        if (advisory.Cvss4 is { } v4) severity.Add(new JsonObject { ["type"] = "CVSS_V4", ["score"] = v4.Vector });
+        if (advisory.Cvss3 is { } v3) severity.Add((JsonNode)new JsonObject { ["type"] = "CVSS_V3", ["score"] = v3.Vector });
+        if (advisory.Cvss4 is { } v4) severity.Add((JsonNode)new JsonObject { ["type"] = "CVSS_V4", ["score"] = v4.Vector });
         if (severity.Count > 0) record["severity"] = severity;
         record["affected"] = AdvisoryJson.Array(advisory.Affected.Where(p => p.Package.Ecosystem is not null).Select(Affected));
         if (advisory.References.Count > 0)
