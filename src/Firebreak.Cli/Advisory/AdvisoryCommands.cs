@@ -34,8 +34,10 @@ internal static class AdvisoryCommands
             if (ReadText(context, path) is not { } text) return ExitCodes.InvalidInput;
             var (format, issues) = AdvisoryDocumentValidator.Validate(text);
             foreach (var issue in issues) context.Error.WriteLine($"{path}: {issue}");
-            if (issues.Count > 0) return ExitCodes.InvalidInput;
-            context.Out.WriteLine($"{path}: ok ({format.ToWire()})");
+            var errors = issues.Count(i => i.IsError);
+            if (errors > 0) return ExitCodes.InvalidInput;
+            var warnings = issues.Count - errors;
+            context.Out.WriteLine($"{path}: ok ({format.ToWire()}{(warnings > 0 ? $", {warnings} warning{(warnings == 1 ? "" : "s")}" : "")})");
             return ExitCodes.Ok;
         });
         return validate;

@@ -13,8 +13,10 @@ internal sealed class CsafProductTree
     private readonly List<(string Vendor, string Product, string Category, string Version, string Id, string? Purl)> leaves = [];
 
     /// <summary>The id of the leaf, created on first use.</summary>
-    public string Version(string vendor, AdvisoryPackage package, string version) =>
-        Leaf(vendor, package.Name, "product_version", version, package.PurlAt(version));
+    /// <remarks>Version text that reads as a range (&lt;=1.14.0, "all versions") goes under product_version_range (6.1.31).</remarks>
+    public string Version(string vendor, AdvisoryPackage package, string version) => CsafProductRules.RangeWords().IsMatch(version)
+        ? Leaf(vendor, package.Name, "product_version_range", version, null)
+        : Leaf(vendor, package.Name, "product_version", version, package.PurlAt(version));
 
     /// <summary>The id of a range leaf; its name is the range in vers syntax.</summary>
     public string Range(string vendor, AdvisoryPackage package, AffectedRange range) =>
