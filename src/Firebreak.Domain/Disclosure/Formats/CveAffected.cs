@@ -4,7 +4,8 @@ using Firebreak.Domain.Packages;
 namespace Firebreak.Domain.Disclosure.Formats;
 
 /// <summary>
-/// Maps packages to CVE 5.1 <c>affected[]</c>: OSV event pairs become <c>version</c> + <c>lessThan</c>
+/// Maps packages to CVE 5.1 <c>affected[]</c>: each interval of an OSV range (read through <see cref="VersRange"/>'s
+/// intervals, so overlapping or unsorted events come out merged and in order) becomes <c>version</c> + <c>lessThan</c>
 /// (fixed) or <c>lessThanOrEqual</c> (last_affected); an open range ends at <c>*</c>, as CVE's syntax allows.
 /// </summary>
 internal static class CveAffected
@@ -38,9 +39,32 @@ internal static class CveAffected
 
     private static JsonObject Single(string version, string status) => new() { ["version"] = version, ["status"] = status };
 
+    // The range's versions as intervals (VersRange's reading of OSV events: sorted, merged), one span each; events the
+    // scheme cannot read, or an interval with an excluded start, are written event by event as given.
     private static IEnumerable<JsonObject> Spans(AffectedRange range, AdvisoryPackage package, string status)
     {
         var type = VersionType(range.Type, package.Ecosystem);
+        var scheme = range.Type == AffectedRangeType.Semver ? VersionSchemes.Semver : package.Ecosystem is { } e ? VersionSchemes.For(e) : null;
+        VersionIntervals? set = null;
+        try
+        {
+            if (scheme is not null) set = OsvIntervals.From(range, scheme);
+        }
+        catch (VersionFormatException)
+        {
+        }
+        if (set is null || set.Items.Any(i => i.Low.After)) return Walk(range, status, type);
+        return set.Items.Select(i =>
+        {
+            var span = new JsonObject { ["version"] = i.Low.IsBottom ? "0" : i.Low.At!.ToString(), ["status"] = status, ["versionType"] = type };
+            if (i.High.IsTop) span["lessThan"] = "*";
+            else span[i.High.After ? "lessThanOrEqual" : "lessThan"] = i.High.At!.ToString();
+            return span;
+        });
+    }
+
+    private static IEnumerable<JsonObject> Walk(AffectedRange range, string status, string type)
+    {
         for (var i = 0; i < range.Events.Count; i++)
         {
             if (range.Events[i].Kind != RangeEventKind.Introduced) continue;
@@ -52,7 +76,6 @@ internal static class CveAffected
         }
     }
 
-    // CVE's own examples for the first ones; after that the vers scheme name, which is what CVE's versionType resembles.
     private static string VersionType(AffectedRangeType type, Ecosystem? ecosystem) => type == AffectedRangeType.Semver ? "semver" : ecosystem switch
     {
         Ecosystem.Npm or Ecosystem.CratesIo or Ecosystem.Go => "semver",
