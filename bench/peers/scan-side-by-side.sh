@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Whole-process comparison over the index benchmarks' generated corpus (200,000 OSV records, 5,000 purls):
+# Whole-process comparison over the index benchmarks' generated corpus (200,000 OSV records, 5,000 purls), with
+# firebreak published as Native AOT (as users run it):
 # `firebreak db import`, `firebreak scan --db`, `firebreak scan --osv` (no index), a plain Node baseline
 # (scan-baseline.js: a Map plus the npm `semver` package) and the peer, Renovate's offline OSV store
 # @renovatebot/osv-offline-db (scan-osv-offline.mjs: its database built from the same records, then the
@@ -12,7 +13,7 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 
 echo "load average at the start: $(cut -d' ' -f1-3 /proc/loadavg)"
-dotnet build "$root/src/Firebreak.Cli" -c Release -o "$work/cli" >/dev/null
+dotnet publish "$root/src/Firebreak.Cli" -c Release -r linux-x64 -o "$work/cli" >/dev/null
 dotnet run -c Release --project "$root/bench/Firebreak.Benchmarks" -- generate "$work/corpus" >/dev/null
 peers="@renovatebot/osv-offline-db@3.0.12"
 [ "${PEER_JAMIEMAGEE:-0}" = 1 ] && peers="$peers @jamiemagee/osv-offline-db@1.1.4"
@@ -31,9 +32,9 @@ measure() {
   echo "$wall $rss" > "$work/$name.time"
 }
 
-measure import dotnet "$work/cli/firebreak.dll" db import --osv "$records" --db "$db"
-measure scan-db dotnet "$work/cli/firebreak.dll" scan --purls "$purls" --db "$db" --format json --fail-on none
-measure scan-osv dotnet "$work/cli/firebreak.dll" scan --purls "$purls" --osv "$records" --format json --fail-on none
+measure import "$work/cli/firebreak" db import --osv "$records" --db "$db"
+measure scan-db "$work/cli/firebreak" scan --purls "$purls" --db "$db" --format json --fail-on none
+measure scan-osv "$work/cli/firebreak" scan --purls "$purls" --osv "$records" --format json --fail-on none
 measure node node "$work/scan-baseline.js" "$records" "$purls"
 names="import scan-db scan-osv node peer-build peer-query"
 (cd "$work" && measure peer-build node scan-osv-offline.mjs build renovate "$work/osv-offline" "$records")
@@ -60,5 +61,8 @@ for name in $names; do
   printf '%-34s %9.2f %10.0f %9s %9.2f %9.2f %9.2f %9.2f\n' "$name" "$w" "$(echo "$r / 1024" | bc -l)" "$f" "$(echo "$w / $nw" | bc -l)" "$(echo "$r / $nr" | bc -l)" "$(echo "$w / $pw" | bc -l)" "$(echo "$r / $pr" | bc -l)"
 done
 echo "time/peer and RSS/peer: against peer-build for builds and the import, peer-query for scans."
+read -r iw _ < "$work/import.time"
+records_count=$(python3 -c 'import json, sys; print(len(json.load(open(sys.argv[1]))))' "$records")
+printf 'import: %d records in %.2f s, %.0f records/s (whole process)\n' "$records_count" "$iw" "$(echo "$records_count / $iw" | bc -l)"
 printf 'index file: %d bytes; peer database: %d bytes; date: %s; load average at the end: %s\n' \
   "$(stat -c %s "$db")" "$(du -sb "$work/osv-offline" | cut -f1)" "$(date -u +%Y-%m-%d)" "$(cut -d' ' -f1-3 /proc/loadavg)"

@@ -7,6 +7,7 @@ using Firebreak.Cli.Disclosure;
 using Firebreak.Cli.Scan;
 using Firebreak.Cli.Playbooks;
 using Firebreak.Cli.Server;
+using Firebreak.Cli.Versions;
 
 namespace Firebreak.Cli;
 
@@ -27,6 +28,7 @@ internal static class Program
         root.Subcommands.Add(ScanCommand.Create(context));
         root.Subcommands.Add(AdvisoryCommands.Create(context));
         root.Subcommands.Add(DbCommands.Create(context));
+        root.Subcommands.Add(VersionsCommands.Create(context));
         var result = root.Parse(args);
         if (result.Errors.Count > 0)
         {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Firebreak.Cli.Common;
 using Firebreak.Domain.Common;
+using Firebreak.Domain.Disclosure;
 using Firebreak.Domain.Disclosure.Formats;
 
 namespace Firebreak.Cli.Advisory;
@@ -33,8 +34,10 @@ internal static class AdvisoryCommands
             if (ReadText(context, path) is not { } text) return ExitCodes.InvalidInput;
             var (format, issues) = AdvisoryDocumentValidator.Validate(text);
             foreach (var issue in issues) context.Error.WriteLine($"{path}: {issue}");
-            if (issues.Count > 0) return ExitCodes.InvalidInput;
-            context.Out.WriteLine($"{path}: ok ({format.ToWire()})");
+            var errors = issues.Count(i => i.IsError);
+            if (errors > 0) return ExitCodes.InvalidInput;
+            var warnings = issues.Count - errors;
+            context.Out.WriteLine($"{path}: ok ({format.ToWire()}{(warnings > 0 ? $", {warnings} warning{(warnings == 1 ? "" : "s")}" : "")})");
             return ExitCodes.Ok;
         });
         return validate;
@@ -46,7 +49,9 @@ internal static class AdvisoryCommands
         var format = new Option<string>("--format") { Description = "osv, cve5, cve5-container, csaf, csaf-vex, openvex, ghsa-md or changelog", Required = true };
         format.AcceptOnlyFromAmong(Formats);
         var output = new Option<string?>("--output", "-o") { Description = "Write to this file instead of standard output" };
-        var export = new Command("export", "Write a Firebreak advisory in a standard format") { file, format, output };
+        var osvPrefix = new Option<string?>("--osv-prefix") { Description = "OSV: the project's own OSV database prefix (e.g. FIREBREAK): the record is FIREBREAK-<entry>, GHSA and CVE ids become aliases" };
+        var osvId = new Option<string?>("--osv-id") { Description = "OSV: the record's id (PREFIX-entry, e.g. FIREBREAK-2026-0001), instead of one derived from the advisory's id" };
+        var export = new Command("export", "Write a Firebreak advisory in a standard format") { file, format, output, osvPrefix, osvId };
         export.SetAction(async (parse, ct) =>
         {
             var path = parse.GetValue(file)!;
@@ -63,7 +68,12 @@ internal static class AdvisoryCommands
             string result;
             try
             {
-                result = AdvisoryExport.Write(FirebreakAdvisoryJson.Read(text), AdvisoryExport.Parse(parse.GetValue(format), "--format"));
+                var advisory = FirebreakAdvisoryJson.Read(text);
+                var chosen = AdvisoryExport.Parse(parse.GetValue(format), "--format");
+                var (prefix, id) = (parse.GetValue(osvPrefix), parse.GetValue(osvId));
+                result = chosen == ExportFormat.Osv && (prefix ?? id) is not null
+                    ? OsvExporter.Write(advisory, prefix is null ? null : OsvDatabasePrefix.Parse(prefix), id)
+                    : AdvisoryExport.Write(advisory, chosen);
             }
             catch (DomainException e)
             {

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
+using System.Text.Json.Nodes;
 using Firebreak.Cli.Common;
 using Firebreak.Domain.Cvss;
 
@@ -83,19 +83,19 @@ internal static class CvssCommands
         ? $"{r.Canonical}\t{Format(r.Score)}\t{r.Nomenclature}\t{r.Severity}"
         : $"{r.Canonical}\t{Format(r.BaseScore)}\t{Format(r.TemporalScore)}\t{Format(r.EnvironmentalScore)}\t{r.Severity}";
 
-    private static string ToJson(CvssScoreResult r) => JsonSerializer.Serialize(new
+    private static string ToJson(CvssScoreResult r) => new JsonObject
     {
-        vector = r.Canonical,
-        version = r.Version switch { CvssVersion.V30 => "3.0", CvssVersion.V31 => "3.1", _ => "4.0" },
-        score = r.Score,
-        severity = r.Severity.ToString(),
-        baseScore = r.BaseScore,
-        temporalScore = r.TemporalScore,
-        environmentalScore = r.EnvironmentalScore,
-        nomenclature = r.Nomenclature,
-        macroVector = r.MacroVector,
-        warnings = r.Warnings,
-    });
+        ["vector"] = r.Canonical,
+        ["version"] = r.Version switch { CvssVersion.V30 => "3.0", CvssVersion.V31 => "3.1", _ => "4.0" },
+        ["score"] = r.Score,
+        ["severity"] = r.Severity.ToString(),
+        ["baseScore"] = r.BaseScore,
+        ["temporalScore"] = r.TemporalScore,
+        ["environmentalScore"] = r.EnvironmentalScore,
+        ["nomenclature"] = r.Nomenclature,
+        ["macroVector"] = r.MacroVector,
+        ["warnings"] = new JsonArray([.. r.Warnings.Select(w => (JsonNode?)JsonValue.Create(w))]),
+    }.ToJsonString();
 
     private static string Format(double? score) => score?.ToString("0.0", CultureInfo.InvariantCulture) ?? "";
 

@@ -16,7 +16,7 @@ internal static class AdvisoryDbFile
     {
         try
         {
-            return AdvisoryIndex.Load(File.ReadAllBytes(path), path);
+            return AdvisoryIndex.Load(IndexFileReader.Read(path), path);
         }
         catch (FileNotFoundException)
         {

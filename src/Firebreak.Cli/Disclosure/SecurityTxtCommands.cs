@@ -1,5 +1,5 @@
 using System.CommandLine;
-using System.Text.Json;
+using System.Text.Json.Nodes;
 using Firebreak.Cli.Common;
 using Firebreak.Domain.Disclosure;
 
@@ -33,11 +33,11 @@ internal static class SecurityTxtCommands
                 if (errors > 0) exit = ExitCodes.InvalidInput;
                 if (parse.GetValue(json))
                 {
-                    context.Out.WriteLine(JsonSerializer.Serialize(new
+                    context.Out.WriteLine(new JsonObject
                     {
-                        file, valid = errors == 0,
-                        issues = issues.Select(i => new { line = i.Line, severity = i.IsError ? "error" : "warning", message = i.Message }),
-                    }));
+                        ["file"] = file, ["valid"] = errors == 0,
+                        ["issues"] = new JsonArray([.. issues.Select(i => (JsonNode?)new JsonObject { ["line"] = i.Line, ["severity"] = i.IsError ? "error" : "warning", ["message"] = i.Message })]),
+                    }.ToJsonString());
                     continue;
                 }
                 foreach (var issue in issues) (issue.IsError ? context.Error : context.Out).WriteLine($"{file}: {issue}");

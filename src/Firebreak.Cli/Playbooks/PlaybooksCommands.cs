@@ -1,5 +1,5 @@
 using System.CommandLine;
-using System.Text.Json;
+using System.Text.Json.Nodes;
 using Firebreak.Cli.Common;
 using Firebreak.Cli.Server;
 using Firebreak.Domain.Playbooks;
@@ -31,14 +31,14 @@ internal static class PlaybooksCommands
                 if (errors.Count > 0) exit = ExitCodes.InvalidInput;
                 if (parse.GetValue(json))
                 {
-                    context.Out.WriteLine(JsonSerializer.Serialize(new
+                    context.Out.WriteLine(new JsonObject
                     {
-                        file,
-                        valid = errors.Count == 0,
-                        id = definition?.Id,
-                        steps = definition?.Steps.Count,
-                        errors = errors.Select(e => new { line = e.Line, column = e.Column, message = e.Message }),
-                    }));
+                        ["file"] = file,
+                        ["valid"] = errors.Count == 0,
+                        ["id"] = definition?.Id,
+                        ["steps"] = definition?.Steps.Count,
+                        ["errors"] = new JsonArray([.. errors.Select(e => (JsonNode?)new JsonObject { ["line"] = e.Line, ["column"] = e.Column, ["message"] = e.Message })]),
+                    }.ToJsonString());
                 }
                 else if (errors.Count == 0) context.Out.WriteLine($"{file}: ok ({definition!.Id}, {definition.Steps.Count} steps)");
                 else foreach (var error in errors) context.Error.WriteLine(error.ToString());

@@ -14,7 +14,7 @@ internal static class ScanReportJson
         var list = new JsonArray();
         foreach (var f in findings)
         {
-            list.Add(new JsonObject
+            list.Add((JsonNode)new JsonObject
             {
                 ["file"] = f.File,
                 ["purl"] = f.Component.ToString(),

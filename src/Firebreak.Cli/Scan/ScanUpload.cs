@@ -18,7 +18,7 @@ internal static class ScanUpload
             var name = Path.GetRelativePath(Directory.GetCurrentDirectory(), Path.GetFullPath(file)).Replace('\\', '/');
             if (name.StartsWith("../", StringComparison.Ordinal) || Path.IsPathRooted(name)) name = Path.GetFileName(file); // outside the checkout
             var (exit, body) = await client.SendAsync(HttpMethod.Put, $"api/v1/projects/{Uri.EscapeDataString(slug)}/manifests",
-                new { name, content = await File.ReadAllTextAsync(file, ct), releasePath }, ct);
+                new System.Text.Json.Nodes.JsonObject { ["name"] = name, ["content"] = await File.ReadAllTextAsync(file, ct), ["releasePath"] = releasePath }, ct);
             if (exit != ExitCodes.Ok) return exit;
             var opened = body?["openedIncidents"]?.AsArray().Count ?? 0;
             await context.Error.WriteLineAsync($"firebreak: registered {name} with {slug}" + (opened > 0 ? $"; {opened} incident(s) opened" : ""));

@@ -5,7 +5,7 @@ namespace Firebreak.Cli.Server;
 /// <summary>What `firebreak login` stores: the server and the API token (file mode 0600).</summary>
 internal sealed record CliConfig(string Server, string Token)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    private static readonly CliJsonContext Json = new(new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true });
 
     public static CliConfig? Load(string path)
     {
@@ -15,7 +15,7 @@ internal sealed record CliConfig(string Server, string Token)
         if (!File.Exists(path)) return null;
         try
         {
-            return JsonSerializer.Deserialize<CliConfig>(File.ReadAllText(path), Json);
+            return JsonSerializer.Deserialize(File.ReadAllText(path), Json.CliConfig);
         }
         catch (JsonException)
         {
@@ -29,6 +29,6 @@ internal sealed record CliConfig(string Server, string Token)
         var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         using var stream = new FileStream(path, options);
-        JsonSerializer.Serialize(stream, this, Json);
+        JsonSerializer.Serialize(stream, this, Json.CliConfig);
     }
 }

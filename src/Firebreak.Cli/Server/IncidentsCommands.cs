@@ -64,10 +64,10 @@ internal static class IncidentsCommands
         {
             var (exit, body) = await new ServerClient(context).SendAsync(HttpMethod.Post,
                 $"api/v1/projects/{Uri.EscapeDataString(parse.GetValue(project)!)}/incidents",
-                new
+                new JsonObject
                 {
-                    kind = parse.GetValue(kind), title = parse.GetValue(title), severity = parse.GetValue(severity),
-                    userSafetyClass = parse.GetValue(userSafety), summary = parse.GetValue(summary), playbook = parse.GetValue(playbook),
+                    ["kind"] = parse.GetValue(kind), ["title"] = parse.GetValue(title), ["severity"] = parse.GetValue(severity),
+                    ["userSafetyClass"] = parse.GetValue(userSafety), ["summary"] = parse.GetValue(summary), ["playbook"] = parse.GetValue(playbook),
                 }, ct);
             if (exit != ExitCodes.Ok) return exit;
             if (parse.GetValue(json)) Output.Json(context.Out, body);
@@ -99,7 +99,7 @@ internal static class IncidentsCommands
         var severity = new Argument<string>("severity") { Description = "critical, high, medium or low" };
         var userSafety = new Option<string?>("--user-safety") { Description = "User-safety class; empty string clears it" };
         return Patch(context, new Command("severity", "Re-triage: change the severity (clocks are recomputed)") { id, severity, userSafety },
-            id, parse => new { severity = parse.GetValue(severity), userSafetyClass = parse.GetValue(userSafety) });
+            id, parse => new JsonObject { ["severity"] = parse.GetValue(severity), ["userSafetyClass"] = parse.GetValue(userSafety) });
     }
 
     private static Command Stage(CliContext context)
@@ -109,7 +109,7 @@ internal static class IncidentsCommands
         var reason = new Option<string?>("--reason") { Description = "Why" };
         var duplicateOf = new Option<Guid?>("--duplicate-of") { Description = "The original, when the stage is duplicate" };
         return Patch(context, new Command("stage", "Move the incident to another stage") { id, stage, reason, duplicateOf },
-            id, parse => new { stage = parse.GetValue(stage), stageReason = parse.GetValue(reason), duplicateOf = parse.GetValue(duplicateOf) });
+            id, parse => new JsonObject { ["stage"] = parse.GetValue(stage), ["stageReason"] = parse.GetValue(reason), ["duplicateOf"] = parse.GetValue(duplicateOf) });
     }
 
     private static Command Assign(CliContext context)
@@ -118,10 +118,10 @@ internal static class IncidentsCommands
         var role = new Argument<string>("role") { Description = "triage-owner, crypto-reviewer, connector-reviewer, release-engineer, incident-manager, project-architect or board" };
         var person = new Argument<string>("person") { Description = "Handle or e-mail; empty string unassigns" };
         return Patch(context, new Command("assign", "Assign a role for this incident") { id, role, person },
-            id, parse => new { assignments = new Dictionary<string, string?> { [parse.GetValue(role)!] = parse.GetValue(person) } });
+            id, parse => new JsonObject { ["assignments"] = new JsonObject { [parse.GetValue(role)!] = parse.GetValue(person) } });
     }
 
-    private static Command Patch(CliContext context, Command command, Argument<string> id, Func<ParseResult, object> body)
+    private static Command Patch(CliContext context, Command command, Argument<string> id, Func<ParseResult, JsonObject> body)
     {
         var json = JsonOption();
         command.Options.Add(json);

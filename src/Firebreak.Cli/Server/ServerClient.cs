@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Firebreak.Cli.Common;
 
@@ -13,14 +12,14 @@ namespace Firebreak.Cli.Server;
 /// </summary>
 internal sealed class ServerClient(CliContext context)
 {
-    public async Task<(int Exit, JsonNode? Body)> SendAsync(HttpMethod method, string path, object? body, CancellationToken ct)
+    public async Task<(int Exit, JsonNode? Body)> SendAsync(HttpMethod method, string path, JsonObject? body, CancellationToken ct)
     {
         var (exit, _, json) = await SendForTextAsync(method, path, body, ct);
         return (exit, json);
     }
 
     /// <summary>As <see cref="SendAsync"/>, also giving the answer's text (for documents that are not JSON).</summary>
-    public async Task<(int Exit, string? Text, JsonNode? Body)> SendForTextAsync(HttpMethod method, string path, object? body, CancellationToken ct)
+    public async Task<(int Exit, string? Text, JsonNode? Body)> SendForTextAsync(HttpMethod method, string path, JsonObject? body, CancellationToken ct)
     {
         var config = CliConfig.Load(context.ConfigPath);
         if (config is null)
@@ -36,7 +35,7 @@ internal sealed class ServerClient(CliContext context)
         using var client = context.CreateHttpClient(server);
         using var request = new HttpRequestMessage(method, path.TrimStart('/'));
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", config.Token);
-        if (body is not null) request.Content = JsonContent.Create(body);
+        if (body is not null) request.Content = new StringContent(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
         try
         {
             using var response = await client.SendAsync(request, ct);

@@ -42,11 +42,13 @@ internal static class StepsCommands
                 }
                 fields[pair[..at]] = pair[(at + 1)..];
             }
-            var body = new
+            var evidenceJson = new System.Text.Json.Nodes.JsonObject();
+            foreach (var (key, value) in fields) evidenceJson[key] = value;
+            var body = new System.Text.Json.Nodes.JsonObject
             {
-                evidence = fields,
-                reason = withReason ? parse.GetValue(reason) : null,
-                option = withOption ? parse.GetValue(option) : null,
+                ["evidence"] = evidenceJson,
+                ["reason"] = withReason ? parse.GetValue(reason) : null,
+                ["option"] = withOption ? parse.GetValue(option) : null,
             };
             var path = $"api/v1/incidents/{Uri.EscapeDataString(parse.GetValue(incident)!)}/steps/{Uri.EscapeDataString(parse.GetValue(step)!)}/{action}";
             var (exit, answer) = await new ServerClient(context).SendAsync(HttpMethod.Post, path, body, ct);

@@ -1,3 +1,4 @@
+using Firebreak.Domain.Common;
 using System.Text.Json;
 using Firebreak.Domain.Packages;
 
@@ -69,7 +70,7 @@ public sealed record OsvAdvisory(string Id, IReadOnlyList<string> Aliases, strin
             foreach (var record in Document(utf8Json, source, pool)) yield return record;
             yield break;
         }
-        using var elements = JsonSerializer.DeserializeAsyncEnumerable<JsonElement>(utf8Json, ElementOptions).ToBlockingEnumerable().GetEnumerator();
+        using var elements = JsonSerializer.DeserializeAsyncEnumerable(utf8Json, ElementContext.JsonElement).ToBlockingEnumerable().GetEnumerator();
         for (var i = 0; ; i++)
         {
             bool more;
@@ -101,7 +102,7 @@ public sealed record OsvAdvisory(string Id, IReadOnlyList<string> Aliases, strin
 
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 32 };
 
-    private static readonly JsonSerializerOptions ElementOptions = new() { MaxDepth = DocumentOptions.MaxDepth };
+    private static readonly DomainJsonContext ElementContext = new(new JsonSerializerOptions { MaxDepth = DocumentOptions.MaxDepth });
 
     private static OsvAdvisory[] ReadRoot(JsonElement root, string source, StringPool pool)
     {

@@ -20,12 +20,15 @@ namespace Firebreak.Domain.Advisories;
 /// <param name="Withdrawn">Set when the advisory was withdrawn: it never matches.</param>
 /// <param name="Date">The advisory's <c>date</c> (when it was reported), when given as yyyy-MM-dd.</param>
 public sealed record RustSecAdvisory(string Id, string Package, IReadOnlyList<string> Aliases, string? Cvss, string Title,
-    IReadOnlyList<SemverRequirement> Patched, IReadOnlyList<SemverRequirement> Unaffected, string? Informational, bool Withdrawn,
+    IReadOnlyList<CargoRequirement> Patched, IReadOnlyList<CargoRequirement> Unaffected, string? Informational, bool Withdrawn,
     DateOnly? Date = null)
 {
-    /// <summary>True when the version is neither patched nor unaffected (and the advisory stands).</summary>
+    /// <summary>
+    /// True when the version is neither patched nor unaffected (and the advisory stands). Requirements are read as
+    /// intervals, prereleases included, so this agrees with the OSV range the advisory converts to.
+    /// </summary>
     public bool Affects(SemanticVersion version) =>
-        !Withdrawn && !Patched.Any(r => r.Matches(version)) && !Unaffected.Any(r => r.Matches(version));
+        !Withdrawn && !Patched.Any(r => r.Contains(version, includePrerelease: true)) && !Unaffected.Any(r => r.Contains(version, includePrerelease: true));
 
     /// <summary>The lowest patched version above <paramref name="version"/>, when the advisory names one.</summary>
     public SemanticVersion? FixedVersionFor(SemanticVersion version) =>
@@ -67,7 +70,7 @@ public sealed record RustSecAdvisory(string Id, string Package, IReadOnlyList<st
         : value is TomlArray array && array.All(x => x is string) ? [.. array.Cast<string>()]
         : throw new AdvisoryFormatException(source, 0, $"'{key}' must be a list of strings.");
 
-    private static List<SemverRequirement> Requirements(TomlTable table, string key, string source) =>
-        [.. Strings(table, key, source).Select(text => SemverRequirement.TryParse(text, out var r, out var error)
-            ? r! : throw new AdvisoryFormatException(source, 0, $"[versions] {key}: {error}"))];
+    private static List<CargoRequirement> Requirements(TomlTable table, string key, string source) =>
+        [.. Strings(table, key, source).Select(text => CargoRequirement.TryParse(text, out var r, out var error)
+            ? r : throw new AdvisoryFormatException(source, 0, $"[versions] {key}: '{text}': {error}"))];
 }

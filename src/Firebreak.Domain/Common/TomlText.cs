@@ -16,11 +16,14 @@ internal static class TomlText
         try
         {
             error = default;
-            return TomlSerializer.Deserialize<TomlTable>(text) ?? new TomlTable();
+            return TomlSerializer.Deserialize(text, TomlContext.Default.TomlTable) ?? new TomlTable();
         }
         catch (TomlException e)
         {
-            error = (e.Line ?? 0, e.Column ?? 0, e.Message.Split('\n')[0]);
+            // The generated context wraps the parser's exception (which has the location) in its own.
+            var inner = e;
+            while (inner.Line is null && inner.InnerException is TomlException next) inner = next;
+            error = (inner.Line ?? 0, inner.Column ?? 0, inner.Message.Split('\n')[0]);
         }
         catch (ArgumentException e)
         {

@@ -34,8 +34,9 @@ public static class CvssScorer
             };
         }
         var (baseScore, temporalScore, environmentalScore) = Cvss3Scorer.Score(vector);
-        double? temporal = vector.Defines(CvssMetricGroup.Temporal) ? temporalScore : null;
-        double? env = vector.Defines(CvssMetricGroup.Environmental) ? environmentalScore : null;
+        // A vector that writes a group's metrics, even all as X, asks for that group's score, as FIRST's calculator shows it.
+        double? temporal = vector.Writes(CvssMetricGroup.Temporal) ? temporalScore : null;
+        double? env = vector.Writes(CvssMetricGroup.Environmental) ? environmentalScore : null;
         var headline = env ?? temporal ?? baseScore;
         return new CvssScoreResult
         {

@@ -55,6 +55,17 @@ public sealed class CvssVector : IEquatable<CvssVector>
         return false;
     }
 
+    /// <summary>True when any metric of the group is written, even as Not Defined (X).</summary>
+    public bool Writes(CvssMetricGroup group)
+    {
+        var metrics = Metrics;
+        for (var i = 0; i < metrics.Count; i++)
+        {
+            if (_values[i] >= 0 && metrics[i].Group == group) return true;
+        }
+        return false;
+    }
+
     /// <summary>The canonical vector string.</summary>
     public override string ToString() => _canonical ??= Format();
 

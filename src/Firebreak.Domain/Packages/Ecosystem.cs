@@ -2,8 +2,9 @@ namespace Firebreak.Domain.Packages;
 
 /// <summary>
 /// A package ecosystem whose version ordering Firebreak understands. Each value fixes the comparison
-/// rules (see <see cref="EcosystemVersions"/>) and maps to an OSV ecosystem name and a purl type
-/// (see <see cref="EcosystemNames"/>).
+/// rules (its <see cref="VersionScheme"/>, see <see cref="VersionSchemes.For"/>) and maps to an OSV ecosystem
+/// name and a purl type (see <see cref="EcosystemNames"/>). New values are only ever appended: the advisory
+/// index stores the number.
 /// </summary>
 public enum Ecosystem
 {
@@ -30,4 +31,55 @@ public enum Ecosystem
 
     /// <summary>Debian packages; dpkg's version comparison (epoch, upstream, revision).</summary>
     Debian,
+
+    /// <summary>Alpine Linux packages; apk's version comparison.</summary>
+    Alpine,
+
+    /// <summary>Packagist (PHP Composer); PHP's version_compare.</summary>
+    Packagist,
+
+    /// <summary>pub.dev (Dart, Flutter); pub_semver.</summary>
+    Pub,
+
+    /// <summary>Hackage (Haskell); lists of numbers.</summary>
+    Hackage,
+
+    /// <summary>CRAN (R); R's package_version.</summary>
+    Cran,
+
+    /// <summary>Red Hat packages; rpmvercmp (epoch, version, release).</summary>
+    RedHat,
+
+    /// <summary>ConanCenter (C and C++); Conan 2's version model.</summary>
+    ConanCenter,
+
+    /// <summary>Ubuntu packages; dpkg's version comparison.</summary>
+    Ubuntu,
+
+    /// <summary>Rocky Linux packages; rpmvercmp.</summary>
+    RockyLinux,
+
+    /// <summary>AlmaLinux packages; rpmvercmp.</summary>
+    AlmaLinux,
+
+    /// <summary>SUSE packages; rpmvercmp.</summary>
+    Suse,
+
+    /// <summary>openSUSE packages; rpmvercmp.</summary>
+    OpenSuse,
+
+    /// <summary>Wolfi packages; apk's version comparison.</summary>
+    Wolfi,
+
+    /// <summary>Chainguard packages; apk's version comparison.</summary>
+    Chainguard,
+
+    /// <summary>Hex (Erlang, Elixir); SemVer 2.0.0.</summary>
+    Hex,
+
+    /// <summary>Swift packages named by URL; SemVer 2.0.0.</summary>
+    SwiftUrl,
+
+    /// <summary>Bitnami images and charts; SemVer 2.0.0.</summary>
+    Bitnami,
 }

@@ -20,6 +20,23 @@ public static class EcosystemNames
         Ecosystem.Maven => "Maven",
         Ecosystem.RubyGems => "RubyGems",
         Ecosystem.Debian => "Debian",
+        Ecosystem.Alpine => "Alpine",
+        Ecosystem.Packagist => "Packagist",
+        Ecosystem.Pub => "Pub",
+        Ecosystem.Hackage => "Hackage",
+        Ecosystem.Cran => "CRAN",
+        Ecosystem.RedHat => "Red Hat",
+        Ecosystem.ConanCenter => "ConanCenter",
+        Ecosystem.Ubuntu => "Ubuntu",
+        Ecosystem.RockyLinux => "Rocky Linux",
+        Ecosystem.AlmaLinux => "AlmaLinux",
+        Ecosystem.Suse => "SUSE",
+        Ecosystem.OpenSuse => "openSUSE",
+        Ecosystem.Wolfi => "Wolfi",
+        Ecosystem.Chainguard => "Chainguard",
+        Ecosystem.Hex => "Hex",
+        Ecosystem.SwiftUrl => "SwiftURL",
+        Ecosystem.Bitnami => "Bitnami",
     };
 
     /// <summary>The purl type, e.g. <c>cargo</c> or <c>golang</c>.</summary>
@@ -32,8 +49,21 @@ public static class EcosystemNames
         Ecosystem.NuGet => "nuget",
         Ecosystem.Maven => "maven",
         Ecosystem.RubyGems => "gem",
-        Ecosystem.Debian => "deb",
+        Ecosystem.Debian or Ecosystem.Ubuntu => "deb",
+        Ecosystem.Alpine or Ecosystem.Wolfi or Ecosystem.Chainguard => "apk",
+        Ecosystem.Packagist => "composer",
+        Ecosystem.Pub => "pub",
+        Ecosystem.Hackage => "hackage",
+        Ecosystem.Cran => "cran",
+        Ecosystem.RedHat or Ecosystem.RockyLinux or Ecosystem.AlmaLinux or Ecosystem.Suse or Ecosystem.OpenSuse => "rpm",
+        Ecosystem.ConanCenter => "conan",
+        Ecosystem.Hex => "hex",
+        Ecosystem.SwiftUrl => "swift",
+        Ecosystem.Bitnami => "bitnami",
     };
+
+    /// <summary>The vers versioning scheme of the ecosystem's versions (see <see cref="VersionSchemes"/>).</summary>
+    public static string ToVersScheme(this Ecosystem ecosystem) => VersionSchemes.For(ecosystem).Name;
 
     /// <summary>
     /// Parses an OSV ecosystem name (exact spelling). OSV qualifies some names with a release after a
@@ -54,13 +84,33 @@ public static class EcosystemNames
             "Maven" => Ecosystem.Maven,
             "RubyGems" => Ecosystem.RubyGems,
             "Debian" => Ecosystem.Debian,
+            "Alpine" => Ecosystem.Alpine,
+            "Packagist" => Ecosystem.Packagist,
+            "Pub" => Ecosystem.Pub,
+            "Hackage" => Ecosystem.Hackage,
+            "CRAN" => Ecosystem.Cran,
+            "Red Hat" => Ecosystem.RedHat,
+            "ConanCenter" => Ecosystem.ConanCenter,
+            "Ubuntu" => Ecosystem.Ubuntu,
+            "Rocky Linux" => Ecosystem.RockyLinux,
+            "AlmaLinux" => Ecosystem.AlmaLinux,
+            "SUSE" => Ecosystem.Suse,
+            "openSUSE" => Ecosystem.OpenSuse,
+            "Wolfi" => Ecosystem.Wolfi,
+            "Chainguard" => Ecosystem.Chainguard,
+            "Hex" => Ecosystem.Hex,
+            "SwiftURL" => Ecosystem.SwiftUrl,
+            "Bitnami" => Ecosystem.Bitnami,
             _ => null,
         };
         ecosystem = found.GetValueOrDefault();
         return found.HasValue;
     }
 
-    /// <summary>Parses a purl type (case-insensitive, as purl types are); allocates nothing (it runs per scanned component).</summary>
+    /// <summary>
+    /// Parses a purl type (case-insensitive, as purl types are); allocates nothing (it runs per scanned component).
+    /// Types several ecosystems share (deb, rpm, apk) give the first: Debian, Red Hat, Alpine.
+    /// </summary>
     public static bool TryFromPurlType(string? type, out Ecosystem ecosystem)
     {
         foreach (var candidate in All)

@@ -7,6 +7,9 @@ internal sealed class Pep440Parts : IComparable<Pep440Parts>
 {
     public required string Epoch { get; init; }
     public required string[] Release { get; init; }   // trailing zeros removed; digits without leading zeros
+
+    /// <summary>The release numbers as written (trailing zeros kept; "" is zero), for prefix matching and ~=.</summary>
+    public string[] WrittenRelease { get; init; } = [];
     public string? PreLabel { get; init; }              // "a", "b" or "rc"
     public string PreNumber { get; init; } = "";
     public string? Post { get; init; }
@@ -14,10 +17,43 @@ internal sealed class Pep440Parts : IComparable<Pep440Parts>
     public string[] Local { get; init; } = [];
     public required string Normalized { get; init; }
 
+    /// <summary>A marker above every post-release of this version (V.post∞): the cut PEP 440's exclusive &gt;V leaves behind.</summary>
+    public bool PostCeiling { get; init; }
+
+    /// <summary>A marker above every local version of this version (V+∞): the end of what ==V and &lt;=V match.</summary>
+    public bool LocalCeiling { get; init; }
+
+    /// <summary>The version in PEP 440's normal form (markers shown as ∞).</summary>
+    public string ToText()
+    {
+        var release = WrittenRelease.Length > 0 ? WrittenRelease : Release;
+        var text = (Epoch.Length > 0 ? Epoch + "!" : "") + string.Join('.', release.Select(r => r.Length == 0 ? "0" : r).DefaultIfEmpty("0"));
+        if (PreLabel is not null) text += PreLabel + (PreNumber.Length == 0 ? "0" : PreNumber);
+        if (PostCeiling) text += ".post\u221e";
+        else if (Post is not null) text += ".post" + (Post.Length == 0 ? "0" : Post);
+        if (Dev is not null) text += ".dev" + (Dev.Length == 0 ? "0" : Dev);
+        if (LocalCeiling) text += "+\u221e";
+        else if (Local.Length > 0) text += "+" + string.Join('.', Local.Select(l => l.Length == 0 ? "0" : l));
+        return text;
+    }
+
+    /// <summary>A copy with the post, dev and local parts replaced.</summary>
+    public Pep440Parts With(string? post, string? dev, string[] local, bool postCeiling = false, bool localCeiling = false) => new()
+    {
+        Epoch = Epoch, Release = Release, WrittenRelease = WrittenRelease, PreLabel = PreLabel, PreNumber = PreNumber, Post = post, Dev = dev, Local = local,
+        PostCeiling = postCeiling, LocalCeiling = localCeiling,
+        Normalized = Key(Epoch, Release, PreLabel, PreLabel is null ? "" : PreNumber, post, dev, local, postCeiling, localCeiling),
+    };
+
+    // Equal for two versions exactly when they compare equal.
+    private static string Key(string epoch, string[] release, string? pre, string preNumber, string? post, string? dev, string[] local, bool postCeiling, bool localCeiling) =>
+        $"{epoch}!{string.Join('.', release)}{pre}{preNumber}.post{(postCeiling ? "inf" : post)}.dev{dev}+{(localCeiling ? "inf" : string.Join('.', local))}|{post is null && !postCeiling}{dev is null}";
+
     public static Pep440Parts From(Match m)
     {
         static string Num(Group g) => g.Success ? NumericText.Trim(g.Value) : "";
         var release = m.Groups["release"].Value.Split('.').Select(NumericText.Trim).ToList();
+        var written = release.ToArray();
         while (release.Count > 0 && release[^1].Length == 0) release.RemoveAt(release.Count - 1);
         var pre = m.Groups["prel"].Success ? m.Groups["prel"].Value.ToLowerInvariant() switch
         {
@@ -32,12 +68,12 @@ internal sealed class Pep440Parts : IComparable<Pep440Parts>
             ? m.Groups["local"].Value.ToLowerInvariant().Split('-', '_', '.')
                 .Select(s => NumericText.IsDigits(s) ? NumericText.Trim(s) : s).ToArray()
             : [];
-        var normalized = $"{Num(m.Groups["epoch"])}!{string.Join('.', release)}{pre}{(pre is null ? "" : Num(m.Groups["pren"]))}"
-            + $".post{post}.dev{dev}+{string.Join('.', local)}|{post is null}{dev is null}";
+        var normalized = Key(Num(m.Groups["epoch"]), [.. release], pre, pre is null ? "" : Num(m.Groups["pren"]), post, dev, local, false, false);
         return new Pep440Parts
         {
             Epoch = Num(m.Groups["epoch"]),
             Release = [.. release],
+            WrittenRelease = written,
             PreLabel = pre,
             PreNumber = Num(m.Groups["pren"]),
             Post = post,
@@ -64,16 +100,17 @@ internal sealed class Pep440Parts : IComparable<Pep440Parts>
             c = NumericText.Compare(PreNumber, other.PreNumber);
             if (c != 0) return c;
         }
-        c = CompareOptional(Post, other.Post, absentFirst: true);
+        c = PostCeiling || other.PostCeiling ? PostCeiling.CompareTo(other.PostCeiling) : CompareOptional(Post, other.Post, absentFirst: true);
         if (c != 0) return c;
         c = CompareOptional(Dev, other.Dev, absentFirst: false);
-        return c != 0 ? c : CompareLocal(Local, other.Local);
+        if (c != 0) return c;
+        return LocalCeiling || other.LocalCeiling ? LocalCeiling.CompareTo(other.LocalCeiling) : CompareLocal(Local, other.Local);
     }
 
     // A dev release of the final version (1.0.dev1, no pre or post) sorts before its prereleases.
     private int PreRank() => PreLabel switch
     {
-        null when Post is null && Dev is not null => 0,
+        null when Post is null && !PostCeiling && Dev is not null => 0,
         "a" => 1,
         "b" => 2,
         "rc" => 3,

@@ -30,6 +30,46 @@ public sealed partial class Pep440Version : EcosystemVersion<Pep440Version>
     /// <summary>Whether this is a pre-release or a development release.</summary>
     public bool IsPrerelease => Parts is { } p && (p.PreLabel is not null || p.Dev is not null);
 
+    /// <summary>Whether the version has a local label (+...).</summary>
+    public bool IsLocal => Parts is { Local.Length: > 0 } || Parts is { LocalCeiling: true };
+
+    /// <summary>Whether this is a post-release (.postN).</summary>
+    public bool IsPostRelease => Parts is { Post: not null } || Parts is { PostCeiling: true };
+
+    /// <summary>Whether this is a development release (.devN).</summary>
+    public bool IsDevRelease => Parts is { Dev: not null };
+
+    /// <summary>Whether this is one of the markers Firebreak's PEP 440 bounds use (never a real version).</summary>
+    internal bool IsCeiling => Parts is { PostCeiling: true } or { LocalCeiling: true };
+
+    /// <summary>The version without its markers or local label: what a marker stands next to.</summary>
+    internal Pep440Version Public => Parts is { } p && (IsLocal || IsCeiling) ? Derived(p.With(p.Post, p.Dev, [])) : this;
+
+    /// <summary>The version without its dev part (for V.dev0, V).</summary>
+    internal Pep440Version WithoutDev() => Derived(Parts!.With(Parts.Post, null, Parts.Local));
+
+    /// <summary>V.dev0 without local label: the lowest version of V's pre-release series (PEP 440's &lt;V stops there).</summary>
+    internal Pep440Version LowestOfSeries() => Derived(Parts!.With(Parts.Post, "", []));
+
+    /// <summary>V+∞: above every local version of V.</summary>
+    internal Pep440Version AboveLocals() => Derived(Parts!.With(Parts.Post, Parts.Dev, [], localCeiling: true));
+
+    /// <summary>V.post∞: above every post-release of V (and their local versions).</summary>
+    internal Pep440Version AbovePostReleases() => Derived(Parts!.With(null, null, [], postCeiling: true));
+
+    /// <summary>The first version after V and all its local versions (V.devN → V.dev(N+1); V.postN → V.post(N+1).dev0; V → V.post0.dev0).</summary>
+    internal Pep440Version Successor()
+    {
+        var p = Parts!;
+        if (p.Dev is not null) return Derived(p.With(p.Post, Increment(p.Dev), []));
+        return Derived(p.With(p.Post is null ? "" : Increment(p.Post), "", []));
+    }
+
+    private static string Increment(string digits) =>
+        (System.Numerics.BigInteger.Parse("0" + digits, System.Globalization.CultureInfo.InvariantCulture) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static Pep440Version Derived(Pep440Parts parts) => new(parts.ToText(), parts, []);
+
     /// <inheritdoc/>
     protected override string EqualityKey => Parts?.Normalized ?? "legacy:" + string.Join('|', Legacy);
 

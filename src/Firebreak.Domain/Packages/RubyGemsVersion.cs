@@ -15,6 +15,33 @@ public sealed partial class RubyGemsVersion : EcosystemVersion<RubyGemsVersion>
 
     private RubyGemsVersion(string original, object[] segments) : base(original) => _segments = segments;
 
+    /// <summary>Whether the version has a letter (Gem::Version#prerelease?).</summary>
+    public bool IsPrerelease => _segments.Any(s => s is string);
+
+    /// <summary>Gem::Version#release: the version without its prerelease part (everything from the first letter segment).</summary>
+    public RubyGemsVersion Release()
+    {
+        var first = Array.FindIndex(_segments, s => s is string);
+        return first < 0 ? this : new RubyGemsVersion(string.Join('.', _segments[..first].Select(Text)), [.. TrimZeros([.. _segments[..first]])]);
+    }
+
+    /// <summary>
+    /// Gem::Version#bump, the upper end of <c>~&gt;</c>: drop the prerelease segments, then the last segment when more
+    /// than one remains, and add one to the new last segment (1.2.3 → 1.3, 1.2 → 2, 1 → 2).
+    /// </summary>
+    public RubyGemsVersion Bump()
+    {
+        var numbers = _segments.TakeWhile(s => s is Digits).Cast<Digits>().Select(d => System.Numerics.BigInteger.Parse("0" + d.Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var raw = Original.Trim().Replace("-", ".pre.", StringComparison.Ordinal).Split('.').TakeWhile(p => p.All(char.IsAsciiDigit) && p.Length > 0).Count();
+        while (numbers.Count < raw) numbers.Add(0);
+        if (numbers.Count == 0) numbers.Add(0);
+        if (numbers.Count > 1) numbers.RemoveAt(numbers.Count - 1);
+        numbers[^1] += 1;
+        return Parse(string.Join('.', numbers.Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+    }
+
+    private static string Text(object segment) => segment is Digits d ? (d.Value.Length == 0 ? "0" : d.Value) : (string)segment;
+
     /// <inheritdoc/>
     protected override string EqualityKey => string.Join('.', _segments.Select(s => s is Digits d ? "#" + d.Value : s));
 

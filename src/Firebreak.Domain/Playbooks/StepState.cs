@@ -1,3 +1,4 @@
+using Firebreak.Domain.Common;
 using System.Text.Json;
 
 namespace Firebreak.Domain.Playbooks;
@@ -41,7 +42,7 @@ public sealed class StepState
 
     /// <summary>The evidence recorded when the step was done.</summary>
     public IReadOnlyDictionary<string, string> Evidence =>
-        JsonSerializer.Deserialize<Dictionary<string, string>>(EvidenceJson) ?? [];
+        JsonSerializer.Deserialize(EvidenceJson, DomainJsonContext.Default.DictionaryStringString) ?? [];
 
     internal void Resolve(StepStatus status, string? actor, DateTimeOffset? at, string? reason, string? option, IReadOnlyDictionary<string, string>? evidence)
     {
@@ -50,7 +51,7 @@ public sealed class StepState
         At = at?.UtcDateTime;
         Reason = reason;
         DecisionOptionId = option;
-        EvidenceJson = JsonSerializer.Serialize(evidence ?? new Dictionary<string, string>());
+        EvidenceJson = JsonSerializer.Serialize(evidence is null ? [] : new Dictionary<string, string>(evidence), DomainJsonContext.Default.DictionaryStringString);
     }
 
     internal void Reset() => Resolve(StepStatus.Pending, null, null, null, null, null);

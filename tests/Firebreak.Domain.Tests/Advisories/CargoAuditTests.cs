@@ -79,7 +79,7 @@ public sealed class CargoAuditTests : IDisposable
     [InlineData("```toml\n[advisory]\nid = \"X\"\n", "not closed")]
     [InlineData("```toml\n[advisory\n```\n", "not valid TOML")]
     [InlineData("```toml\n[advisory]\nid = \"X\"\n```\n", "has no package")]
-    [InlineData("```toml\n[advisory]\nid = \"X\"\npackage = \"p\"\n[versions]\npatched = [\">= nope\"]\n```\n", "patched: Version requirement")]
+    [InlineData("```toml\n[advisory]\nid = \"X\"\npackage = \"p\"\n[versions]\npatched = [\">= nope\"]\n```\n", "patched: '>= nope': expected a number or a wildcard at position 3")]
     public void Parse_MalformedAdvisory_SaysWhereAndWhat(string text, string message)
     {
         var e = Assert.Throws<AdvisoryFormatException>(() => RustSecAdvisory.Parse(text, "bad.md"));

@@ -15,6 +15,9 @@ public class CvssScorerTests
     [InlineData("CVSS:3.0/AV:P/AC:H/PR:H/UI:R/S:U/C:L/I:L/A:L/E:U/RL:O/RC:U", 3.5, 2.8, null, CvssSeverity.Low)]
     [InlineData("CVSS:3.1/AV:N/AC:H/PR:N/UI:R/S:C/C:N/I:N/A:N", 0.0, null, null, CvssSeverity.None)]
     [InlineData("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", 9.8, null, null, CvssSeverity.Critical)]
+    // Written environmental metrics, even all X, give the environmental score FIRST's calculator shows (scope changed: 7.9, not 7.8).
+    [InlineData("CVSS:3.1/AV:N/AC:H/PR:H/UI:N/S:C/C:H/I:H/A:H/E:F/MPR:X/MUI:X/MS:X/MC:X/MI:X", 8.0, 7.8, 7.9, CvssSeverity.High)]
+    [InlineData("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H/E:X/RL:X/RC:X/CR:X", 9.8, 9.8, 9.8, CvssSeverity.Critical)]
     public void Score_V3_MatchesReference(string vector, double baseScore, double? temporal, double? environmental, CvssSeverity severity)
     {
         var result = CvssScorer.Score(vector);

@@ -23,7 +23,7 @@ public sealed class CsafExporterTests
     public void Write_WorkedAdvisory_PassesCsafRules(bool vex)
     {
         using var doc = JsonDocument.Parse(CsafExporter.Write(WorkedAdvisory.Create(), vex));
-        Assert.Empty(CsafValidator.Validate(doc.RootElement));
+        Assert.DoesNotContain(CsafValidator.Validate(doc.RootElement), i => i.IsError);
     }
 
     [Fact]

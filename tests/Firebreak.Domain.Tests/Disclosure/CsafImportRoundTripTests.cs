@@ -1,3 +1,4 @@
+using Firebreak.Domain.Common;
 using System.Text.Json;
 using Firebreak.Domain.Disclosure;
 using Firebreak.Domain.Disclosure.Formats;
@@ -24,6 +25,12 @@ public sealed class CsafImportRoundTripTests
         Assert.NotEmpty(first);
         foreach (var advisory in first)
         {
+            if (advisory.Affected.Count == 0 && advisory.Unaffected.Count == 0)
+            {
+                // Products only under investigation have no place in the model: re-exporting would break 6.1.27.4, so it is refused.
+                Assert.Contains("6.1.27.4", Assert.Throws<DomainException>(() => CsafExporter.Write(advisory, vex)).Message, StringComparison.Ordinal);
+                continue;
+            }
             var exported = CsafExporter.Write(advisory, vex);
             Assert.Empty(await SchemaValidation.ErrorsAsync(Schema, exported));
             var second = Assert.Single(CsafImporter.Import(exported));

@@ -27,17 +27,24 @@ public sealed class CsafImporterTests
     [InlineData("vers:generic/>=2.9|<=4.1", "Introduced 2.9, LastAffected 4.1")]
     [InlineData("vers:semver/<1.4.2", "Introduced 0, Fixed 1.4.2")]
     [InlineData("vers:all/*", "Introduced 0")]
-    public void VersRange_Parse_ReadsEvents(string vers, string events)
+    [InlineData("vers:generic/<1.0|<=2.0", "Introduced 0, LastAffected 2.0")]
+    [InlineData("vers:npm/<1.4.2|>=1.0.0 | >= 2.0.0", "Introduced 1.0.0, Fixed 1.4.2, Introduced 2.0.0")]
+    [InlineData("vers:npm/>=1.0.0|!=1.2.0|<2.0.0", "Introduced 1.0.0, Fixed 1.2.0, Introduced 1.2.1-0, Fixed 2.0.0")]
+    [InlineData("vers:npm/1.2.3", "Introduced 1.2.3, LastAffected 1.2.3")]
+    [InlineData("vers:npm/>1.2.3", "Introduced 1.2.4-0")]
+    public void CsafVersRange_Read_ReadsEvents(string vers, string events)
     {
-        var range = VersRange.Parse(vers)!;
+        var range = CsafVersRange.Read(vers)!;
         Assert.Equal(events, string.Join(", ", range.Events.Select(e => $"{e.Kind} {e.Version}")));
     }
 
     [Theory]
     [InlineData("<=1.14.0")]
     [InlineData("vers:generic/>2.0")]
-    [InlineData("vers:generic/<1.0|<=2.0")]
-    public void VersRange_Parse_RefusesWhatTheModelCannotHold(string text) => Assert.Null(VersRange.Parse(text));
+    [InlineData("vers:generic/>=1.0|!=1.2|<2.0")]
+    [InlineData("vers:none/*")]
+    [InlineData("vers:npm/>=1.0.0|<1.0.0")]
+    public void CsafVersRange_Read_RefusesWhatTheModelCannotHold(string text) => Assert.Null(CsafVersRange.Read(text));
 
     [Fact]
     public void Import_TrackingIdNotAString_ThrowsWithPath()

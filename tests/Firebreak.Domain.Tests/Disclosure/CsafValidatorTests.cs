@@ -11,10 +11,10 @@ public sealed class CsafValidatorTests
 
     [Theory]
     [MemberData(nameof(Examples))]
-    public void Validate_OfficialExample_NoIssues(string file)
+    public void Validate_OfficialExample_PassesEveryMandatoryTest(string file)
     {
         using var doc = JsonDocument.Parse(File.ReadAllText(ConformanceData.Require(file)));
-        Assert.Empty(CsafValidator.Validate(doc.RootElement));
+        Assert.DoesNotContain(CsafValidator.Validate(doc.RootElement), i => i.IsError);
     }
 
     [Fact]

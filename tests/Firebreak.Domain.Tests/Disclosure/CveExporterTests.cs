@@ -53,4 +53,23 @@ public sealed class CveExporterTests
         var error = Assert.Throws<DomainException>(() => CveExporter.WriteCnaContainer(advisory));
         Assert.StartsWith("publisher.cve_org_id:", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void WriteRecord_RangeWithUnsortedBranches_GivesOneSpanPerIntervalInOrder()
+    {
+        var range = new Firebreak.Domain.Packages.AffectedRange(Firebreak.Domain.Packages.AffectedRangeType.Ecosystem,
+        [
+            new(Firebreak.Domain.Packages.RangeEventKind.Introduced, "2.0.0"), new(Firebreak.Domain.Packages.RangeEventKind.Fixed, "2.1.0"),
+            new(Firebreak.Domain.Packages.RangeEventKind.Introduced, "1.0.0"), new(Firebreak.Domain.Packages.RangeEventKind.Fixed, "1.4.2"),
+        ]);
+        var advisory = WorkedAdvisory.Create() with
+        {
+            Affected = [new Firebreak.Domain.Disclosure.AffectedProduct(Firebreak.Domain.Disclosure.AdvisoryPackage.InEcosystem(Firebreak.Domain.Packages.Ecosystem.Npm, "@firebreak/portal"), [range])],
+        };
+        using var doc = JsonDocument.Parse(CveExporter.WriteRecord(advisory));
+        var versions = doc.RootElement.GetProperty("containers").GetProperty("cna").GetProperty("affected")[0].GetProperty("versions").EnumerateArray()
+            .Where(v => v.TryGetProperty("lessThan", out _))
+            .Select(v => (v.GetProperty("version").GetString(), v.GetProperty("lessThan").GetString())).ToList();
+        Assert.Equal([("1.0.0", "1.4.2"), ("2.0.0", "2.1.0")], versions);
+    }
 }

@@ -13,8 +13,10 @@ public sealed class EcosystemNamesTests
         {
             Assert.True(EcosystemNames.TryFromOsvName(ecosystem.ToOsvName(), out var fromOsv));
             Assert.Equal(ecosystem, fromOsv);
+            // deb, rpm and apk name several distributions' packages; the type gives the first, with the same ordering.
             Assert.True(EcosystemNames.TryFromPurlType(ecosystem.ToPurlType().ToUpperInvariant(), out var fromPurl));
-            Assert.Equal(ecosystem, fromPurl);
+            Assert.Equal(ecosystem.ToPurlType(), fromPurl.ToPurlType());
+            Assert.Same(VersionSchemes.For(ecosystem), VersionSchemes.For(fromPurl));
         }
     }
 

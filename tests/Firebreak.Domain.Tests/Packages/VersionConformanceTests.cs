@@ -5,9 +5,7 @@ namespace Firebreak.Domain.Tests.Packages;
 
 /// <summary>
 /// Checks every comparison line of the osv-scalibr version fixtures (versions/*.txt, "A op B" with op
-/// &lt;, = or &gt;) in both directions, for each supported ecosystem.
-/// Not run, deliberately: alpine-*, cran-*, hackage-*, packagist-*, pub-* and redhat-* files, whose
-/// ecosystems have no comparer yet (see docs/packages.md); the test asserts that exactly these remain.
+/// &lt;, = or &gt;) in both directions, for each ecosystem; every file in the folder must be run.
 /// </summary>
 public sealed class VersionConformanceTests
 {
@@ -19,15 +17,21 @@ public sealed class VersionConformanceTests
         ("nuget-", Ecosystem.NuGet),
         ("rubygems-", Ecosystem.RubyGems),
         ("debian-", Ecosystem.Debian),
+        ("alpine-", Ecosystem.Alpine),
+        ("cran-", Ecosystem.Cran),
+        ("hackage-", Ecosystem.Hackage),
+        ("packagist-", Ecosystem.Packagist),
+        ("pub-", Ecosystem.Pub),
+        ("redhat-", Ecosystem.RedHat),
     ];
-
-    private static readonly string[] Unsupported = ["alpine-", "cran-", "hackage-", "packagist-", "pub-", "redhat-"];
 
     private static readonly string[] Files =
     [
         "semver-versions.txt", "pypi-versions.txt", "pypi-versions-generated.txt", "maven-versions.txt",
         "maven-versions-generated.txt", "nuget-versions.txt", "rubygems-versions.txt",
-        "rubygems-versions-generated.txt", "debian-versions.txt", "debian-versions-generated.txt",
+        "rubygems-versions-generated.txt", "debian-versions.txt", "debian-versions-generated.txt", "alpine-versions.txt",
+        "alpine-versions-generated.txt", "cran-versions.txt", "cran-versions-generated.txt", "hackage-versions.txt",
+        "packagist-versions.txt", "packagist-versions-generated.txt", "pub-versions.txt", "redhat-versions.txt",
     ];
 
     public static TheoryData<string> SupportedFiles() => [.. Files];
@@ -61,13 +65,11 @@ public sealed class VersionConformanceTests
     }
 
     [Fact]
-    public void VersionFixtures_EveryFile_IsRunOrListedAsUnsupported()
+    public void VersionFixtures_EveryFile_IsRun()
     {
         var root = ConformanceData.Require("versions");
         var supported = Files.ToHashSet(StringComparer.Ordinal);
-        var unaccounted = Directory.GetFiles(root, "*.txt").Select(Path.GetFileName)
-            .Where(f => !supported.Contains(f!) && !Unsupported.Any(u => f!.StartsWith(u, StringComparison.Ordinal)))
-            .ToList();
+        var unaccounted = Directory.GetFiles(root, "*.txt").Select(Path.GetFileName).Where(f => !supported.Contains(f!)).ToList();
         Assert.Empty(unaccounted);
     }
 }

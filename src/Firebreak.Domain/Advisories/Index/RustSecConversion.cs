@@ -36,12 +36,12 @@ public static class RustSecConversion
         return true;
     }
 
-    private static List<SemverRequirement>? Requirements(IReadOnlyList<string> texts)
+    private static List<CargoRequirement>? Requirements(IReadOnlyList<string> texts)
     {
-        var list = new List<SemverRequirement>(texts.Count);
+        var list = new List<CargoRequirement>(texts.Count);
         foreach (var text in texts)
         {
-            if (!SemverRequirement.TryParse(text, out var requirement, out _)) return null;
+            if (!CargoRequirement.TryParse(text, out var requirement, out _)) return null;
             list.Add(requirement!);
         }
         return list;

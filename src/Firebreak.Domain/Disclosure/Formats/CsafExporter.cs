@@ -7,7 +7,8 @@ namespace Firebreak.Domain.Disclosure.Formats;
 /// <summary>
 /// Writes CSAF 2.0 documents: <c>csaf_security_advisory</c> and <c>csaf_vex</c> share everything except the
 /// category. CSAF 2.0 knows CVSS v2 and v3 only, so the v4.0 vector is left out; only the first CWE fits.
-/// The output passes <see cref="CsafValidator"/> (schema shape plus the rules 6.1.1, 6.1.2, 6.1.14, 6.1.16, 6.1.27.x).
+/// Every document is checked by <see cref="CsafValidator"/> (the schema's shape and every mandatory test of section 6.1)
+/// before it is returned.
 /// </summary>
 public static class CsafExporter
 {
@@ -15,6 +16,8 @@ public static class CsafExporter
     public static string Write(SecurityAdvisory advisory, bool vex = false)
     {
         ArgumentNullException.ThrowIfNull(advisory);
+        if (advisory.Affected.Count == 0 && advisory.Unaffected.Count == 0)
+            throw new DomainException("csaf: the advisory names no product; CSAF's security advisory and VEX profiles need a product tree and a product status (6.1.27.4, 6.1.27.6).");
         var published = advisory.Timeline.Published ?? (advisory.Revisions.Count > 0 ? advisory.Revisions[0].Date : (DateTimeOffset?)null)
             ?? throw new DomainException("timeline.published: a CSAF document needs an initial release date.");
         var revisions = advisory.Revisions.Count > 0 ? advisory.Revisions : [new AdvisoryRevision("1", published, "Initial public release.")];
@@ -52,7 +55,12 @@ public static class CsafExporter
         // An advisory that names no product (everything under investigation) has no tree: CSAF forbids an empty one.
         if (tree.ToJson() is { } branches && branches["branches"]!.AsArray().Count > 0) root["product_tree"] = branches;
         root["vulnerabilities"] = new JsonArray(vulnerability);
-        return AdvisoryJson.Print(root);
+        var text = AdvisoryJson.Print(root);
+        // Every export passes CSAF's mandatory tests or is not written: a model that allows a breach is a bug to see.
+        using var written = System.Text.Json.JsonDocument.Parse(text);
+        if (CsafValidator.Validate(written.RootElement).Where(i => i.IsError).ToList() is { Count: > 0 } errors)
+            throw new DomainException("csaf: the document would break CSAF 2.0: " + string.Join("; ", errors.Take(5)));
+        return text;
     }
 
     /// <summary>The CSAF reference for a model reference; advisories are "self", the rest "external".</summary>

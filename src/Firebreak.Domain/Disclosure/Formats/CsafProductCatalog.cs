@@ -51,7 +51,7 @@ internal sealed class CsafProductCatalog
             else if (VersionCategories.Contains(category)) (version, versionCategory) = (branchName, category);
         }
         var versionText = ImportedText.Line(version, 1024) ?? ImportedText.Line(fullName, 1024)!;
-        var range = versionCategory == "product_version_range" ? VersRange.Parse(versionText) : null;
+        var range = versionCategory == "product_version_range" ? CsafVersRange.Read(versionText) : null;
         return new CsafProduct(ImportedText.Line(vendor, 512) ?? defaultVendor, ImportedText.Line(name, 2048) ?? fullName, versionText, range);
     }
 }

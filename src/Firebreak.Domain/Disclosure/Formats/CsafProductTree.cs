@@ -13,8 +13,10 @@ internal sealed class CsafProductTree
     private readonly List<(string Vendor, string Product, string Category, string Version, string Id, string? Purl)> leaves = [];
 
     /// <summary>The id of the leaf, created on first use.</summary>
-    public string Version(string vendor, AdvisoryPackage package, string version) =>
-        Leaf(vendor, package.Name, "product_version", version, package.PurlAt(version));
+    /// <remarks>Version text that reads as a range (&lt;=1.14.0, "all versions") goes under product_version_range (6.1.31).</remarks>
+    public string Version(string vendor, AdvisoryPackage package, string version) => CsafProductRules.RangeWords().IsMatch(version)
+        ? Leaf(vendor, package.Name, "product_version_range", version, null)
+        : Leaf(vendor, package.Name, "product_version", version, package.PurlAt(version));
 
     /// <summary>The id of a range leaf; its name is the range in vers syntax.</summary>
     public string Range(string vendor, AdvisoryPackage package, AffectedRange range) =>
@@ -35,21 +37,8 @@ internal sealed class CsafProductTree
         })),
     };
 
-    /// <summary>
-    /// An OSV range as a vers string (<c>vers:npm/&gt;=1.0.0|&lt;1.4.2</c>): introduced "0" has no lower bound,
-    /// fixed is an exclusive and last_affected an inclusive upper bound; a range without bounds is <c>*</c>.
-    /// </summary>
-    public static string Vers(AffectedRange range, Ecosystem? ecosystem)
-    {
-        var scheme = range.Type == AffectedRangeType.Semver ? "semver" : ecosystem?.ToPurlType() ?? "generic";
-        var constraints = range.Events.Where(e => !(e.Kind == RangeEventKind.Introduced && e.Version == "0")).Select(e => e.Kind switch
-        {
-            RangeEventKind.Introduced => ">=" + e.Version,
-            RangeEventKind.Fixed or RangeEventKind.Limit => "<" + e.Version,
-            RangeEventKind.LastAffected => "<=" + e.Version,
-        }).ToList();
-        return $"vers:{scheme}/{(constraints.Count == 0 ? "*" : string.Join('|', constraints))}";
-    }
+    /// <summary>An OSV range as a normalised vers string (see <see cref="CsafVersRange.Write"/>).</summary>
+    public static string Vers(AffectedRange range, Ecosystem? ecosystem) => CsafVersRange.Write(range, ecosystem);
 
     private string Leaf(string vendor, string product, string category, string version, string? purl)
     {

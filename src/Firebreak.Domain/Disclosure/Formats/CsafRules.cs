@@ -4,9 +4,11 @@ using System.Text.Json;
 namespace Firebreak.Domain.Disclosure.Formats;
 
 /// <summary>
-/// The CSAF 2.0 mandatory tests (section 6.1) that matter most and that no JSON schema can express: product ids
-/// defined (6.1.1) and unique (6.1.2), revision history sorted (6.1.14) and ending at tracking.version (6.1.16),
-/// and the profile tests for security advisories and VEX (6.1.27.3–6.1.27.11).
+/// CSAF 2.0's tests of section 6 that no JSON schema can express, each finding naming its test and JSON path. Here:
+/// product ids defined (6.1.1) and unique (6.1.2), revision history sorted (6.1.14) and ending at tracking.version
+/// (6.1.16), and the profile tests (6.1.27.x); the other mandatory tests are in <see cref="CsafProductRules"/>,
+/// <see cref="CsafCvssRules"/>, <see cref="CsafDocumentRules"/> and <see cref="CsafRevisionRules"/>; the optional and
+/// informative ones, as warnings, in <see cref="CsafOptionalTests"/>.
 /// </summary>
 internal static class CsafRules
 {
@@ -14,10 +16,25 @@ internal static class CsafRules
     {
         var defined = DefinedProducts(root, shape);
         var groups = Groups(root);
+        var referenced = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (id, path) in References(root))
+        {
+            referenced.Add(id);
             if (!defined.Contains(id) && !groups.ContainsKey(id)) shape.Add(path, $"product id '{id}' is not defined in the product_tree (6.1.1).");
+        }
         Revisions(root.GetProperty("document"), shape);
-        if (profileTests) Profile(root, shape, groups);
+        if (!profileTests) return;
+        CsafProductRules.Check(root, shape, defined);
+        CsafCvssRules.Check(root, shape);
+        CsafDocumentRules.Check(root, shape);
+        CsafRevisionRules.Check(root, shape);
+        Profile(root, shape, groups);
+        foreach (var group in groups.Values) referenced.UnionWith(group);
+        if (root.TryGetProperty("product_tree", out var tree) && tree.TryGetProperty("relationships", out var relationships) && relationships.ValueKind == JsonValueKind.Array)
+            foreach (var r in relationships.EnumerateArray())
+                foreach (var member in new[] { "product_reference", "relates_to_product_reference" })
+                    if (r.TryGetProperty(member, out var id) && id.ValueKind == JsonValueKind.String) referenced.Add(id.GetString()!);
+        CsafOptionalTests.Check(root, shape, referenced);
     }
 
     private static HashSet<string> DefinedProducts(JsonElement root, JsonShape shape)
@@ -37,7 +54,8 @@ internal static class CsafRules
 
     private static Dictionary<string, string[]> Groups(JsonElement root) =>
         root.TryGetProperty("product_tree", out var tree) && tree.TryGetProperty("product_groups", out var groups)
-            ? groups.EnumerateArray().ToDictionary(g => g.GetProperty("group_id").GetString()!, g => g.GetProperty("product_ids").EnumerateArray().Select(p => p.GetString()!).ToArray(), StringComparer.Ordinal)
+            ? groups.EnumerateArray().DistinctBy(g => g.GetProperty("group_id").GetString()!) // a repeated id is 6.1.5's finding
+                .ToDictionary(g => g.GetProperty("group_id").GetString()!, g => g.GetProperty("product_ids").EnumerateArray().Select(p => p.GetString()!).ToArray(), StringComparer.Ordinal)
             : [];
 
     private static IEnumerable<(string Id, string Path)> References(JsonElement root)
@@ -102,7 +120,15 @@ internal static class CsafRules
 
     private static void Profile(JsonElement root, JsonShape shape, Dictionary<string, string[]> groups)
     {
-        var category = root.GetProperty("document").GetProperty("category").GetString();
+        var document = root.GetProperty("document");
+        var category = document.GetProperty("category").GetString();
+        if (category is "csaf_informational_advisory" or "csaf_security_incident_response")
+        {
+            if (!CsafJsonWalk.Items(document, "notes", "$.document").Any(n => CsafJsonWalk.Text(n.Item, "category") is "description" or "details" or "general" or "summary"))
+                shape.Add("$.document.notes", $"{category} needs a note of category description, details, general or summary (6.1.27.1).");
+            if (!CsafJsonWalk.Items(document, "references", "$.document").Any(r => CsafJsonWalk.Text(r.Item, "category") == "external"))
+                shape.Add("$.document.references", $"{category} needs a reference of category external (6.1.27.2).");
+        }
         if (category is not ("csaf_security_advisory" or "csaf_vex"))
         {
             if (category == "csaf_informational_advisory" && root.TryGetProperty("vulnerabilities", out _))

@@ -4,7 +4,8 @@ using Firebreak.Domain.Packages;
 namespace Firebreak.Domain.Disclosure.Formats;
 
 /// <summary>
-/// Maps packages to CVE 5.1 <c>affected[]</c>: OSV event pairs become <c>version</c> + <c>lessThan</c>
+/// Maps packages to CVE 5.1 <c>affected[]</c>: each interval of an OSV range (read through <see cref="VersRange"/>'s
+/// intervals, so overlapping or unsorted events come out merged and in order) becomes <c>version</c> + <c>lessThan</c>
 /// (fixed) or <c>lessThanOrEqual</c> (last_affected); an open range ends at <c>*</c>, as CVE's syntax allows.
 /// </summary>
 internal static class CveAffected
@@ -26,9 +27,9 @@ internal static class CveAffected
     private static JsonObject Entry(AdvisoryPackage package, AdvisoryPublisher publisher, IEnumerable<JsonObject> versions, string defaultStatus)
     {
         var entry = new JsonObject { ["vendor"] = package.Vendor ?? publisher.Vendor, ["product"] = package.Name };
-        if (package.Ecosystem is { } ecosystem)
+        if (package.Ecosystem is { } ecosystem && CollectionUrl(ecosystem) is { } collection)
         {
-            entry["collectionURL"] = CollectionUrl(ecosystem);
+            entry["collectionURL"] = collection;
             entry["packageName"] = package.Name;
         }
         entry["versions"] = AdvisoryJson.Array(versions.DistinctBy(v => v.ToJsonString()));
@@ -38,9 +39,32 @@ internal static class CveAffected
 
     private static JsonObject Single(string version, string status) => new() { ["version"] = version, ["status"] = status };
 
+    // The range's versions as intervals (VersRange's reading of OSV events: sorted, merged), one span each; events the
+    // scheme cannot read, or an interval with an excluded start, are written event by event as given.
     private static IEnumerable<JsonObject> Spans(AffectedRange range, AdvisoryPackage package, string status)
     {
         var type = VersionType(range.Type, package.Ecosystem);
+        var scheme = range.Type == AffectedRangeType.Semver ? VersionSchemes.Semver : package.Ecosystem is { } e ? VersionSchemes.For(e) : null;
+        VersionIntervals? set = null;
+        try
+        {
+            if (scheme is not null) set = OsvIntervals.From(range, scheme);
+        }
+        catch (VersionFormatException)
+        {
+        }
+        if (set is null || set.Items.Any(i => i.Low.After)) return Walk(range, status, type);
+        return set.Items.Select(i =>
+        {
+            var span = new JsonObject { ["version"] = i.Low.IsBottom ? "0" : i.Low.At!.ToString(), ["status"] = status, ["versionType"] = type };
+            if (i.High.IsTop) span["lessThan"] = "*";
+            else span[i.High.After ? "lessThanOrEqual" : "lessThan"] = i.High.At!.ToString();
+            return span;
+        });
+    }
+
+    private static IEnumerable<JsonObject> Walk(AffectedRange range, string status, string type)
+    {
         for (var i = 0; i < range.Events.Count; i++)
         {
             if (range.Events[i].Kind != RangeEventKind.Introduced) continue;
@@ -61,9 +85,11 @@ internal static class CveAffected
         Ecosystem.RubyGems => "rubygems",
         Ecosystem.Debian => "deb",
         null => "custom",
+        { } other => other.ToVersScheme(),
     };
 
-    private static string CollectionUrl(Ecosystem ecosystem) => ecosystem switch
+    /// <summary>The registry's URL; null for distributions and URL-named packages, which have no one collection.</summary>
+    private static string? CollectionUrl(Ecosystem ecosystem) => ecosystem switch
     {
         Ecosystem.Npm => "https://www.npmjs.com",
         Ecosystem.CratesIo => "https://crates.io",
@@ -73,5 +99,13 @@ internal static class CveAffected
         Ecosystem.Maven => "https://repo.maven.apache.org/maven2",
         Ecosystem.RubyGems => "https://rubygems.org",
         Ecosystem.Debian => "https://packages.debian.org",
+        Ecosystem.Packagist => "https://packagist.org",
+        Ecosystem.Pub => "https://pub.dev",
+        Ecosystem.Hackage => "https://hackage.haskell.org",
+        Ecosystem.Cran => "https://cran.r-project.org",
+        Ecosystem.ConanCenter => "https://conan.io/center",
+        Ecosystem.Hex => "https://hex.pm",
+        Ecosystem.Alpine or Ecosystem.RedHat or Ecosystem.Ubuntu or Ecosystem.RockyLinux or Ecosystem.AlmaLinux or Ecosystem.Suse
+            or Ecosystem.OpenSuse or Ecosystem.Wolfi or Ecosystem.Chainguard or Ecosystem.SwiftUrl or Ecosystem.Bitnami => null,
     };
 }

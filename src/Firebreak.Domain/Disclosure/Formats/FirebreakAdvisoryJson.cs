@@ -20,6 +20,8 @@ public static class FirebreakAdvisoryJson
         MaxDepth = 32,
     };
 
+    private static readonly AdvisoryJsonContext Context = new(Options);
+
     /// <summary>Reads and validates one advisory.</summary>
     public static SecurityAdvisory Read(string json)
     {
@@ -27,7 +29,7 @@ public static class FirebreakAdvisoryJson
         AdvisoryInput input;
         try
         {
-            input = JsonSerializer.Deserialize<AdvisoryInput>(json, Options) ?? throw new DomainException("$: expected an advisory object.");
+            input = JsonSerializer.Deserialize(json, Context.AdvisoryInput) ?? throw new DomainException("$: expected an advisory object.");
         }
         catch (JsonException e)
         {

@@ -14,6 +14,9 @@ internal sealed class JsonShape
 
     public void Add(string path, string message) => Issues.Add(new AdvisoryIssue(path, message));
 
+    /// <summary>Records a CSAF optional or informative test that does not pass.</summary>
+    public void Warn(string path, string message) => Issues.Add(new AdvisoryIssue(path, message, AdvisoryIssueLevel.Warning));
+
     /// <summary>The member when it is an object; records an issue when it is required and missing, or not an object.</summary>
     public JsonElement? Object(JsonElement parent, string name, string path, bool required = true) => Member(parent, name, path, JsonValueKind.Object, "an object", required);
 

@@ -5,21 +5,28 @@ using Firebreak.Domain.Packages;
 namespace Firebreak.Domain.Disclosure.Formats;
 
 /// <summary>
-/// Writes an advisory as an OSV 1.6 record. OSV ids must come from a registered database, so the record's id is
-/// the GHSA id (else the CVE id); the Firebreak id travels in <c>database_specific</c>. Products without an
-/// ecosystem and not-affected statements have no place in OSV and are left out.
+/// Writes an advisory as an OSV 1.6 record. OSV ids come from a home database: with the project's own registered
+/// prefix (<see cref="OsvDatabasePrefix"/>) the record is that database's (FIREBREAK-2026-0001) and GHSA and CVE ids are
+/// aliases; without one the id is the GHSA id, else the CVE id. The Firebreak id travels in <c>database_specific</c>.
+/// Products without an ecosystem and not-affected statements have no place in OSV and are left out.
 /// </summary>
 public static class OsvExporter
 {
     /// <summary>The OSV schema version written.</summary>
     public const string SchemaVersion = "1.6.0";
 
-    /// <summary>The record as indented JSON.</summary>
-    public static string Write(SecurityAdvisory advisory)
+    /// <summary>The record as indented JSON, named by its GHSA id, else its CVE id.</summary>
+    public static string Write(SecurityAdvisory advisory) => Write(advisory, database: null);
+
+    /// <summary>
+    /// The record as indented JSON, in the project's own OSV database when <paramref name="database"/> is given: its id
+    /// is <paramref name="id"/> when given (it must be one of the database's), else <see cref="OsvDatabasePrefix.IdFor"/>.
+    /// Without a database the id is the GHSA id, else the CVE id, else <paramref name="id"/>.
+    /// </summary>
+    public static string Write(SecurityAdvisory advisory, OsvDatabasePrefix? database, string? id = null)
     {
         ArgumentNullException.ThrowIfNull(advisory);
-        var id = advisory.GhsaId ?? advisory.CveId
-            ?? throw new DomainException("aliases: an OSV record needs a GHSA or CVE id (OSV ids come from registered databases).");
+        id = RecordId(advisory, database, id);
         var modified = advisory.LastModified ?? throw new DomainException("timeline.modified: an OSV record needs a modification date.");
         var record = new JsonObject
         {
@@ -34,8 +41,8 @@ public static class OsvExporter
         record["summary"] = advisory.Summary;
         if (advisory.Description is { } details) record["details"] = details;
         var severity = new JsonArray();
-        if (advisory.Cvss3 is { } v3) severity.Add(new JsonObject { ["type"] = "CVSS_V3", ["score"] = v3.Vector });
-        if (advisory.Cvss4 is { } v4) severity.Add(new JsonObject { ["type"] = "CVSS_V4", ["score"] = v4.Vector });
+        if (advisory.Cvss3 is { } v3) severity.Add((JsonNode)new JsonObject { ["type"] = "CVSS_V3", ["score"] = v3.Vector });
+        if (advisory.Cvss4 is { } v4) severity.Add((JsonNode)new JsonObject { ["type"] = "CVSS_V4", ["score"] = v4.Vector });
         if (severity.Count > 0) record["severity"] = severity;
         record["affected"] = AdvisoryJson.Array(advisory.Affected.Where(p => p.Package.Ecosystem is not null).Select(Affected));
         if (advisory.References.Count > 0)
@@ -48,6 +55,20 @@ public static class OsvExporter
         if (advisory.UserSafetyImpact is { } impact) specific["user_safety_impact"] = impact;
         record["database_specific"] = specific;
         return AdvisoryJson.Print(record);
+    }
+
+    private static string RecordId(SecurityAdvisory advisory, OsvDatabasePrefix? database, string? id)
+    {
+        if (database is not null)
+        {
+            if (id is null) return database.IdFor(advisory);
+            return database.Owns(id) ? id : throw new DomainException($"osv.id: '{id}' is not an id of the {database} database ({database}-<entry>).");
+        }
+        if ((advisory.GhsaId ?? advisory.CveId) is { } alias) return alias;
+        if (id is not null && OsvDatabasePrefix.TryParse(id.Split('-')[0], out var prefix, out _) && prefix.Owns(id)) return id;
+        throw new DomainException(id is null
+            ? "aliases: an OSV record needs a GHSA or CVE id, or the project's own OSV database prefix (osv.prefix, e.g. FIREBREAK, as PYSEC and RUSTSEC are registered)."
+            : $"osv.id: '{id}' is not an OSV id (PREFIX-entry, e.g. FIREBREAK-2026-0001).");
     }
 
     private static JsonObject Affected(AffectedProduct product)

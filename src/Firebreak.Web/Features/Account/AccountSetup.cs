@@ -10,6 +10,8 @@ internal static class AccountSetup
     public static WebApplicationBuilder AddAccount(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<CreateAccount>();
+        builder.Services.AddScoped<PasswordSignIn>();
+        builder.Services.AddSingleton<SignInLimiter>();
         builder.Services.AddScoped<Passkeys>();
         return builder;
     }

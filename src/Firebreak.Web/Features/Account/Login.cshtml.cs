@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Firebreak.Web.Features.Account;
 
 [AllowAnonymous]
-internal sealed class LoginModel(SignInManager<AppUser> signIn, AuditTrail audit, RecentSignIn recent, Passkeys passkeys,
+internal sealed class LoginModel(SignInManager<AppUser> signIn, PasswordSignIn passwordSignIn, AuditTrail audit, RecentSignIn recent, Passkeys passkeys,
     Microsoft.Extensions.Options.IOptions<OidcOptions> oidc) : PageModel
 {
     /// <summary>The OpenID Connect provider's name when one is configured.</summary>
@@ -46,12 +46,12 @@ internal sealed class LoginModel(SignInManager<AppUser> signIn, AuditTrail audit
             ModelState.AddModelError("", "Enter your e-mail and password.");
             return Page();
         }
-        var result = await signIn.PasswordSignInAsync(Email.Trim(), Password, isPersistent: false, lockoutOnFailure: true);
+        var result = await passwordSignIn.ExecuteAsync(HttpContext, Email.Trim(), Password);
         var address = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown address";
         await audit.RecordNowAsync(Email.Trim(), result.Succeeded ? "sign-in" : result.RequiresTwoFactor ? "sign-in-password" : "sign-in-failed", Email.Trim(),
             $"password sign-in from {address}: {(result.Succeeded ? "succeeded" : result.RequiresTwoFactor ? "password accepted, second factor next" : result.IsLockedOut ? "locked out" : "refused")}", HttpContext.RequestAborted);
         if (result.RequiresTwoFactor) return LocalRedirect("/account/login/2fa" + (Url.IsLocalUrl(ReturnUrl) ? "?ReturnUrl=" + Uri.EscapeDataString(ReturnUrl) : ""));
-        if (!result.Succeeded) return Refused(result);
+        if (!result.Succeeded) return Refused();
         // Signing in is itself a confirmation: sensitive actions work for the next ten minutes.
         if (await signIn.UserManager.FindByNameAsync(Email.Trim()) is { } account) recent.Confirm(HttpContext, account.Id);
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
@@ -81,9 +81,10 @@ internal sealed class LoginModel(SignInManager<AppUser> signIn, AuditTrail audit
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
     }
 
-    private PageResult Refused(Microsoft.AspNetCore.Identity.SignInResult result)
+    private PageResult Refused()
     {
-        ModelState.AddModelError("", result.IsLockedOut ? "This account is locked for a while after too many failed attempts." : "The e-mail or password is wrong.");
+        // One answer for an unknown address, a wrong password and a locked account: the page tells no one which accounts exist.
+        ModelState.AddModelError("", "The e-mail or password is wrong, or the account is locked for a while after too many failed attempts.");
         return Page();
     }
 }

@@ -74,7 +74,8 @@ internal static class AuthSetup
                 o.Password.RequireUppercase = false;
                 o.Password.RequireDigit = false;
                 o.Password.RequireLowercase = false; // length over composition (NIST SP 800-63B)
-                o.Lockout.MaxFailedAccessAttempts = 10;
+                o.Lockout.MaxFailedAccessAttempts = builder.Configuration.GetValue("Security:LockoutAttempts", 10);
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(builder.Configuration.GetValue("Security:LockoutMinutes", 15));
                 o.Stores.SchemaVersion = FirebreakDbContext.IdentitySchema; // with the passkeys table
             })
             .AddEntityFrameworkStores<FirebreakDbContext>()

@@ -6,14 +6,17 @@ namespace Firebreak.Domain.Tests.Advisories.Index;
 
 public class RustSecRangesTests
 {
-    private static SemverRequirement[] Requirements(params string[] texts) =>
-        [.. texts.Select(t => SemverRequirement.TryParse(t, out var r, out _) ? r! : throw new ArgumentException(t))];
+    private static CargoRequirement[] Requirements(params string[] texts) =>
+        [.. texts.Select(t => CargoRequirement.TryParse(t, out var r, out _) ? r : throw new ArgumentException(t))];
 
     [Theory]
     [InlineData(new[] { ">= 0.6.3" }, new string[0], "introduced 0, fixed 0.6.3")]
     [InlineData(new[] { ">= 1.2.3, < 1.3.0", ">= 1.3.4" }, new[] { "<= 0.1.2" }, "introduced 0.1.3-0, fixed 1.2.3, introduced 1.3.0, fixed 1.3.4")]
     [InlineData(new[] { "> 2.0.0" }, new string[0], "introduced 0, last_affected 2.0.0")]
-    [InlineData(new[] { "^0.5.2", ">= 0.6.1" }, new[] { "< 0.5.0" }, "introduced 0.5.0, fixed 0.5.2, introduced 0.6.0, fixed 0.6.1")]
+    // ^0.5.2 never matches 0.6.0's prereleases, so they are affected: the gap opens at 0.6.0-0.
+    [InlineData(new[] { "^0.5.2", ">= 0.6.1" }, new[] { "< 0.5.0" }, "introduced 0.5.0, fixed 0.5.2, introduced 0.6.0-0, fixed 0.6.1")]
+    // Cargo's 1.2.* is >=1.2.0, <1.3.0 (the old reader made it <2.0.0).
+    [InlineData(new[] { "1.2.*" }, new string[0], "introduced 0, fixed 1.2.0, introduced 1.3.0-0")]
     [InlineData(new[] { "= 1.0.0-alpha" }, new string[0], "introduced 0, fixed 1.0.0-alpha, introduced 1.0.0-alpha.0")]
     [InlineData(new string[0], new string[0], "introduced 0")]
     [InlineData(new[] { ">= 0.0.0" }, new string[0], "introduced 0, fixed 0.0.0")]
@@ -32,7 +35,8 @@ public class RustSecRangesTests
         foreach (var advisory in advisories.Where(a => !a.Withdrawn))
         {
             var range = RustSecRanges.Affected(advisory.Patched, advisory.Unaffected);
-            var probes = advisory.Patched.Concat(advisory.Unaffected).SelectMany(r => r.Comparators).Select(c => c.Bound.ToString())
+            var probes = advisory.Patched.Concat(advisory.Unaffected).SelectMany(r => r.Intervals.Items).SelectMany(i => new[] { i.Low.At, i.High.At })
+                .OfType<SemanticVersion>().Select(v => $"{string.Join('.', v.Core.Select(c => c.Length == 0 ? "0" : c))}")
                 .SelectMany(v => new[] { v, v + "-0", v + "-alpha", Bump(v) }).Append("0.0.1").Append("99.0.0").Distinct();
             foreach (var probe in probes)
             {
