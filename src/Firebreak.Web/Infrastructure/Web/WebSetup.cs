@@ -18,7 +18,13 @@ internal static class WebSetup
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(o => o.SerializerOptions.AllowTrailingCommas = false);
         services.AddOpenApi();
-        services.AddRazorPages(o => o.RootDirectory = "/Features").AddMvcOptions(o => o.Filters.Add<Auth.PermissionPageFilter>());
+        services.AddRazorPages(o => o.RootDirectory = "/Features").AddMvcOptions(o =>
+        {
+            o.Filters.Add<Auth.PermissionPageFilter>(); // first: nothing runs, or is reloaded, for a caller the role table refuses
+            o.Filters.Add<RefusalPageFilter>();
+            // Pages check their input themselves (and through the domain); only values that do not bind are model errors.
+            o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+        });
         var tls = builder.Configuration["Firebreak:PublicUrl"]?.StartsWith("https://", StringComparison.OrdinalIgnoreCase) == true;
         services.AddAntiforgery(o =>
         {
