@@ -13,6 +13,8 @@ internal static class WebSetup
         services.AddScoped<CspNonce>();
         services.AddSingleton<PublicUrl>();
         services.AddSingleton<Templates.LiquidTemplates>();
+        // Ahead of the JSON writer AddProblemDetails adds: the first writer that can write an answer writes it.
+        services.AddSingleton<IProblemDetailsWriter, HtmlProblemWriter>();
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
