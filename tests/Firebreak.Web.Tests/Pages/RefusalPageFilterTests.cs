@@ -153,4 +153,16 @@ public sealed class RefusalPageFilterTests(SqliteFactory factory) : IClassFixtur
         Assert.Null(executed);
         Assert.Equal(expected, Assert.IsAssignableFrom<IStatusCodeActionResult>(context.Result).StatusCode);
     }
+
+    [Fact]
+    public async Task GetWithoutHandler_RendersThePage_ForPagesThatHaveNoOnGet()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<FirebreakDbContext>();
+
+        var (context, executed) = await RunAsync(new FakePage(exists: true) { Db = db }, db, null, method: "GET", noHandler: true);
+
+        Assert.NotNull(executed);
+        Assert.Null(context.Result);
+    }
 }

@@ -17,7 +17,7 @@ namespace Firebreak.Web.Infrastructure.Web;
 /// cleared, so nothing half-done is shown (or saved by a later call), and the page reloads itself
 /// (<see cref="IReloadablePage"/>); if its object vanished meanwhile it answers 404.
 /// Lost write races are not refusals and are not caught here: <see cref="LostRaceRetry"/> reruns them.
-/// A request for a handler the page does not have is refused (rather than the page rendered with nothing loaded).
+/// A post (or other write) for a handler the page does not have is refused, rather than the page rendered with nothing loaded.
 /// </summary>
 internal sealed class RefusalPageFilter(FirebreakDbContext db) : IAsyncPageFilter
 {
@@ -28,12 +28,14 @@ internal sealed class RefusalPageFilter(FirebreakDbContext db) : IAsyncPageFilte
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
         var ct = context.HttpContext.RequestAborted;
-        if (context.HandlerMethod is null && context.ActionDescriptor.HandlerMethods.Count > 0)
+        // A GET without a handler is a page that has no OnGet (a blank form): it renders as it stands.
+        var method = context.HttpContext.Request.Method;
+        if (context.HandlerMethod is null && !HttpMethods.IsGet(method) && !HttpMethods.IsHead(method) && context.ActionDescriptor.HandlerMethods.Count > 0)
         {
             context.Result = NoSuchHandler(context);
             return;
         }
-        if (!context.ModelState.IsValid && !HttpMethods.IsGet(context.HttpContext.Request.Method) && !HttpMethods.IsHead(context.HttpContext.Request.Method))
+        if (!context.ModelState.IsValid && !HttpMethods.IsGet(method) && !HttpMethods.IsHead(method))
         {
             context.Result = await ShowAgainAsync(context.HandlerInstance, ct);
             return;
@@ -54,7 +56,7 @@ internal sealed class RefusalPageFilter(FirebreakDbContext db) : IAsyncPageFilte
     private static IActionResult NoSuchHandler(PageHandlerExecutingContext context)
     {
         var method = context.HttpContext.Request.Method;
-        var taken = context.ActionDescriptor.HandlerMethods.Any(h => string.Equals(h.HttpMethod, HttpMethods.IsHead(method) ? HttpMethods.Get : method, StringComparison.OrdinalIgnoreCase));
+        var taken = context.ActionDescriptor.HandlerMethods.Any(h => string.Equals(h.HttpMethod, method, StringComparison.OrdinalIgnoreCase));
         return taken ? new NotFoundResult() : new StatusCodeResult(StatusCodes.Status405MethodNotAllowed);
     }
 
