@@ -24,6 +24,9 @@ internal sealed class ShowIncidentModel(ProjectAccess access, FirebreakDbContext
     [FromRoute] public Guid Id { get; set; }
     public Incident Incident { get; private set; } = null!;
     public Project Project { get; private set; } = null!;
+
+    /// <summary>Whether the viewer may open the project's pages: a collaborator invited to this incident alone may not, so gets no link there.</summary>
+    public bool ProjectVisible { get; private set; }
     public DateTimeOffset Now { get; } = time.GetUtcNow();
     public MarkdownRenderer Markdown => markdown;
     public PlaybookCatalog Catalog => library.Catalog;
@@ -111,6 +114,7 @@ internal sealed class ShowIncidentModel(ProjectAccess access, FirebreakDbContext
         if (await access.FindIncidentAsync(Id, withTimeline: true, ct) is not { } incident) return false;
         Incident = incident;
         Project = await db.Projects.FindAsync([incident.ProjectId], ct) ?? throw new InvalidOperationException("Incident without project.");
+        ProjectVisible = await access.CheckProjectAsync(Project.Slug, Permission.ProjectRead, ct) == AccessDecision.Allowed;
         return true;
     }
 }

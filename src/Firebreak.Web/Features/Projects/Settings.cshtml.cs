@@ -64,9 +64,10 @@ internal sealed class SettingsModel(ProjectAccess access, FirebreakDbContext db,
     {
         if (await access.FindProjectAsync(Slug, ct) is not { } project) return false;
         Project = project;
-        Members = await db.ProjectMembers.Where(m => m.ProjectId == project.Id)
-            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { u.Email, m.Role }).OrderBy(e => e.Email)
-            .Select(m => ValueTuple.Create(m.Email!, m.Role)).ToListAsync(ct);
+        // Tuples are made in memory: PostgreSQL would return a tuple built in SQL as a record, which Npgsql does not read.
+        var members = await db.ProjectMembers.Where(m => m.ProjectId == project.Id)
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { u.Email, m.Role }).OrderBy(e => e.Email).ToListAsync(ct);
+        Members = [.. members.Select(m => (m.Email!, m.Role))];
         return true;
     }
 }
