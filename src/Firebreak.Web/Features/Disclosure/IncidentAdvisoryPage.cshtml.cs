@@ -22,7 +22,7 @@ namespace Firebreak.Web.Features.Disclosure;
 /// </summary>
 [RequiresPermission(Permission.IncidentRead)]
 internal sealed class IncidentAdvisoryModel(ProjectAccess access, FirebreakDbContext db, AdvisoryMoves moves, TimeProvider time,
-    CurrentUser user, PublicUrl urls, AuditTrail audit, AdvisoryExporter exporter) : PageModel, IReloadablePage
+    CurrentUser user, ViewerTime viewerTime, PublicUrl urls, AuditTrail audit, AdvisoryExporter exporter) : PageModel, IReloadablePage
 {
     [FromRoute] public Guid Id { get; set; }
     public Incident Incident { get; private set; } = null!;
@@ -32,7 +32,6 @@ internal sealed class IncidentAdvisoryModel(ProjectAccess access, FirebreakDbCon
     /// <summary>The advisory text in the editor: what was posted (kept when saving it was refused), else the saved one, else a first draft.</summary>
     [BindProperty] public string? Document { get; set; }
     public DateTimeOffset Now { get; } = time.GetUtcNow();
-    public TimeZoneInfo Zone => user.TimeZone;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await ReloadAsync(ct) ? Page() : NotFound();
 
@@ -54,12 +53,12 @@ internal sealed class IncidentAdvisoryModel(ProjectAccess access, FirebreakDbCon
 
     [RequiresPermission(Permission.IncidentWork)]
     public Task<IActionResult> OnPostReviewAsync(string? publishAt, [FromServices] RequestReview review, CancellationToken ct) =>
-        Run(() => review.ExecuteAsync(Id, ViewerTime.ParseLocal(publishAt, Zone, "publishAt"), ct), "Sent for review.");
+        Run(() => review.ExecuteAsync(Id, viewerTime.Parse(publishAt, "publishAt"), ct), "Sent for review.");
 
     [RequiresPermission(Permission.Review)]
     [RequiresRecentSignIn]
     public Task<IActionResult> OnPostApproveAsync(string? publishAt, [FromServices] ApproveAdvisory approve, CancellationToken ct) =>
-        Run(() => approve.ExecuteAsync(Id, ViewerTime.ParseLocal(publishAt, Zone, "publishAt"), ct), "Approved and scheduled.");
+        Run(() => approve.ExecuteAsync(Id, viewerTime.Parse(publishAt, "publishAt"), ct), "Approved and scheduled.");
 
     [RequiresPermission(Permission.Review)]
     public Task<IActionResult> OnPostReturnAsync(string? reason, [FromServices] ReturnAdvisory giveBack, CancellationToken ct) =>
@@ -68,7 +67,7 @@ internal sealed class IncidentAdvisoryModel(ProjectAccess access, FirebreakDbCon
     [RequiresPermission(Permission.Publish)]
     [RequiresRecentSignIn]
     public Task<IActionResult> OnPostScheduleAsync(string? publishAt, [FromServices] ScheduleAdvisory schedule, CancellationToken ct) =>
-        Run(() => schedule.ExecuteAsync(Id, ViewerTime.ParseLocal(publishAt, Zone, "publishAt"), ct), "Publication rescheduled.");
+        Run(() => schedule.ExecuteAsync(Id, viewerTime.Parse(publishAt, "publishAt"), ct), "Publication rescheduled.");
 
     [RequiresPermission(Permission.Publish)]
     [RequiresRecentSignIn]
@@ -78,11 +77,11 @@ internal sealed class IncidentAdvisoryModel(ProjectAccess access, FirebreakDbCon
     [RequiresPermission(Permission.Publish)]
     [RequiresRecentSignIn]
     public Task<IActionResult> OnPostNoticeAsync(string? sendAt, [FromServices] QueuePrivateNotice notice, CancellationToken ct) =>
-        Run(async () => $"Private notice queued to {await notice.ExecuteAsync(Id, ViewerTime.ParseLocal(sendAt, Zone, "sendAt"), urls.For(Request), ct)} recipient(s).", null);
+        Run(async () => $"Private notice queued to {await notice.ExecuteAsync(Id, viewerTime.Parse(sendAt, "sendAt"), urls.For(Request), ct)} recipient(s).", null);
 
     [RequiresPermission(Permission.IncidentTriage)]
     public Task<IActionResult> OnPostDisclosureAsync(string? dueAt, string? reason, List<string>? agreedBy, [FromServices] MoveDisclosure move, CancellationToken ct) =>
-        Run(() => move.ExecuteAsync(Id, ViewerTime.ParseLocal(dueAt, Zone, "dueAt"), reason, agreedBy, ct), "Disclosure date moved.");
+        Run(() => move.ExecuteAsync(Id, viewerTime.Parse(dueAt, "dueAt"), reason, agreedBy, ct), "Disclosure date moved.");
 
     [RequiresPermission(Permission.IncidentTriage)]
     public Task<IActionResult> OnPostExploitedAsync(string? evidence, [FromServices] ReportExploitation exploited, CancellationToken ct) =>

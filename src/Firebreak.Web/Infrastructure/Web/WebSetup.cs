@@ -11,6 +11,7 @@ internal static class WebSetup
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<MarkdownRenderer>();
         services.AddScoped<CspNonce>();
+        services.AddScoped<ViewerTime>();
         services.AddSingleton<PublicUrl>();
         services.AddSingleton<Templates.LiquidTemplates>();
         // Ahead of the JSON writer AddProblemDetails adds: the first writer that can write an answer writes it.
