@@ -28,14 +28,16 @@ internal sealed class RefusalPageFilter(FirebreakDbContext db) : IAsyncPageFilte
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
         var ct = context.HttpContext.RequestAborted;
-        // A GET without a handler is a page that has no OnGet (a blank form): it renders as it stands.
         var method = context.HttpContext.Request.Method;
-        if (context.HandlerMethod is null && !HttpMethods.IsGet(method) && !HttpMethods.IsHead(method) && context.ActionDescriptor.HandlerMethods.Count > 0)
+        var reads = HttpMethods.IsGet(method) || HttpMethods.IsHead(method);
+        // A read that selects no handler is a page without OnGet (a blank form): it renders as it stands.
+        if (context.HandlerMethod is null && !reads && context.ActionDescriptor.HandlerMethods.Count > 0)
         {
             context.Result = NoSuchHandler(context);
             return;
         }
-        if (!context.ModelState.IsValid && !HttpMethods.IsGet(method) && !HttpMethods.IsHead(method))
+        // A read shows its model errors itself (a filter value that did not bind); a write with them does not run.
+        if (!context.ModelState.IsValid && !reads)
         {
             context.Result = await ShowAgainAsync(context.HandlerInstance, ct);
             return;
