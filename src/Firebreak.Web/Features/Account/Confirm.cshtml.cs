@@ -27,7 +27,7 @@ internal sealed class ConfirmModel(UserManager<AppUser> users, SignInManager<App
     /// <summary>The account has a passkey, which alone confirms (it is two factors by itself).</summary>
     public bool HasPasskey { get; private set; }
 
-    private string Back => Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/account";
+    private string Back => Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : Url.Page("/Account/Index")!;
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() is null ? NotFound() : Page();
 

@@ -37,7 +37,7 @@ internal sealed class ExternalModel(SignInManager<AppUser> signIn, AuditTrail au
                 added.Succeeded ? $"linked {Provider} identity" : string.Join("; ", added.Errors.Select(e => e.Description)), ct);
             if (!added.Succeeded) return Refuse($"This {Provider} identity could not be linked: {string.Join(" ", added.Errors.Select(e => e.Description))}");
             TempData["Flash"] = $"{Provider} sign-in is linked to your account.";
-            return LocalRedirect("/account/linked");
+            return RedirectToPage("/Account/Linked");
         }
 
         var result = await signIn.ExternalLoginSignInAsync(info.LoginProvider, info.ProviderKey, isPersistent: false, bypassTwoFactor: false);
@@ -55,13 +55,13 @@ internal sealed class ExternalModel(SignInManager<AppUser> signIn, AuditTrail au
         var who = account?.Email ?? subject;
         await audit.RecordNowAsync(who, result.Succeeded ? "sign-in" : result.RequiresTwoFactor ? "sign-in-oidc" : "sign-in-failed", who,
             $"{Provider} sign-in: {(result.Succeeded ? "succeeded" : result.RequiresTwoFactor ? "identity accepted, second factor next" : result.IsLockedOut ? "locked out" : account is null ? "no linked account" : "refused")}", ct);
-        var local = Url.IsLocalUrl(returnUrl) ? returnUrl : "/";
-        if (result.RequiresTwoFactor) return LocalRedirect("/account/login/2fa" + (local == "/" ? "" : "?ReturnUrl=" + Uri.EscapeDataString(local)));
+        var local = Url.IsLocalUrl(returnUrl) ? returnUrl : null;
+        if (result.RequiresTwoFactor) return RedirectToPage("/Account/LoginTwoFactor", new { ReturnUrl = local });
         if (result.IsLockedOut) return Refuse("This account is locked for a while after too many failed attempts.");
         if (!result.Succeeded)
             return Refuse($"No Firebreak account is linked to this {Provider} identity. Sign in with your password and link it from your account page.");
         recent.Confirm(HttpContext, account!.Id);
-        return LocalRedirect(local);
+        return local is null ? RedirectToPage("/Incidents/Dashboard") : LocalRedirect(local);
     }
 
     private async Task<AppUser?> VerifiedAccountAsync(ExternalLoginInfo info)

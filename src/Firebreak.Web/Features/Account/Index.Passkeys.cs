@@ -28,7 +28,7 @@ internal sealed partial class AccountModel
         {
             await audit.RecordNowAsync(user.Name, "passkey-add-failed", $"account {account.Id}", $"passkey not registered: {refusal}", ct);
             ModelState.AddModelError("", refusal);
-            await LoadAsync(ct);
+            await ReloadAsync(ct);
             return Page();
         }
         await audit.RecordNowAsync(user.Name, "passkey-added", $"account {account.Id}", $"passkey '{name!.Trim()}' registered", ct);

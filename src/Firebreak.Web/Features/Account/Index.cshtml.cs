@@ -2,6 +2,7 @@ using Firebreak.Domain.Projects;
 using Firebreak.Web.Data;
 using Firebreak.Web.Infrastructure.Audit;
 using Firebreak.Web.Infrastructure.Auth;
+using Firebreak.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
@@ -11,30 +12,22 @@ namespace Firebreak.Web.Features.Account;
 
 [RequiresPermission(Permission.SignedIn)]
 internal sealed partial class AccountModel(FirebreakDbContext db, CurrentUser user, ApiTokens tokens,
-    UserManager<AppUser> users, SignInManager<AppUser> signIn, Passkeys passkeys, AuditTrail audit) : PageModel
+    UserManager<AppUser> users, SignInManager<AppUser> signIn, Passkeys passkeys, AuditTrail audit) : PageModel, IReloadablePage
 {
     public IReadOnlyList<ApiToken> Tokens { get; private set; } = [];
     public IReadOnlyList<string> Zones { get; } = [.. TimeZoneInfo.GetSystemTimeZones().Select(z => z.Id).Order()];
     public string TimeZone { get; private set; } = "UTC";
     public string? NewSecret { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+    public async Task OnGetAsync(CancellationToken ct) => await ReloadAsync(ct);
 
     public IReadOnlyList<(Guid Id, string Slug)> Projects { get; private set; } = [];
 
     public async Task<IActionResult> OnPostCreateAsync(string? name, Guid? projectId, string? role, CancellationToken ct)
     {
-        try
-        {
-            AccessRole? scoped = string.IsNullOrEmpty(role) ? null : Domain.Common.WireNames.Parse<AccessRole>(role, "role");
-            (_, NewSecret) = await tokens.CreateAsync(user.Id, name ?? "", ct, projectId, scoped);
-        }
-        catch (Domain.Common.DomainException e)
-        {
-            TempData["Flash"] = e.Message;
-            return RedirectToPage();
-        }
-        await LoadAsync(ct);
+        AccessRole? scoped = string.IsNullOrEmpty(role) ? null : Domain.Common.WireNames.Parse<AccessRole>(role, "role");
+        (_, NewSecret) = await tokens.CreateAsync(user.Id, name ?? "", ct, projectId, scoped);
+        await ReloadAsync(ct);
         return Page();
     }
 
@@ -70,7 +63,7 @@ internal sealed partial class AccountModel(FirebreakDbContext db, CurrentUser us
         return RedirectToPage();
     }
 
-    private async Task LoadAsync(CancellationToken ct)
+    public async Task<bool> ReloadAsync(CancellationToken ct)
     {
         if (await users.FindByIdAsync(user.Id) is { } account) PasskeyList = await passkeys.ListAsync(account, ct);
         Tokens = await db.Set<ApiToken>().Where(t => t.UserId == user.Id).OrderByDescending(t => t.CreatedAt).ToListAsync(ct);
@@ -78,5 +71,6 @@ internal sealed partial class AccountModel(FirebreakDbContext db, CurrentUser us
         var id = user.Id;
         Projects = [.. (await db.ProjectMembers.Where(m => m.UserId == id).Join(db.Projects, m => m.ProjectId, p => p.Id, (m, p) => new { p.Id, p.Slug })
             .ToListAsync(ct)).OrderBy(p => p.Slug, StringComparer.Ordinal).Select(p => (p.Id, p.Slug))];
+        return true;
     }
 }

@@ -26,7 +26,7 @@ internal sealed class LinkedModel(SignInManager<AppUser> signIn, CurrentUser use
             TempData["Flash"] = "This server has no OpenID Connect provider configured.";
             return RedirectToPage();
         }
-        var properties = signIn.ConfigureExternalAuthenticationProperties(OidcOptions.Scheme, "/account/external?link=true", user.Id);
+        var properties = signIn.ConfigureExternalAuthenticationProperties(OidcOptions.Scheme, Url.Page("/Account/External", new { link = "true" }), user.Id);
         return Challenge(properties, OidcOptions.Scheme);
     }
 

@@ -31,7 +31,7 @@ internal sealed class LoginModel(SignInManager<AppUser> signIn, PasswordSignIn p
             ModelState.AddModelError("", "This server has no OpenID Connect provider configured.");
             return Page();
         }
-        var back = "/account/external" + (Url.IsLocalUrl(ReturnUrl) ? "?returnUrl=" + Uri.EscapeDataString(ReturnUrl) : "");
+        var back = Url.Page("/Account/External", new { returnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null });
         return Challenge(signIn.ConfigureExternalAuthenticationProperties(OidcOptions.Scheme, back), OidcOptions.Scheme);
     }
 
@@ -50,11 +50,11 @@ internal sealed class LoginModel(SignInManager<AppUser> signIn, PasswordSignIn p
         var address = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown address";
         await audit.RecordNowAsync(Email.Trim(), result.Succeeded ? "sign-in" : result.RequiresTwoFactor ? "sign-in-password" : "sign-in-failed", Email.Trim(),
             $"password sign-in from {address}: {(result.Succeeded ? "succeeded" : result.RequiresTwoFactor ? "password accepted, second factor next" : result.IsLockedOut ? "locked out" : "refused")}", HttpContext.RequestAborted);
-        if (result.RequiresTwoFactor) return LocalRedirect("/account/login/2fa" + (Url.IsLocalUrl(ReturnUrl) ? "?ReturnUrl=" + Uri.EscapeDataString(ReturnUrl) : ""));
+        if (result.RequiresTwoFactor) return RedirectToPage("/Account/LoginTwoFactor", new { ReturnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null });
         if (!result.Succeeded) return Refused();
         // Signing in is itself a confirmation: sensitive actions work for the next ten minutes.
         if (await signIn.UserManager.FindByNameAsync(Email.Trim()) is { } account) recent.Confirm(HttpContext, account.Id);
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+        return Back();
     }
 
     /// <summary>Starts a passkey sign-in: a fresh challenge any passkey of this site may answer, so no e-mail is asked first.</summary>
@@ -78,8 +78,11 @@ internal sealed class LoginModel(SignInManager<AppUser> signIn, PasswordSignIn p
         }
         await signIn.SignInWithClaimsAsync(check.Account, isPersistent: false, [new Claim(CurrentUser.AuthenticationMethodClaim, CurrentUser.PasskeyMethod)]);
         recent.Confirm(HttpContext, check.Account.Id);
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+        return Back();
     }
+
+    /// <summary>Where a signed-in visitor goes: the local address they came for, else the dashboard.</summary>
+    private IActionResult Back() => Url.IsLocalUrl(ReturnUrl) ? LocalRedirect(ReturnUrl) : RedirectToPage("/Incidents/Dashboard");
 
     private PageResult Refused()
     {

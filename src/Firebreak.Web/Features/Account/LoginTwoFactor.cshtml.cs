@@ -17,11 +17,11 @@ internal sealed class LoginTwoFactorModel(SignInManager<AppUser> signIn, AuditTr
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
 
     public async Task<IActionResult> OnGetAsync() =>
-        await signIn.GetTwoFactorAuthenticationUserAsync() is null ? LocalRedirect("/account/login") : Page();
+        await signIn.GetTwoFactorAuthenticationUserAsync() is null ? RedirectToPage("/Account/Login") : Page();
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (await signIn.GetTwoFactorAuthenticationUserAsync() is not { } account) return LocalRedirect("/account/login");
+        if (await signIn.GetTwoFactorAuthenticationUserAsync() is not { } account) return RedirectToPage("/Account/Login");
         var recovery = !string.IsNullOrWhiteSpace(RecoveryCode);
         var result = recovery
             ? await signIn.TwoFactorRecoveryCodeSignInAsync(RecoveryCode!.Replace(" ", "", StringComparison.Ordinal))
@@ -32,7 +32,7 @@ internal sealed class LoginTwoFactorModel(SignInManager<AppUser> signIn, AuditTr
         if (result.Succeeded)
         {
             recent.Confirm(HttpContext, account.Id); // password and second factor just proved: a fresh confirmation
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+            return Url.IsLocalUrl(ReturnUrl) ? LocalRedirect(ReturnUrl) : RedirectToPage("/Incidents/Dashboard");
         }
         ModelState.AddModelError("", result.IsLockedOut ? "This account is locked for a while after too many failed attempts." : $"That {how} is not valid.");
         return Page();

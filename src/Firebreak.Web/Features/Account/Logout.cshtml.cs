@@ -9,12 +9,12 @@ namespace Firebreak.Web.Features.Account;
 [RequiresPermission(Permission.SignedIn)]
 internal sealed class LogoutModel(SignInManager<AppUser> signIn, RecentSignIn recent) : PageModel
 {
-    public IActionResult OnGet() => LocalRedirect("/");
+    public IActionResult OnGet() => RedirectToPage("/Incidents/Dashboard");
 
     public async Task<IActionResult> OnPostAsync()
     {
         await signIn.SignOutAsync();
         recent.Forget(HttpContext);
-        return LocalRedirect("/account/login");
+        return RedirectToPage("/Account/Login");
     }
 }

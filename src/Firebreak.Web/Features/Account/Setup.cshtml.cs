@@ -1,4 +1,3 @@
-using Firebreak.Domain.Common;
 using Firebreak.Web.Data;
 using Firebreak.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Authorization;
@@ -23,19 +22,11 @@ internal sealed class SetupModel(SetupToken setup, FirebreakDbContext db, Create
     public async Task<IActionResult> OnPostAsync()
     {
         if (!await Allowed()) return NotFound();
-        try
-        {
-            var user = await create.ExecuteAsync(Email ?? "", Password ?? "", admin: true);
-            setup.Consume();
-            await signIn.SignInAsync(user, isPersistent: false);
-            recent.Confirm(HttpContext, user.Id); // the password was chosen this instant
-            return LocalRedirect("/projects/new");
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddModelError("", e.Message);
-            return Page();
-        }
+        var user = await create.ExecuteAsync(Email ?? "", Password ?? "", admin: true);
+        setup.Consume();
+        await signIn.SignInAsync(user, isPersistent: false);
+        recent.Confirm(HttpContext, user.Id); // the password was chosen this instant
+        return RedirectToPage("/Projects/New");
     }
 
     private async Task<bool> Allowed() => setup.Matches(Token) && !await db.Users.AnyAsync();

@@ -1,8 +1,6 @@
-using Firebreak.Domain.Common;
 using Firebreak.Domain.Disclosure;
 using Firebreak.Domain.Packages;
 using Firebreak.Domain.Projects;
-using Firebreak.Web.Data;
 using Firebreak.Web.Infrastructure.Auth;
 using Firebreak.Web.Infrastructure.Templates;
 using Firebreak.Web.Infrastructure.Web;
@@ -19,9 +17,10 @@ internal sealed record MessagePreview(string Subject, string Body);
 /// with a sample advisory before saving, and the private, public and repository-owner lists.
 /// </summary>
 [RequiresPermission(Permission.ProjectRead)]
-internal sealed class DisclosureSettingsPageModel(ProjectAccess access, FirebreakDbContext db, LiquidTemplates templates, MarkdownRenderer markdown,
-    PublicUrl urls, AdvisoryExporter exporter, ChangeDisclosureSettings change) : PageModel
+internal sealed class DisclosureSettingsPageModel(ProjectAccess access, LiquidTemplates templates, MarkdownRenderer markdown,
+    PublicUrl urls, AdvisoryExporter exporter, ChangeDisclosureSettings change) : PageModel, IReloadablePage
 {
+    [FromRoute] public string Slug { get; set; } = "";
     public Project Project { get; private set; } = null!;
     public MarkdownRenderer Markdown => markdown;
     public MessagePreview? PrivatePreview { get; private set; }
@@ -39,11 +38,10 @@ internal sealed class DisclosureSettingsPageModel(ProjectAccess access, Firebrea
     [BindProperty] public string? PublicRecipients { get; set; }
     [BindProperty] public string? RepositoryOwners { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (await access.FindProjectAsync(slug, ct) is not { } project) return NotFound();
-        Project = project;
-        var s = await change.GetAsync(project.Id, ct);
+        if (!await ReloadAsync(ct)) return NotFound();
+        var s = await change.GetAsync(Project.Id, ct);
         (PrivateNoticeSubject, PrivateNoticeBody, AnnouncementSubject, AnnouncementBody) = (s.PrivateNoticeSubject, s.PrivateNoticeBody, s.AnnouncementSubject, s.AnnouncementBody);
         (PrivateRecipients, PublicRecipients, RepositoryOwners) = (Join(s.PrivateRecipients), Join(s.PublicRecipients), Join(s.RepositoryOwners));
         (AdvisoryBody, ChangelogLine) = (s.AdvisoryBody, s.ChangelogLine);
@@ -51,47 +49,37 @@ internal sealed class DisclosureSettingsPageModel(ProjectAccess access, Firebrea
     }
 
     [RequiresPermission(Permission.ProjectAdmin)]
-    public async Task<IActionResult> OnPostPreviewAsync(string slug, CancellationToken ct)
+    public async Task<IActionResult> OnPostPreviewAsync(CancellationToken ct)
     {
-        if (await access.FindProjectAsync(slug, ct) is not { } project) return NotFound();
-        Project = project;
-        try
-        {
-            var form = Form();
-            DisclosureSettings.DefaultsFor(project.Id).Update(form.PrivateNoticeSubject, form.PrivateNoticeBody, form.AnnouncementSubject, form.AnnouncementBody,
-                form.PrivateRecipients, form.PublicRecipients, form.RepositoryOwners, form.AdvisoryBody, form.ChangelogLine);
-            var values = DisclosureMail.Values(project, Sample(project), new DateTimeOffset(2027, 3, 1, 9, 0, 0, TimeSpan.Zero),
-                AdvisoryLinks.Public(urls.For(Request), project, "EXAMPLE-2026-0001"));
-            PrivatePreview = new(await templates.RenderAsync(PrivateNoticeSubject!, values), await templates.RenderAsync(PrivateNoticeBody!, values));
-            AnnouncementPreview = new(await templates.RenderAsync(AnnouncementSubject!, values), await templates.RenderAsync(AnnouncementBody!, values));
-            var sample = Sample(project);
-            AdvisoryBodyPreview = await exporter.RenderAsync(project, sample, AdvisoryBody ?? DisclosureTemplates.AdvisoryBody, urls.For(Request));
-            ChangelogPreview = await exporter.RenderAsync(project, sample, ChangelogLine ?? DisclosureTemplates.ChangelogLine, urls.For(Request));
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddModelError("", e.Message);
-        }
+        if (!await ReloadAsync(ct)) return NotFound();
+        var (project, form) = (Project, Form());
+        DisclosureSettings.DefaultsFor(project.Id).Update(form.PrivateNoticeSubject, form.PrivateNoticeBody, form.AnnouncementSubject, form.AnnouncementBody,
+            form.PrivateRecipients, form.PublicRecipients, form.RepositoryOwners, form.AdvisoryBody, form.ChangelogLine);
+        var values = DisclosureMail.Values(project, Sample(project), new DateTimeOffset(2027, 3, 1, 9, 0, 0, TimeSpan.Zero),
+            AdvisoryLinks.Public(urls.For(Request), project, "EXAMPLE-2026-0001"));
+        PrivatePreview = new(await templates.RenderAsync(PrivateNoticeSubject!, values), await templates.RenderAsync(PrivateNoticeBody!, values));
+        AnnouncementPreview = new(await templates.RenderAsync(AnnouncementSubject!, values), await templates.RenderAsync(AnnouncementBody!, values));
+        var sample = Sample(project);
+        AdvisoryBodyPreview = await exporter.RenderAsync(project, sample, AdvisoryBody ?? DisclosureTemplates.AdvisoryBody, urls.For(Request));
+        ChangelogPreview = await exporter.RenderAsync(project, sample, ChangelogLine ?? DisclosureTemplates.ChangelogLine, urls.For(Request));
         return Page();
     }
 
     [RequiresPermission(Permission.ProjectAdmin)]
-    public async Task<IActionResult> OnPostAsync(string slug, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (await access.FindProjectAsync(slug, ct) is not { } project) return NotFound();
+        if (!await ReloadAsync(ct)) return NotFound();
+        await change.ExecuteAsync(Project.Id, Form(), ct);
+        TempData["Flash"] = "Disclosure settings saved.";
+        return RedirectToPage(new { slug = Slug });
+    }
+
+    /// <summary>Loads the project only: the form shows what the viewer typed.</summary>
+    public async Task<bool> ReloadAsync(CancellationToken ct)
+    {
+        if (await access.FindProjectAsync(Slug, ct) is not { } project) return false;
         Project = project;
-        try
-        {
-            await change.ExecuteAsync(project.Id, Form(), ct);
-            TempData["Flash"] = "Disclosure settings saved.";
-            return RedirectToPage(new { slug });
-        }
-        catch (DomainException e)
-        {
-            db.ChangeTracker.Clear();
-            ModelState.AddModelError("", e.Message);
-            return Page();
-        }
+        return true;
     }
 
     /// <summary>The sample the preview renders with: one package, fixed, with a CVE, a CWE and a credited reporter.</summary>

@@ -22,101 +22,86 @@ namespace Firebreak.Web.Features.Disclosure;
 /// </summary>
 [RequiresPermission(Permission.IncidentRead)]
 internal sealed class IncidentAdvisoryModel(ProjectAccess access, FirebreakDbContext db, AdvisoryMoves moves, TimeProvider time,
-    CurrentUser user, PublicUrl urls, AuditTrail audit, AdvisoryExporter exporter) : PageModel
+    CurrentUser user, ViewerTime viewerTime, PublicUrl urls, AuditTrail audit, AdvisoryExporter exporter) : PageModel, IReloadablePage
 {
+    [FromRoute] public Guid Id { get; set; }
     public Incident Incident { get; private set; } = null!;
     public Project Project { get; private set; } = null!;
     public AdvisoryPublication? Publication { get; private set; }
-    public string Document { get; private set; } = "";
-    public DateTimeOffset Now { get; } = time.GetUtcNow();
-    public TimeZoneInfo Zone => user.TimeZone;
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, null, ct) ? Page() : NotFound();
+    /// <summary>The advisory text in the editor: what was posted (kept when saving it was refused), else the saved one, else a first draft.</summary>
+    [BindProperty] public string? Document { get; set; }
+    public DateTimeOffset Now { get; } = time.GetUtcNow();
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await ReloadAsync(ct) ? Page() : NotFound();
 
     [RequiresPermission(Permission.IncidentRead)]
     [RequiresRecentSignIn]
-    public async Task<IActionResult> OnGetExportAsync(Guid id, string? format, CancellationToken ct)
+    public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
     {
-        if (!await LoadAsync(id, null, ct) || Publication is null) return NotFound();
-        try
-        {
-            var chosen = AdvisoryExport.Parse(format, "format");
-            var text = await exporter.ExportAsync(Publication, Incident, chosen, urls.For(Request), ct);
-            await audit.RecordNowAsync(user.Name, "advisory-export", $"incident {id}", $"exported advisory version {Publication.Version} as {chosen.ToWire()}", ct);
-            return File(Encoding.UTF8.GetBytes(text), AdvisoryExport.MediaType(chosen),
-                $"{Publication.AdvisoryId.Replace('/', '_').Replace(':', '_')}.{chosen.ToWire()}.{AdvisoryExport.Extension(chosen)}");
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddModelError("", e.Message);
-            return Page();
-        }
+        if (!await ReloadAsync(ct) || Publication is null) return NotFound();
+        var chosen = AdvisoryExport.Parse(format, "format");
+        var text = await exporter.ExportAsync(Publication, Incident, chosen, urls.For(Request), ct);
+        await audit.RecordNowAsync(user.Name, "advisory-export", $"incident {Id}", $"exported advisory version {Publication.Version} as {chosen.ToWire()}", ct);
+        return File(Encoding.UTF8.GetBytes(text), AdvisoryExport.MediaType(chosen),
+            $"{Publication.AdvisoryId.Replace('/', '_').Replace(':', '_')}.{chosen.ToWire()}.{AdvisoryExport.Extension(chosen)}");
     }
 
     [RequiresPermission(Permission.IncidentWork)]
-    public Task<IActionResult> OnPostSaveAsync(Guid id, string? document, [FromServices] SaveAdvisory save, CancellationToken ct) =>
-        Run(id, () => save.ExecuteAsync(id, document ?? "", ct), "Advisory saved.", ct, keep: document);
+    public Task<IActionResult> OnPostSaveAsync([FromServices] SaveAdvisory save, CancellationToken ct) =>
+        Run(() => save.ExecuteAsync(Id, Document ?? "", ct), "Advisory saved.");
 
     [RequiresPermission(Permission.IncidentWork)]
-    public Task<IActionResult> OnPostReviewAsync(Guid id, string? publishAt, [FromServices] RequestReview review, CancellationToken ct) =>
-        Run(id, () => review.ExecuteAsync(id, ViewerTime.ParseLocal(publishAt, Zone, "publishAt"), ct), "Sent for review.", ct);
+    public Task<IActionResult> OnPostReviewAsync(string? publishAt, [FromServices] RequestReview review, CancellationToken ct) =>
+        Run(() => review.ExecuteAsync(Id, viewerTime.Parse(publishAt, "publishAt"), ct), "Sent for review.");
 
     [RequiresPermission(Permission.Review)]
     [RequiresRecentSignIn]
-    public Task<IActionResult> OnPostApproveAsync(Guid id, string? publishAt, [FromServices] ApproveAdvisory approve, CancellationToken ct) =>
-        Run(id, () => approve.ExecuteAsync(id, ViewerTime.ParseLocal(publishAt, Zone, "publishAt"), ct), "Approved and scheduled.", ct);
+    public Task<IActionResult> OnPostApproveAsync(string? publishAt, [FromServices] ApproveAdvisory approve, CancellationToken ct) =>
+        Run(() => approve.ExecuteAsync(Id, viewerTime.Parse(publishAt, "publishAt"), ct), "Approved and scheduled.");
 
     [RequiresPermission(Permission.Review)]
-    public Task<IActionResult> OnPostReturnAsync(Guid id, string? reason, [FromServices] ReturnAdvisory giveBack, CancellationToken ct) =>
-        Run(id, () => giveBack.ExecuteAsync(id, reason, ct), "Returned to draft.", ct);
+    public Task<IActionResult> OnPostReturnAsync(string? reason, [FromServices] ReturnAdvisory giveBack, CancellationToken ct) =>
+        Run(() => giveBack.ExecuteAsync(Id, reason, ct), "Returned to draft.");
 
     [RequiresPermission(Permission.Publish)]
     [RequiresRecentSignIn]
-    public Task<IActionResult> OnPostScheduleAsync(Guid id, string? publishAt, [FromServices] ScheduleAdvisory schedule, CancellationToken ct) =>
-        Run(id, () => schedule.ExecuteAsync(id, ViewerTime.ParseLocal(publishAt, Zone, "publishAt"), ct), "Publication rescheduled.", ct);
+    public Task<IActionResult> OnPostScheduleAsync(string? publishAt, [FromServices] ScheduleAdvisory schedule, CancellationToken ct) =>
+        Run(() => schedule.ExecuteAsync(Id, viewerTime.Parse(publishAt, "publishAt"), ct), "Publication rescheduled.");
 
     [RequiresPermission(Permission.Publish)]
     [RequiresRecentSignIn]
-    public Task<IActionResult> OnPostWithdrawAsync(Guid id, string? reason, [FromServices] WithdrawAdvisory withdraw, CancellationToken ct) =>
-        Run(id, () => withdraw.ExecuteAsync(id, reason, ct), "Advisory withdrawn.", ct);
+    public Task<IActionResult> OnPostWithdrawAsync(string? reason, [FromServices] WithdrawAdvisory withdraw, CancellationToken ct) =>
+        Run(() => withdraw.ExecuteAsync(Id, reason, ct), "Advisory withdrawn.");
 
     [RequiresPermission(Permission.Publish)]
     [RequiresRecentSignIn]
-    public Task<IActionResult> OnPostNoticeAsync(Guid id, string? sendAt, [FromServices] QueuePrivateNotice notice, CancellationToken ct) =>
-        Run(id, async () => $"Private notice queued to {await notice.ExecuteAsync(id, ViewerTime.ParseLocal(sendAt, Zone, "sendAt"), urls.For(Request), ct)} recipient(s).", null, ct);
+    public Task<IActionResult> OnPostNoticeAsync(string? sendAt, [FromServices] QueuePrivateNotice notice, CancellationToken ct) =>
+        Run(async () => $"Private notice queued to {await notice.ExecuteAsync(Id, viewerTime.Parse(sendAt, "sendAt"), urls.For(Request), ct)} recipient(s).", null);
 
     [RequiresPermission(Permission.IncidentTriage)]
-    public Task<IActionResult> OnPostDisclosureAsync(Guid id, string? dueAt, string? reason, List<string>? agreedBy, [FromServices] MoveDisclosure move, CancellationToken ct) =>
-        Run(id, () => move.ExecuteAsync(id, ViewerTime.ParseLocal(dueAt, Zone, "dueAt"), reason, agreedBy, ct), "Disclosure date moved.", ct);
+    public Task<IActionResult> OnPostDisclosureAsync(string? dueAt, string? reason, List<string>? agreedBy, [FromServices] MoveDisclosure move, CancellationToken ct) =>
+        Run(() => move.ExecuteAsync(Id, viewerTime.Parse(dueAt, "dueAt"), reason, agreedBy, ct), "Disclosure date moved.");
 
     [RequiresPermission(Permission.IncidentTriage)]
-    public Task<IActionResult> OnPostExploitedAsync(Guid id, string? evidence, [FromServices] ReportExploitation exploited, CancellationToken ct) =>
-        Run(id, () => exploited.ExecuteAsync(id, evidence, ct), "Active exploitation recorded.", ct);
+    public Task<IActionResult> OnPostExploitedAsync(string? evidence, [FromServices] ReportExploitation exploited, CancellationToken ct) =>
+        Run(() => exploited.ExecuteAsync(Id, evidence, ct), "Active exploitation recorded.");
 
-    private async Task<IActionResult> Run<T>(Guid id, Func<Task<T>> action, string? done, CancellationToken ct, string? keep = null)
+    private async Task<IActionResult> Run<T>(Func<Task<T>> action, string? done)
     {
-        try
-        {
-            var result = await action();
-            if (result is null) return NotFound();
-            TempData["Flash"] = done ?? result.ToString();
-            return RedirectToPage(new { id });
-        }
-        catch (DomainException e)
-        {
-            db.ChangeTracker.Clear();
-            ModelState.AddModelError("", e.Message);
-            return await LoadAsync(id, keep, ct) ? Page() : NotFound();
-        }
+        var result = await action();
+        if (result is null) return NotFound();
+        TempData["Flash"] = done ?? result.ToString();
+        return RedirectToPage(new { id = Id });
     }
 
-    private async Task<bool> LoadAsync(Guid id, string? keep, CancellationToken ct)
+    public async Task<bool> ReloadAsync(CancellationToken ct)
     {
-        if (await access.FindIncidentAsync(id, withTimeline: true, ct) is not { } incident) return false;
+        if (await access.FindIncidentAsync(Id, withTimeline: true, ct) is not { } incident) return false;
         Incident = incident;
         Project = await db.Projects.SingleAsync(p => p.Id == incident.ProjectId, ct);
-        Publication = await moves.FindAsync(id, ct);
-        Document = keep ?? Publication?.Document ?? AdvisoryDraft.For(Project, incident, urls.For(Request));
+        Publication = await moves.FindAsync(Id, ct);
+        Document ??= Publication?.Document ?? AdvisoryDraft.For(Project, incident, urls.For(Request));
         return true;
     }
 }

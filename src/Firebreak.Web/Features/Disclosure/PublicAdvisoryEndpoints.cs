@@ -19,6 +19,9 @@ namespace Firebreak.Web.Features.Disclosure;
 /// </summary>
 internal static class PublicAdvisoryEndpoints
 {
+    /// <summary>Route names, so pages link to these files through the router (asp-route) like to pages.</summary>
+    public const string OsvFeed = "osv-feed", OsvRecord = "osv-record", CsafProviderMetadata = "csaf-provider-metadata", CsafDocument = "csaf-document";
+
     public static WebApplication MapPublicAdvisories(this WebApplication app)
     {
         var pub = app.MapGroup("/p/{slug}").AllowAnonymous().ExcludeFromDescription();
@@ -31,7 +34,7 @@ internal static class PublicAdvisoryEndpoints
                 records.Add(JsonNode.Parse(AdvisoryExport.Write(advisory.Advisory, ExportFormat.Osv)));
             }
             return Results.Text(records.ToJsonString(), "application/json; charset=utf-8");
-        });
+        }).WithName(OsvFeed);
         pub.MapGet("/osv/{file}", async (string slug, string file, PublicAdvisories advisories, CancellationToken ct) =>
         {
             if (!file.EndsWith(".json", StringComparison.Ordinal) || await advisories.ProjectAsync(slug, ct) is not { } project) return Results.NotFound();
@@ -39,13 +42,13 @@ internal static class PublicAdvisoryEndpoints
             var match = (await advisories.ListAsync(project.Id, ct)).FirstOrDefault(a => HasOsvId(a.Advisory)
                 && (string.Equals(a.Advisory.Id, id, StringComparison.OrdinalIgnoreCase) || a.Advisory.Aliases.Contains(id, StringComparer.OrdinalIgnoreCase)));
             return match is null ? Results.NotFound() : Results.Text(AdvisoryExport.Write(match.Advisory, ExportFormat.Osv), "application/json; charset=utf-8");
-        });
+        }).WithName(OsvRecord);
         pub.MapGet("/.well-known/csaf/provider-metadata.json", async (string slug, HttpRequest request, PublicAdvisories advisories, PublicUrl urls, CancellationToken ct) =>
         {
             if (await advisories.ProjectAsync(slug, ct) is not { } project) return Results.NotFound();
             var list = await advisories.ListAsync(project.Id, ct);
             return Results.Text(ProviderMetadata(project, list, urls.For(request)), "application/json; charset=utf-8");
-        });
+        }).WithName(CsafProviderMetadata);
         pub.MapGet("/csaf/index.txt", async (string slug, PublicAdvisories advisories, CancellationToken ct) =>
         {
             if (await advisories.ProjectAsync(slug, ct) is not { } project) return Results.NotFound();
@@ -68,7 +71,7 @@ internal static class PublicAdvisoryEndpoints
             var path = $"{year.ToString(CultureInfo.InvariantCulture)}/{file}";
             var match = (await advisories.ListAsync(project.Id, ct)).FirstOrDefault(a => CsafPath(a.Advisory) == path);
             return match is null ? Results.NotFound() : Results.Text(AdvisoryExport.Write(match.Advisory, ExportFormat.Csaf), "application/json; charset=utf-8");
-        });
+        }).WithName(CsafDocument);
         return app;
     }
 
@@ -76,12 +79,20 @@ internal static class PublicAdvisoryEndpoints
     public static bool HasOsvId(SecurityAdvisory advisory) => advisory.CveId is not null || advisory.GhsaId is not null;
 
     /// <summary>CSAF 2.0 section 5.1: the tracking id in lower case, every character outside <c>+ - a-z 0-9</c> as '_', then .json, under the initial release's year.</summary>
-    public static string CsafPath(SecurityAdvisory advisory)
+    public static string CsafPath(SecurityAdvisory advisory) => $"{CsafYear(advisory).ToString(CultureInfo.InvariantCulture)}/{CsafFile(advisory)}";
+
+    /// <summary>The year folder of <see cref="CsafPath"/>.</summary>
+    public static int CsafYear(SecurityAdvisory advisory)
     {
         ArgumentNullException.ThrowIfNull(advisory);
-        var name = new string([.. advisory.Id.ToLowerInvariant().Select(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '+' or '-' ? c : '_')]);
-        var year = advisory.Timeline.Published!.Value.UtcDateTime.Year.ToString(CultureInfo.InvariantCulture);
-        return $"{year}/{name}.json";
+        return advisory.Timeline.Published!.Value.UtcDateTime.Year;
+    }
+
+    /// <summary>The file name of <see cref="CsafPath"/>.</summary>
+    public static string CsafFile(SecurityAdvisory advisory)
+    {
+        ArgumentNullException.ThrowIfNull(advisory);
+        return new string([.. advisory.Id.ToLowerInvariant().Select(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '+' or '-' ? c : '_')]) + ".json";
     }
 
     /// <summary>The provider metadata of a csaf_publisher (CSAF 2.0 section 7.1.7 and 7.2.1) for the project's directory.</summary>

@@ -1,16 +1,17 @@
-using Firebreak.Domain.Common;
 using Firebreak.Domain.Playbooks;
 using Firebreak.Domain.Projects;
 using Firebreak.Web.Infrastructure.Auth;
 using Firebreak.Web.Infrastructure.Playbooks;
+using Firebreak.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Firebreak.Web.Features.Incidents;
 
 [RequiresPermission(Permission.IncidentOpen)]
-internal sealed class NewIncidentModel(ProjectAccess access, OpenIncident open, PlaybookLibrary library, CurrentUser user) : PageModel
+internal sealed class NewIncidentModel(ProjectAccess access, OpenIncident open, PlaybookLibrary library, CurrentUser user) : PageModel, IReloadablePage
 {
+    [FromRoute] public string Slug { get; set; } = "";
     public IReadOnlyList<PlaybookDefinition> Playbooks => library.Catalog.All;
     [BindProperty] public string? Playbook { get; set; }
     public Project Project { get; private set; } = null!;
@@ -24,31 +25,23 @@ internal sealed class NewIncidentModel(ProjectAccess access, OpenIncident open, 
     [BindProperty] public string? ReporterCreditName { get; set; }
     [BindProperty] public bool ReporterConsent { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct) =>
-        await access.FindProjectAsync(slug, ct) is { } project ? Show(project) : NotFound();
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await ReloadAsync(ct) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostAsync(string slug, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (await access.FindProjectAsync(slug, ct) is not { } project) return NotFound();
+        if (!await ReloadAsync(ct)) return NotFound();
         var hasReporter = !string.IsNullOrWhiteSpace(ReporterContact) || !string.IsNullOrWhiteSpace(ReporterCreditName);
         var request = new OpenIncidentRequest(Kind, Title, Summary, Severity, UserSafetyClass,
             hasReporter ? new ReporterJson(ReporterContact, ReporterCredit ?? "anonymous", ReporterCreditName, ReporterConsent) : null,
             null, Playbook);
-        try
-        {
-            var incident = await open.ExecuteAsync(project, request.ToOpening(library.Catalog, user.Name, Domain.Incidents.IncidentSource.Form), ct);
-            return LocalRedirect($"/incidents/{incident.Id}");
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddModelError("", e.Message);
-            return Show(project);
-        }
+        var incident = await open.ExecuteAsync(Project, request.ToOpening(library.Catalog, user.Name, Domain.Incidents.IncidentSource.Form), ct);
+        return RedirectToPage("/Incidents/Show", new { id = incident.Id });
     }
 
-    private PageResult Show(Project project)
+    public async Task<bool> ReloadAsync(CancellationToken ct)
     {
+        if (await access.FindProjectAsync(Slug, ct) is not { } project) return false;
         Project = project;
-        return Page();
+        return true;
     }
 }

@@ -19,41 +19,45 @@ namespace Firebreak.Web.Features.Incidents;
 /// </summary>
 [RequiresPermission(Permission.IncidentRead)]
 internal sealed class ShowIncidentModel(ProjectAccess access, FirebreakDbContext db, ChangeIncident change, WorkStep work,
-    PlaybookLibrary library, MarkdownRenderer markdown, TimeProvider time, AuditTrail audit, CurrentUser user) : PageModel
+    PlaybookLibrary library, MarkdownRenderer markdown, TimeProvider time, AuditTrail audit, CurrentUser user) : PageModel, IReloadablePage
 {
+    [FromRoute] public Guid Id { get; set; }
     public Incident Incident { get; private set; } = null!;
     public Project Project { get; private set; } = null!;
+
+    /// <summary>Whether the viewer may open the project's pages: a collaborator invited to this incident alone may not, so gets no link there.</summary>
+    public bool ProjectVisible { get; private set; }
     public DateTimeOffset Now { get; } = time.GetUtcNow();
     public MarkdownRenderer Markdown => markdown;
     public PlaybookCatalog Catalog => library.Catalog;
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct)) return NotFound();
-        await audit.RecordNowAsync(user.Name, "incident-read", $"incident {id}", "read the incident page", ct);
+        if (!await ReloadAsync(ct)) return NotFound();
+        await audit.RecordNowAsync(user.Name, "incident-read", $"incident {Id}", "read the incident page", ct);
         return Page();
     }
 
     [RequiresPermission(Permission.IncidentTriage)]
-    public Task<IActionResult> OnPostTriageAsync(Guid id, string? severity, string? userSafetyClass, CancellationToken ct) =>
-        Change(id, new PatchIncidentRequest(severity, userSafetyClass ?? "", null, null, null, null, null, null, null, null), ct);
+    public Task<IActionResult> OnPostTriageAsync(string? severity, string? userSafetyClass, CancellationToken ct) =>
+        Change(new PatchIncidentRequest(severity, userSafetyClass ?? "", null, null, null, null, null, null, null, null), ct);
 
     [RequiresPermission(Permission.IncidentTriage)]
-    public Task<IActionResult> OnPostStageAsync(Guid id, string? stage, string? reason, CancellationToken ct) =>
-        Change(id, new PatchIncidentRequest(null, null, stage, reason, null, null, null, null, null, null), ct);
+    public Task<IActionResult> OnPostStageAsync(string? stage, string? reason, CancellationToken ct) =>
+        Change(new PatchIncidentRequest(null, null, stage, reason, null, null, null, null, null, null), ct);
 
     [RequiresPermission(Permission.IncidentTriage)]
-    public Task<IActionResult> OnPostAssignAsync(Guid id, Dictionary<string, string?> roles, CancellationToken ct) =>
-        Change(id, new PatchIncidentRequest(null, null, null, null, null, roles, null, null, null, null), ct);
+    public Task<IActionResult> OnPostAssignAsync(Dictionary<string, string?> roles, CancellationToken ct) =>
+        Change(new PatchIncidentRequest(null, null, null, null, null, roles, null, null, null, null), ct);
 
     [RequiresPermission(Permission.IncidentWork)]
-    public Task<IActionResult> OnPostNoteAsync(Guid id, string? note, CancellationToken ct) =>
-        Change(id, new PatchIncidentRequest(null, null, null, null, null, null, null, null, null, note ?? ""), ct);
+    public Task<IActionResult> OnPostNoteAsync(string? note, CancellationToken ct) =>
+        Change(new PatchIncidentRequest(null, null, null, null, null, null, null, null, null, note ?? ""), ct);
 
     /// <summary>Saves the calculator's metrics as the incident's vectors (Not Defined values left out).</summary>
     [RequiresPermission(Permission.IncidentWork)]
-    public Task<IActionResult> OnPostCvssAsync(Guid id, Dictionary<string, string> v3, Dictionary<string, string> v4, CancellationToken ct) =>
-        Run(id, incident =>
+    public Task<IActionResult> OnPostCvssAsync(Dictionary<string, string> v3, Dictionary<string, string> v4, CancellationToken ct) =>
+        Run(incident =>
         {
             var d = incident.Details;
             var details = new DetailsDocument(Compose("CVSS:3.1/", CvssCatalog.V3, v3), Compose("CVSS:4.0/", CvssCatalog.V4, v4),
@@ -62,9 +66,9 @@ internal sealed class ShowIncidentModel(ProjectAccess access, FirebreakDbContext
         }, ct);
 
     /// <summary>Live score for the calculator's script: the vector built from the form, scored.</summary>
-    public async Task<IActionResult> OnPostCvssScoreAsync(Guid id, string? vector, CancellationToken ct)
+    public async Task<IActionResult> OnPostCvssScoreAsync(string? vector, CancellationToken ct)
     {
-        if (await access.FindIncidentAsync(id, withTimeline: false, ct) is null) return NotFound();
+        if (await access.FindIncidentAsync(Id, withTimeline: false, ct) is null) return NotFound();
         var r = CvssScorer.Score(vector);
         return new JsonResult(new
         {
@@ -85,9 +89,9 @@ internal sealed class ShowIncidentModel(ProjectAccess access, FirebreakDbContext
     }
 
     [RequiresPermission(Permission.IncidentWork)]
-    public Task<IActionResult> OnPostStepAsync(Guid id, string stepId, string action, Dictionary<string, string> evidence,
+    public Task<IActionResult> OnPostStepAsync(string stepId, string action, Dictionary<string, string> evidence,
         string? reason, string? option, CancellationToken ct) =>
-        Run(id, async incident =>
+        Run(async incident =>
         {
             var kind = WireNames.Parse<StepAction>(action, "step action");
             var filled = evidence.Where(kv => !string.IsNullOrWhiteSpace(kv.Value)).ToDictionary(kv => kv.Key, kv => kv.Value.Trim());
@@ -95,30 +99,22 @@ internal sealed class ShowIncidentModel(ProjectAccess access, FirebreakDbContext
             TempData["Flash"] = transition.Summary;
         }, ct);
 
-    private Task<IActionResult> Change(Guid id, PatchIncidentRequest patch, CancellationToken ct) =>
-        Run(id, incident => change.ExecuteAsync(incident, patch, ct), ct);
+    private Task<IActionResult> Change(PatchIncidentRequest patch, CancellationToken ct) =>
+        Run(incident => change.ExecuteAsync(incident, patch, ct), ct);
 
-    private async Task<IActionResult> Run(Guid id, Func<Incident, Task> action, CancellationToken ct)
+    private async Task<IActionResult> Run(Func<Incident, Task> action, CancellationToken ct)
     {
-        if (await access.FindIncidentAsync(id, withTimeline: false, ct) is not { } incident) return NotFound();
-        try
-        {
-            await action(incident);
-            return RedirectToPage(new { id });
-        }
-        catch (DomainException e)
-        {
-            db.ChangeTracker.Clear();
-            ModelState.AddModelError("", e.Message);
-            return await LoadAsync(id, ct) ? Page() : NotFound();
-        }
+        if (await access.FindIncidentAsync(Id, withTimeline: false, ct) is not { } incident) return NotFound();
+        await action(incident);
+        return RedirectToPage(new { id = Id });
     }
 
-    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    public async Task<bool> ReloadAsync(CancellationToken ct)
     {
-        if (await access.FindIncidentAsync(id, withTimeline: true, ct) is not { } incident) return false;
+        if (await access.FindIncidentAsync(Id, withTimeline: true, ct) is not { } incident) return false;
         Incident = incident;
         Project = await db.Projects.FindAsync([incident.ProjectId], ct) ?? throw new InvalidOperationException("Incident without project.");
+        ProjectVisible = await access.CheckProjectAsync(Project.Slug, Permission.ProjectRead, ct) == AccessDecision.Allowed;
         return true;
     }
 }

@@ -34,7 +34,7 @@ internal static class ProjectSecurityTxtEndpoint
                 PreferredLanguages: ["en"], Canonical: https ? [self] : null,
                 Csaf: https ? new Uri($"{baseUrl}/p/{project.Slug}/.well-known/csaf/provider-metadata.json") : null);
             return Results.Text(file.Format(), "text/plain; charset=utf-8");
-        }).AllowAnonymous().ExcludeFromDescription();
+        }).AllowAnonymous().ExcludeFromDescription().WithName("project-security-txt"); // pages link to it by this name
         return app;
     }
 }

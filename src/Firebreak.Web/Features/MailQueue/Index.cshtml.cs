@@ -1,6 +1,7 @@
 using Firebreak.Web.Data;
 using Firebreak.Web.Infrastructure.Auth;
 using Firebreak.Web.Infrastructure.Mail;
+using Firebreak.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -9,13 +10,18 @@ namespace Firebreak.Web.Features.MailQueue;
 
 /// <summary>The mail queue for administrators. Without a relay configured, this is where mail waits.</summary>
 [RequiresPermission(Permission.InstanceAdmin)]
-internal sealed class OutboxModel(FirebreakDbContext db, IMailTransport transport, MailSignal signal, TimeProvider time) : PageModel
+internal sealed class OutboxModel(FirebreakDbContext db, IMailTransport transport, MailSignal signal, TimeProvider time) : PageModel, IReloadablePage
 {
     public IReadOnlyList<OutboxMessage> Messages { get; private set; } = [];
     public bool RelayConfigured => transport.IsConfigured;
 
-    public async Task OnGetAsync(CancellationToken ct) =>
+    public async Task OnGetAsync(CancellationToken ct) => await ReloadAsync(ct);
+
+    public async Task<bool> ReloadAsync(CancellationToken ct)
+    {
         Messages = await db.Set<OutboxMessage>().OrderByDescending(m => m.CreatedAt).Take(500).ToListAsync(ct);
+        return true;
+    }
 
     public async Task<IActionResult> OnPostRetryAsync(Guid id, CancellationToken ct)
     {

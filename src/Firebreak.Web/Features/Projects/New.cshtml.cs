@@ -1,4 +1,3 @@
-using Firebreak.Domain.Common;
 using Firebreak.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -15,16 +14,8 @@ internal sealed class NewProjectModel(CreateProject create) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        try
-        {
-            var project = await create.ExecuteAsync(new CreateProjectRequest(Slug, Name, RepositoryUrl, Lines(Contacts)), ct);
-            return LocalRedirect($"/projects/{project.Slug}/settings");
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddModelError("", e.Message);
-            return Page();
-        }
+        var project = await create.ExecuteAsync(new CreateProjectRequest(Slug, Name, RepositoryUrl, Lines(Contacts)), ct);
+        return RedirectToPage("/Projects/Settings", new { slug = project.Slug });
     }
 
     internal static string[] Lines(string? text) =>

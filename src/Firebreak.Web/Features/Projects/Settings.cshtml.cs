@@ -4,6 +4,7 @@ using Firebreak.Domain.Projects;
 using Firebreak.Web.Data;
 using Firebreak.Web.Infrastructure.Auth;
 using Firebreak.Web.Infrastructure.Playbooks;
+using Firebreak.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -11,75 +12,62 @@ using Microsoft.EntityFrameworkCore;
 namespace Firebreak.Web.Features.Projects;
 
 [RequiresPermission(Permission.ProjectRead)]
-internal sealed class SettingsModel(ProjectAccess access, FirebreakDbContext db, AddMember addMember, PlaybookLibrary library) : PageModel
+internal sealed class SettingsModel(ProjectAccess access, FirebreakDbContext db, AddMember addMember, PlaybookLibrary library) : PageModel, IReloadablePage
 {
+    [FromRoute] public string Slug { get; set; } = "";
     public Project Project { get; private set; } = null!;
     public IReadOnlyList<(string Email, AccessRole Role)> Members { get; private set; } = [];
     public IReadOnlyList<PlaybookDefinition> Playbooks => library.Catalog.All;
 
-    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct) =>
-        await LoadAsync(slug, ct) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) =>
+        await ReloadAsync(ct) ? Page() : NotFound();
 
     [RequiresPermission(Permission.ProjectAdmin)]
-    public async Task<IActionResult> OnPostSaveAsync(string slug, string? name, string? repositoryUrl, string? contacts,
+    public async Task<IActionResult> OnPostSaveAsync(string? name, string? repositoryUrl, string? contacts,
         Dictionary<string, string> examples, Dictionary<string, string> firstAction, string? userSafetyClasses,
         string? acknowledgement, string? fixTarget, string? userSafetyFixTarget, string? disclosureWindow,
         string? exploitedDisclosureWindow, Dictionary<string, string> roles, CancellationToken ct)
     {
-        if (!await LoadAsync(slug, ct)) return NotFound();
-        try
+        if (!await ReloadAsync(ct)) return NotFound();
+        var policy = Project.Policy
+            .WithSeverityTable(Enum.GetValues<Severity>().Select(s => new SeverityClass(s,
+                examples.GetValueOrDefault(s.ToWire()) ?? "",
+                DurationText.Parse(firstAction.GetValueOrDefault(s.ToWire()), $"first-action deadline for {s.ToWire()}"))))
+            .WithUserSafetyClasses(NewProjectModel.Lines(userSafetyClasses))
+            .WithWindows(DurationText.Parse(acknowledgement, "acknowledgement deadline"), DurationText.Parse(fixTarget, "fix target"),
+                DurationText.Parse(userSafetyFixTarget, "user-safety fix target"), DurationText.Parse(disclosureWindow, "disclosure window"));
+        if (!string.IsNullOrWhiteSpace(exploitedDisclosureWindow))
+            policy = policy.WithExploitedDisclosureWindow(DurationText.Parse(exploitedDisclosureWindow, "disclosure window under active exploitation"));
+        foreach (var role in Enum.GetValues<ProjectRole>())
         {
-            var policy = Project.Policy
-                .WithSeverityTable(Enum.GetValues<Severity>().Select(s => new SeverityClass(s,
-                    examples.GetValueOrDefault(s.ToWire()) ?? "",
-                    DurationText.Parse(firstAction.GetValueOrDefault(s.ToWire()), $"first-action deadline for {s.ToWire()}"))))
-                .WithUserSafetyClasses(NewProjectModel.Lines(userSafetyClasses))
-                .WithWindows(DurationText.Parse(acknowledgement, "acknowledgement deadline"), DurationText.Parse(fixTarget, "fix target"),
-                    DurationText.Parse(userSafetyFixTarget, "user-safety fix target"), DurationText.Parse(disclosureWindow, "disclosure window"));
-            if (!string.IsNullOrWhiteSpace(exploitedDisclosureWindow))
-                policy = policy.WithExploitedDisclosureWindow(DurationText.Parse(exploitedDisclosureWindow, "disclosure window under active exploitation"));
-            foreach (var role in Enum.GetValues<ProjectRole>())
-            {
-                policy = policy.WithRoleHolder(role, roles.GetValueOrDefault(role.ToWire()));
-            }
-            Project.Update(name ?? "", repositoryUrl, NewProjectModel.Lines(contacts));
-            Project.ChangePolicy(policy);
-            await db.SaveChangesAsync(ct);
-            TempData["Flash"] = "Settings saved. New incidents use them; re-triage applies them to open ones.";
-            return RedirectToPage(new { slug });
+            policy = policy.WithRoleHolder(role, roles.GetValueOrDefault(role.ToWire()));
         }
-        catch (DomainException e)
-        {
-            ModelState.AddModelError("", e.Message);
-            return Page();
-        }
+        Project.Update(name ?? "", repositoryUrl, NewProjectModel.Lines(contacts));
+        Project.ChangePolicy(policy);
+        await db.SaveChangesAsync(ct);
+        TempData["Flash"] = "Settings saved. New incidents use them; re-triage applies them to open ones.";
+        return RedirectToPage(new { slug = Slug });
     }
 
-    [RequiresPermission(Permission.ProjectAdmin)]
+    /// <summary>Only an instance administrator adds accounts to a project (the form is shown only to them).</summary>
+    [RequiresPermission(Permission.InstanceAdmin)]
     [RequiresRecentSignIn]
-    public async Task<IActionResult> OnPostAddMemberAsync(string slug, string? email, string? role, CancellationToken ct)
+    public async Task<IActionResult> OnPostAddMemberAsync(string? email, string? role, CancellationToken ct)
     {
-        if (!await LoadAsync(slug, ct)) return NotFound();
-        if (!User.HasClaim(CurrentUser.AdminClaim, "true")) return Forbid();
-        try
-        {
-            await addMember.ExecuteAsync(Project, email, role, ct);
-            TempData["Flash"] = $"{email} can now work on {Project.Name}.";
-        }
-        catch (DomainException e)
-        {
-            TempData["Flash"] = e.Message;
-        }
-        return RedirectToPage(new { slug });
+        if (!await ReloadAsync(ct)) return NotFound();
+        await addMember.ExecuteAsync(Project, email, role, ct);
+        TempData["Flash"] = $"{email} can now work on {Project.Name}.";
+        return RedirectToPage(new { slug = Slug });
     }
 
-    private async Task<bool> LoadAsync(string slug, CancellationToken ct)
+    public async Task<bool> ReloadAsync(CancellationToken ct)
     {
-        if (await access.FindProjectAsync(slug, ct) is not { } project) return false;
+        if (await access.FindProjectAsync(Slug, ct) is not { } project) return false;
         Project = project;
-        Members = await db.ProjectMembers.Where(m => m.ProjectId == project.Id)
-            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { u.Email, m.Role }).OrderBy(e => e.Email)
-            .Select(m => ValueTuple.Create(m.Email!, m.Role)).ToListAsync(ct);
+        // Tuples are made in memory: PostgreSQL would return a tuple built in SQL as a record, which Npgsql does not read.
+        var members = await db.ProjectMembers.Where(m => m.ProjectId == project.Id)
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { u.Email, m.Role }).OrderBy(e => e.Email).ToListAsync(ct);
+        Members = [.. members.Select(m => (m.Email!, m.Role))];
         return true;
     }
 }

@@ -32,6 +32,9 @@ internal sealed record FindingFilter(bool? Kev, string? Severity, bool? ReleaseP
         if (ReleasePath is { } path) query = query.Where(f => f.OnReleasePath == path);
         return Resolved ? query.Where(f => f.ResolvedAt != null) : query.Where(f => f.ResolvedAt == null);
     }
+
+    /// <summary>Whether a severity filter names a known severity (blank means none, which is fine too).</summary>
+    public static bool IsSeverity(string? severity) => string.IsNullOrWhiteSpace(severity) || WireNames.TryParse<FindingSeverity>(severity, out _);
 }
 
 /// <summary>Answer to registering a manifest: it, its open findings, and the incidents the check opened.</summary>

@@ -1,42 +1,59 @@
 using System.Globalization;
+using Firebreak.Domain.Common;
+using Firebreak.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Html;
 
 namespace Firebreak.Web.Infrastructure.Web;
 
-/// <summary>Shows UTC instants in the viewer's time zone, always naming the zone.</summary>
-internal static class ViewerTime
+/// <summary>
+/// The one place instants meet a time zone. Instants are stored in UTC; the viewer sees them in their own zone (their
+/// account's setting; UTC for visitors), always with the zone named, and types them in it. Views show every instant
+/// through <see cref="Show(DateTime)"/> (injected as <c>Time</c>); public pages, which show the same text to
+/// everyone, through <see cref="InUtc(DateTime)"/>.
+/// </summary>
+internal sealed class ViewerTime(CurrentUser viewer)
 {
-    public static IHtmlContent Instant(DateTime utc, TimeZoneInfo zone)
-    {
-        var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone);
-        var offset = zone.GetUtcOffset(local);
-        var label = zone == TimeZoneInfo.Utc ? "UTC" : $"{zone.Id} (UTC{(offset < TimeSpan.Zero ? "-" : "+")}{offset:hh\\:mm})";
-        var iso = DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
-        var text = local.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
-        return new HtmlString($"<time datetime=\"{iso}\">{text} {System.Net.WebUtility.HtmlEncode(label)}</time>");
-    }
+    public TimeZoneInfo Zone => viewer.TimeZone;
+
+    /// <summary>An instant in the viewer's zone, e.g. <c>2026-11-24 10:00 Europe/Berlin (UTC+01:00)</c>, in a &lt;time&gt; element.</summary>
+    public IHtmlContent Show(DateTime utc) => Instant(utc, Zone);
+
+    /// <inheritdoc cref="Show(DateTime)"/>
+    public IHtmlContent Show(DateTimeOffset instant) => Instant(instant.UtcDateTime, Zone);
+
+    /// <summary>The same instant for everyone: in UTC.</summary>
+    public static IHtmlContent InUtc(DateTime utc) => Instant(utc, TimeZoneInfo.Utc);
+
+    /// <inheritdoc cref="InUtc(DateTime)"/>
+    public static IHtmlContent InUtc(DateTimeOffset instant) => Instant(instant.UtcDateTime, TimeZoneInfo.Utc);
+
+    /// <summary>The UTC date of an instant (<c>yyyy-MM-dd</c>), or "pending" when there is none yet.</summary>
+    public static string UtcDate(DateTimeOffset? instant) =>
+        instant?.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "pending";
+
+    /// <summary>The value a datetime-local field shows for an instant, in the viewer's zone.</summary>
+    public string Input(DateTimeOffset instant) =>
+        TimeZoneInfo.ConvertTime(instant, Zone).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
+
+    /// <inheritdoc cref="Input(DateTimeOffset)"/>
+    public string Input(DateTime utc) => Input(utc.AsInstant());
 
     /// <summary>
     /// Reads an instant typed by the viewer: an ISO 8601 instant with its offset or Z, or a local date and time (what a
     /// datetime-local field sends) in the viewer's zone; null when blank. The error names the field.
     /// </summary>
-    public static DateTimeOffset? ParseLocal(string? text, TimeZoneInfo zone, string field)
+    public DateTimeOffset? Parse(string? text, string field)
     {
-        ArgumentNullException.ThrowIfNull(zone);
         if (string.IsNullOrWhiteSpace(text)) return null;
         text = text.Trim();
         if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var withOffset)
             && (text.EndsWith('Z') || text.EndsWith('z') || text.LastIndexOfAny(['+', '-']) > 10))
             return withOffset.ToUniversalTime();
         if (!DateTime.TryParseExact(text, ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
-            throw new Firebreak.Domain.Common.DomainException($"{field}: '{text}' is not a date and time (YYYY-MM-DDTHH:MM, in {zone.Id}).");
-        if (zone.IsInvalidTime(local)) throw new Firebreak.Domain.Common.DomainException($"{field}: {text} does not exist in {zone.Id} (the clocks skip it).");
-        return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), zone), TimeSpan.Zero);
+            throw new DomainException($"{field}: '{text}' is not a date and time (YYYY-MM-DDTHH:MM, in {Zone.Id}).");
+        if (Zone.IsInvalidTime(local)) throw new DomainException($"{field}: {text} does not exist in {Zone.Id} (the clocks skip it).");
+        return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), Zone), TimeSpan.Zero);
     }
-
-    /// <summary>The value a datetime-local field shows for an instant, in the viewer's zone.</summary>
-    public static string LocalInput(DateTimeOffset utc, TimeZoneInfo zone) =>
-        TimeZoneInfo.ConvertTime(utc, zone).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
 
     /// <summary>A duration to the minute: "3d 4h", "2h 05m", "12m"; negative as "overdue by …".</summary>
     public static string Remaining(TimeSpan span)
@@ -47,5 +64,16 @@ internal static class ViewerTime
             : abs.TotalHours >= 1 ? $"{(int)abs.TotalHours}h {abs.Minutes:00}m"
             : $"{(int)abs.TotalMinutes}m";
         return overdue ? $"overdue by {text}" : $"{text} left";
+    }
+
+    private static HtmlString Instant(DateTime utc, TimeZoneInfo zone)
+    {
+        var instant = utc.AsInstant().UtcDateTime;
+        var local = TimeZoneInfo.ConvertTimeFromUtc(instant, zone);
+        var offset = zone.GetUtcOffset(local);
+        var label = zone == TimeZoneInfo.Utc ? "UTC" : $"{zone.Id} (UTC{(offset < TimeSpan.Zero ? "-" : "+")}{offset:hh\\:mm})";
+        var iso = instant.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+        var text = local.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        return new HtmlString($"<time datetime=\"{iso}\">{text} {System.Net.WebUtility.HtmlEncode(label)}</time>");
     }
 }

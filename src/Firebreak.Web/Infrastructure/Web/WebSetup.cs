@@ -11,14 +11,23 @@ internal static class WebSetup
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<MarkdownRenderer>();
         services.AddScoped<CspNonce>();
+        services.AddScoped<ViewerTime>();
         services.AddSingleton<PublicUrl>();
         services.AddSingleton<Templates.LiquidTemplates>();
+        // Ahead of the JSON writer AddProblemDetails adds: the first writer that can write an answer writes it.
+        services.AddSingleton<IProblemDetailsWriter, HtmlProblemWriter>();
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(o => o.SerializerOptions.AllowTrailingCommas = false);
         services.AddOpenApi();
-        services.AddRazorPages(o => o.RootDirectory = "/Features").AddMvcOptions(o => o.Filters.Add<Auth.PermissionPageFilter>());
+        services.AddRazorPages(o => o.RootDirectory = "/Features").AddMvcOptions(o =>
+        {
+            o.Filters.Add<Auth.PermissionPageFilter>(); // first: nothing runs, or is reloaded, for a caller the role table refuses
+            o.Filters.Add<RefusalPageFilter>();
+            // Pages check their input themselves (and through the domain); only values that do not bind are model errors.
+            o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+        });
         var tls = builder.Configuration["Firebreak:PublicUrl"]?.StartsWith("https://", StringComparison.OrdinalIgnoreCase) == true;
         services.AddAntiforgery(o =>
         {

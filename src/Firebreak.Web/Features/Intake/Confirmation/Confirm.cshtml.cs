@@ -1,7 +1,5 @@
-using Firebreak.Domain.Common;
 using Firebreak.Web.Data;
 using Firebreak.Web.Features.Intake.Reports;
-using Firebreak.Web.Infrastructure.Errors;
 using Firebreak.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -17,44 +15,36 @@ namespace Firebreak.Web.Features.Intake.Confirmation;
 /// (404, 410 and 200), never an error.
 /// </summary>
 [AllowAnonymous]
-internal sealed class ConfirmModel(ConfirmReport confirm, FirebreakDbContext db, IntakeRateLimiter limiter, PublicUrl urls) : PageModel
+internal sealed class ConfirmModel(ConfirmReport confirm, FirebreakDbContext db, IntakeRateLimiter limiter, PublicUrl urls) : PageModel, IReloadablePage
 {
+    [FromRoute] public string Token { get; set; } = "";
     public ConfirmationState State { get; private set; }
     public HeldReport? Held { get; private set; }
     public string ProjectName { get; private set; } = "";
     public ReportReceipt? Receipt { get; private set; }
     public string? PortalUrl { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string token, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        await LoadAsync(token, ct);
+        await ReloadAsync(ct);
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string token, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        try
-        {
-            limiter.Take(HttpContext, "confirm");
-            await LoadAsync(token, ct);
-            if (State != ConfirmationState.Waiting) return Page();
-            var baseUrl = urls.For(Request);
-            Receipt = await confirm.ExecuteAsync(Held!, baseUrl, ct);
-            PortalUrl = SubmitReport.PortalUrl(baseUrl, Receipt.Token);
-        }
-        catch (Exception e) when (e is DomainException or TooManyRequestsException or DbUpdateException)
-        {
-            db.ChangeTracker.Clear();
-            if (e is TooManyRequestsException) Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            ModelState.AddModelError("", e is DbUpdateException ? "The report changed at the same moment; reload this page to see where it stands." : e.Message);
-            if (e is not TooManyRequestsException) await LoadAsync(token, ct);
-        }
+        limiter.Take(HttpContext, "confirm");
+        await ReloadAsync(ct);
+        if (State != ConfirmationState.Waiting) return Page();
+        var baseUrl = urls.For(Request);
+        Receipt = await confirm.ExecuteAsync(Held!, baseUrl, ct);
+        PortalUrl = SubmitReport.PortalUrl(baseUrl, Receipt.Token);
         return Page();
     }
 
-    private async Task LoadAsync(string token, CancellationToken ct)
+    /// <summary>Every link gets a page that says where it stands, with the status to match; so this never reports "vanished".</summary>
+    public async Task<bool> ReloadAsync(CancellationToken ct)
     {
-        (Held, State) = await confirm.FindAsync(token, ct);
+        (Held, State) = await confirm.FindAsync(Token, ct);
         if (Held is not null) ProjectName = await db.Projects.Where(p => p.Id == Held.ProjectId).Select(p => p.Name).SingleAsync(ct);
         Response.StatusCode = State switch
         {
@@ -62,5 +52,6 @@ internal sealed class ConfirmModel(ConfirmReport confirm, FirebreakDbContext db,
             ConfirmationState.Expired => StatusCodes.Status410Gone,
             ConfirmationState.Waiting or ConfirmationState.Confirmed => StatusCodes.Status200OK,
         };
+        return true;
     }
 }

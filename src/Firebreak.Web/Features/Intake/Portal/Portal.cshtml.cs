@@ -4,7 +4,6 @@ using Firebreak.Web.Data;
 using Firebreak.Web.Features.Intake.Attachments;
 using Firebreak.Web.Features.Intake.Reports;
 using Firebreak.Web.Features.Intake.Threads;
-using Firebreak.Web.Infrastructure.Errors;
 using Firebreak.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -22,8 +21,9 @@ namespace Firebreak.Web.Features.Intake.Portal;
 [AllowAnonymous]
 [TakesAttachments]
 internal sealed class PortalModel(ReportThreads threads, PostMessage post, FirebreakDbContext db, IntakeRateLimiter limiter,
-    MarkdownRenderer markdown, TimeProvider time, AttachToReport attach, AttachmentLimits limits) : PageModel
+    MarkdownRenderer markdown, TimeProvider time, AttachToReport attach, AttachmentLimits limits) : PageModel, IReloadablePage
 {
+    [FromRoute] public string Token { get; set; } = "";
     public Incident Incident { get; private set; } = null!;
     public string ProjectName { get; private set; } = "";
     public IReadOnlyList<ReportMessage> Messages { get; private set; } = [];
@@ -33,51 +33,42 @@ internal sealed class PortalModel(ReportThreads threads, PostMessage post, Fireb
 
     [BindProperty] public string? Body { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(string token, CancellationToken ct) =>
-        await LoadAsync(token, ct) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) =>
+        await ReloadAsync(ct) ? Page() : NotFound();
 
-    public Task<IActionResult> OnPostReplyAsync(string token, CancellationToken ct) =>
-        Run(token, async () =>
+    public Task<IActionResult> OnPostReplyAsync(CancellationToken ct) =>
+        Run(async () =>
         {
             await post.FromReporterAsync(Incident, Body, ct);
             TempData["Flash"] = "Your message was sent to the maintainers.";
         }, ct);
 
-    public Task<IActionResult> OnPostCreditAsync(string token, string? credit, string? creditName, bool consent, CancellationToken ct) =>
-        Run(token, async () =>
+    public Task<IActionResult> OnPostCreditAsync(string? credit, string? creditName, bool consent, CancellationToken ct) =>
+        Run(async () =>
         {
             Incident.ChangeCredit(WireNames.Parse<CreditPreference>(credit, "credit preference"), creditName, consent, SubmitReport.Actor, time.GetUtcNow());
             await db.SaveChangesAsync(ct);
             TempData["Flash"] = "Your credit preference was saved.";
         }, ct);
 
-    public Task<IActionResult> OnPostAttachAsync(string token, List<IFormFile> files, CancellationToken ct) =>
-        Run(token, async () =>
+    public Task<IActionResult> OnPostAttachAsync(List<IFormFile> files, CancellationToken ct) =>
+        Run(async () =>
         {
             var added = await attach.ExecuteAsync(Incident, await ReportRequest.FilesAsync(files, limits, ct), ct);
             TempData["Flash"] = $"Attached: {string.Join(", ", added.Select(a => a.FileName))}.";
         }, ct);
 
-    private async Task<IActionResult> Run(string token, Func<Task> action, CancellationToken ct)
+    private async Task<IActionResult> Run(Func<Task> action, CancellationToken ct)
     {
-        if (!await LoadAsync(token, ct)) return NotFound();
-        try
-        {
-            limiter.Take(HttpContext, "portal");
-            await action();
-            return RedirectToPage(new { token });
-        }
-        catch (Exception e) when (e is DomainException or TooManyRequestsException)
-        {
-            db.ChangeTracker.Clear();
-            ModelState.AddModelError("", e.Message);
-            return await LoadAsync(token, ct) ? Page() : NotFound();
-        }
+        if (!await ReloadAsync(ct)) return NotFound();
+        limiter.Take(HttpContext, "portal");
+        await action();
+        return RedirectToPage(new { token = Token });
     }
 
-    private async Task<bool> LoadAsync(string token, CancellationToken ct)
+    public async Task<bool> ReloadAsync(CancellationToken ct)
     {
-        if (await threads.OpenByTokenAsync(token, ct) is not var (incident, _)) return false;
+        if (await threads.OpenByTokenAsync(Token, ct) is not var (incident, _)) return false;
         Incident = incident;
         ProjectName = await db.Projects.Where(p => p.Id == incident.ProjectId).Select(p => p.Name).SingleAsync(ct);
         Messages = await threads.SharedAsync(incident.Id, ct);

@@ -1,9 +1,7 @@
-using Firebreak.Domain.Common;
 using Firebreak.Domain.Projects;
 using Firebreak.Web.Data;
 using Firebreak.Web.Features.Intake.Attachments;
 using Firebreak.Web.Features.Intake.Settings;
-using Firebreak.Web.Infrastructure.Errors;
 using Firebreak.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -21,8 +19,9 @@ namespace Firebreak.Web.Features.Intake.Reports;
 /// </summary>
 [AllowAnonymous]
 [TakesAttachments]
-internal sealed class ReportModel(FirebreakDbContext db, SubmitReport submit, IntakeRateLimiter limiter, PublicUrl urls, AttachmentLimits limits) : PageModel
+internal sealed class ReportModel(FirebreakDbContext db, SubmitReport submit, IntakeRateLimiter limiter, PublicUrl urls, AttachmentLimits limits) : PageModel, IReloadablePage
 {
+    [FromRoute] public string Slug { get; set; } = "";
     public Project Project { get; private set; } = null!;
     public bool Accepting { get; private set; }
     public bool ConfirmsEmail { get; private set; }
@@ -42,34 +41,25 @@ internal sealed class ReportModel(FirebreakDbContext db, SubmitReport submit, In
     [BindProperty] public string? Website { get; set; }
     [BindProperty] public List<IFormFile> Attachments { get; set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct) =>
-        await LoadAsync(slug, ct) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) =>
+        await ReloadAsync(ct) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostAsync(string slug, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (!await LoadAsync(slug, ct)) return NotFound();
-        try
-        {
-            limiter.Take(HttpContext, "report");
-            var baseUrl = urls.For(Request);
-            var files = await ReportRequest.FilesAsync(Attachments, limits, ct);
-            var outcome = await submit.ExecuteAsync(Project, new ReportSubmission(Title, Description, AffectedVersions, CvssVector, Contact,
-                Credit, CreditName, Consent, Website), files, Domain.Incidents.IncidentSource.Form, baseUrl, ct);
-            (Receipt, Held) = (outcome.Filed, outcome.Held);
-            if (Receipt is not null) PortalUrl = SubmitReport.PortalUrl(baseUrl, Receipt.Token);
-        }
-        catch (Exception e) when (e is DomainException or TooManyRequestsException)
-        {
-            db.ChangeTracker.Clear();
-            if (e is TooManyRequestsException) Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            ModelState.AddModelError("", e.Message);
-        }
+        if (!await ReloadAsync(ct)) return NotFound();
+        limiter.Take(HttpContext, "report");
+        var baseUrl = urls.For(Request);
+        var files = await ReportRequest.FilesAsync(Attachments, limits, ct);
+        var outcome = await submit.ExecuteAsync(Project, new ReportSubmission(Title, Description, AffectedVersions, CvssVector, Contact,
+            Credit, CreditName, Consent, Website), files, Domain.Incidents.IncidentSource.Form, baseUrl, ct);
+        (Receipt, Held) = (outcome.Filed, outcome.Held);
+        if (Receipt is not null) PortalUrl = SubmitReport.PortalUrl(baseUrl, Receipt.Token);
         return Page();
     }
 
-    private async Task<bool> LoadAsync(string slug, CancellationToken ct)
+    public async Task<bool> ReloadAsync(CancellationToken ct)
     {
-        if (await db.Projects.SingleOrDefaultAsync(p => p.Slug == slug, ct) is not { } project) return false;
+        if (await db.Projects.SingleOrDefaultAsync(p => p.Slug == Slug, ct) is not { } project) return false;
         Project = project;
         var settings = await db.Set<IntakeSettings>().FindAsync([project.Id], ct) ?? IntakeSettings.For(project.Id);
         (Accepting, ConfirmsEmail) = (settings.Accepting, settings.ConfirmReporterEmail);

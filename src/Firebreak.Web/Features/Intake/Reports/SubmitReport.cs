@@ -61,7 +61,14 @@ internal sealed class SubmitReport(FirebreakDbContext db, TimeProvider time, Int
         return new ReportOutcome(null, new HeldReceipt(held.Id, contact, held.ExpiresAt, accepted.Count));
     }
 
+    /// <summary>
+    /// The reporter's private link, absolute, for mail and the receipt: it must carry the configured public address
+    /// (<c>PublicUrl</c>), not the request's, and is also written where no page is rendering, so it is built here and not
+    /// by the router. The route it names is the portal page's, <c>/r/{token}</c> (the link walk follows it).
+    /// </summary>
     public static string PortalUrl(string baseUrl, string token) => $"{baseUrl.TrimEnd('/')}/r/{token}";
+
+    /// <summary>The confirmation link in the e-mail to a held report's contact, absolute for the same reason as <see cref="PortalUrl"/>.</summary>
 
     public static string ConfirmUrl(string baseUrl, string token) => $"{baseUrl.TrimEnd('/')}/r/confirm/{token}";
 

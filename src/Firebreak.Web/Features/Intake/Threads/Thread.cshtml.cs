@@ -21,8 +21,9 @@ namespace Firebreak.Web.Features.Intake.Threads;
 /// </summary>
 [RequiresPermission(Permission.IncidentRead)]
 internal sealed class ThreadModel(ProjectAccess access, FirebreakDbContext db, ReportThreads threads, PostMessage post,
-    SendAcknowledgement acknowledge, JudgeReport judge, CurrentUser user, PublicUrl urls, MarkdownRenderer markdown, AuditTrail audit) : PageModel
+    SendAcknowledgement acknowledge, JudgeReport judge, CurrentUser user, PublicUrl urls, MarkdownRenderer markdown, AuditTrail audit) : PageModel, IReloadablePage
 {
+    [FromRoute] public Guid Id { get; set; }
     public Incident Incident { get; private set; } = null!;
     public Project Project { get; private set; } = null!;
     public IReadOnlyList<ReportMessage> Messages { get; private set; } = [];
@@ -30,17 +31,17 @@ internal sealed class ThreadModel(ProjectAccess access, FirebreakDbContext db, R
     public IReadOnlyList<AttachmentJson> Attachments { get; private set; } = [];
     public MarkdownRenderer Markdown => markdown;
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct)) return NotFound();
-        await audit.RecordNowAsync(user.Name, "incident-read", $"incident {id}", "read the reporter thread", ct);
+        if (!await ReloadAsync(ct)) return NotFound();
+        await audit.RecordNowAsync(user.Name, "incident-read", $"incident {Id}", "read the reporter thread", ct);
         return Page();
     }
 
     /// <summary>Downloads one of the report's files (never shown inline); every download is in the audit record.</summary>
-    public async Task<IActionResult> OnGetAttachmentAsync(Guid id, Guid attachmentId, CancellationToken ct)
+    public async Task<IActionResult> OnGetAttachmentAsync(Guid attachmentId, CancellationToken ct)
     {
-        if (await access.FindIncidentAsync(id, withTimeline: false, ct) is not { } incident) return NotFound();
+        if (await access.FindIncidentAsync(Id, withTimeline: false, ct) is not { } incident) return NotFound();
         if (await threads.AttachmentAsync(incident.Id, attachmentId, ct) is not { } attachment) return NotFound();
         await audit.RecordNowAsync(user.Name, "attachment-download", $"incident {incident.Id}",
             $"downloaded attachment {attachment.Id} '{attachment.FileName}' (sha256 {attachment.Sha256})", ct);
@@ -49,8 +50,8 @@ internal sealed class ThreadModel(ProjectAccess access, FirebreakDbContext db, R
     }
 
     [RequiresPermission(Permission.IncidentWork)]
-    public Task<IActionResult> OnPostMessageAsync(Guid id, string? body, bool shared, CancellationToken ct) =>
-        Run(id, async () =>
+    public Task<IActionResult> OnPostMessageAsync(string? body, bool shared, CancellationToken ct) =>
+        Run(async () =>
         {
             if (shared && !await access.HasAsync(Incident, Permission.ReporterCorrespond, ct))
                 throw new DomainException("Your role cannot share messages with the reporter; post it as an internal note.");
@@ -59,45 +60,36 @@ internal sealed class ThreadModel(ProjectAccess access, FirebreakDbContext db, R
         }, ct);
 
     [RequiresPermission(Permission.IncidentTriage)]
-    public Task<IActionResult> OnPostVerdictAsync(Guid id, string? verdict, int? duplicateOf, string? reply, CancellationToken ct) =>
-        Run(id, async () =>
+    public Task<IActionResult> OnPostVerdictAsync(string? verdict, int? duplicateOf, string? reply, CancellationToken ct) =>
+        Run(async () =>
         {
             await judge.ExecuteAsync(Incident, new VerdictRequest(verdict, duplicateOf, reply), user.Name, ct);
             TempData["Flash"] = $"Verdict recorded: {verdict}.";
         }, ct);
 
     [RequiresPermission(Permission.ReporterCorrespond)]
-    public Task<IActionResult> OnPostAcknowledgeAsync(Guid id, CancellationToken ct) =>
-        Run(id, async () =>
+    public Task<IActionResult> OnPostAcknowledgeAsync(CancellationToken ct) =>
+        Run(async () =>
         {
             await acknowledge.ExecuteAsync(Project, Incident, urls.For(Request), user.Name, ct);
             TempData["Flash"] = "The acknowledgement is queued.";
         }, ct);
 
-    private async Task<IActionResult> Run(Guid id, Func<Task> action, CancellationToken ct)
+    private async Task<IActionResult> Run(Func<Task> action, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct)) return NotFound();
-        try
-        {
-            await action();
-            return RedirectToPage(new { id });
-        }
-        catch (DomainException e)
-        {
-            db.ChangeTracker.Clear();
-            ModelState.AddModelError("", e.Message);
-            return await LoadAsync(id, ct) ? Page() : NotFound();
-        }
+        if (!await ReloadAsync(ct)) return NotFound();
+        await action();
+        return RedirectToPage(new { id = Id });
     }
 
-    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    public async Task<bool> ReloadAsync(CancellationToken ct)
     {
-        if (await access.FindIncidentAsync(id, withTimeline: false, ct) is not { } incident) return false;
+        if (await access.FindIncidentAsync(Id, withTimeline: false, ct) is not { } incident) return false;
         Incident = incident;
         Project = await db.Projects.SingleAsync(p => p.Id == incident.ProjectId, ct);
-        Messages = await threads.AllAsync(id, ct);
-        Attachments = await threads.AttachmentsAsync(id, ct);
-        Mail = await db.Set<OutboxMessage>().Where(m => m.IncidentId == id).OrderBy(m => m.CreatedAt).ToListAsync(ct);
+        Messages = await threads.AllAsync(Id, ct);
+        Attachments = await threads.AttachmentsAsync(Id, ct);
+        Mail = await db.Set<OutboxMessage>().Where(m => m.IncidentId == Id).OrderBy(m => m.CreatedAt).ToListAsync(ct);
         return true;
     }
 }
