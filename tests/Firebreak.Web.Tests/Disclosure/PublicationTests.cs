@@ -172,6 +172,50 @@ public abstract class PublicationTests(FirebreakFactory factory)
     }
 
     [Fact]
+    public async Task ProjectWithItsOwnOsvPrefix_PublishesEveryAdvisoryUnderItsOwnIds_AndABadPrefixIsRefusedByName()
+    {
+        var (alice, bob, slug) = await ProjectAsync();
+        var settings = $"/api/v1/projects/{slug}/disclosure-settings";
+        var current = await alice.GetJsonAsync(settings);
+        Assert.Equal("", (string?)current["osvPrefix"]);
+        var body = new
+        {
+            privateNoticeSubject = (string)current["privateNoticeSubject"]!, privateNoticeBody = (string)current["privateNoticeBody"]!,
+            announcementSubject = (string)current["announcementSubject"]!, announcementBody = (string)current["announcementBody"]!,
+            privateRecipients = Array.Empty<string>(), publicRecipients = Array.Empty<string>(), repositoryOwners = Array.Empty<string>(),
+            osvPrefix = "GHSA",
+        };
+        var refused = await alice.SendJsonAsync(HttpMethod.Put, settings, body, HttpStatusCode.UnprocessableEntity);
+        Assert.StartsWith("osv.prefix:", (string)refused["detail"]!, StringComparison.Ordinal);
+        Assert.Equal("x_SPRINGTALE", (string)(await alice.SendJsonAsync(HttpMethod.Put, settings, body with { osvPrefix = " x_SPRINGTALE " }, HttpStatusCode.OK))["osvPrefix"]!);
+
+        // An advisory with neither a CVE nor a GHSA id: without the prefix it could not be an OSV record at all.
+        var incident = await OpenAsync(alice, slug);
+        await SaveAsync(alice, incident, AdvisoryJson("SPR-2026-0303", "none").Replace(", \"aliases\": [\"none\"]", "", StringComparison.Ordinal));
+        Assert.Equal("x_SPRINGTALE-2026-0303", (string)JsonNode.Parse(await alice.GetStringAsync($"/api/v1/incidents/{incident}/advisory?format=osv", Ct))!["id"]!);
+        var at = factory.Clock.GetUtcNow().AddDays(1);
+        at = at.AddTicks(-(at.Ticks % TimeSpan.TicksPerSecond));
+        await alice.PostJsonAsync($"/api/v1/incidents/{incident}/advisory/review", new { publishAt = at });
+        await bob.PostJsonAsync($"/api/v1/incidents/{incident}/advisory/approve", new { });
+        Assert.Equal("[]", (await GetAsync($"/p/{slug}/osv/all.json")).Text);
+        Assert.Equal(HttpStatusCode.NotFound, (await GetAsync($"/p/{slug}/osv/x_SPRINGTALE-2026-0303.json")).Status);
+
+        factory.Clock.SetUtcNow(at);
+        var feed = JsonNode.Parse((await GetAsync($"/p/{slug}/osv/all.json")).Text)!.AsArray();
+        var record = feed.Single()!;
+        Assert.Equal("x_SPRINGTALE-2026-0303", (string)record["id"]!);
+        Assert.Equal(Iso(at), (string)record["modified"]!);
+        Assert.Equal("SPR-2026-0303", (string)record["database_specific"]!["firebreak_id"]!);
+        var (status, text) = await GetAsync($"/p/{slug}/osv/x_SPRINGTALE-2026-0303.json");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("x_SPRINGTALE-2026-0303", (string)JsonNode.Parse(text)!["id"]!);
+
+        // Removing the prefix takes the advisory out of the feed again: it has no id from any other database.
+        await alice.SendJsonAsync(HttpMethod.Put, settings, body with { osvPrefix = "" }, HttpStatusCode.OK);
+        Assert.Equal("[]", (await GetAsync($"/p/{slug}/osv/all.json")).Text);
+    }
+
+    [Fact]
     public async Task DisclosureWindow_MovesOnlyWithReasonAndAgreement_AndExploitationShortensIt()
     {
         var (alice, _, slug) = await ProjectAsync();

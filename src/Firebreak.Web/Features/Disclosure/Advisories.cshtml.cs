@@ -28,12 +28,16 @@ internal sealed class PublicAdvisoryModel(PublicAdvisories advisories) : PageMod
     public Project Project { get; private set; } = null!;
     public PublicAdvisory Advisory { get; private set; } = null!;
 
+    /// <summary>The advisory's OSV record id, or null when it is not an OSV record (no GHSA or CVE id and no project prefix).</summary>
+    public string? OsvId { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string slug, string advisoryId, CancellationToken ct)
     {
         if (await advisories.ProjectAsync(slug, ct) is not { } project) return NotFound();
         if (await advisories.FindAsync(project.Id, Uri.UnescapeDataString(advisoryId), ct) is not { } advisory) return NotFound();
         Project = project;
         Advisory = advisory;
+        OsvId = PublicAdvisoryEndpoints.OsvId(advisory.Advisory, await advisories.OsvDatabaseAsync(project.Id, ct));
         return Page();
     }
 }

@@ -19,9 +19,10 @@ internal sealed class AdvisoryExporter(FirebreakDbContext db, LiquidTemplates te
         ArgumentNullException.ThrowIfNull(row);
         ArgumentNullException.ThrowIfNull(incident);
         var advisory = PublicAdvisories.Render(row, incident).Advisory;
+        var settings = await db.Set<DisclosureSettings>().FindAsync([incident.ProjectId], ct) ?? DisclosureSettings.DefaultsFor(incident.ProjectId);
+        if (format == ExportFormat.Osv) return OsvExporter.Write(advisory, settings.OsvDatabase);
         if (format is not (ExportFormat.GhsaMd or ExportFormat.Changelog)) return AdvisoryExport.Write(advisory, format);
         var project = await db.Projects.FindAsync([incident.ProjectId], ct) ?? throw new InvalidOperationException("Incident without project.");
-        var settings = await db.Set<DisclosureSettings>().FindAsync([project.Id], ct) ?? DisclosureSettings.DefaultsFor(project.Id);
         return await RenderAsync(project, advisory, format == ExportFormat.GhsaMd ? settings.AdvisoryBody : settings.ChangelogLine, baseUrl);
     }
 

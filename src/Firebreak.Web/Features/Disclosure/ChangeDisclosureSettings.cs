@@ -15,7 +15,7 @@ internal sealed class ChangeDisclosureSettings(FirebreakDbContext db)
         var row = await db.Set<DisclosureSettings>().FindAsync([projectId], ct);
         if (row is null) db.Add(row = DisclosureSettings.DefaultsFor(projectId));
         row.Update(settings.PrivateNoticeSubject, settings.PrivateNoticeBody, settings.AnnouncementSubject, settings.AnnouncementBody,
-            settings.PrivateRecipients, settings.PublicRecipients, settings.RepositoryOwners, settings.AdvisoryBody, settings.ChangelogLine);
+            settings.PrivateRecipients, settings.PublicRecipients, settings.RepositoryOwners, settings.AdvisoryBody, settings.ChangelogLine, settings.OsvPrefix);
         await db.SaveChangesAsync(ct);
         return row;
     }

@@ -33,6 +33,8 @@ internal sealed class DisclosureSettingsConfiguration : IEntityTypeConfiguration
         settings.Property(s => s.PrivateNoticeSubject).HasMaxLength(DisclosureSettings.MaxSubject);
         settings.Property(s => s.AnnouncementSubject).HasMaxLength(DisclosureSettings.MaxSubject);
         settings.Property(s => s.ChangelogLine).HasMaxLength(DisclosureSettings.MaxSubject);
+        settings.Property(s => s.OsvPrefix).HasMaxLength(34);
+        settings.Ignore(s => s.OsvDatabase);
         settings.HasOne<Firebreak.Domain.Projects.Project>().WithMany().HasForeignKey(s => s.ProjectId).OnDelete(DeleteBehavior.Cascade);
     }
 }

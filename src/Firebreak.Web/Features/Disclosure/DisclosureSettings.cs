@@ -1,4 +1,5 @@
 using Firebreak.Domain.Common;
+using Firebreak.Domain.Disclosure;
 using Firebreak.Web.Infrastructure.Templates;
 
 namespace Firebreak.Web.Features.Disclosure;
@@ -41,16 +42,26 @@ internal sealed class DisclosureSettings
     /// <summary>Owners of the code repositories who get the disclosure notice with the private list.</summary>
     public List<string> RepositoryOwners { get; private set; } = [];
 
+    /// <summary>
+    /// The project's own OSV database prefix (<see cref="OsvDatabasePrefix"/>), or null: with one, OSV exports and the public
+    /// feed carry every advisory under the project's own ids; without, only those with a GHSA or CVE id.
+    /// </summary>
+    public string? OsvPrefix { get; private set; }
+
+    /// <summary>The OSV database the project publishes as, if it has set one.</summary>
+    public OsvDatabasePrefix? OsvDatabase => OsvPrefix is null ? null : OsvDatabasePrefix.Parse(OsvPrefix);
+
     public static DisclosureSettings DefaultsFor(Guid projectId) => new() { ProjectId = projectId };
 
     /// <summary>
     /// Replaces every field after checking each; a <see cref="DomainException"/> names the first bad one. A null advisory
-    /// body or CHANGELOG line keeps the current one (they are optional in the API).
+    /// body, CHANGELOG line or OSV prefix keeps the current one (they are optional in the API); an empty OSV prefix removes it.
     /// </summary>
     public void Update(string? privateSubject, string? privateBody, string? announcementSubject, string? announcementBody,
         IEnumerable<string>? privateRecipients, IEnumerable<string>? publicRecipients, IEnumerable<string>? repositoryOwners,
-        string? advisoryBody = null, string? changelogLine = null)
+        string? advisoryBody = null, string? changelogLine = null, string? osvPrefix = null)
     {
+        var prefix = osvPrefix is null ? OsvPrefix : osvPrefix.Trim().Length == 0 ? null : OsvDatabasePrefix.Parse(osvPrefix).Value;
         var body = advisoryBody is null ? AdvisoryBody : Template(advisoryBody, "advisoryBody", MaxBody);
         var line = changelogLine is null ? ChangelogLine : Template(changelogLine, "changelogLine", MaxSubject);
         var ps = Template(privateSubject, "privateNoticeSubject", MaxSubject);
@@ -62,7 +73,7 @@ internal sealed class DisclosureSettings
         var ro = Addresses(repositoryOwners, "repositoryOwners");
         (PrivateNoticeSubject, PrivateNoticeBody, AnnouncementSubject, AnnouncementBody) = (ps, pb, @as, ab);
         (PrivateRecipients, PublicRecipients, RepositoryOwners) = (pr, pu, ro);
-        (AdvisoryBody, ChangelogLine) = (body, line);
+        (AdvisoryBody, ChangelogLine, OsvPrefix) = (body, line, prefix);
     }
 
     private static string Template(string? source, string field, int max)

@@ -37,6 +37,7 @@ internal sealed class DisclosureSettingsPageModel(ProjectAccess access, LiquidTe
     [BindProperty] public string? PrivateRecipients { get; set; }
     [BindProperty] public string? PublicRecipients { get; set; }
     [BindProperty] public string? RepositoryOwners { get; set; }
+    [BindProperty] public string? OsvPrefix { get; set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -44,7 +45,7 @@ internal sealed class DisclosureSettingsPageModel(ProjectAccess access, LiquidTe
         var s = await change.GetAsync(Project.Id, ct);
         (PrivateNoticeSubject, PrivateNoticeBody, AnnouncementSubject, AnnouncementBody) = (s.PrivateNoticeSubject, s.PrivateNoticeBody, s.AnnouncementSubject, s.AnnouncementBody);
         (PrivateRecipients, PublicRecipients, RepositoryOwners) = (Join(s.PrivateRecipients), Join(s.PublicRecipients), Join(s.RepositoryOwners));
-        (AdvisoryBody, ChangelogLine) = (s.AdvisoryBody, s.ChangelogLine);
+        (AdvisoryBody, ChangelogLine, OsvPrefix) = (s.AdvisoryBody, s.ChangelogLine, s.OsvPrefix);
         return Page();
     }
 
@@ -54,7 +55,7 @@ internal sealed class DisclosureSettingsPageModel(ProjectAccess access, LiquidTe
         if (!await ReloadAsync(ct)) return NotFound();
         var (project, form) = (Project, Form());
         DisclosureSettings.DefaultsFor(project.Id).Update(form.PrivateNoticeSubject, form.PrivateNoticeBody, form.AnnouncementSubject, form.AnnouncementBody,
-            form.PrivateRecipients, form.PublicRecipients, form.RepositoryOwners, form.AdvisoryBody, form.ChangelogLine);
+            form.PrivateRecipients, form.PublicRecipients, form.RepositoryOwners, form.AdvisoryBody, form.ChangelogLine, form.OsvPrefix);
         var values = DisclosureMail.Values(project, Sample(project), new DateTimeOffset(2027, 3, 1, 9, 0, 0, TimeSpan.Zero),
             AdvisoryLinks.Public(urls.For(Request), project, "EXAMPLE-2026-0001"));
         PrivatePreview = new(await templates.RenderAsync(PrivateNoticeSubject!, values), await templates.RenderAsync(PrivateNoticeBody!, values));
@@ -95,7 +96,7 @@ internal sealed class DisclosureSettingsPageModel(ProjectAccess access, LiquidTe
     };
 
     private DisclosureSettingsJson Form() => new(PrivateNoticeSubject, PrivateNoticeBody, AnnouncementSubject, AnnouncementBody,
-        Lines(PrivateRecipients), Lines(PublicRecipients), Lines(RepositoryOwners), AdvisoryBody, ChangelogLine);
+        Lines(PrivateRecipients), Lines(PublicRecipients), Lines(RepositoryOwners), AdvisoryBody, ChangelogLine, OsvPrefix ?? "");
 
     private static string Join(IEnumerable<string> lines) => string.Join('\n', lines);
 

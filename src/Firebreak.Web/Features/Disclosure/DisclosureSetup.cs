@@ -41,8 +41,8 @@ internal static class DisclosureSetup
 
 internal sealed record DisclosureSettingsJson(string? PrivateNoticeSubject, string? PrivateNoticeBody, string? AnnouncementSubject, string? AnnouncementBody,
     IReadOnlyList<string>? PrivateRecipients, IReadOnlyList<string>? PublicRecipients, IReadOnlyList<string>? RepositoryOwners,
-    string? AdvisoryBody = null, string? ChangelogLine = null)
+    string? AdvisoryBody = null, string? ChangelogLine = null, string? OsvPrefix = null)
 {
     public static DisclosureSettingsJson From(DisclosureSettings s) => new(s.PrivateNoticeSubject, s.PrivateNoticeBody, s.AnnouncementSubject,
-        s.AnnouncementBody, s.PrivateRecipients, s.PublicRecipients, s.RepositoryOwners, s.AdvisoryBody, s.ChangelogLine);
+        s.AnnouncementBody, s.PrivateRecipients, s.PublicRecipients, s.RepositoryOwners, s.AdvisoryBody, s.ChangelogLine, s.OsvPrefix ?? "");
 }

@@ -26,6 +26,10 @@ internal sealed class PublicAdvisories(FirebreakDbContext db, TimeProvider time)
 {
     public Task<Project?> ProjectAsync(string slug, CancellationToken ct) => db.Projects.AsNoTracking().SingleOrDefaultAsync(p => p.Slug == slug, ct);
 
+    /// <summary>The project's own OSV database, when it has set a prefix.</summary>
+    public async Task<OsvDatabasePrefix?> OsvDatabaseAsync(Guid projectId, CancellationToken ct) =>
+        (await db.Set<DisclosureSettings>().AsNoTracking().SingleOrDefaultAsync(s => s.ProjectId == projectId, ct))?.OsvDatabase;
+
     public Task<IReadOnlyList<PublicAdvisory>> ListAsync(Guid projectId, CancellationToken ct) =>
         RenderAsync(db.Set<AdvisoryPublication>().Where(a => a.ProjectId == projectId), ct);
 

@@ -28,10 +28,11 @@ internal static class PublicAdvisoryEndpoints
         pub.MapGet("/osv/all.json", async (string slug, PublicAdvisories advisories, CancellationToken ct) =>
         {
             if (await advisories.ProjectAsync(slug, ct) is not { } project) return Results.NotFound();
+            var database = await advisories.OsvDatabaseAsync(project.Id, ct);
             var records = new JsonArray();
-            foreach (var advisory in (await advisories.ListAsync(project.Id, ct)).Where(a => HasOsvId(a.Advisory)))
+            foreach (var advisory in (await advisories.ListAsync(project.Id, ct)).Where(a => OsvId(a.Advisory, database) is not null))
             {
-                records.Add(JsonNode.Parse(AdvisoryExport.Write(advisory.Advisory, ExportFormat.Osv)));
+                records.Add(JsonNode.Parse(OsvExporter.Write(advisory.Advisory, database)));
             }
             return Results.Text(records.ToJsonString(), "application/json; charset=utf-8");
         }).WithName(OsvFeed);
@@ -39,9 +40,11 @@ internal static class PublicAdvisoryEndpoints
         {
             if (!file.EndsWith(".json", StringComparison.Ordinal) || await advisories.ProjectAsync(slug, ct) is not { } project) return Results.NotFound();
             var id = file[..^5];
-            var match = (await advisories.ListAsync(project.Id, ct)).FirstOrDefault(a => HasOsvId(a.Advisory)
-                && (string.Equals(a.Advisory.Id, id, StringComparison.OrdinalIgnoreCase) || a.Advisory.Aliases.Contains(id, StringComparer.OrdinalIgnoreCase)));
-            return match is null ? Results.NotFound() : Results.Text(AdvisoryExport.Write(match.Advisory, ExportFormat.Osv), "application/json; charset=utf-8");
+            var database = await advisories.OsvDatabaseAsync(project.Id, ct);
+            var match = (await advisories.ListAsync(project.Id, ct)).FirstOrDefault(a => OsvId(a.Advisory, database) is { } osvId
+                && (string.Equals(osvId, id, StringComparison.OrdinalIgnoreCase) || string.Equals(a.Advisory.Id, id, StringComparison.OrdinalIgnoreCase)
+                    || a.Advisory.Aliases.Contains(id, StringComparer.OrdinalIgnoreCase)));
+            return match is null ? Results.NotFound() : Results.Text(OsvExporter.Write(match.Advisory, database), "application/json; charset=utf-8");
         }).WithName(OsvRecord);
         pub.MapGet("/.well-known/csaf/provider-metadata.json", async (string slug, HttpRequest request, PublicAdvisories advisories, PublicUrl urls, CancellationToken ct) =>
         {
@@ -75,8 +78,15 @@ internal static class PublicAdvisoryEndpoints
         return app;
     }
 
-    /// <summary>OSV ids come from registered databases: only advisories with a CVE or GHSA id are in the feed.</summary>
-    public static bool HasOsvId(SecurityAdvisory advisory) => advisory.CveId is not null || advisory.GhsaId is not null;
+    /// <summary>
+    /// An advisory's OSV id, or null when it has none: OSV ids come from a home database, the project's own when it has set a
+    /// prefix (every advisory then has one), else GitHub's or CVE's (only advisories with a GHSA or CVE id are in the feed).
+    /// </summary>
+    public static string? OsvId(SecurityAdvisory advisory, OsvDatabasePrefix? database)
+    {
+        ArgumentNullException.ThrowIfNull(advisory);
+        return database is not null ? database.IdFor(advisory) : advisory.GhsaId ?? advisory.CveId;
+    }
 
     /// <summary>CSAF 2.0 section 5.1: the tracking id in lower case, every character outside <c>+ - a-z 0-9</c> as '_', then .json, under the initial release's year.</summary>
     public static string CsafPath(SecurityAdvisory advisory) => $"{CsafYear(advisory).ToString(CultureInfo.InvariantCulture)}/{CsafFile(advisory)}";

@@ -439,6 +439,10 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<string>("OsvPrefix")
+                        .HasMaxLength(34)
+                        .HasColumnType("character varying(34)");
+
                     b.Property<string>("PrivateNoticeBody")
                         .IsRequired()
                         .HasColumnType("text");

@@ -433,6 +433,10 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OsvPrefix")
+                        .HasMaxLength(34)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PrivateNoticeBody")
                         .IsRequired()
                         .HasColumnType("TEXT");

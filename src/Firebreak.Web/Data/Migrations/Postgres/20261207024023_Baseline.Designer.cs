@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Firebreak.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresFirebreakDbContext))]
-    [Migration("20261207014220_Baseline")]
+    [Migration("20261207024023_Baseline")]
     partial class Baseline
     {
         /// <inheritdoc />
@@ -441,6 +441,10 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
+
+                    b.Property<string>("OsvPrefix")
+                        .HasMaxLength(34)
+                        .HasColumnType("character varying(34)");
 
                     b.Property<string>("PrivateNoticeBody")
                         .IsRequired()

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Firebreak.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteFirebreakDbContext))]
-    [Migration("20261207014139_Baseline")]
+    [Migration("20261207023857_Baseline")]
     partial class Baseline
     {
         /// <inheritdoc />
@@ -434,6 +434,10 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
                     b.Property<string>("ChangelogLine")
                         .IsRequired()
                         .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OsvPrefix")
+                        .HasMaxLength(34)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PrivateNoticeBody")

@@ -319,7 +319,8 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
                     ChangelogLine = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
                     PrivateRecipients = table.Column<string>(type: "TEXT", nullable: false),
                     PublicRecipients = table.Column<string>(type: "TEXT", nullable: false),
-                    RepositoryOwners = table.Column<string>(type: "TEXT", nullable: false)
+                    RepositoryOwners = table.Column<string>(type: "TEXT", nullable: false),
+                    OsvPrefix = table.Column<string>(type: "TEXT", maxLength: 34, nullable: true)
                 },
                 constraints: table =>
                 {

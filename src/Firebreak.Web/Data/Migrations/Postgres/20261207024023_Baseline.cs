@@ -321,7 +321,8 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                     ChangelogLine = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
                     PrivateRecipients = table.Column<List<string>>(type: "text[]", nullable: false),
                     PublicRecipients = table.Column<List<string>>(type: "text[]", nullable: false),
-                    RepositoryOwners = table.Column<List<string>>(type: "text[]", nullable: false)
+                    RepositoryOwners = table.Column<List<string>>(type: "text[]", nullable: false),
+                    OsvPrefix = table.Column<string>(type: "character varying(34)", maxLength: 34, nullable: true)
                 },
                 constraints: table =>
                 {
