@@ -89,7 +89,9 @@ internal sealed class ShowIncidentModel(ProjectAccess access, FirebreakDbContext
     }
 
     [RequiresPermission(Permission.IncidentWork)]
-    public Task<IActionResult> OnPostStepAsync(string stepId, string action, Dictionary<string, string> evidence,
+    // Dictionaries are bound from their own prefix only: without an explicit name, a form with no evidence[...] field would
+    // make the binder fall back to the whole form (stepId, action, option, the antiforgery token) as "evidence".
+    public Task<IActionResult> OnPostStepAsync(string stepId, string action, [FromForm(Name = "evidence")] Dictionary<string, string> evidence,
         string? reason, string? option, CancellationToken ct) =>
         Run(async incident =>
         {

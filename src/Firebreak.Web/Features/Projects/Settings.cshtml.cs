@@ -24,9 +24,9 @@ internal sealed class SettingsModel(ProjectAccess access, FirebreakDbContext db,
 
     [RequiresPermission(Permission.ProjectAdmin)]
     public async Task<IActionResult> OnPostSaveAsync(string? name, string? repositoryUrl, string? contacts,
-        Dictionary<string, string> examples, Dictionary<string, string> firstAction, string? userSafetyClasses,
-        string? acknowledgement, string? fixTarget, string? userSafetyFixTarget, string? disclosureWindow,
-        string? exploitedDisclosureWindow, Dictionary<string, string> roles, CancellationToken ct)
+        [FromForm(Name = "examples")] Dictionary<string, string> examples, [FromForm(Name = "firstAction")] Dictionary<string, string> firstAction,
+        string? userSafetyClasses, string? acknowledgement, string? fixTarget, string? userSafetyFixTarget, string? disclosureWindow,
+        string? exploitedDisclosureWindow, [FromForm(Name = "roles")] Dictionary<string, string> roles, CancellationToken ct)
     {
         if (!await ReloadAsync(ct)) return NotFound();
         var policy = Project.Policy
