@@ -45,6 +45,21 @@ public sealed record SecurityTxt(
         return text.ToString();
     }
 
+    /// <summary>
+    /// A project's security contact as a security.txt Contact URI, written as given: an e-mail address becomes
+    /// <c>mailto:</c> and an https URL stays itself; anything else (an http URL, which RFC 9116 does not allow for web
+    /// contacts) has no Contact line and gives null.
+    /// </summary>
+    public static Uri? ContactUri(string contact)
+    {
+        ArgumentNullException.ThrowIfNull(contact);
+        contact = contact.Trim();
+        if (contact.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+            return Uri.TryCreate(contact, UriKind.Absolute, out var web) ? web : null;
+        if (contact.Contains("://", StringComparison.Ordinal) || contact.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase)) return null;
+        return SecurityTxtValidator.IsMailbox(contact) ? new Uri("mailto:" + contact) : null;
+    }
+
     private static void Field(StringBuilder text, string name, Uri? value)
     {
         if (value is not null) text.Append(name).Append(": ").Append(value.AbsoluteUri).Append('\n');

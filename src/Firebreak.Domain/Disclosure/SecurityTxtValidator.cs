@@ -73,6 +73,17 @@ public static partial class SecurityTxtValidator
             }
             return;
         }
+        if (name == "contact" && value.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase))
+        {
+            var mailbox = Uri.UnescapeDataString(value[7..].Split('?', 2)[0]);
+            if (!IsMailbox(mailbox)) issues.Add(new(line, true, $"Contact '{Shorten(value)}' is not mailto: followed by one e-mail address (local@domain)."));
+            return;
+        }
+        if (name == "contact" && value.StartsWith("tel:", StringComparison.OrdinalIgnoreCase))
+        {
+            if (!Telephone().IsMatch(value[4..])) issues.Add(new(line, true, $"Contact '{Shorten(value)}' is not tel: followed by a telephone number (RFC 3966, e.g. tel:+1-201-555-0123)."));
+            return;
+        }
         if (!Uri.TryCreate(value, UriKind.Absolute, out var uri))
         {
             issues.Add(new(line, true, $"{Title(name)} '{Shorten(value)}' is not an absolute URI."));
@@ -98,12 +109,21 @@ public static partial class SecurityTxtValidator
         return (body, signature);
     }
 
+    /// <summary>Whether a text is one e-mail address (local@domain, a dotted domain of letters, digits and hyphens).</summary>
+    public static bool IsMailbox(string text) => Mailbox().IsMatch(text ?? "");
+
     private static string Title(string name) => char.ToUpperInvariant(name[0]) + name[1..];
 
     private static string Shorten(string text) => text.Length <= 80 ? text : text[..80] + "…";
 
     [GeneratedRegex("^[A-Za-z0-9-]+$")]
     private static partial Regex FieldName();
+
+    [GeneratedRegex(@"^[A-Za-z0-9.!#$%&'*+/=^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$")]
+    private static partial Regex Mailbox();
+
+    [GeneratedRegex(@"^\+[0-9][0-9().-]*[0-9]$|^[0-9][0-9().-]*[0-9];phone-context=[A-Za-z0-9+.-]+$")]
+    private static partial Regex Telephone();
 
     [GeneratedRegex("^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$")]
     private static partial Regex LanguageTag();

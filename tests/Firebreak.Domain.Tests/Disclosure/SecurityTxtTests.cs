@@ -26,6 +26,25 @@ public sealed class SecurityTxtTests : IDisposable
     }
 
     [Theory]
+    [InlineData("security@example.org", "mailto:security@example.org")]
+    [InlineData("https://example.org/security", "https://example.org/security")]
+    [InlineData(" https://example.org/security?via=txt ", "https://example.org/security?via=txt")]
+    [InlineData("http://example.org/security", null)]
+    [InlineData("mailto:security@example.org", null)]
+    [InlineData("not an address", null)]
+    public void ContactUri_IsTheContactAsGiven_OrNoneWhenRfc9116DoesNotAllowIt(string contact, string? expected)
+    {
+        Assert.Equal(expected, SecurityTxt.ContactUri(contact)?.AbsoluteUri);
+        if (expected is not null)
+            Assert.Empty(SecurityTxtValidator.Validate(new SecurityTxt([SecurityTxt.ContactUri(contact)!], Now.AddDays(30)).Format(), Now));
+    }
+
+    [Theory]
+    [InlineData("Contact: tel:+1-201-555-0123\nExpires: 2027-01-01T00:00:00Z\n")]
+    [InlineData("Contact: mailto:security@example.org?subject=report\nExpires: 2027-01-01T00:00:00Z\n")]
+    public void Validate_WellFormedTelAndMailto_Pass(string text) => Assert.Empty(SecurityTxtValidator.Validate(text, Now));
+
+    [Theory]
     [InlineData("Expires: 2027-01-01T00:00:00.000Z\n", 0, "Contact is required")]
     [InlineData("Contact: mailto:a@example.org\n", 0, "Expires is required")]
     [InlineData("Contact: mailto:a@example.org\nExpires: 2027-01-01T00:00:00Z\nExpires: 2027-02-01T00:00:00Z\n", 0, "Expires must appear only once")]
@@ -36,6 +55,10 @@ public sealed class SecurityTxtTests : IDisposable
     [InlineData("Contact: mailto:a@example.org\nExpires: 2027-01-01T00:00:00Z\nPolicy: mailto:x@example.org\n", 3, "Policy must be an https URI")]
     [InlineData("Contact: mailto:a@example.org\nExpires: 2027-01-01T00:00:00Z\nPreferred-Languages: en, !!\n", 3, "'!!' is not an RFC 5646 language tag")]
     [InlineData("Contact: mailto:a@example.org\nExpires: 2027-01-01T00:00:00Z\nthis is not a field\n", 3, "is not a field")]
+    [InlineData("Contact: mailto:https//example.org/security\nExpires: 2027-01-01T00:00:00Z\n", 1, "is not mailto: followed by one e-mail address")]
+    [InlineData("Contact: mailto:\nExpires: 2027-01-01T00:00:00Z\n", 1, "is not mailto: followed by one e-mail address")]
+    [InlineData("Contact: mailto:a@b@example.org\nExpires: 2027-01-01T00:00:00Z\n", 1, "is not mailto: followed by one e-mail address")]
+    [InlineData("Contact: tel:call-us\nExpires: 2027-01-01T00:00:00Z\n", 1, "is not tel: followed by a telephone number")]
     [InlineData("Contact: mailto:a@example.org\nExpires: 2027-01-01T00:00:00Z\nContact:no-space\n", 3, "is not a field")]
     public void Validate_Broken_ReportsErrorAtLine(string text, int line, string message)
     {

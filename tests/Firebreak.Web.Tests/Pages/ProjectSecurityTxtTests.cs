@@ -21,7 +21,7 @@ public sealed class ProjectSecurityTxtTests : IAsyncLifetime
     {
         var (api, _) = await factory.CreateUserClientAsync(admin: true);
         var slug = $"t{Guid.NewGuid():N}"[..16];
-        await api.PostJsonAsync("/api/v1/projects", new { slug, name = "Texty", securityContacts = new[] { "security@texty.example" } }, HttpStatusCode.Created);
+        await api.PostJsonAsync("/api/v1/projects", new { slug, name = "Texty", securityContacts = new[] { "security@texty.example", "https://texty.example/security", "http://texty.example/old" } }, HttpStatusCode.Created);
 
         using var response = await factory.CreateClient().GetAsync(new Uri($"/p/{slug}/.well-known/security.txt", UriKind.Relative), Ct);
         var text = await response.Content.ReadAsStringAsync(Ct);
@@ -29,6 +29,8 @@ public sealed class ProjectSecurityTxtTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("Contact: mailto:security@texty.example", text, StringComparison.Ordinal);
+        Assert.Contains("Contact: https://texty.example/security\n", text, StringComparison.Ordinal); // as given, not mailto:https//…
+        Assert.DoesNotContain("texty.example/old", text, StringComparison.Ordinal); // RFC 9116 allows no http contact
         Assert.Contains($"Contact: https://firebreak.example/p/{slug}/report", text, StringComparison.Ordinal);
         Assert.Contains($"Canonical: https://firebreak.example/p/{slug}/.well-known/security.txt", text, StringComparison.Ordinal);
         Assert.Contains($"Acknowledgments: https://firebreak.example/p/{slug}/thanks", text, StringComparison.Ordinal);
