@@ -176,6 +176,35 @@ public abstract class IntakeApiTests(FirebreakFactory factory)
     }
 
     [Fact]
+    public async Task Acknowledgement_WithoutMail_IsASharedReply_OrMarkedWithHow_AndThePortalSaysSo()
+    {
+        factory.RequireDatabase();
+        var (maintainer, slug) = await ProjectAsync();
+        var replied = (string)(await Anonymous().PostJsonAsync($"/api/v1/projects/{slug}/reports", Report(), HttpStatusCode.Created))["token"]!;
+        var marked = (string)(await Anonymous().PostJsonAsync($"/api/v1/projects/{slug}/reports", Report(), HttpStatusCode.Created))["token"]!;
+        var incidents = (await maintainer.GetJsonAsync($"/api/v1/projects/{slug}/incidents")).AsArray().OrderBy(i => (int)i!["number"]!).ToList();
+        var (first, second) = ((string)incidents[0]!["id"]!, (string)incidents[1]!["id"]!);
+        Assert.False((bool)(await PortalAsync(replied))["acknowledged"]!);
+
+        // An internal note tells the reporter nothing; a shared reply is on their private page, so it acknowledges them.
+        await maintainer.PostJsonAsync($"/api/v1/incidents/{first}/messages", new { body = "Looking at it.", shared = false }, HttpStatusCode.Created);
+        Assert.False((bool)(await PortalAsync(replied))["acknowledged"]!);
+        await maintainer.PostJsonAsync($"/api/v1/incidents/{first}/messages", new { body = "Thanks, we can reproduce it.", shared = true }, HttpStatusCode.Created);
+        Assert.True((bool)(await PortalAsync(replied))["acknowledged"]!);
+        var clock = (await maintainer.GetJsonAsync($"/api/v1/incidents/{first}")).Clock("acknowledgement");
+        Assert.Equal(factory.Clock.GetUtcNow(), clock["stoppedAt"]!.Instant());
+
+        var noHow = await maintainer.PostJsonAsync($"/api/v1/incidents/{second}/acknowledged", new { how = "  " }, HttpStatusCode.UnprocessableEntity);
+        Assert.StartsWith("how:", (string)noHow["detail"]!, StringComparison.Ordinal);
+        await maintainer.PostJsonAsync($"/api/v1/incidents/{second}/acknowledged", new { how = "replied on the GitHub private report" }, HttpStatusCode.NoContent);
+        Assert.True((bool)(await PortalAsync(marked))["acknowledged"]!);
+        var timeline = (await maintainer.GetJsonAsync($"/api/v1/incidents/{second}/timeline")).AsArray().Select(e => (string)e!["text"]!).ToList();
+        Assert.Contains(timeline, t => t.Contains("acknowledged another way: replied on the GitHub private report", StringComparison.Ordinal));
+        var again = await maintainer.PostJsonAsync($"/api/v1/incidents/{second}/acknowledged", new { how = "twice" }, HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("no acknowledgement waiting", (string)again["detail"]!, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Verdicts_MoveTheReportAndAnswerTheReporter_SpamIsKeptAndSilent()
     {
         factory.RequireDatabase();

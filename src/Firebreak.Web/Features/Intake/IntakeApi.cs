@@ -34,6 +34,7 @@ internal static class IntakeApi
         services.AddScoped<ReportThreads>();
         services.AddScoped<PostMessage>();
         services.AddScoped<SendAcknowledgement>();
+        services.AddScoped<MarkAcknowledged>();
         services.AddScoped<ChangeIntakeSettings>();
         services.AddScoped<JudgeReport>();
         services.AddScoped<IOutboxObserver, AcknowledgementSent>();

@@ -30,6 +30,9 @@ internal sealed class PostMessage(FirebreakDbContext db, Outbox outbox, TimeProv
         incident.RecordCorrespondence(shared ? "Message shared with the reporter" : "Internal note on the report thread", author, now);
         var message = ReportMessage.FromMaintainer(incident.Id, incident.Version, author, body, shared, now);
         db.Add(message);
+        // A reply the reporter can read on their private page is an acknowledgement, whether or not mail goes out.
+        if (shared && incident.Clock(ClockKind.Acknowledgement) is { IsRunning: true })
+            incident.StopClock(ClockKind.Acknowledgement, "a maintainer replied to the reporter in the thread", author, now);
         if (shared && incident.Reporter?.Contact is { } to)
         {
             await outbox.EnqueueAsync(new MailDraft($"reply:{message.Id}", to, $"New reply on your security report #{incident.Number}",

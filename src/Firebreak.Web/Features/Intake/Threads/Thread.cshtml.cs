@@ -21,7 +21,8 @@ namespace Firebreak.Web.Features.Intake.Threads;
 /// </summary>
 [RequiresPermission(Permission.IncidentRead)]
 internal sealed class ThreadModel(ProjectAccess access, FirebreakDbContext db, ReportThreads threads, PostMessage post,
-    SendAcknowledgement acknowledge, JudgeReport judge, CurrentUser user, PublicUrl urls, MarkdownRenderer markdown, AuditTrail audit) : PageModel, IReloadablePage
+    SendAcknowledgement acknowledge, MarkAcknowledged markAcknowledged, JudgeReport judge, CurrentUser user, PublicUrl urls, MarkdownRenderer markdown,
+    AuditTrail audit, Microsoft.Extensions.Options.IOptions<MailOptions> mailOptions) : PageModel, IReloadablePage
 {
     [FromRoute] public Guid Id { get; set; }
     public Incident Incident { get; private set; } = null!;
@@ -30,6 +31,9 @@ internal sealed class ThreadModel(ProjectAccess access, FirebreakDbContext db, R
     public IReadOnlyList<OutboxMessage> Mail { get; private set; } = [];
     public IReadOnlyList<AttachmentJson> Attachments { get; private set; } = [];
     public MarkdownRenderer Markdown => markdown;
+
+    /// <summary>Whether this server sends mail (a relay is configured); without one, mail waits in the outbox.</summary>
+    public bool MailConfigured => !string.IsNullOrWhiteSpace(mailOptions.Value.Smtp.Host);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -73,6 +77,14 @@ internal sealed class ThreadModel(ProjectAccess access, FirebreakDbContext db, R
         {
             await acknowledge.ExecuteAsync(Project, Incident, urls.For(Request), user.Name, ct);
             TempData["Flash"] = "The acknowledgement is queued.";
+        }, ct);
+
+    [RequiresPermission(Permission.ReporterCorrespond)]
+    public Task<IActionResult> OnPostMarkAcknowledgedAsync(string? how, CancellationToken ct) =>
+        Run(async () =>
+        {
+            await markAcknowledged.ExecuteAsync(Incident, how, user.Name, ct);
+            TempData["Flash"] = "Marked acknowledged.";
         }, ct);
 
     private async Task<IActionResult> Run(Func<Task> action, CancellationToken ct)

@@ -7,7 +7,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Firebreak.Web.Features.Intake.Threads;
 
-/// <summary>The maintainers' side of a report's thread (<c>/incidents/{id}/messages|acknowledgement|verdict</c>), project members only.</summary>
+/// <summary>
+/// The maintainers' side of a report's thread (<c>/incidents/{id}/messages|acknowledgement|acknowledged|verdict</c>), project
+/// members only. <c>acknowledgement</c> sends the acknowledgement mail; <c>acknowledged</c> (<c>{ "how": … }</c>) records one
+/// given another way.
+/// </summary>
 internal static class ThreadApi
 {
     public static RouteGroupBuilder Map(RouteGroupBuilder api)
@@ -16,6 +20,7 @@ internal static class ThreadApi
         incidents.MapGet("/messages", Messages).RequirePermission(Permission.IncidentRead);
         incidents.MapPost("/messages", Post).RequirePermission(Permission.IncidentWork);
         incidents.MapPost("/acknowledgement", Acknowledge).RequirePermission(Permission.ReporterCorrespond);
+        incidents.MapPost("/acknowledged", MarkAcknowledged).RequirePermission(Permission.ReporterCorrespond);
         incidents.MapPost("/verdict", Judge).RequirePermission(Permission.IncidentTriage);
         return incidents;
     }
@@ -45,6 +50,14 @@ internal static class ThreadApi
         return TypedResults.NoContent();
     }
 
+    private static async Task<Results<NoContent, NotFound>> MarkAcknowledged(Guid id, AcknowledgedRequest request, ProjectAccess access, CurrentUser user,
+        MarkAcknowledged mark, CancellationToken ct)
+    {
+        if (await access.FindIncidentAsync(id, withTimeline: false, ct) is not { } incident) return TypedResults.NotFound();
+        await mark.ExecuteAsync(incident, request.How, user.Name, ct);
+        return TypedResults.NoContent();
+    }
+
     private static async Task<Results<NoContent, NotFound>> Acknowledge(Guid id, HttpContext http, ProjectAccess access, CurrentUser user,
         FirebreakDbContext db, SendAcknowledgement send, PublicUrl urls, CancellationToken ct)
     {
@@ -54,3 +67,6 @@ internal static class ThreadApi
         return TypedResults.NoContent();
     }
 }
+
+/// <summary>How the reporter was acknowledged, when it was not by this server's mail.</summary>
+internal sealed record AcknowledgedRequest(string? How);
