@@ -20,9 +20,12 @@ internal static class ScanReport
         }
     }
 
-    /// <summary>"critical 9.8", "high", or "unknown": the band and, when scored, the CVSS score.</summary>
+    /// <summary>
+    /// "critical 9.8", "high", or "unknown": the band and, when scored, the CVSS score. A known-exploited flaw without a
+    /// score reads "critical (known exploited)", the band the gate judges it by, never "unknown".
+    /// </summary>
     public static string SeverityText(ScanFinding finding) =>
-        (finding.Severity.Level?.ToString().ToLowerInvariant() ?? "unknown")
+        (finding.Severity.Level?.ToString().ToLowerInvariant() ?? (finding.Kev is not null ? "critical (known exploited)" : "unknown"))
         + (finding.Severity.Score is { } score ? " " + score.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) : "");
 
     /// <summary>Cargo findings read as "name version" (Cargo.lock's own terms); others by their purl.</summary>

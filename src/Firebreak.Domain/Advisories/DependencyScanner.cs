@@ -4,7 +4,7 @@ using Firebreak.Domain.Packages.Lockfiles;
 namespace Firebreak.Domain.Advisories;
 
 /// <summary>What scanning one file found, and what it could not check.</summary>
-/// <param name="Findings">One per (component, advisory), in the order found.</param>
+/// <param name="Findings">One per (component, vulnerability), in the order found: records that are aliases of each other are one finding (<see cref="AliasMerge"/>).</param>
 /// <param name="ComponentCount">How many components the file names.</param>
 /// <param name="Notes">Entries left unchecked, each a sentence naming the file and, where known, the line.</param>
 public sealed record ScannedFile(IReadOnlyList<ScanFinding> Findings, int ComponentCount, IReadOnlyList<string> Notes);
@@ -32,18 +32,18 @@ public sealed class DependencyScanner(IReadOnlyList<RustSecAdvisory> rustSec, Os
         {
             var sbom = SbomReader.Read(text, file, out var skipped, out var graph);
             IReadOnlyList<string> notes = skipped > 0 ? [$"{file}: {skipped} component(s) without a package URL were not checked."] : [];
-            return new ScannedFile(Osv(file, sbom.Select(c => c.Purl), graph), sbom.Count, notes);
+            return new ScannedFile(AliasMerge.Merge(Osv(file, sbom.Select(c => c.Purl), graph)), sbom.Count, notes);
         }
         if (Lockfile.TryDetect(file, out var format))
         {
             var contents = Lockfile.Read(format, text, file);
-            return new ScannedFile(Osv(file, contents.Components.Select(c => c.Purl), contents.Graph), contents.Components.Count,
+            return new ScannedFile(AliasMerge.Merge(Osv(file, contents.Components.Select(c => c.Purl), contents.Graph)), contents.Components.Count,
                 [.. contents.Skipped.Select(s => $"{file}:{s.Line}: '{s.Entry}' not checked: {s.Reason}.")]);
         }
         var cargo = CargoLock.Parse(text, file);
         List<ScanFinding> findings = [.. CargoAudit.Scan(cargo, rustSec, kev).Select(f => ScanFinding.FromCargo(file, f))];
         findings.AddRange(Osv(file, cargo.Packages.Where(p => p.FromCratesIo).Select(p => p.Purl), cargo.Graph));
-        return new ScannedFile(findings, cargo.Packages.Count, []);
+        return new ScannedFile(AliasMerge.Merge(findings), cargo.Packages.Count, []);
     }
 
     private List<ScanFinding> Osv(string file, IEnumerable<Packages.PackageUrl> purls, DependencyGraph graph)

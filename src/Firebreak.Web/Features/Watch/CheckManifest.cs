@@ -76,7 +76,8 @@ internal sealed class CheckManifest(FirebreakDbContext db, UnitOfWork unitOfWork
         row.Ids = string.Join(' ', finding.Ids.Select(i => i.ToUpperInvariant()).Distinct());
         row.Title = finding.Title.Length > 1000 ? finding.Title[..1000] : finding.Title;
         row.FixedVersion = finding.FixedVersion;
-        row.Severity = FindingSeverities.From(finding.Severity.Level);
+        // The advisory's rating; a known-exploited flaw without one is critical, as the incident it opens is, never "unknown".
+        row.Severity = FindingSeverities.From(finding.Severity.Level ?? (finding.Kev is not null ? Firebreak.Domain.Cvss.CvssSeverity.Critical : null));
         row.Score = finding.Severity.Score;
         row.KevCve = finding.Kev?.CveId;
         row.KevDueDate = finding.Kev?.DueDate;
