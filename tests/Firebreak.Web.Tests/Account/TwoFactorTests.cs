@@ -55,6 +55,27 @@ public sealed partial class TwoFactorTests(SqliteFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task Setup_KeepsOneKeyUntilItSucceeds_AndShowsItAsAQrCode()
+    {
+        var page = await PageClient.SignInAsync(factory, admin: false, $"qr-{Guid.NewGuid():N}@example.test");
+        using var first = await page.PostFormAsync("/account/2fa", "/account/2fa?handler=Setup", []);
+        var html = await first.Content.ReadAsStringAsync(Ct);
+        var key = SharedKey().Match(html).Groups[1].Value;
+        Assert.NotEmpty(key);
+        var qr = QrImage().Match(System.Net.WebUtility.HtmlDecode(html)); // Razor writes '+' and '=' as character references
+        Assert.True(qr.Success, "no QR code image on the setup page");
+        var png = Convert.FromBase64String(qr.Groups[1].Value);
+        Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, png[..4]);
+
+        using var wrong = await page.PostFormAsync("/account/2fa", "/account/2fa?handler=Enable", new() { ["code"] = "000000" });
+        Assert.Equal(key, SharedKey().Match(await wrong.Content.ReadAsStringAsync(Ct)).Groups[1].Value);
+        using var again = await page.PostFormAsync("/account/2fa", "/account/2fa?handler=Setup", []);
+        Assert.Equal(key, SharedKey().Match(await again.Content.ReadAsStringAsync(Ct)).Groups[1].Value);
+        using var enable = await page.PostFormAsync("/account/2fa", "/account/2fa?handler=Enable", new() { ["code"] = Totp.Code(key.Replace(" ", "", StringComparison.Ordinal), DateTimeOffset.UtcNow) });
+        Assert.Contains("Recovery codes left: 10", await enable.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SignIn_WithRecoveryCode_WorksOnce()
     {
         var (email, _, codes) = await EnableAsync(factory);
@@ -65,6 +86,9 @@ public sealed partial class TwoFactorTests(SqliteFactory factory) : IClassFixtur
         var (_, again) = await SignInAsync(factory, email, new() { ["RecoveryCode"] = codes[3] });
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
     }
+
+    [GeneratedRegex("<img id=\"authenticator-qr\" src=\"data:image/png;base64,([A-Za-z0-9+/=]+)\"")]
+    private static partial Regex QrImage();
 
     [GeneratedRegex("<code id=\"shared-key\">([a-z2-7 ]+)</code>")]
     private static partial Regex SharedKey();

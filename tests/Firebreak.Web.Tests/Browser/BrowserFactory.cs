@@ -15,8 +15,11 @@ public sealed class BrowserFactory : SqliteFactory
 
     public Uri BaseAddress { get; private set; } = null!;
 
-    /// <summary>A page in a fresh browser context; <paramref name="host"/> replaces the server's address (127.0.0.1) in the base URL, same port.</summary>
-    public async Task<IPage> NewPageAsync(string? host = null)
+    /// <summary>
+    /// A page in a fresh browser context; <paramref name="host"/> replaces the server's address (127.0.0.1) in the base URL, same
+    /// port; <paramref name="timeZone"/> is the zone the browser says it is in (IANA id; the machine's when null).
+    /// </summary>
+    public async Task<IPage> NewPageAsync(string? host = null, string? timeZone = null)
     {
         RequiredPart.Require(Chromium is not null, "Chromium is not available (set FIREBREAK_TEST_CHROMIUM, or run scripts/test).", "browser");
         if (_browser is null)
@@ -34,7 +37,7 @@ public sealed class BrowserFactory : SqliteFactory
             });
         }
         var baseUrl = host is null ? BaseAddress : new UriBuilder(BaseAddress) { Host = host }.Uri;
-        var context = await _browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl.ToString() });
+        var context = await _browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl.ToString(), TimezoneId = timeZone });
         // Two cores shared with a whole test run: give navigations a minute rather than Playwright's 30 s.
         context.SetDefaultNavigationTimeout(60_000);
         return await context.NewPageAsync();

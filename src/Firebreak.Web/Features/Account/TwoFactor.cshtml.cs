@@ -20,18 +20,24 @@ internal sealed class TwoFactorModel(UserManager<AppUser> users, SignInManager<A
     public bool Enabled { get; private set; }
     public string? SharedKey { get; private set; }
     public string? AuthenticatorUri { get; private set; }
+
+    /// <summary>The authenticator URI as a QR code (a PNG data URI; the page's policy allows data: images).</summary>
+    public string? QrCodeDataUri => AuthenticatorUri is null ? null : QrCode.PngDataUri(AuthenticatorUri);
     public IReadOnlyList<string>? RecoveryCodes { get; private set; }
     public int RecoveryCodesLeft { get; private set; }
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() is null ? NotFound() : Page();
 
-    /// <summary>Shows a key to put in the authenticator app (a new one each time setup starts).</summary>
+    /// <summary>
+    /// Shows a key to put in the authenticator app: one key until setup succeeds (starting again, or a wrong code, shows the
+    /// same key, so an app that already holds it keeps working); a new one only when none is waiting.
+    /// </summary>
     [RequiresRecentSignIn]
     public async Task<IActionResult> OnPostSetupAsync()
     {
         if (await LoadAsync() is not { } account) return NotFound();
         if (Enabled) return Page();
-        await users.ResetAuthenticatorKeyAsync(account);
+        if (string.IsNullOrEmpty(await users.GetAuthenticatorKeyAsync(account))) await users.ResetAuthenticatorKeyAsync(account);
         await ShowKeyAsync(account);
         return Page();
     }

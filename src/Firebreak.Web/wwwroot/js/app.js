@@ -140,3 +140,17 @@
     });
   });
 })();
+
+// Time zone: offer the device's own zone when it differs from the one saved.
+(function () {
+  "use strict";
+  document.addEventListener("DOMContentLoaded", function () {
+    var select = document.getElementById("tz"), hint = document.getElementById("tz-suggest");
+    if (!select || !hint || typeof Intl === "undefined") return;
+    var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    if (!zone || zone === select.value || !Array.prototype.some.call(select.options, function (o) { return o.value === zone; })) return;
+    document.getElementById("tz-device").textContent = zone.replace(/_/g, " ");
+    hint.hidden = false;
+    document.getElementById("tz-use").addEventListener("click", function () { select.value = zone; hint.hidden = true; });
+  });
+})();
