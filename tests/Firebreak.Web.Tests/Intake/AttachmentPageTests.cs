@@ -77,6 +77,10 @@ public partial class AttachmentPageTests(SqliteFactory factory) : IClassFixture<
         var html = await sent.Content.ReadAsStringAsync(Ct);
         Assert.Contains("The attachment &#x27;logo.png&#x27; was refused: its content is HTML, SVG or XML markup", html, StringComparison.Ordinal);
         Assert.Empty((await api.GetJsonAsync($"/api/v1/projects/{slug}/incidents")).AsArray());
+        // The browser forgets the chosen files when the form comes back: the page names them and asks for them again.
+        Assert.Contains("id=\"files-again\"", html, StringComparison.Ordinal);
+        Assert.Contains("proof.txt, logo.png", html, StringComparison.Ordinal);
+        Assert.Contains("aria-describedby=\"files-again\"", html, StringComparison.Ordinal);
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
