@@ -52,9 +52,19 @@ internal sealed partial class AuditSigningKey(IOptions<AuditOptions> options, IL
 
     public static bool Verify(PublicKey key, byte[] data, byte[] signature) => Ed25519.Verify(key, data, signature);
 
-    /// <summary>A public key from PEM text (<c>BEGIN PUBLIC KEY</c>), or null when it is not an Ed25519 public key.</summary>
-    public static PublicKey? ReadPublicPem(string text) =>
-        PublicKey.TryImport(Ed25519, Encoding.ASCII.GetBytes(text.Trim() + "\n"), KeyBlobFormat.PkixPublicKeyText, out var key) ? key : null;
+    /// <summary>
+    /// A public key from PEM text (<c>BEGIN PUBLIC KEY</c>; lines around the block, such as the comment
+    /// <c>admin audit-key</c> prints, are ignored), or null when it holds no Ed25519 public key.
+    /// </summary>
+    public static PublicKey? ReadPublicPem(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        const string Begin = "-----BEGIN PUBLIC KEY-----", End = "-----END PUBLIC KEY-----";
+        var (start, end) = (text.IndexOf(Begin, StringComparison.Ordinal), text.IndexOf(End, StringComparison.Ordinal));
+        if (start < 0 || end < start) return null;
+        var block = Encoding.ASCII.GetBytes(text[start..(end + End.Length)] + "\n");
+        return PublicKey.TryImport(Ed25519, block, KeyBlobFormat.PkixPublicKeyText, out var key) ? key : null;
+    }
 
     /// <summary>The public half of an existing private key file (never creates one), or null when there is none or it is not a key.</summary>
     public static PublicKey? ReadPublicOfPrivate(string path)
