@@ -85,7 +85,7 @@ public abstract class AuditCheckpointTests
     {
         await using var factory = Fresh();
         var (api, _) = await factory.CreateUserClientAsync(admin: true);
-        var id = await IncidentAsync(factory, api);
+        await IncidentAsync(factory, api);
         var file = await CheckpointFileAsync(factory);
         long last;
         await using (var scope = factory.Services.CreateAsyncScope())
@@ -97,7 +97,6 @@ public abstract class AuditCheckpointTests
         var (exit, _, error) = await AdminAsync(factory, "verify-audit", "--checkpoint", file);
         Assert.Equal(1, exit);
         Assert.Contains($"broken at record {last}: the chain ends at record {last - 1}, but the checkpoint holds record {last}", error, StringComparison.Ordinal);
-        Assert.NotNull(id);
     }
 
     [Fact]
