@@ -26,6 +26,9 @@ public abstract class FirebreakFactory : WebApplicationFactory<Program>
     /// <summary>Extra configuration for this server.</summary>
     public Dictionary<string, string> Settings { get; } = [];
 
+    /// <summary>This server's audit signing key and checkpoints, in a temporary folder of its own (deleted with the factory).</summary>
+    public string AuditFolder { get; } = Path.Combine(Path.GetTempPath(), $"firebreak-audit-{Guid.NewGuid():N}");
+
     /// <summary>The provider name given to the server (sqlite or postgres).</summary>
     protected abstract string Provider { get; }
 
@@ -46,6 +49,8 @@ public abstract class FirebreakFactory : WebApplicationFactory<Program>
         builder.UseSetting("Playbooks:Folder", Path.Combine(Path.GetTempPath(), "firebreak-no-custom-playbooks"));
         builder.UseSetting("Intake:PerAddressPerHour", "100000");
         builder.UseSetting("Security:SignInAttemptsPerAddress", "100000"); // every test signs in from the same (test server) address
+        builder.UseSetting("Audit:KeyFile", Path.Combine(AuditFolder, "audit-signing-key.pem"));
+        builder.UseSetting("Audit:CheckpointFolder", Path.Combine(AuditFolder, "checkpoints"));
         if (MailSink.Smtp is { } smtp && UseSmtp)
         {
             builder.UseSetting("Mail:Smtp:Host", smtp.Host);
@@ -58,6 +63,13 @@ public abstract class FirebreakFactory : WebApplicationFactory<Program>
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
         });
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        GC.SuppressFinalize(this);
+        if (Directory.Exists(AuditFolder)) Directory.Delete(AuditFolder, recursive: true);
     }
 
     /// <summary>Creates an account and an API client authenticated as it.</summary>

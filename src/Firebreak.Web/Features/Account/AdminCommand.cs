@@ -6,22 +6,16 @@ namespace Firebreak.Web.Features.Account;
 /// Server-side administration, run as <c>dotnet run --project src/Firebreak.Web -- admin …</c>
 /// against the configured database. <c>create-user --email E [--admin] [--token]
 /// [--password-stdin]</c> creates an account; with --token it prints a personal API token alone
-/// on the last line, for automation and recovery. <c>verify-audit</c> checks the audit chain and
-/// names the first broken link (exit 1 when broken).
+/// on the last line, for automation and recovery. The audit commands (<c>verify-audit</c>,
+/// <c>audit-key</c>, <c>audit-checkpoint</c>) are in <see cref="AuditAdminCommand"/>.
 /// </summary>
 internal static class AdminCommand
 {
-    private const string Usage = "usage: admin create-user --email E [--admin] [--token] [--password-stdin] | admin verify-audit";
+    private const string Usage = "usage: admin create-user --email E [--admin] [--token] [--password-stdin] | " + AuditAdminCommand.Usage;
 
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
     {
-        if (args is ["verify-audit"])
-        {
-            await using var verifyScope = services.CreateAsyncScope();
-            var verdict = await verifyScope.ServiceProvider.GetRequiredService<Infrastructure.Audit.AuditVerifier>().VerifyAsync(CancellationToken.None);
-            await (verdict.Intact ? output : error).WriteLineAsync(verdict.ToString());
-            return verdict.Intact ? 0 : 1;
-        }
+        if (await AuditAdminCommand.TryRunAsync(services, args, output, error) is { } audited) return audited;
         if (args is not ["create-user", .. var rest])
         {
             await error.WriteLineAsync(Usage);

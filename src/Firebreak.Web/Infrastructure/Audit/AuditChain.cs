@@ -113,6 +113,9 @@ internal sealed class AuditChain(WriteGate gate) : SaveChangesInterceptor
         var (sequence, hash) = head.Sequence == 0 ? (0L, AuditRecord.Genesis) : head;
         foreach (var entry in context.ChangeTracker.Entries<TimelineEntry>().Where(e => e.State == EntityState.Added).OrderBy(e => e.Entity.At).ThenBy(e => e.Entity.Sequence).ToList())
         {
+            // Stored in whole microseconds, which both databases keep exactly, so the entry's digest can be recomputed to the tick.
+            var at = entry.Property(e => e.At);
+            at.CurrentValue = AuditEncoding.ToMicroseconds(at.CurrentValue);
             context.Add(AuditRecords.ForTimeline(entry.Entity));
         }
         foreach (var record in context.ChangeTracker.Entries<AuditRecord>().Where(e => e.State == EntityState.Added && !e.Entity.IsSealed).Select(e => e.Entity).ToList())

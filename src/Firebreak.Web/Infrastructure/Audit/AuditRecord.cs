@@ -1,23 +1,21 @@
-using System.Security.Cryptography;
-using System.Text;
-
 namespace Firebreak.Web.Infrastructure.Audit;
 
 /// <summary>
 /// One link of the tamper-evident record: timeline entries and security events (sign-ins,
 /// permission changes, exports, reads of embargoed incidents). Each record's hash covers its own
-/// fields and the previous record's hash, so changing, removing or reordering any record breaks
+/// fields (the actor and the instant included) and the previous record's hash, so changing, removing or reordering any record breaks
 /// every hash after it. Records are created unsealed and sealed by <see cref="AuditChain"/> at save.
 /// </summary>
 internal sealed class AuditRecord
 {
     private AuditRecord() { }
 
-    public AuditRecord(DateTimeOffset at, string actor, string action, string subject, string detail)
+    public AuditRecord(DateTimeOffset at, string actor, string action, string subject, string detail, string entryDigest = "")
     {
         Id = Guid.CreateVersion7(at);
-        // Whole milliseconds: both databases keep them exactly, so the hash can be recomputed from what is stored.
-        At = new DateTime(at.UtcDateTime.Ticks - at.UtcDateTime.Ticks % TimeSpan.TicksPerMillisecond, DateTimeKind.Utc);
+        // Whole microseconds: both databases keep them exactly, so the hash can be recomputed from what is stored.
+        At = AuditEncoding.ToMicroseconds(at.UtcDateTime);
+        EntryDigest = entryDigest;
         Actor = Clip(actor, 320);
         Action = Clip(action, 64);
         Subject = Clip(subject, 200);
@@ -42,6 +40,17 @@ internal sealed class AuditRecord
 
     public string Detail { get; private set; } = "";
 
+    /// <summary>
+    /// For a record of another table's row (a timeline entry): the SHA-256 of that row's canonical
+    /// encoding (<see cref="AuditRecords.TimelineDigest"/>), so every field of the row is chained; empty otherwise.
+    /// </summary>
+    public string EntryDigest { get; private set; } = "";
+
+    /// <summary>Which encoding <see cref="Hash"/> was computed with; a later encoding gets a new number and old records keep theirs.</summary>
+    public int HashFormat { get; private set; } = CurrentFormat;
+
+    public const int CurrentFormat = 1;
+
     /// <summary>Lower-case hex SHA-256 of the previous record (64 zeros for the first).</summary>
     public string PreviousHash { get; private set; } = "";
 
@@ -56,20 +65,19 @@ internal sealed class AuditRecord
         if (IsSealed) throw new InvalidOperationException("An audit record is sealed once.");
         Sequence = sequence;
         PreviousHash = previousHash;
-        Hash = ComputeHash();
+        Hash = ComputeHash() ?? throw new InvalidOperationException($"Unknown audit hash format {HashFormat}.");
     }
 
-    /// <summary>The hash the record's stored fields give; each field is length-prefixed so no two records share an input.</summary>
-    public string ComputeHash()
+    /// <summary>
+    /// The hash the record's stored fields give: every column but the hash itself, in the canonical
+    /// encoding of its <see cref="HashFormat"/>; null for a format this version does not know.
+    /// </summary>
+    public string? ComputeHash() => HashFormat switch
     {
-        var text = new StringBuilder();
-        foreach (var field in new[] { Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            (At.Ticks / TimeSpan.TicksPerMillisecond).ToString(System.Globalization.CultureInfo.InvariantCulture), Actor, Action, Subject, Detail, PreviousHash })
-        {
-            text.Append(field.Length).Append(':').Append(field).Append('\n');
-        }
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
-    }
+        1 => AuditEncoding.Of("firebreak-audit-record/1").Add(Id).Add(Sequence).Add(At).Add(Actor).Add(Action).Add(Subject)
+            .Add(Detail).Add(EntryDigest).Add(PreviousHash).Sha256(),
+        _ => null,
+    };
 
     private static string Clip(string? text, int max)
     {

@@ -12,6 +12,10 @@ internal static class AuditSetup
         builder.Services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<AuditChain>());
         builder.Services.AddScoped<AuditTrail>();
         builder.Services.AddScoped<AuditVerifier>();
+        builder.Services.Configure<AuditOptions>(builder.Configuration.GetSection("Audit"));
+        builder.Services.AddSingleton<AuditSigningKey>();
+        builder.Services.AddScoped<TakeCheckpoint>();
+        builder.Services.AddHostedService<AuditCheckpointWorker>();
         return builder;
     }
 }
@@ -29,6 +33,7 @@ internal sealed class AuditRecordConfiguration : IEntityTypeConfiguration<AuditR
         record.Property(r => r.Subject).HasMaxLength(200);
         record.Property(r => r.PreviousHash).HasMaxLength(64);
         record.Property(r => r.Hash).HasMaxLength(64);
+        record.Property(r => r.EntryDigest).HasMaxLength(64);
         record.HasIndex(r => new { r.Action, r.Subject });
         record.Ignore(r => r.IsSealed);
     }

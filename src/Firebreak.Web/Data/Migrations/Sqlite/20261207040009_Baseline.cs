@@ -64,6 +64,8 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
                     Action = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     Subject = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     Detail = table.Column<string>(type: "TEXT", nullable: false),
+                    EntryDigest = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    HashFormat = table.Column<int>(type: "INTEGER", nullable: false),
                     PreviousHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
                 },

@@ -66,6 +66,8 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                     Action = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     Subject = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     Detail = table.Column<string>(type: "text", nullable: false),
+                    EntryDigest = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    HashFormat = table.Column<int>(type: "integer", nullable: false),
                     PreviousHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
                 },
