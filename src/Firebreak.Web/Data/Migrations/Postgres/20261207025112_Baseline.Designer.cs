@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Firebreak.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresFirebreakDbContext))]
-    [Migration("20261207014220_Baseline")]
+    [Migration("20261207025112_Baseline")]
     partial class Baseline
     {
         /// <inheritdoc />
@@ -43,9 +43,9 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                         .HasMaxLength(320)
                         .HasColumnType("character varying(320)");
 
-                    b.Property<string>("Document")
+                    b.Property<byte[]>("Document")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("bytea");
 
                     b.Property<Guid>("ProjectId")
                         .HasColumnType("uuid");
@@ -156,14 +156,13 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
-                    b.Property<string>("Summary")
+                    b.Property<byte[]>("Summary")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("bytea");
 
-                    b.Property<string>("Title")
+                    b.Property<byte[]>("Title")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("bytea");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -403,6 +402,31 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                     b.ToTable("ProjectCounters", (string)null);
                 });
 
+            modelBuilder.Entity("Firebreak.Web.Data.Sealing.DataKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("Wrapped")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTime>("WrappedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("WrappedUnder")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataKeys", (string)null);
+                });
+
             modelBuilder.Entity("Firebreak.Web.Features.Account.SpentPasskeyChallenge", b =>
                 {
                     b.Property<byte[]>("Hash")
@@ -499,10 +523,9 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("bytea");
 
-                    b.Property<string>("FileName")
+                    b.Property<byte[]>("FileName")
                         .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("bytea");
 
                     b.Property<Guid?>("HeldReportId")
                         .HasColumnType("uuid");
@@ -548,9 +571,8 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
-                    b.Property<string>("AffectedVersions")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
+                    b.Property<byte[]>("AffectedVersions")
+                        .HasColumnType("bytea");
 
                     b.Property<DateTime?>("ConfirmedAt")
                         .IsConcurrencyToken()
@@ -575,8 +597,8 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                     b.Property<string>("CvssVector")
                         .HasColumnType("text");
 
-                    b.Property<string>("Description")
-                        .HasColumnType("text");
+                    b.Property<byte[]>("Description")
+                        .HasColumnType("bytea");
 
                     b.Property<DateTime>("ExpiresAt")
                         .HasColumnType("timestamp with time zone");
@@ -595,9 +617,9 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
-                    b.Property<string>("Title")
+                    b.Property<byte[]>("Title")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("bytea");
 
                     b.Property<string>("TokenHash")
                         .IsRequired()
@@ -686,9 +708,9 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                         .HasMaxLength(320)
                         .HasColumnType("character varying(320)");
 
-                    b.Property<string>("Body")
+                    b.Property<byte[]>("Body")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("bytea");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -999,8 +1021,8 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
-                    b.Property<string>("HtmlBody")
-                        .HasColumnType("text");
+                    b.Property<byte[]>("HtmlBody")
+                        .HasColumnType("bytea");
 
                     b.Property<Guid?>("IncidentId")
                         .HasColumnType("uuid");
@@ -1031,14 +1053,13 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
-                    b.Property<string>("Subject")
+                    b.Property<byte[]>("Subject")
                         .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
+                        .HasColumnType("bytea");
 
-                    b.Property<string>("TextBody")
+                    b.Property<byte[]>("TextBody")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("bytea");
 
                     b.Property<string>("To")
                         .IsRequired()
