@@ -13,10 +13,12 @@ using Firebreak.Web.Infrastructure.Audit;
 using Firebreak.Web.Infrastructure.Auth;
 using Firebreak.Web.Infrastructure.Mail;
 using Firebreak.Web.Infrastructure.Playbooks;
+using Firebreak.Web.Infrastructure.Secrets;
 using Firebreak.Web.Infrastructure.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddFirebreakData();
+builder.AddFirebreakSecrets();
 builder.AddFirebreakAuth();
 builder.AddFirebreakWeb();
 builder.AddFirebreakMail();

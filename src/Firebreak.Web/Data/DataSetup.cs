@@ -1,3 +1,4 @@
+using Firebreak.Web.Data.Sealing;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
@@ -19,18 +20,20 @@ internal static class DataSetup
     {
         builder.Services.AddSingleton<WriteGate>();
         builder.Services.AddScoped<UnitOfWork>();
+        builder.Services.AddSingleton<DataKeyRing>();
+        builder.Services.AddSingleton(sp => KeyEncryptionKey.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
         var provider = builder.Configuration["Database:Provider"] ?? "sqlite";
         var connection = builder.Configuration.GetConnectionString("Firebreak");
         switch (provider.ToLowerInvariant())
         {
             case "sqlite":
-                connection ??= DefaultSqlite();
-                builder.Services.AddDbContext<FirebreakDbContext, SqliteFirebreakDbContext>((sp, o) => ConfigureSqlite(o, connection).AddInterceptors(sp.GetServices<IInterceptor>()));
+                connection ??= DefaultSqlite(builder.Configuration);
+                builder.Services.AddDbContext<FirebreakDbContext, SqliteFirebreakDbContext>((sp, o) => ConfigureSqlite(o, connection).UseSealing(sp.GetRequiredService<DataKeyRing>()).AddInterceptors(sp.GetServices<IInterceptor>()));
                 break;
             case "postgres" or "postgresql":
                 if (string.IsNullOrWhiteSpace(connection))
                     throw new InvalidOperationException("Database:Provider is postgres but ConnectionStrings:Firebreak is not set.");
-                builder.Services.AddDbContext<FirebreakDbContext, PostgresFirebreakDbContext>((sp, o) => ConfigurePostgres(o, connection).AddInterceptors(sp.GetServices<IInterceptor>()));
+                builder.Services.AddDbContext<FirebreakDbContext, PostgresFirebreakDbContext>((sp, o) => ConfigurePostgres(o, connection).UseSealing(sp.GetRequiredService<DataKeyRing>()).AddInterceptors(sp.GetServices<IInterceptor>()));
                 break;
             default:
                 throw new InvalidOperationException($"Database:Provider '{provider}' is not supported; use sqlite or postgres.");
@@ -42,20 +45,28 @@ internal static class DataSetup
         // Split queries: an incident owns several collections (clocks, assignments, runs with steps,
         // timeline); one joined query would return their cartesian product.
         options.UseSqlite(connection, o => o.MigrationsAssembly(typeof(DataSetup).Assembly.GetName().Name).UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
+            .ReplaceService<IModelCacheKeyFactory, SealedModelCacheKeyFactory>()
             .AddInterceptors(new SqlitePragmas(), new AppendOnlyTimeline());
 
     public static DbContextOptionsBuilder ConfigurePostgres(DbContextOptionsBuilder options, string connection) =>
-        options.UseNpgsql(connection, o => o.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)).AddInterceptors(new AppendOnlyTimeline());
+        options.UseNpgsql(connection, o => o.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
+            .ReplaceService<IModelCacheKeyFactory, SealedModelCacheKeyFactory>().AddInterceptors(new AppendOnlyTimeline());
 
     /// <summary>What Identity reads from the application while building the model (its schema version), for <c>dotnet ef</c>.</summary>
     public static ServiceProvider DesignTimeServices() =>
         new ServiceCollection().Configure<IdentityOptions>(o => o.Stores.SchemaVersion = FirebreakDbContext.IdentitySchema).BuildServiceProvider();
 
-    /// <summary>Applies pending migrations; a new database is created on the way.</summary>
+    /// <summary>
+    /// Applies pending migrations (a new database is created on the way), then unwraps the data keys
+    /// with the key-encryption key: nothing sealed is read or written before.
+    /// </summary>
     public static async Task MigrateDatabaseAsync(this IServiceProvider services)
     {
         await using var scope = services.CreateAsyncScope();
-        await MigrateAsync(scope.ServiceProvider.GetRequiredService<FirebreakDbContext>(), CancellationToken.None);
+        var db = scope.ServiceProvider.GetRequiredService<FirebreakDbContext>();
+        await MigrateAsync(db, CancellationToken.None);
+        await DataKeys.UnlockAsync(db, services.GetRequiredService<KeyEncryptionKey>(), services.GetRequiredService<DataKeyRing>(),
+            services.GetRequiredService<TimeProvider>(), CancellationToken.None);
     }
 
     /// <summary>
@@ -71,11 +82,10 @@ internal static class DataSetup
         await db.Database.MigrateAsync(ct);
     }
 
-    /// <summary>./data/firebreak.db under the directory the server was started from.</summary>
-    private static string DefaultSqlite()
+    /// <summary>firebreak.db in the data directory (by default ./data under the directory the server was started from).</summary>
+    private static string DefaultSqlite(IConfiguration configuration)
     {
-        var folder = Path.Combine(Directory.GetCurrentDirectory(), "data");
-        Directory.CreateDirectory(folder);
+        var folder = DataDirectory.Resolve(configuration);
         return $"Data Source={Path.Combine(folder, "firebreak.db")};Pooling=True";
     }
 }

@@ -1,5 +1,6 @@
 using Firebreak.Domain.Incidents;
 using Firebreak.Domain.Projects;
+using Firebreak.Web.Data.Sealing;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -31,6 +32,7 @@ internal abstract class FirebreakDbContext(DbContextOptions options) : IdentityD
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(FirebreakDbContext).Assembly);
+        SealedColumns.Apply(builder, this.SealingRing());
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)

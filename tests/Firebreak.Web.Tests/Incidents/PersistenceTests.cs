@@ -32,6 +32,7 @@ public class PersistenceTests
         finally
         {
             foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(file + suffix);
+            if (Directory.Exists(file + ".data")) Directory.Delete(file + ".data", recursive: true); // its key-encryption key
         }
     }
 }

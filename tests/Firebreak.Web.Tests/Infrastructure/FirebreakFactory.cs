@@ -28,6 +28,14 @@ public abstract class FirebreakFactory : WebApplicationFactory<Program>
 
     /// <summary>This server's audit signing key and checkpoints, in a temporary folder of its own (deleted with the factory).</summary>
     public string AuditFolder { get; } = Path.Combine(Path.GetTempPath(), $"firebreak-audit-{Guid.NewGuid():N}");
+    /// <summary>
+    /// The server's data directory: its key-encryption key file (made on first start) and its Data
+    /// Protection key ring. Each factory has its own, so each server seals with keys of its own.
+    /// </summary>
+    public virtual string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), $"firebreak-data-{Guid.NewGuid():N}");
+
+    /// <summary>The key-encryption key file in <see cref="DataDirectory"/> (the default place).</summary>
+    public string KeyFile => Path.Combine(DataDirectory, "keys", "firebreak.kek");
 
     /// <summary>The provider name given to the server (sqlite or postgres).</summary>
     protected abstract string Provider { get; }
@@ -46,6 +54,7 @@ public abstract class FirebreakFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Provider", Provider);
         builder.UseSetting("ConnectionStrings:Firebreak", ConnectionString ?? "");
+        builder.UseSetting("Firebreak:DataDirectory", DataDirectory);
         builder.UseSetting("Playbooks:Folder", Path.Combine(Path.GetTempPath(), "firebreak-no-custom-playbooks"));
         builder.UseSetting("Intake:PerAddressPerHour", "100000");
         builder.UseSetting("Security:SignInAttemptsPerAddress", "100000"); // every test signs in from the same (test server) address
@@ -70,7 +79,11 @@ public abstract class FirebreakFactory : WebApplicationFactory<Program>
         await base.DisposeAsync();
         GC.SuppressFinalize(this);
         if (Directory.Exists(AuditFolder)) Directory.Delete(AuditFolder, recursive: true);
+        if (!KeepData && Directory.Exists(DataDirectory)) Directory.Delete(DataDirectory, recursive: true);
     }
+
+    /// <summary>Whether the data directory outlives this factory (a restart test opens it again).</summary>
+    protected virtual bool KeepData => false;
 
     /// <summary>Creates an account and an API client authenticated as it.</summary>
     public async Task<(HttpClient Client, string Email)> CreateUserClientAsync(bool admin, string? email = null)
@@ -107,6 +120,14 @@ public class SqliteFactory : FirebreakFactory
     protected override string Provider => "sqlite";
 
     protected override string? ConnectionString => $"Data Source={_file};Pooling=False";
+
+    /// <summary>Next to the database file, so a factory over the same file finds the same keys.</summary>
+    public override string DataDirectory => _file + ".data";
+
+    /// <summary>The database file (its WAL is this with -wal).</summary>
+    public string DatabaseFile => _file;
+
+    protected override bool KeepData => _keepFile;
 
     public override async ValueTask DisposeAsync()
     {

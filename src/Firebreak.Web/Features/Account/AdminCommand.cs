@@ -1,3 +1,5 @@
+using Firebreak.Web.Data;
+using Firebreak.Web.Data.Sealing;
 using Firebreak.Web.Infrastructure.Auth;
 
 namespace Firebreak.Web.Features.Account;
@@ -7,15 +9,18 @@ namespace Firebreak.Web.Features.Account;
 /// against the configured database. <c>create-user --email E [--admin] [--token]
 /// [--password-stdin]</c> creates an account; with --token it prints a personal API token alone
 /// on the last line, for automation and recovery. The audit commands (<c>verify-audit</c>,
-/// <c>audit-key</c>, <c>audit-checkpoint</c>) are in <see cref="AuditAdminCommand"/>.
+/// <c>audit-key</c>, <c>audit-checkpoint</c>) are in <see cref="AuditAdminCommand"/>. <c>rotate-key [--new-key-stdin]</c>
+/// rewraps the data keys under a new key-encryption key (docs/security.md, Data at rest).
 /// </summary>
 internal static class AdminCommand
 {
-    private const string Usage = "usage: admin create-user --email E [--admin] [--token] [--password-stdin] | " + AuditAdminCommand.Usage;
+    private const string Usage = "usage: admin create-user --email E [--admin] [--token] [--password-stdin] | admin rotate-key [--new-key-stdin] | " + AuditAdminCommand.Usage;
 
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
     {
         if (await AuditAdminCommand.TryRunAsync(services, args, output, error) is { } audited) return audited;
+        if (args is ["rotate-key", .. var options])
+            return await RotateKeyAsync(services, options, Console.In, output, error);
         if (args is not ["create-user", .. var rest])
         {
             await error.WriteLineAsync(Usage);
@@ -59,5 +64,47 @@ internal static class AdminCommand
             await error.WriteLineAsync(e.Message);
             return 1;
         }
+    }
+
+    /// <summary>
+    /// With the key in a file: a new key is written next to it (<c>.next</c>, 0600, flushed), the data keys
+    /// are rewrapped under it in one transaction, and it replaces the old file (a crash in between is
+    /// finished at the next start). With <c>--new-key-stdin</c> (the key comes from a setting): the new key
+    /// is read from standard input, and the operator puts it in the setting before the next start.
+    /// </summary>
+    public static async Task<int> RotateKeyAsync(IServiceProvider services, string[] options, TextReader input, TextWriter output, TextWriter error)
+    {
+        var current = services.GetRequiredService<KeyEncryptionKey>();
+        var fromStdin = options is ["--new-key-stdin"];
+        if (!fromStdin && options.Length > 0 || !fromStdin && current.File is null)
+        {
+            await error.WriteLineAsync(current.File is null
+                ? "The key-encryption key comes from Firebreak:KeyEncryptionKey: give the new one (base64, 32 bytes) on standard input with --new-key-stdin."
+                : $"unknown option; {Usage}");
+            return 2;
+        }
+        KeyEncryptionKey next;
+        try
+        {
+            next = fromStdin ? KeyEncryptionKey.FromText(await input.ReadLineAsync() ?? "", "standard input") : KeyEncryptionKey.New(current.File);
+        }
+        catch (InvalidOperationException e)
+        {
+            await error.WriteLineAsync(e.Message);
+            return 1;
+        }
+        if (next.Id == current.Id)
+        {
+            await error.WriteLineAsync("The new key-encryption key is the current one; nothing to do.");
+            return 1;
+        }
+        if (!fromStdin) KeyEncryptionKey.Write(current.NextFile!, next.Key);
+        await using var scope = services.CreateAsyncScope();
+        var count = await DataKeys.RewrapAsync(scope.ServiceProvider.GetRequiredService<FirebreakDbContext>(), current, next,
+            services.GetRequiredService<TimeProvider>(), CancellationToken.None);
+        if (!fromStdin) File.Move(current.NextFile!, current.File!, overwrite: true);
+        await output.WriteLineAsync($"rewrapped {count} data key(s) from key-encryption key {current.Id} to {next.Id}" +
+            (fromStdin ? "; set Firebreak:KeyEncryptionKey to the new key before the next start" : $"; {current.File} now holds the new key"));
+        return 0;
     }
 }

@@ -1,6 +1,7 @@
 using Firebreak.Domain.Disclosure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Firebreak.Web.Data.Sealing;
 
 namespace Firebreak.Web.Features.Disclosure;
 
@@ -12,6 +13,7 @@ internal sealed class AdvisoryPublicationConfiguration : IEntityTypeConfiguratio
         advisory.HasKey(a => a.IncidentId);
         advisory.Property(a => a.Version).IsConcurrencyToken();
         advisory.Property(a => a.AdvisoryId).HasMaxLength(100);
+        advisory.Property(a => a.Document).Sealed();
         advisory.Property(a => a.State).HasConversion<string>().HasMaxLength(16);
         advisory.Property(a => a.UpdatedBy).HasMaxLength(320);
         advisory.Property(a => a.ReviewRequestedBy).HasMaxLength(320);

@@ -4,6 +4,7 @@ using Firebreak.Domain.Projects;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Firebreak.Web.Data.Sealing;
 
 namespace Firebreak.Web.Features.Incidents;
 
@@ -27,7 +28,8 @@ internal sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
         incident.Property(i => i.Source).HasConversion<string>().HasMaxLength(16);
         incident.Property(i => i.Severity).HasConversion<string>().HasMaxLength(16);
         incident.Property(i => i.RequestedSeverity).HasConversion<string>().HasMaxLength(16);
-        incident.Property(i => i.Title).HasMaxLength(200);
+        incident.Property(i => i.Title).Sealed();
+        incident.Property(i => i.Summary).Sealed();
         incident.Property(i => i.UserSafetyClass).HasMaxLength(64);
         incident.Property(i => i.SeverityReason).HasMaxLength(300);
         incident.Property(i => i.Details).HasConversion(

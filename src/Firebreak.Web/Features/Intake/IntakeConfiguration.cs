@@ -7,6 +7,7 @@ using Firebreak.Web.Features.Intake.Settings;
 using Firebreak.Web.Features.Intake.Threads;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore;
+using Firebreak.Web.Data.Sealing;
 
 namespace Firebreak.Web.Features.Intake;
 
@@ -38,6 +39,7 @@ internal sealed class IntakeConfiguration : IEntityTypeConfiguration<IntakeSetti
         message.HasKey(m => m.Id);
         message.Property(m => m.Id).ValueGeneratedNever();
         message.Property(m => m.Author).HasMaxLength(320);
+        message.Property(m => m.Body).Sealed();
         message.HasIndex(m => new { m.IncidentId, m.Sequence }).IsUnique();
         message.HasOne<Incident>().WithMany().HasForeignKey(m => m.IncidentId).OnDelete(DeleteBehavior.Cascade);
     }
@@ -47,7 +49,8 @@ internal sealed class IntakeConfiguration : IEntityTypeConfiguration<IntakeSetti
         attachment.ToTable("ReportAttachments");
         attachment.HasKey(a => a.Id);
         attachment.Property(a => a.Id).ValueGeneratedNever();
-        attachment.Property(a => a.FileName).HasMaxLength(AttachmentContent.MaxNameLength);
+        attachment.Property(a => a.FileName).Sealed();
+        attachment.Property(a => a.Content).Sealed();
         attachment.Property(a => a.Type).HasConversion<string>().HasMaxLength(16);
         attachment.Property(a => a.Sha256).HasMaxLength(64);
         attachment.Property(a => a.UploadedBy).HasMaxLength(320);
@@ -68,7 +71,9 @@ internal sealed class IntakeConfiguration : IEntityTypeConfiguration<IntakeSetti
         held.Property(h => h.Contact).HasMaxLength(320);
         held.Property(h => h.Credit).HasMaxLength(32);
         held.Property(h => h.CreditName).HasMaxLength(200);
-        held.Property(h => h.AffectedVersions).HasMaxLength(2000);
+        held.Property(h => h.Title).Sealed();
+        held.Property(h => h.Description).Sealed();
+        held.Property(h => h.AffectedVersions).Sealed();
         held.Property(h => h.ConfirmedAt).IsConcurrencyToken();
         held.Property(h => h.Source).HasConversion<string>().HasMaxLength(16);
         held.HasOne<Project>().WithMany().HasForeignKey(h => h.ProjectId).OnDelete(DeleteBehavior.Cascade);

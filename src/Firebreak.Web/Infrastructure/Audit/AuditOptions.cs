@@ -3,7 +3,7 @@ namespace Firebreak.Web.Infrastructure.Audit;
 /// <summary>
 /// Settings of the <c>Audit</c> section: where the checkpoint signing key and the checkpoints live,
 /// how often a checkpoint is taken, and who receives them by mail. Paths default to the data
-/// directory (<c>./data</c> under the directory the server starts from, beside the SQLite file).
+/// directory (<c>Firebreak:DataDirectory</c>, by default <c>./data</c> under the directory the server starts from).
 /// </summary>
 internal sealed class AuditOptions
 {
@@ -19,10 +19,13 @@ internal sealed class AuditOptions
     /// <summary>An address that receives every checkpoint through the outbox, or empty for none.</summary>
     public string? CheckpointTo { get; set; }
 
+    /// <summary>The server's data directory (set from <c>Firebreak:DataDirectory</c> at start-up).</summary>
+    public string DataFolder { get; set; } = Path.Combine(Directory.GetCurrentDirectory(), "data");
+
     public string KeyPath => Full(KeyFile, "audit-signing-key.pem");
 
     public string CheckpointPath => Full(CheckpointFolder, "audit-checkpoints");
 
-    private static string Full(string? configured, string name) =>
-        Path.GetFullPath(string.IsNullOrWhiteSpace(configured) ? Path.Combine(Directory.GetCurrentDirectory(), "data", name) : configured);
+    private string Full(string? configured, string name) =>
+        Path.GetFullPath(string.IsNullOrWhiteSpace(configured) ? Path.Combine(DataFolder, name) : configured);
 }

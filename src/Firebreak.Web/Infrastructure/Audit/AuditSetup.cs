@@ -13,6 +13,7 @@ internal static class AuditSetup
         builder.Services.AddScoped<AuditTrail>();
         builder.Services.AddScoped<AuditVerifier>();
         builder.Services.Configure<AuditOptions>(builder.Configuration.GetSection("Audit"));
+        builder.Services.PostConfigure<AuditOptions>(o => o.DataFolder = Data.Sealing.DataDirectory.Resolve(builder.Configuration));
         builder.Services.AddSingleton<AuditSigningKey>();
         builder.Services.AddScoped<TakeCheckpoint>();
         builder.Services.AddHostedService<AuditCheckpointWorker>();

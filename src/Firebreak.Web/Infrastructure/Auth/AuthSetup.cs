@@ -84,6 +84,7 @@ internal static class AuthSetup
                 o.Stores.SchemaVersion = FirebreakDbContext.IdentitySchema; // with the passkeys table
             })
             .AddEntityFrameworkStores<FirebreakDbContext>()
+            .AddUserStore<ProtectedTokenUserStore>()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<AppClaimsFactory>()
             .AddDefaultTokenProviders();

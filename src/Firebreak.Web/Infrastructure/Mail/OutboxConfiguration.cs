@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Firebreak.Web.Data.Sealing;
 
 namespace Firebreak.Web.Infrastructure.Mail;
 
@@ -15,7 +16,9 @@ internal sealed class OutboxConfiguration : IEntityTypeConfiguration<OutboxMessa
         message.HasIndex(m => m.IncidentId);
         message.Property(m => m.DedupKey).HasMaxLength(200);
         message.Property(m => m.To).HasMaxLength(320);
-        message.Property(m => m.Subject).HasMaxLength(400);
+        message.Property(m => m.Subject).Sealed();
+        message.Property(m => m.TextBody).Sealed();
+        message.Property(m => m.HtmlBody).Sealed();
         message.Property(m => m.Purpose).HasMaxLength(40);
         message.Property(m => m.State).HasConversion<string>().HasMaxLength(16);
         message.Property(m => m.LastError).HasMaxLength(2000);

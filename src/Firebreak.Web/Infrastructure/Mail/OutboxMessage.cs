@@ -70,6 +70,9 @@ internal sealed class OutboxMessage
         Attempts++;
         State = OutboxState.Sent;
         SentAt = now.UtcDateTime;
+        // Kept for the record only: what was sent, minus anything that would still open a door.
+        TextBody = CapabilityLinks.Redact(TextBody);
+        HtmlBody = HtmlBody is null ? null : CapabilityLinks.Redact(HtmlBody);
         LeasedUntil = null;
         LastError = null;
     }

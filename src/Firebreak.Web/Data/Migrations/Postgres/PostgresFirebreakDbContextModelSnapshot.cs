@@ -40,9 +40,9 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                         .HasMaxLength(320)
                         .HasColumnType("character varying(320)");
 
-                    b.Property<string>("Document")
+                    b.Property<byte[]>("Document")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("bytea");
 
                     b.Property<Guid>("ProjectId")
                         .HasColumnType("uuid");
@@ -153,14 +153,13 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
-                    b.Property<string>("Summary")
+                    b.Property<byte[]>("Summary")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("bytea");
 
-                    b.Property<string>("Title")
+                    b.Property<byte[]>("Title")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("bytea");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -400,6 +399,31 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                     b.ToTable("ProjectCounters", (string)null);
                 });
 
+            modelBuilder.Entity("Firebreak.Web.Data.Sealing.DataKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("Wrapped")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTime>("WrappedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("WrappedUnder")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataKeys", (string)null);
+                });
+
             modelBuilder.Entity("Firebreak.Web.Features.Account.SpentPasskeyChallenge", b =>
                 {
                     b.Property<byte[]>("Hash")
@@ -500,10 +524,9 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("bytea");
 
-                    b.Property<string>("FileName")
+                    b.Property<byte[]>("FileName")
                         .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("bytea");
 
                     b.Property<Guid?>("HeldReportId")
                         .HasColumnType("uuid");
@@ -549,9 +572,8 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
-                    b.Property<string>("AffectedVersions")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
+                    b.Property<byte[]>("AffectedVersions")
+                        .HasColumnType("bytea");
 
                     b.Property<DateTime?>("ConfirmedAt")
                         .IsConcurrencyToken()
@@ -576,8 +598,8 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                     b.Property<string>("CvssVector")
                         .HasColumnType("text");
 
-                    b.Property<string>("Description")
-                        .HasColumnType("text");
+                    b.Property<byte[]>("Description")
+                        .HasColumnType("bytea");
 
                     b.Property<DateTime>("ExpiresAt")
                         .HasColumnType("timestamp with time zone");
@@ -596,9 +618,9 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
-                    b.Property<string>("Title")
+                    b.Property<byte[]>("Title")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("bytea");
 
                     b.Property<string>("TokenHash")
                         .IsRequired()
@@ -687,9 +709,9 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                         .HasMaxLength(320)
                         .HasColumnType("character varying(320)");
 
-                    b.Property<string>("Body")
+                    b.Property<byte[]>("Body")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("bytea");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1008,8 +1030,8 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
-                    b.Property<string>("HtmlBody")
-                        .HasColumnType("text");
+                    b.Property<byte[]>("HtmlBody")
+                        .HasColumnType("bytea");
 
                     b.Property<Guid?>("IncidentId")
                         .HasColumnType("uuid");
@@ -1040,14 +1062,13 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
-                    b.Property<string>("Subject")
+                    b.Property<byte[]>("Subject")
                         .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
+                        .HasColumnType("bytea");
 
-                    b.Property<string>("TextBody")
+                    b.Property<byte[]>("TextBody")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("bytea");
 
                     b.Property<string>("To")
                         .IsRequired()

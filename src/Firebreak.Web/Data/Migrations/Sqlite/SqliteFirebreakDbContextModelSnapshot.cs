@@ -34,9 +34,9 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
                         .HasMaxLength(320)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Document")
+                    b.Property<byte[]>("Document")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.Property<Guid>("ProjectId")
                         .HasColumnType("TEXT");
@@ -147,14 +147,13 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Summary")
+                    b.Property<byte[]>("Summary")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
-                    b.Property<string>("Title")
+                    b.Property<byte[]>("Title")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
@@ -394,6 +393,31 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
                     b.ToTable("ProjectCounters", (string)null);
                 });
 
+            modelBuilder.Entity("Firebreak.Web.Data.Sealing.DataKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Wrapped")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("WrappedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WrappedUnder")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataKeys", (string)null);
+                });
+
             modelBuilder.Entity("Firebreak.Web.Features.Account.SpentPasskeyChallenge", b =>
                 {
                     b.Property<byte[]>("Hash")
@@ -494,10 +518,9 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("BLOB");
 
-                    b.Property<string>("FileName")
+                    b.Property<byte[]>("FileName")
                         .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.Property<Guid?>("HeldReportId")
                         .HasColumnType("TEXT");
@@ -543,9 +566,8 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("AffectedVersions")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("AffectedVersions")
+                        .HasColumnType("BLOB");
 
                     b.Property<DateTime?>("ConfirmedAt")
                         .IsConcurrencyToken()
@@ -570,8 +592,8 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
                     b.Property<string>("CvssVector")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Description")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("Description")
+                        .HasColumnType("BLOB");
 
                     b.Property<DateTime>("ExpiresAt")
                         .HasColumnType("TEXT");
@@ -590,9 +612,9 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Title")
+                    b.Property<byte[]>("Title")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("TokenHash")
                         .IsRequired()
@@ -681,9 +703,9 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
                         .HasMaxLength(320)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Body")
+                    b.Property<byte[]>("Body")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
@@ -1002,8 +1024,8 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("HtmlBody")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("HtmlBody")
+                        .HasColumnType("BLOB");
 
                     b.Property<Guid?>("IncidentId")
                         .HasColumnType("TEXT");
@@ -1034,14 +1056,13 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Subject")
+                    b.Property<byte[]>("Subject")
                         .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
-                    b.Property<string>("TextBody")
+                    b.Property<byte[]>("TextBody")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("To")
                         .IsRequired()

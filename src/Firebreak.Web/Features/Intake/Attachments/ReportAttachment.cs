@@ -50,6 +50,9 @@ internal sealed class ReportAttachment
         };
     }
 
+    /// <summary>Whether the content still has the digest taken at upload.</summary>
+    public bool IsIntact => string.Equals(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Content)), Sha256, StringComparison.OrdinalIgnoreCase);
+
     /// <summary>The held report was confirmed and filed as this incident.</summary>
     public void FileWith(Guid incidentId) => IncidentId ??= incidentId;
 }

@@ -30,8 +30,17 @@ internal sealed class ReportThreads(FirebreakDbContext db)
             .Select(a => new AttachmentJson(a.Id, a.FileName, a.Type.ToWire(), a.Size, a.Sha256, a.UploadedBy, a.UploadedAt)).ToListAsync(ct);
 
     /// <summary>One attachment of the incident, with its content; null when the incident has no such attachment.</summary>
-    public Task<ReportAttachment?> AttachmentAsync(Guid incidentId, Guid attachmentId, CancellationToken ct) =>
-        db.Set<ReportAttachment>().SingleOrDefaultAsync(a => a.Id == attachmentId && a.IncidentId == incidentId, ct);
+    /// <summary>
+    /// The attachment with its content, or null when there is none. Content that no longer matches the
+    /// digest taken at upload (a sealed value altered in the database opens as nothing) is refused, never served.
+    /// </summary>
+    public async Task<ReportAttachment?> AttachmentAsync(Guid incidentId, Guid attachmentId, CancellationToken ct)
+    {
+        var attachment = await db.Set<ReportAttachment>().SingleOrDefaultAsync(a => a.Id == attachmentId && a.IncidentId == incidentId, ct);
+        if (attachment is not null && !attachment.IsIntact)
+            throw new Firebreak.Domain.Common.DomainException("This attachment failed its integrity check: it was changed outside Firebreak, or sealed under another key. It is not served.");
+        return attachment;
+    }
 
     public Task<List<ReportMessage>> AllAsync(Guid incidentId, CancellationToken ct) =>
         db.Set<ReportMessage>().Where(m => m.IncidentId == incidentId).OrderBy(m => m.Sequence).ToListAsync(ct);

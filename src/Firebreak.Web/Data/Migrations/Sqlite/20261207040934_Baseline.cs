@@ -75,15 +75,30 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "DataKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    Wrapped = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    WrappedUnder = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    WrappedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Outbox",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     DedupKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     To = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
-                    Subject = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    TextBody = table.Column<string>(type: "TEXT", nullable: false),
-                    HtmlBody = table.Column<string>(type: "TEXT", nullable: true),
+                    Subject = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    TextBody = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    HtmlBody = table.Column<byte[]>(type: "BLOB", nullable: true),
                     Purpose = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     IncidentId = table.Column<Guid>(type: "TEXT", nullable: true),
                     ProjectId = table.Column<Guid>(type: "TEXT", nullable: true),
@@ -343,8 +358,8 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
                     ProjectId = table.Column<Guid>(type: "TEXT", nullable: false),
                     Number = table.Column<int>(type: "INTEGER", nullable: false),
                     Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Summary = table.Column<string>(type: "TEXT", nullable: false),
+                    Title = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Summary = table.Column<byte[]>(type: "BLOB", nullable: false),
                     RequestedSeverity = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     Severity = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     SeverityReason = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
@@ -474,9 +489,9 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     ProjectId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", nullable: false),
-                    Description = table.Column<string>(type: "TEXT", nullable: true),
-                    AffectedVersions = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Title = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Description = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    AffectedVersions = table.Column<byte[]>(type: "BLOB", nullable: true),
                     CvssVector = table.Column<string>(type: "TEXT", nullable: true),
                     Contact = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
                     Credit = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
@@ -513,7 +528,7 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
                     IncidentId = table.Column<Guid>(type: "TEXT", nullable: false),
                     ProjectId = table.Column<Guid>(type: "TEXT", nullable: false),
                     AdvisoryId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Document = table.Column<string>(type: "TEXT", nullable: false),
+                    Document = table.Column<byte[]>(type: "BLOB", nullable: false),
                     Version = table.Column<int>(type: "INTEGER", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
@@ -661,7 +676,7 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
                     IncidentId = table.Column<Guid>(type: "TEXT", nullable: false),
                     FromReporter = table.Column<bool>(type: "INTEGER", nullable: false),
                     Author = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
-                    Body = table.Column<string>(type: "TEXT", nullable: false),
+                    Body = table.Column<byte[]>(type: "BLOB", nullable: false),
                     Shared = table.Column<bool>(type: "INTEGER", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     Sequence = table.Column<int>(type: "INTEGER", nullable: false)
@@ -746,7 +761,7 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
                     ProjectId = table.Column<Guid>(type: "TEXT", nullable: false),
                     IncidentId = table.Column<Guid>(type: "TEXT", nullable: true),
                     HeldReportId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    FileName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    FileName = table.Column<byte[]>(type: "BLOB", nullable: false),
                     Type = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     Size = table.Column<long>(type: "INTEGER", nullable: false),
                     Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
@@ -1012,6 +1027,9 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "AuditChain");
+
+            migrationBuilder.DropTable(
+                name: "DataKeys");
 
             migrationBuilder.DropTable(
                 name: "DependencyFindings");

@@ -77,15 +77,30 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "DataKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false),
+                    Wrapped = table.Column<byte[]>(type: "bytea", nullable: false),
+                    WrappedUnder = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    WrappedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Outbox",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     DedupKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     To = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
-                    Subject = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
-                    TextBody = table.Column<string>(type: "text", nullable: false),
-                    HtmlBody = table.Column<string>(type: "text", nullable: true),
+                    Subject = table.Column<byte[]>(type: "bytea", nullable: false),
+                    TextBody = table.Column<byte[]>(type: "bytea", nullable: false),
+                    HtmlBody = table.Column<byte[]>(type: "bytea", nullable: true),
                     Purpose = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     IncidentId = table.Column<Guid>(type: "uuid", nullable: true),
                     ProjectId = table.Column<Guid>(type: "uuid", nullable: true),
@@ -345,8 +360,8 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                     ProjectId = table.Column<Guid>(type: "uuid", nullable: false),
                     Number = table.Column<int>(type: "integer", nullable: false),
                     Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Summary = table.Column<string>(type: "text", nullable: false),
+                    Title = table.Column<byte[]>(type: "bytea", nullable: false),
+                    Summary = table.Column<byte[]>(type: "bytea", nullable: false),
                     RequestedSeverity = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     Severity = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     SeverityReason = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
@@ -476,9 +491,9 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     ProjectId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Title = table.Column<string>(type: "text", nullable: false),
-                    Description = table.Column<string>(type: "text", nullable: true),
-                    AffectedVersions = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Title = table.Column<byte[]>(type: "bytea", nullable: false),
+                    Description = table.Column<byte[]>(type: "bytea", nullable: true),
+                    AffectedVersions = table.Column<byte[]>(type: "bytea", nullable: true),
                     CvssVector = table.Column<string>(type: "text", nullable: true),
                     Contact = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
                     Credit = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
@@ -515,7 +530,7 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                     IncidentId = table.Column<Guid>(type: "uuid", nullable: false),
                     ProjectId = table.Column<Guid>(type: "uuid", nullable: false),
                     AdvisoryId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Document = table.Column<string>(type: "text", nullable: false),
+                    Document = table.Column<byte[]>(type: "bytea", nullable: false),
                     Version = table.Column<int>(type: "integer", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     UpdatedBy = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
@@ -663,7 +678,7 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                     IncidentId = table.Column<Guid>(type: "uuid", nullable: false),
                     FromReporter = table.Column<bool>(type: "boolean", nullable: false),
                     Author = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
-                    Body = table.Column<string>(type: "text", nullable: false),
+                    Body = table.Column<byte[]>(type: "bytea", nullable: false),
                     Shared = table.Column<bool>(type: "boolean", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     Sequence = table.Column<int>(type: "integer", nullable: false)
@@ -748,7 +763,7 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                     ProjectId = table.Column<Guid>(type: "uuid", nullable: false),
                     IncidentId = table.Column<Guid>(type: "uuid", nullable: true),
                     HeldReportId = table.Column<Guid>(type: "uuid", nullable: true),
-                    FileName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    FileName = table.Column<byte[]>(type: "bytea", nullable: false),
                     Type = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     Size = table.Column<long>(type: "bigint", nullable: false),
                     Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
@@ -1014,6 +1029,9 @@ namespace Firebreak.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "AuditChain");
+
+            migrationBuilder.DropTable(
+                name: "DataKeys");
 
             migrationBuilder.DropTable(
                 name: "DependencyFindings");
