@@ -34,7 +34,7 @@ internal static class CrashRun
         {
             if (budget > TimeSpan.Zero && wall.Elapsed > budget) break;
             done = cycle;
-            using var server = await ServerProcess.StartAsync(settings, log);
+            using var server = await StartWithRetriesAsync(settings, log);
             using var stop = new CancellationTokenSource();
             var firstAcknowledged = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             using var http = Instance.Client(null, clients);
@@ -62,7 +62,7 @@ internal static class CrashRun
         }
 
         Check check;
-        using (var server = await ServerProcess.StartAsync(settings, log))
+        using (var server = await StartWithRetriesAsync(settings, log))
         {
             check = ledger.CheckAgainst(await instance.StoredAsync());
             await server.StopAsync();
@@ -75,6 +75,22 @@ internal static class CrashRun
             $"crash {settings.Provider}: cycles={done}{(done < cycles ? $" of {cycles} (time budget)" : "")} clients={clients} kill-after={minMs}-{maxMs}ms seed={seed} {ledger.Figures()} {check} " +
             $"integrity_check={integrity} verify-audit=\"{audit.Split('\n')[^1]}\" seconds={wall.Elapsed.TotalSeconds:0} {(holds ? "HOLDS" : "FAILS")}"));
         return holds && done == cycles ? 0 : 1;
+    }
+
+    /// <summary>A start that times out on an overloaded machine is tried again (three times in all); the trial goes on.</summary>
+    private static async Task<ServerProcess> StartWithRetriesAsync(ServerProcess.Settings settings, TextWriter log)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await ServerProcess.StartAsync(settings, log);
+            }
+            catch (TimeoutException) when (attempt < 3)
+            {
+                Console.WriteLine($"start attempt {attempt} timed out; trying again");
+            }
+        }
     }
 
     public static ServerProcess.Settings Settings(Options options)
