@@ -205,7 +205,9 @@ public abstract class AuditCheckpointTests
             await using var scope = factory.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<FirebreakDbContext>();
             var head = await TakeCheckpoint.HeadAsync(db, Ct);
-            mail = await db.Set<OutboxMessage>().AsNoTracking().FirstOrDefaultAsync(m => m.Purpose == TakeCheckpoint.MailPurpose && m.Subject.EndsWith($"record {head.Sequence}"), Ct);
+            // The subject is sealed at rest (docs/security.md, Data at rest): it is compared once read, not in SQL.
+            mail = (await db.Set<OutboxMessage>().AsNoTracking().Where(m => m.Purpose == TakeCheckpoint.MailPurpose).ToListAsync(Ct))
+                .FirstOrDefault(m => m.Subject.EndsWith($"record {head.Sequence}", StringComparison.Ordinal));
         }
         Assert.NotNull(mail);
         Assert.Equal("auditor@example.test", mail.To);
