@@ -359,6 +359,7 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
                     ActivelyExploited = table.Column<bool>(type: "INTEGER", nullable: false),
                     ExploitedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     DuplicateOf = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Releases = table.Column<string>(type: "TEXT", nullable: true),
                     Runs = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>

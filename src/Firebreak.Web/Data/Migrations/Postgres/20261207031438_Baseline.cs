@@ -361,6 +361,7 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                     ActivelyExploited = table.Column<bool>(type: "boolean", nullable: false),
                     ExploitedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     DuplicateOf = table.Column<Guid>(type: "uuid", nullable: true),
+                    Releases = table.Column<string>(type: "jsonb", nullable: true),
                     Runs = table.Column<string>(type: "jsonb", nullable: true)
                 },
                 constraints: table =>
