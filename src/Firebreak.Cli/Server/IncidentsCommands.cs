@@ -4,7 +4,7 @@ using Firebreak.Cli.Common;
 
 namespace Firebreak.Cli.Server;
 
-/// <summary>`firebreak incidents list|open|show|severity|stage|assign`.</summary>
+/// <summary>`firebreak incidents list|open|show|severity|stage|assign|release`.</summary>
 internal static class IncidentsCommands
 {
     public static Command Create(CliContext context)
@@ -16,6 +16,7 @@ internal static class IncidentsCommands
         command.Subcommands.Add(Severity(context));
         command.Subcommands.Add(Stage(context));
         command.Subcommands.Add(Assign(context));
+        command.Subcommands.Add(Release(context));
         return command;
     }
 
@@ -119,6 +120,30 @@ internal static class IncidentsCommands
         var person = new Argument<string>("person") { Description = "Handle or e-mail; empty string unassigns" };
         return Patch(context, new Command("assign", "Assign a role for this incident") { id, role, person },
             id, parse => new JsonObject { ["assignments"] = new JsonObject { [parse.GetValue(role)!] = parse.GetValue(person) } });
+    }
+
+    private static Command Release(CliContext context)
+    {
+        var id = new Argument<string>("incident") { Description = "Incident id" };
+        var versions = new Option<string[]>("--version") { Description = "A released version (repeat for several), e.g. 0.4.2 or v0.4.2-secfix.1", Required = true, Arity = ArgumentArity.OneOrMore };
+        var url = new Option<string>("--url") { Description = "The tag or release notes (https)", Required = true };
+        var at = new Option<DateTimeOffset?>("--at") { Description = "When it was released (ISO 8601 with offset or Z; default: now)" };
+        var provenance = new Option<string?>("--provenance") { Description = "The provenance or attestation of the artefacts (https)" };
+        var json = JsonOption();
+        var command = new Command("release", "Record a release carrying the fix; the fix clock stops at its instant") { id, versions, url, at, provenance, json };
+        command.SetAction(async (parse, ct) =>
+        {
+            var body = new JsonObject { ["versions"] = new JsonArray([.. parse.GetValue(versions)!.Select(v => (JsonNode?)JsonValue.Create(v))]), ["url"] = parse.GetValue(url) };
+            if (parse.GetValue(at) is { } when) body["releasedAt"] = when.ToUniversalTime().ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+            if (parse.GetValue(provenance) is { } p) body["provenanceUrl"] = p;
+            var (exit, answer) = await new ServerClient(context).SendAsync(HttpMethod.Post,
+                $"api/v1/incidents/{Uri.EscapeDataString(parse.GetValue(id)!)}/releases", body, ct);
+            if (exit != ExitCodes.Ok) return exit;
+            if (parse.GetValue(json)) Output.Json(context.Out, answer);
+            else await context.Out.WriteLineAsync($"Recorded release {string.Join(", ", answer!["versions"]!.AsArray().Select(Output.S))} (released {Output.S(answer["releasedAt"])})");
+            return ExitCodes.Ok;
+        });
+        return command;
     }
 
     private static Command Patch(CliContext context, Command command, Argument<string> id, Func<ParseResult, JsonObject> body)

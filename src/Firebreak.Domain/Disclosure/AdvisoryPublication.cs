@@ -201,18 +201,24 @@ public sealed class AdvisoryPublication
     /// <summary>
     /// The advisory as the public sees it: on a reported incident the reporter's credit is the one they chose in the
     /// portal (any reporter credit typed in the document is replaced, so a preference cannot be overridden by mistake);
-    /// dates the document leaves empty come from the incident's <paramref name="facts"/>; published at the scheduled
-    /// instant; withdrawn with a last revision saying why.
+    /// dates the document leaves empty come from the incident's <paramref name="facts"/>; an affected package whose
+    /// patched versions the document leaves empty (none given, no fixed event) gets the versions of the incident's fix
+    /// releases, <paramref name="releasedVersions"/>; published at the scheduled instant; withdrawn with a last
+    /// revision saying why.
     /// </summary>
-    public SecurityAdvisory PublicRendition(SecurityAdvisory advisory, Reporter? reporter, AdvisoryTimeline facts)
+    public SecurityAdvisory PublicRendition(SecurityAdvisory advisory, Reporter? reporter, AdvisoryTimeline facts, IReadOnlyList<string>? releasedVersions = null)
     {
         ArgumentNullException.ThrowIfNull(advisory);
         ArgumentNullException.ThrowIfNull(facts);
         var credits = reporter is null ? advisory.Credits : [.. advisory.Credits.Where(c => c.Type != CreditType.Reporter), AdvisoryCredit.FromReporter(reporter)];
+        var released = releasedVersions ?? [];
+        var affected = released.Count == 0 ? advisory.Affected
+            : [.. advisory.Affected.Select(p => p.PatchedVersions.Count > 0 ? p : new AffectedProduct(p.Package, p.Ranges, p.AffectedVersions, released))];
         var t = advisory.Timeline;
         var rendition = advisory with
         {
             Credits = credits,
+            Affected = affected,
             Timeline = t with
             {
                 Reported = t.Reported ?? facts.Reported,

@@ -1,4 +1,5 @@
 using Firebreak.Domain.Common;
+using Firebreak.Domain.Playbooks;
 using Firebreak.Domain.Projects;
 
 namespace Firebreak.Domain.Incidents;
@@ -75,7 +76,8 @@ public sealed partial class Incident
 
     /// <summary>
     /// The advisory has been public since <paramref name="publicSince"/> (its scheduled instant): the disclosure clock
-    /// stops at that instant (met if on time), recorded at <paramref name="now"/>, when the publication ran.
+    /// stops at that instant (met if on time), recorded at <paramref name="now"/>, when the publication ran, and an
+    /// incident still in a working stage before the post-mortem moves on to it (stage 4 of the plan follows publication).
     /// </summary>
     public void MarkAdvisoryPublished(string advisoryId, DateTimeOffset publicSince, string actor, DateTimeOffset now)
     {
@@ -87,6 +89,8 @@ public sealed partial class Incident
             text += record.ToClock().StateAt(publicSince) == ClockState.Met ? "; disclosure clock stopped (met)" : "; disclosure clock stopped (breached)";
         }
         Record(now, actor, TimelineKind.Advisory, text);
+        if (Stage < IncidentStage.PostMortem)
+            MoveTo(IncidentStage.PostMortem, actor, now, $"advisory {advisoryId} published");
     }
 
     private ClockRecord RunningDisclosure()

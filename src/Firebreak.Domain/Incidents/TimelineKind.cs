@@ -31,4 +31,6 @@ public enum TimelineKind
     Disclosure,
     /// <summary>The advisory was saved, reviewed, scheduled, published or withdrawn.</summary>
     Advisory,
+    /// <summary>A release carrying the fix was recorded.</summary>
+    Release,
 }

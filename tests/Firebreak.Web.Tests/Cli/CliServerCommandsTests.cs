@@ -107,6 +107,28 @@ public sealed class CliServerCommandsTests(SqliteFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task IncidentsRelease_RecordsTheReleaseAndStopsTheFixClock()
+    {
+        var slug = await SignedInWithProjectAsync();
+        var (api, _) = await factory.CreateUserClientAsync(admin: true);
+        var id = (string)(await api.PostJsonAsync($"/api/v1/projects/{slug}/incidents", new { kind = "vulnerability-report", title = "x", severity = "high" }, HttpStatusCode.Created))["id"]!;
+        var at = factory.Clock.GetUtcNow().AddHours(-2);
+        at = at.AddTicks(-(at.Ticks % TimeSpan.TicksPerSecond));
+
+        var refused = Run("incidents", "release", id, "--version", "0.4.2", "--url", "http://example.org/tag");
+        Assert.Equal(ExitCodes.InvalidInput, refused.Exit);
+        Assert.Contains("url:", refused.Err, StringComparison.Ordinal);
+
+        var recorded = Run("incidents", "release", id, "--version", "0.4.2", "--version", "v0.4.2-secfix.1", "--url", "https://example.org/releases/v0.4.2",
+            "--at", at.ToString("O", System.Globalization.CultureInfo.InvariantCulture), "--provenance", "https://example.org/att.jsonl");
+        Assert.True(recorded.Exit == ExitCodes.Ok, recorded.Err);
+        Assert.StartsWith("Recorded release 0.4.2, v0.4.2-secfix.1", recorded.Out, StringComparison.Ordinal);
+        var release = (await api.GetJsonAsync($"/api/v1/incidents/{id}/releases")).AsArray().Single()!;
+        Assert.Equal("https://example.org/att.jsonl", (string)release["provenanceUrl"]!);
+        Assert.Equal(at, (await api.GetJsonAsync($"/api/v1/incidents/{id}")).Clock("fix")["stoppedAt"]!.Instant());
+    }
+
+    [Fact]
     public async Task Errors_MapToDocumentedExitCodes()
     {
         var slug = await SignedInWithProjectAsync();

@@ -2,7 +2,11 @@ using Firebreak.Domain.Projects;
 
 namespace Firebreak.Web.Features.Disclosure;
 
-/// <summary>Absolute links to a project's public advisory pages, for mail and exports made outside a request.</summary>
+/// <summary>
+/// Absolute links to a project's public advisory pages, for mail and exports made outside a request. Part of the
+/// feature's public face: the reporter's portal (Intake) links to the advisory that credits the reporter.
+/// </summary>
+[PublicFace]
 internal static class AdvisoryLinks
 {
     /// <summary>The public page of one advisory: <c>{base}/p/{slug}/advisories/{id}</c>.</summary>

@@ -14,6 +14,7 @@ internal static class DisclosureSetup
             typeof(ScheduleAdvisory), typeof(WithdrawAdvisory), typeof(QueuePrivateNotice), typeof(MoveDisclosure), typeof(ReportExploitation) })
             builder.Services.AddScoped(useCase);
         builder.Services.AddScoped<DisclosureMail>();
+        builder.Services.AddScoped<ReporterNotice>();
         builder.Services.AddScoped<AdvisoryExporter>();
         builder.Services.AddScoped<ChangeDisclosureSettings>();
         builder.Services.AddScoped<PublicAdvisories>();

@@ -57,16 +57,19 @@ internal sealed class PublicAdvisories(FirebreakDbContext db, TimeProvider time)
         ArgumentNullException.ThrowIfNull(row);
         ArgumentNullException.ThrowIfNull(incident);
         var advisory = FirebreakAdvisoryJson.Read(row.Document);
-        return new PublicAdvisory(row, row.PublicRendition(advisory, incident.Reporter, Facts(incident)));
+        return new PublicAdvisory(row, row.PublicRendition(advisory, incident.Reporter, Facts(incident), incident.ReleasedVersions));
     }
 
-    /// <summary>The dates the incident itself knows: when it was reported, acknowledged and fixed.</summary>
+    /// <summary>
+    /// The dates the incident itself knows: when it was reported, acknowledged and fixed. Fixed is the first recorded
+    /// fix release; without one, when the fix clock stopped (a playbook step that marked the fix released).
+    /// </summary>
     public static AdvisoryTimeline Facts(Incident incident)
     {
         ArgumentNullException.ThrowIfNull(incident);
         var reported = incident.Reporter is not null || incident.Kind == IncidentKind.VulnerabilityReport
             ? incident.OpenedAt.AsInstant() : (DateTimeOffset?)null;
         return new AdvisoryTimeline(Reported: reported, Acknowledged: incident.Clock(ClockKind.Acknowledgement)?.StoppedAt,
-            Fixed: incident.Clock(ClockKind.Fix)?.StoppedAt);
+            Fixed: incident.FixedAt ?? incident.Clock(ClockKind.Fix)?.StoppedAt);
     }
 }

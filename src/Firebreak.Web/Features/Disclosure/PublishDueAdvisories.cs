@@ -24,11 +24,12 @@ internal sealed class DisclosureOptions
 /// <summary>
 /// One pass of the publication worker. Advisories whose instant has come are already public (every public surface
 /// asks the same rule); this runs what publication causes, once per advisory, each in its own save: the disclosure
-/// clock stops at the instant, the timeline records it, the announcement goes to the public lists. Then reminders:
+/// clock stops at the instant, the incident moves on to its post-mortem, the timeline records both, the announcement
+/// goes to the public lists and the reporter is told, with the link and their credit as printed. Then reminders:
 /// before each planned disclosure that has no public advisory yet, and once when it passes unpublished, to the
 /// project's security contacts and incident manager.
 /// </summary>
-internal sealed partial class PublishDueAdvisories(FirebreakDbContext db, TimeProvider time, DisclosureMail mail, Outbox outbox, PublicUrl urls,
+internal sealed partial class PublishDueAdvisories(FirebreakDbContext db, TimeProvider time, DisclosureMail mail, ReporterNotice reporterNotice, Outbox outbox, PublicUrl urls,
     IOptions<DisclosureOptions> options, ILogger<PublishDueAdvisories> logger)
 {
     public const string Actor = "firebreak";
@@ -50,11 +51,14 @@ internal sealed partial class PublishDueAdvisories(FirebreakDbContext db, TimePr
             var rendition = PublicAdvisories.Render(row, incident).Advisory;
             row.MarkPublished(now);
             incident.MarkAdvisoryPublished(row.AdvisoryId, publicSince, Actor, now);
+            var url = AdvisoryLinks.Public(BaseUrl(), project, row.AdvisoryId);
             if (await db.Set<DisclosureSettings>().FindAsync([project.Id], ct) is { } settings)
             {
-                var count = await mail.QueueAnnouncementAsync(project, row, rendition, settings, AdvisoryLinks.Public(BaseUrl(), project, row.AdvisoryId), ct);
+                var count = await mail.QueueAnnouncementAsync(project, row, rendition, settings, url, ct);
                 if (count > 0) incident.RecordAdvisory($"Public disclosure announcement queued to {count} list(s)", Actor, now);
             }
+            if (await reporterNotice.QueueAsync(project, incident, rendition, url, ct))
+                incident.RecordAdvisory("The reporter was told the advisory is public", Actor, now);
             try
             {
                 await db.SaveChangesAsync(ct);

@@ -86,6 +86,17 @@ internal sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
             run.Navigation(r => r.Steps).HasField("_steps").UsePropertyAccessMode(PropertyAccessMode.Field);
         });
         incident.Navigation(i => i.Runs).HasField("_runs").UsePropertyAccessMode(PropertyAccessMode.Field);
+        // Fix releases, like the runs, are read and written with the incident and never queried on their own.
+        incident.OwnsMany(i => i.Releases, release =>
+        {
+            release.ToJson("Releases");
+            release.Property(r => r.Url).HasMaxLength(FixRelease.MaxUrlLength);
+            release.Property(r => r.ProvenanceUrl).HasMaxLength(FixRelease.MaxUrlLength);
+            release.Property(r => r.RecordedBy).HasMaxLength(320);
+        });
+        incident.Navigation(i => i.Releases).HasField("_releases").UsePropertyAccessMode(PropertyAccessMode.Field);
+        incident.Ignore(i => i.FixedAt);
+        incident.Ignore(i => i.ReleasedVersions);
         incident.Ignore(i => i.ActiveRun);
         incident.Ignore(i => i.Clocks);
         incident.Ignore(i => i.NearestRunningClock);

@@ -19,6 +19,7 @@ internal static class IncidentsApi
         builder.Services.AddScoped<ChangeIncident>();
         builder.Services.AddScoped<IncidentQueries>();
         builder.Services.AddScoped<WorkStep>();
+        builder.Services.AddScoped<RecordRelease>();
         return builder;
     }
 
@@ -30,7 +31,7 @@ internal static class IncidentsApi
         incidents.MapGet("/{id:guid}", Get).RequirePermission(Permission.IncidentRead);
         incidents.MapPatch("/{id:guid}", Patch).RequirePermission(Permission.IncidentWork);
         incidents.MapGet("/{id:guid}/timeline", Timeline).RequirePermission(Permission.IncidentRead);
-        return api.MapStepsApi().MapCollaboratorsApi();
+        return api.MapStepsApi().MapCollaboratorsApi().MapReleasesApi();
     }
 
     private static async Task<Results<Created<IncidentJson>, NotFound>> Open(string slug, OpenIncidentRequest request,

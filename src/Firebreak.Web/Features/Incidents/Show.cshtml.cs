@@ -19,7 +19,8 @@ namespace Firebreak.Web.Features.Incidents;
 /// </summary>
 [RequiresPermission(Permission.IncidentRead)]
 internal sealed class ShowIncidentModel(ProjectAccess access, FirebreakDbContext db, ChangeIncident change, WorkStep work,
-    PlaybookLibrary library, MarkdownRenderer markdown, TimeProvider time, AuditTrail audit, CurrentUser user) : PageModel, IReloadablePage
+    PlaybookLibrary library, MarkdownRenderer markdown, TimeProvider time, AuditTrail audit, CurrentUser user, RecordRelease release, ViewerTime viewerTime)
+    : PageModel, IReloadablePage
 {
     [FromRoute] public Guid Id { get; set; }
     public Incident Incident { get; private set; } = null!;
@@ -27,6 +28,9 @@ internal sealed class ShowIncidentModel(ProjectAccess access, FirebreakDbContext
 
     /// <summary>Whether the viewer may open the project's pages: a collaborator invited to this incident alone may not, so gets no link there.</summary>
     public bool ProjectVisible { get; private set; }
+
+    /// <summary>Whether the viewer may record a fix release (the Publish permission); others see the releases only.</summary>
+    public bool CanRecordRelease { get; private set; }
     public DateTimeOffset Now { get; } = time.GetUtcNow();
     public MarkdownRenderer Markdown => markdown;
     public PlaybookCatalog Catalog => library.Catalog;
@@ -101,6 +105,19 @@ internal sealed class ShowIncidentModel(ProjectAccess access, FirebreakDbContext
             TempData["Flash"] = transition.Summary;
         }, ct);
 
+    /// <summary>
+    /// Records a fix release from the form: versions separated by commas, spaces or lines; the instant in the viewer's
+    /// zone (blank: now).
+    /// </summary>
+    [RequiresPermission(Permission.Publish)]
+    public Task<IActionResult> OnPostReleaseAsync(string? versions, string? releasedAt, string? url, string? provenanceUrl, CancellationToken ct) =>
+        Run(async incident =>
+        {
+            var list = (versions ?? "").Split([',', ' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries);
+            var recorded = await release.ExecuteAsync(incident, new ReleaseRequest(list, viewerTime.Parse(releasedAt, "releasedAt"), url, provenanceUrl), ct);
+            TempData["Flash"] = $"Release {string.Join(", ", recorded.Versions)} recorded.";
+        }, ct);
+
     private Task<IActionResult> Change(PatchIncidentRequest patch, CancellationToken ct) =>
         Run(incident => change.ExecuteAsync(incident, patch, ct), ct);
 
@@ -117,6 +134,7 @@ internal sealed class ShowIncidentModel(ProjectAccess access, FirebreakDbContext
         Incident = incident;
         Project = await db.Projects.FindAsync([incident.ProjectId], ct) ?? throw new InvalidOperationException("Incident without project.");
         ProjectVisible = await access.CheckProjectAsync(Project.Slug, Permission.ProjectRead, ct) == AccessDecision.Allowed;
+        CanRecordRelease = await access.HasAsync(incident, Permission.Publish, ct);
         return true;
     }
 }

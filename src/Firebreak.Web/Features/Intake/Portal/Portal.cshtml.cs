@@ -21,11 +21,15 @@ namespace Firebreak.Web.Features.Intake.Portal;
 [AllowAnonymous]
 [TakesAttachments]
 internal sealed class PortalModel(ReportThreads threads, PostMessage post, FirebreakDbContext db, IntakeRateLimiter limiter,
-    MarkdownRenderer markdown, TimeProvider time, AttachToReport attach, AttachmentLimits limits) : PageModel, IReloadablePage
+    MarkdownRenderer markdown, TimeProvider time, AttachToReport attach, AttachmentLimits limits, PublicUrl urls) : PageModel, IReloadablePage
 {
     [FromRoute] public string Token { get; set; } = "";
     public Incident Incident { get; private set; } = null!;
     public string ProjectName { get; private set; } = "";
+    public string ProjectSlug { get; private set; } = "";
+
+    /// <summary>The public advisory for the report, once it is public; null before.</summary>
+    public PortalAdvisory? Advisory { get; private set; }
     public IReadOnlyList<ReportMessage> Messages { get; private set; } = [];
     public IReadOnlyList<AttachmentJson> Attachments { get; private set; } = [];
     public string LimitsText => limits.Describe();
@@ -70,7 +74,10 @@ internal sealed class PortalModel(ReportThreads threads, PostMessage post, Fireb
     {
         if (await threads.OpenByTokenAsync(Token, ct) is not var (incident, _)) return false;
         Incident = incident;
-        ProjectName = await db.Projects.Where(p => p.Id == incident.ProjectId).Select(p => p.Name).SingleAsync(ct);
+        var project = await db.Projects.AsNoTracking().SingleAsync(p => p.Id == incident.ProjectId, ct);
+        ProjectName = project.Name;
+        ProjectSlug = project.Slug;
+        Advisory = await PortalAdvisory.FindAsync(db, project, incident.Id, time.GetUtcNow(), urls.For(Request), ct);
         Messages = await threads.SharedAsync(incident.Id, ct);
         Attachments = await threads.AttachmentsAsync(incident.Id, ct);
         return true;

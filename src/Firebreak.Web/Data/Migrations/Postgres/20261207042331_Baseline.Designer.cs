@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Firebreak.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresFirebreakDbContext))]
-    [Migration("20261207040956_Baseline")]
+    [Migration("20261207042331_Baseline")]
     partial class Baseline
     {
         /// <inheritdoc />
@@ -1319,6 +1319,43 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                                 .HasForeignKey("IncidentId");
                         });
 
+                    b.OwnsMany("Firebreak.Domain.Incidents.FixRelease", "Releases", b1 =>
+                        {
+                            b1.Property<Guid>("IncidentId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("ProvenanceUrl")
+                                .HasMaxLength(2000);
+
+                            b1.Property<DateTime>("RecordedAt");
+
+                            b1.Property<string>("RecordedBy")
+                                .IsRequired()
+                                .HasMaxLength(320);
+
+                            b1.Property<DateTime>("ReleasedAt");
+
+                            b1.Property<string>("Url")
+                                .IsRequired()
+                                .HasMaxLength(2000);
+
+                            b1.PrimitiveCollection<string>("Versions")
+                                .IsRequired();
+
+                            b1.HasKey("IncidentId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Incidents");
+
+                            b1
+                                .ToJson("Releases")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("IncidentId");
+                        });
+
                     b.OwnsOne("Firebreak.Domain.Incidents.Reporter", "Reporter", b1 =>
                         {
                             b1.Property<Guid>("IncidentId")
@@ -1432,6 +1469,8 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                     b.Navigation("Assignments");
 
                     b.Navigation("ClockRecords");
+
+                    b.Navigation("Releases");
 
                     b.Navigation("Reporter");
 

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Firebreak.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteFirebreakDbContext))]
-    [Migration("20261207040934_Baseline")]
+    [Migration("20261207042308_Baseline")]
     partial class Baseline
     {
         /// <inheritdoc />
@@ -1309,6 +1309,43 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
                                 .HasForeignKey("IncidentId");
                         });
 
+                    b.OwnsMany("Firebreak.Domain.Incidents.FixRelease", "Releases", b1 =>
+                        {
+                            b1.Property<Guid>("IncidentId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("ProvenanceUrl")
+                                .HasMaxLength(2000);
+
+                            b1.Property<DateTime>("RecordedAt");
+
+                            b1.Property<string>("RecordedBy")
+                                .IsRequired()
+                                .HasMaxLength(320);
+
+                            b1.Property<DateTime>("ReleasedAt");
+
+                            b1.Property<string>("Url")
+                                .IsRequired()
+                                .HasMaxLength(2000);
+
+                            b1.PrimitiveCollection<string>("Versions")
+                                .IsRequired();
+
+                            b1.HasKey("IncidentId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Incidents");
+
+                            b1
+                                .ToJson("Releases")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("IncidentId");
+                        });
+
                     b.OwnsOne("Firebreak.Domain.Incidents.Reporter", "Reporter", b1 =>
                         {
                             b1.Property<Guid>("IncidentId")
@@ -1422,6 +1459,8 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
                     b.Navigation("Assignments");
 
                     b.Navigation("ClockRecords");
+
+                    b.Navigation("Releases");
 
                     b.Navigation("Reporter");
 
