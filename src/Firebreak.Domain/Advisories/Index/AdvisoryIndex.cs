@@ -17,7 +17,7 @@ public sealed class AdvisoryIndex
     private readonly IndexedAdvisory?[] _records;
     private readonly PackageCandidates?[] _packages;
 
-    private AdvisoryIndex(byte[] bytes, string file)
+    private AdvisoryIndex(ReadOnlyMemory<byte> bytes, string file)
     {
         _layout = new IndexLayout(bytes, file);
         _strings = new IndexStrings(bytes, _layout[IndexSection.Strings].Offset, _layout[IndexSection.Strings].Length, file);
@@ -63,6 +63,12 @@ public sealed class AdvisoryIndex
     /// <summary>Loads an index from its bytes; <paramref name="file"/> names it in errors.</summary>
     public static AdvisoryIndex Load(byte[] bytes, string file) => new(bytes ?? throw new ArgumentNullException(nameof(bytes)), file ?? "");
 
+    /// <summary>
+    /// Loads an index from memory the caller keeps unchanged and alive as long as the index is used (a read-only
+    /// mapping of the file, say); <paramref name="file"/> names it in errors.
+    /// </summary>
+    public static AdvisoryIndex Load(ReadOnlyMemory<byte> bytes, string file) => new(bytes, file ?? "");
+
     /// <summary>Record <paramref name="number"/> (0 ≤ number &lt; <see cref="RecordCount"/>).</summary>
     public IndexedAdvisory Record(int number)
     {
@@ -78,7 +84,7 @@ public sealed class AdvisoryIndex
     internal IndexedAdvisory Decode(int number)
     {
         var (offset, length) = _tables.RecordSpan(number);
-        var reader = new IndexSpanReader(_layout.Bytes.AsSpan(offset, length), offset, _layout.File);
+        var reader = new IndexSpanReader(_layout.Bytes.Slice(offset, length), offset, _layout.File);
         return IndexRecordCodec.Read(ref reader, _strings, Sources[_tables.SourceOf(number)]);
     }
 

@@ -13,9 +13,10 @@ internal sealed class IndexTables
     public IndexTables(IndexLayout layout, int stringCount, int sourceCount)
     {
         Layout = layout;
+        var bytes = layout.Bytes; // once: a mapped file's span costs a virtual call per fetch
         RecordCount = layout.FixedCount(IndexSection.Records, RecordEntryLength, 4);
         RecordTable = layout[IndexSection.Records].Offset + 4;
-        var blobLength = layout.U32(RecordTable + RecordCount * RecordEntryLength);
+        var blobLength = U32(bytes, RecordTable + RecordCount * RecordEntryLength);
         RecordBlob = RecordTable + RecordCount * RecordEntryLength + 4;
         if (blobLength != layout[IndexSection.Records].Length - (RecordBlob - layout[IndexSection.Records].Offset))
             throw layout.Corrupt(RecordBlob - 4, "record data length does not match its section.");
@@ -24,22 +25,22 @@ internal sealed class IndexTables
         for (var i = 0; i < RecordCount; i++)
         {
             var at = RecordTable + i * RecordEntryLength;
-            var offset = layout.U32(at);
+            var offset = U32(bytes, at);
             if (offset < previous || offset > blobLength) throw layout.Corrupt(at, $"record {i} starts outside the record data.");
-            if (layout.Bytes[at + 4] + (layout.Bytes[at + 5] << 8) >= sourceCount) throw layout.Corrupt(at + 4, $"record {i} names a missing source.");
+            if (bytes[at + 4] + (bytes[at + 5] << 8) >= sourceCount) throw layout.Corrupt(at + 4, $"record {i} names a missing source.");
             previous = offset;
         }
         PostingCount = layout.FixedCount(IndexSection.Postings, IndexFormat.PostingLength);
         Postings = layout[IndexSection.Postings].Offset + 4;
         for (var i = 0; i < PostingCount; i++)
-            if (layout.U32(Postings + i * 8) >= RecordCount) throw layout.Corrupt(Postings + i * 8, $"posting {i} names a missing record.");
+            if (U32(bytes, Postings + i * 8) >= RecordCount) throw layout.Corrupt(Postings + i * 8, $"posting {i} names a missing record.");
         PackageCount = layout.FixedCount(IndexSection.Packages, IndexFormat.PackageEntryLength);
         Packages = layout[IndexSection.Packages].Offset + 4;
         for (var i = 0; i < PackageCount; i++)
         {
             var at = Packages + i * IndexFormat.PackageEntryLength;
-            if (!Enum.IsDefined((Ecosystem)layout.Bytes[at]) || layout.U32(at + 1) >= stringCount
-                || (ulong)layout.U32(at + 5) + layout.U32(at + 9) > (ulong)PostingCount)
+            if (!Enum.IsDefined((Ecosystem)bytes[at]) || U32(bytes, at + 1) >= stringCount
+                || (ulong)U32(bytes, at + 5) + U32(bytes, at + 9) > (ulong)PostingCount)
                 throw layout.Corrupt(at, $"package entry {i} is out of range.");
         }
         GroupCount = layout.FixedCount(IndexSection.Groups, 4, 4);
@@ -48,17 +49,17 @@ internal sealed class IndexTables
         previous = 0;
         for (var i = 0; i <= GroupCount; i++)
         {
-            var offset = layout.U32(Groups + i * 4);
+            var offset = U32(bytes, Groups + i * 4);
             if (offset < previous || offset > memberCount) throw layout.Corrupt(Groups + i * 4, $"vulnerability {i} lists members outside its section.");
             previous = offset;
         }
         Members = Groups + (GroupCount + 1) * 4;
         for (var i = 0; i < previous; i++)
-            if (layout.U32(Members + i * 4) >= RecordCount) throw layout.Corrupt(Members + i * 4, "a vulnerability names a missing record.");
+            if (U32(bytes, Members + i * 4) >= RecordCount) throw layout.Corrupt(Members + i * 4, "a vulnerability names a missing record.");
         IdCount = layout.FixedCount(IndexSection.Ids, IndexFormat.IdEntryLength);
         Ids = layout[IndexSection.Ids].Offset + 4;
         for (var i = 0; i < IdCount; i++)
-            if (layout.U32(Ids + i * 8) >= stringCount || layout.U32(Ids + i * 8 + 4) >= GroupCount) throw layout.Corrupt(Ids + i * 8, $"id entry {i} is out of range.");
+            if (U32(bytes, Ids + i * 8) >= stringCount || U32(bytes, Ids + i * 8 + 4) >= GroupCount) throw layout.Corrupt(Ids + i * 8, $"id entry {i} is out of range.");
     }
 
     public IndexLayout Layout { get; }
@@ -89,7 +90,9 @@ internal sealed class IndexTables
 
     public int Ids { get; }
 
-    public int SourceOf(int record) => Layout.Bytes[RecordTable + record * RecordEntryLength + 4] + (Layout.Bytes[RecordTable + record * RecordEntryLength + 5] << 8);
+    private static uint U32(ReadOnlySpan<byte> bytes, int at) => System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(bytes[at..]);
+
+    public int SourceOf(int record) => System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(Layout.Bytes[(RecordTable + record * RecordEntryLength + 4)..]);
 
     /// <summary>The bytes of one record.</summary>
     public (int Offset, int Length) RecordSpan(int record)
