@@ -1,3 +1,4 @@
+using Firebreak.Web.Data.Sealing;
 using System.Globalization;
 using Firebreak.Web.Data;
 using Firebreak.Web.Features.Account;
@@ -38,7 +39,7 @@ public abstract class AuditTamperTrialsTests(FirebreakFactory factory)
             await using var scope = factory.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<FirebreakDbContext>();
             await using var transaction = await db.Database.BeginTransactionAsync(Ct);
-            var (kind, description) = await new Tampering(db, random).ApplyRandomAsync(Ct);
+            var (kind, description) = await new Tampering(db, scope.ServiceProvider.GetRequiredService<DataKeyRing>(), random).ApplyRandomAsync(Ct);
             var verdict = await new AuditVerifier(db).VerifyAsync(anchor, Ct);
             await transaction.RollbackAsync(Ct);
             kinds[kind] = kinds.GetValueOrDefault(kind) + 1;

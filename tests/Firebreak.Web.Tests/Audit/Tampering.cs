@@ -1,5 +1,6 @@
 using Firebreak.Domain.Incidents;
 using Firebreak.Web.Data;
+using Firebreak.Web.Data.Sealing;
 using Firebreak.Web.Infrastructure.Audit;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,8 +11,11 @@ namespace Firebreak.Web.Tests.Audit;
 /// someone holding the database file or a superuser login would: change any column of any chained
 /// row, delete a row, swap two rows, cut the tail of one table or both, delete a range, empty both,
 /// or put back an older copy. Each returns a description; nothing that changes no row counts.
+/// A sealed column (an entry's text, a record's detail) is changed the two ways that are open to such a person:
+/// without the key, bytes of its ciphertext replaced; with it (an insider holding the key file too), a changed text
+/// sealed afresh. Either must be caught.
 /// </summary>
-internal sealed class Tampering(FirebreakDbContext db, Random random)
+internal sealed class Tampering(FirebreakDbContext db, DataKeyRing ring, Random random)
 {
     /// <summary>Every column of the chain table; a test holds this list to the model, so a new column gets its trials.</summary>
     public static readonly string[] AuditColumns = ["Id", "Sequence", "At", "Actor", "Action", "Subject", "Detail", "EntryDigest", "HashFormat", "PreviousHash", "Hash"];
@@ -64,7 +68,7 @@ internal sealed class Tampering(FirebreakDbContext db, Random random)
             "Actor" => Perturb(r.Actor, _records.Select(x => x.Actor)),
             "Action" => Perturb(r.Action, _records.Select(x => x.Action)),
             "Subject" => Perturb(r.Subject, _records.Select(x => x.Subject)),
-            "Detail" => Perturb(r.Detail, _records.Select(x => x.Detail)),
+            "Detail" => Sealed(Perturb(r.Detail, _records.Select(x => x.Detail)), "AuditChain.Detail"),
             "EntryDigest" => Perturb(r.EntryDigest, _records.Select(x => x.EntryDigest)),
             "PreviousHash" => Perturb(r.PreviousHash, _records.Select(x => x.PreviousHash)),
             "Hash" => Perturb(r.Hash, _records.Select(x => x.Hash)),
@@ -89,12 +93,20 @@ internal sealed class Tampering(FirebreakDbContext db, Random random)
             "At" => Shift(e.At),
             "Actor" => Perturb(e.Actor, _entries.Select(x => x.Actor)),
             "Kind" => Pick(Enum.GetValues<TimelineKind>().Where(k => k != e.Kind).ToArray()).ToString(),
-            "Text" => Perturb(e.Text, _entries.Select(x => x.Text)),
+            "Text" => Sealed(Perturb(e.Text, _entries.Select(x => x.Text)), "Timeline.Text"),
             _ => throw new InvalidOperationException(column),
         };
         var update = $"UPDATE \"Timeline\" SET \"{column}\" = {{0}} WHERE \"Id\" = {{1}}";
         var changed = await db.Database.ExecuteSqlRawAsync(update, [value, e.Id], ct);
         return (changed, $"set Timeline.{column} of entry #{e.Sequence} of incident {e.IncidentId} to «{Short(value)}»");
+    }
+
+    /// <summary>A changed text as the column stores it: sealed under the server's key, or (half the time) garbage of the same shape.</summary>
+    private byte[] Sealed(string text, string column)
+    {
+        var value = ring.SealText(text, column);
+        if (random.Next(2) == 0) random.NextBytes(value.AsSpan(5)); // keeps the version and key number, replaces nonce, tag and text
+        return value;
     }
 
     private async Task<(int, string)> DeleteRecordsAsync(IReadOnlyList<AuditRecord> records, bool withEntries, CancellationToken ct)

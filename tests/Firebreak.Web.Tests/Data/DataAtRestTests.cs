@@ -29,7 +29,7 @@ public abstract class DataAtRestTests(FirebreakFactory factory)
         var canary = $"CANARY{Guid.NewGuid():N}";
         await maintainer.PostJsonAsync("/api/v1/projects", new { slug, name = "Springtale" }, HttpStatusCode.Created);
         using var form = AttachmentApiTests.Multipart(
-            new { title = $"Vault {canary} title", description = $"Steps {canary} body", affectedVersions = "<= 0.4.1", contact = "reporter@example.test" },
+            new { title = $"Vault {canary} title", description = $"Steps {canary} body", affectedVersions = $"<= 0.4.1 ({canary})", contact = $"r{canary.ToLowerInvariant()}@example.test" },
             ("poc.log", Encoding.UTF8.GetBytes($"log line {canary}\n")));
         using var response = await factory.CreateClient().PostAsync(new Uri($"/api/v1/projects/{slug}/reports", UriKind.Relative), form, Ct);
         var text = await response.Content.ReadAsStringAsync(Ct);
@@ -37,6 +37,8 @@ public abstract class DataAtRestTests(FirebreakFactory factory)
         var token = (string)System.Text.Json.Nodes.JsonNode.Parse(text)!["token"]!;
         var id = (string)(await maintainer.GetJsonAsync($"/api/v1/projects/{slug}/incidents")).AsArray().Single()!["id"]!;
         await maintainer.PostJsonAsync($"/api/v1/incidents/{id}/messages", new { body = $"internal {canary}", shared = false }, HttpStatusCode.Created);
+        // Text a maintainer writes into the incident and its timeline (a note, changed details) is embargoed as well.
+        await maintainer.PatchJsonAsync($"/api/v1/incidents/{id}", new { note = $"note {canary}", details = new { affectedVersions = $"< 0.5 ({canary})" } });
         await maintainer.PostJsonAsync($"/api/v1/incidents/{id}/messages", new { body = $"shared {canary}", shared = true }, HttpStatusCode.Created);
         using (var reply = new HttpRequestMessage(HttpMethod.Post, "/api/v1/portal/messages"))
         {
@@ -77,7 +79,12 @@ public abstract class DataAtRestTests(FirebreakFactory factory)
             Assert.Contains(outbox, m => m.TextBody.Contains(CapabilityLinks.Removed, StringComparison.Ordinal));
         }
 
-        foreach (var needle in new[] { canary, token })
+        var incident = await maintainer.GetJsonAsync($"/api/v1/incidents/{id}");
+        Assert.Contains(canary, (string)incident["details"]!["affectedVersions"]!, StringComparison.Ordinal);
+        Assert.Contains(canary.ToLowerInvariant(), incident.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains(canary, (await maintainer.GetJsonAsync($"/api/v1/incidents/{id}/timeline")).ToJsonString(), StringComparison.Ordinal);
+
+        foreach (var needle in new[] { canary, canary.ToLowerInvariant(), token })
         {
             var hits = await RawHitsAsync(needle);
             Assert.True(hits.Count == 0, $"{(needle == token ? "the portal token" : "the canary")} is stored in plain text: {string.Join(" | ", hits)}");

@@ -191,7 +191,7 @@ public abstract class ReleaseTests(FirebreakFactory factory)
         await using (var scope = factory.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<FirebreakDbContext>();
-            var told = await db.Set<OutboxMessage>().Where(m => m.To == contact && m.Purpose == ReporterNotice.Purpose).ToListAsync(Ct);
+            var told = (await db.Set<OutboxMessage>().Where(m => m.Purpose == ReporterNotice.Purpose).ToListAsync(Ct)).Where(m => m.To == contact).ToList(); // To is sealed: compared after reading
             var message = Assert.Single(told);
             Assert.Equal("[Springtale] Your report is public: SPR-2026-0702", message.Subject);
             Assert.Contains($"/p/{slug}/advisories/SPR-2026-0702", message.TextBody, StringComparison.Ordinal);
@@ -230,7 +230,7 @@ public abstract class ReleaseTests(FirebreakFactory factory)
 
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<FirebreakDbContext>();
-        var message = await db.Set<OutboxMessage>().SingleAsync(m => m.To == contact && m.Purpose == ReporterNotice.Purpose, Ct);
+        var message = (await db.Set<OutboxMessage>().Where(m => m.Purpose == ReporterNotice.Purpose).ToListAsync(Ct)).Single(m => m.To == contact); // To is sealed
         Assert.Contains("As you asked, the advisory does not credit you.", message.TextBody, StringComparison.Ordinal);
         Assert.DoesNotContain("Rae Hidden", message.TextBody, StringComparison.Ordinal);
     }

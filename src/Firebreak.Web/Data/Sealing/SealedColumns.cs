@@ -17,13 +17,18 @@ internal static class SealedColumns
 {
     private const string Annotation = "Firebreak:Sealed";
 
-    /// <summary>Stores this string or byte-array property sealed.</summary>
+    /// <summary>
+    /// Stores this string or byte-array property sealed; a property with a converter to text (a JSON document, say)
+    /// is sealed after that converter, so call this after <c>HasConversion</c>.
+    /// </summary>
     public static PropertyBuilder<T> Sealed<T>(this PropertyBuilder<T> property)
     {
         ArgumentNullException.ThrowIfNull(property);
-        if (property.Metadata.ClrType != typeof(string) && property.Metadata.ClrType != typeof(byte[]))
-            throw new InvalidOperationException($"{property.Metadata.Name} is a {property.Metadata.ClrType.Name}; only strings and byte arrays are sealed.");
-        if (property.Metadata.GetValueConverter() is not null) throw new InvalidOperationException($"{property.Metadata.Name} already has a converter; a sealed column is a plain string or byte array.");
+        var stored = property.Metadata.GetValueConverter()?.ProviderClrType ?? property.Metadata.ClrType;
+        if (stored != typeof(string) && stored != typeof(byte[]))
+            throw new InvalidOperationException($"{property.Metadata.Name} is stored as {stored.Name}; only strings and byte arrays are sealed.");
+        if (property.Metadata.GetValueConverter() is { ProviderClrType: var provider } && provider != typeof(string))
+            throw new InvalidOperationException($"{property.Metadata.Name} is converted to {provider.Name}; only a conversion to text can be sealed after it.");
         return property.HasAnnotation(Annotation, true);
     }
 
@@ -42,9 +47,11 @@ internal static class SealedColumns
                 property.RemoveAnnotation(Annotation);
                 var context = $"{entity.GetTableName()}.{property.GetColumnName()}";
                 property.SetMaxLength(null);
-                property.SetValueConverter(property.ClrType == typeof(string)
+                var earlier = property.GetValueConverter();
+                ValueConverter seal = (earlier?.ProviderClrType ?? property.ClrType) == typeof(string)
                     ? new ValueConverter<string, byte[]>(v => ring.SealText(v, context), v => ring.OpenText(v, context))
-                    : new ValueConverter<byte[], byte[]>(v => ring.Seal(v, context), v => ring.OpenBytes(v, context)));
+                    : new ValueConverter<byte[], byte[]>(v => ring.Seal(v, context), v => ring.OpenBytes(v, context));
+                property.SetValueConverter(earlier is null ? seal : earlier.ComposeWith(seal));
                 // Byte arrays compare by content (what EF does for them without a converter).
                 if (property.ClrType == typeof(byte[]))
                     property.SetValueComparer(new ValueComparer<byte[]>((a, b) => a == b || (a != null && b != null && a.SequenceEqual(b)), v => v.Length, v => v.ToArray()));

@@ -1,10 +1,10 @@
 using System.Text.Json;
 using Firebreak.Domain.Incidents;
 using Firebreak.Domain.Projects;
+using Firebreak.Web.Data.Sealing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Firebreak.Web.Data.Sealing;
 
 namespace Firebreak.Web.Features.Incidents;
 
@@ -34,13 +34,15 @@ internal sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
         incident.Property(i => i.SeverityReason).HasMaxLength(300);
         incident.Property(i => i.Details).HasConversion(
             d => JsonSerializer.Serialize(DetailsDocument.From(d), Json),
-            s => (JsonSerializer.Deserialize<DetailsDocument>(s, Json) ?? DetailsDocument.Empty).ToDetails(),
-            new ValueComparer<IncidentDetails>((a, b) => a!.Describe(b!).Count == 0, d => d.GetHashCode(), d => d));
+            // A sealed value altered in the database opens as a sentence, not JSON: the details then read as empty
+            // (the page says the row failed its integrity check through the other sealed fields) rather than a crash.
+            s => (s == DataKeyRing.Unreadable ? DetailsDocument.Empty : JsonSerializer.Deserialize<DetailsDocument>(s, Json) ?? DetailsDocument.Empty).ToDetails(),
+            new ValueComparer<IncidentDetails>((a, b) => a!.Describe(b!).Count == 0, d => d.GetHashCode(), d => d)).Sealed();
         incident.OwnsOne(i => i.Reporter, reporter =>
         {
-            reporter.Property(r => r.Contact).HasColumnName("ReporterContact").HasMaxLength(320);
+            reporter.Property(r => r.Contact).HasColumnName("ReporterContact").Sealed();
             reporter.Property(r => r.Preference).HasColumnName("ReporterCredit").HasConversion<string>().HasMaxLength(16);
-            reporter.Property(r => r.CreditName).HasColumnName("ReporterCreditName").HasMaxLength(200);
+            reporter.Property(r => r.CreditName).HasColumnName("ReporterCreditName").Sealed();
             reporter.Property(r => r.Consent).HasColumnName("ReporterConsent");
             reporter.Ignore(r => r.CreditLine);
         });
@@ -110,5 +112,7 @@ internal sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
         entry.HasIndex(t => new { t.IncidentId, t.Sequence }).IsUnique();
         entry.Property(t => t.Kind).HasConversion<string>().HasMaxLength(32);
         entry.Property(t => t.Actor).HasMaxLength(320);
+        // What happened can quote embargoed text (a severity reason, a step's note): sealed like the report itself.
+        entry.Property(t => t.Text).Sealed();
     }
 }

@@ -68,7 +68,7 @@ internal sealed class IntakeConfiguration : IEntityTypeConfiguration<IntakeSetti
         held.Property(h => h.TokenHash).HasMaxLength(64);
         held.HasIndex(h => h.TokenHash).IsUnique();
         held.HasIndex(h => new { h.ProjectId, h.ReceivedAt });
-        held.Property(h => h.Contact).HasMaxLength(320);
+        held.Property(h => h.Contact).Sealed();
         held.Property(h => h.Credit).HasMaxLength(32);
         held.Property(h => h.CreditName).HasMaxLength(200);
         held.Property(h => h.Title).Sealed();

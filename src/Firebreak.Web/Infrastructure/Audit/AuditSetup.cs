@@ -1,3 +1,4 @@
+using Firebreak.Web.Data.Sealing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -35,6 +36,7 @@ internal sealed class AuditRecordConfiguration : IEntityTypeConfiguration<AuditR
         record.Property(r => r.PreviousHash).HasMaxLength(64);
         record.Property(r => r.Hash).HasMaxLength(64);
         record.Property(r => r.EntryDigest).HasMaxLength(64);
+        record.Property(r => r.Detail).Sealed(); // repeats a timeline entry's text, so sealed as that is
         record.HasIndex(r => new { r.Action, r.Subject });
         record.Ignore(r => r.IsSealed);
     }

@@ -15,7 +15,7 @@ internal sealed class OutboxConfiguration : IEntityTypeConfiguration<OutboxMessa
         message.HasIndex(m => new { m.State, m.NextAttemptAt });
         message.HasIndex(m => m.IncidentId);
         message.Property(m => m.DedupKey).HasMaxLength(200);
-        message.Property(m => m.To).HasMaxLength(320);
+        message.Property(m => m.To).Sealed(); // a reporter's address is theirs to give, not the database's to show
         message.Property(m => m.Subject).Sealed();
         message.Property(m => m.TextBody).Sealed();
         message.Property(m => m.HtmlBody).Sealed();

@@ -105,9 +105,9 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                     b.Property<bool>("ActivelyExploited")
                         .HasColumnType("boolean");
 
-                    b.Property<string>("Details")
+                    b.Property<byte[]>("Details")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("bytea");
 
                     b.Property<Guid?>("DuplicateOf")
                         .HasColumnType("uuid");
@@ -231,9 +231,9 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                     b.Property<int>("Sequence")
                         .HasColumnType("integer");
 
-                    b.Property<string>("Text")
+                    b.Property<byte[]>("Text")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("bytea");
 
                     b.HasKey("Id");
 
@@ -582,10 +582,9 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                     b.Property<bool>("Consent")
                         .HasColumnType("boolean");
 
-                    b.Property<string>("Contact")
+                    b.Property<byte[]>("Contact")
                         .IsRequired()
-                        .HasMaxLength(320)
-                        .HasColumnType("character varying(320)");
+                        .HasColumnType("bytea");
 
                     b.Property<string>("Credit")
                         .HasMaxLength(32)
@@ -896,9 +895,9 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                     b.Property<DateTime>("At")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("Detail")
+                    b.Property<byte[]>("Detail")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("bytea");
 
                     b.Property<string>("EntryDigest")
                         .IsRequired()
@@ -1070,10 +1069,9 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("bytea");
 
-                    b.Property<string>("To")
+                    b.Property<byte[]>("To")
                         .IsRequired()
-                        .HasMaxLength(320)
-                        .HasColumnType("character varying(320)");
+                        .HasColumnType("bytea");
 
                     b.HasKey("Id");
 
@@ -1362,14 +1360,12 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                                 .HasColumnType("boolean")
                                 .HasColumnName("ReporterConsent");
 
-                            b1.Property<string>("Contact")
-                                .HasMaxLength(320)
-                                .HasColumnType("character varying(320)")
+                            b1.Property<byte[]>("Contact")
+                                .HasColumnType("bytea")
                                 .HasColumnName("ReporterContact");
 
-                            b1.Property<string>("CreditName")
-                                .HasMaxLength(200)
-                                .HasColumnType("character varying(200)")
+                            b1.Property<byte[]>("CreditName")
+                                .HasColumnType("bytea")
                                 .HasColumnName("ReporterCreditName");
 
                             b1.Property<string>("Preference")

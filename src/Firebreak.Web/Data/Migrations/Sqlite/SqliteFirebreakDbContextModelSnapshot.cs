@@ -99,9 +99,9 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
                     b.Property<bool>("ActivelyExploited")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Details")
+                    b.Property<byte[]>("Details")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.Property<Guid?>("DuplicateOf")
                         .HasColumnType("TEXT");
@@ -225,9 +225,9 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
                     b.Property<int>("Sequence")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Text")
+                    b.Property<byte[]>("Text")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.HasKey("Id");
 
@@ -576,10 +576,9 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
                     b.Property<bool>("Consent")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Contact")
+                    b.Property<byte[]>("Contact")
                         .IsRequired()
-                        .HasMaxLength(320)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Credit")
                         .HasMaxLength(32)
@@ -890,9 +889,9 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
                     b.Property<DateTime>("At")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Detail")
+                    b.Property<byte[]>("Detail")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("EntryDigest")
                         .IsRequired()
@@ -1064,10 +1063,9 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("BLOB");
 
-                    b.Property<string>("To")
+                    b.Property<byte[]>("To")
                         .IsRequired()
-                        .HasMaxLength(320)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.HasKey("Id");
 
@@ -1352,14 +1350,12 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
                                 .HasColumnType("INTEGER")
                                 .HasColumnName("ReporterConsent");
 
-                            b1.Property<string>("Contact")
-                                .HasMaxLength(320)
-                                .HasColumnType("TEXT")
+                            b1.Property<byte[]>("Contact")
+                                .HasColumnType("BLOB")
                                 .HasColumnName("ReporterContact");
 
-                            b1.Property<string>("CreditName")
-                                .HasMaxLength(200)
-                                .HasColumnType("TEXT")
+                            b1.Property<byte[]>("CreditName")
+                                .HasColumnType("BLOB")
                                 .HasColumnName("ReporterCreditName");
 
                             b1.Property<string>("Preference")

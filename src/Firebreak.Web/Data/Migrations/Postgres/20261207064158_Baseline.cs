@@ -65,7 +65,7 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                     Actor = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
                     Action = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     Subject = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Detail = table.Column<string>(type: "text", nullable: false),
+                    Detail = table.Column<byte[]>(type: "bytea", nullable: false),
                     EntryDigest = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     HashFormat = table.Column<int>(type: "integer", nullable: false),
                     PreviousHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
@@ -97,7 +97,7 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     DedupKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    To = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
+                    To = table.Column<byte[]>(type: "bytea", nullable: false),
                     Subject = table.Column<byte[]>(type: "bytea", nullable: false),
                     TextBody = table.Column<byte[]>(type: "bytea", nullable: false),
                     HtmlBody = table.Column<byte[]>(type: "bytea", nullable: true),
@@ -371,11 +371,11 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                     OpenedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     Version = table.Column<int>(type: "integer", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ReporterContact = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: true),
+                    ReporterContact = table.Column<byte[]>(type: "bytea", nullable: true),
                     ReporterCredit = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
-                    ReporterCreditName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ReporterCreditName = table.Column<byte[]>(type: "bytea", nullable: true),
                     ReporterConsent = table.Column<bool>(type: "boolean", nullable: true),
-                    Details = table.Column<string>(type: "text", nullable: false),
+                    Details = table.Column<byte[]>(type: "bytea", nullable: false),
                     ActivelyExploited = table.Column<bool>(type: "boolean", nullable: false),
                     ExploitedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     DuplicateOf = table.Column<Guid>(type: "uuid", nullable: true),
@@ -496,7 +496,7 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                     Description = table.Column<byte[]>(type: "bytea", nullable: true),
                     AffectedVersions = table.Column<byte[]>(type: "bytea", nullable: true),
                     CvssVector = table.Column<string>(type: "text", nullable: true),
-                    Contact = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
+                    Contact = table.Column<byte[]>(type: "bytea", nullable: false),
                     Credit = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
                     CreditName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     Consent = table.Column<bool>(type: "boolean", nullable: false),
@@ -705,7 +705,7 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                     At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     Actor = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
                     Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Text = table.Column<string>(type: "text", nullable: false)
+                    Text = table.Column<byte[]>(type: "bytea", nullable: false)
                 },
                 constraints: table =>
                 {

@@ -63,7 +63,7 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
                     Actor = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
                     Action = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     Subject = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Detail = table.Column<string>(type: "TEXT", nullable: false),
+                    Detail = table.Column<byte[]>(type: "BLOB", nullable: false),
                     EntryDigest = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     HashFormat = table.Column<int>(type: "INTEGER", nullable: false),
                     PreviousHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
@@ -95,7 +95,7 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     DedupKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    To = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    To = table.Column<byte[]>(type: "BLOB", nullable: false),
                     Subject = table.Column<byte[]>(type: "BLOB", nullable: false),
                     TextBody = table.Column<byte[]>(type: "BLOB", nullable: false),
                     HtmlBody = table.Column<byte[]>(type: "BLOB", nullable: true),
@@ -369,11 +369,11 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
                     OpenedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     Version = table.Column<int>(type: "INTEGER", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ReporterContact = table.Column<string>(type: "TEXT", maxLength: 320, nullable: true),
+                    ReporterContact = table.Column<byte[]>(type: "BLOB", nullable: true),
                     ReporterCredit = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
-                    ReporterCreditName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ReporterCreditName = table.Column<byte[]>(type: "BLOB", nullable: true),
                     ReporterConsent = table.Column<bool>(type: "INTEGER", nullable: true),
-                    Details = table.Column<string>(type: "TEXT", nullable: false),
+                    Details = table.Column<byte[]>(type: "BLOB", nullable: false),
                     ActivelyExploited = table.Column<bool>(type: "INTEGER", nullable: false),
                     ExploitedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     DuplicateOf = table.Column<Guid>(type: "TEXT", nullable: true),
@@ -494,7 +494,7 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
                     Description = table.Column<byte[]>(type: "BLOB", nullable: true),
                     AffectedVersions = table.Column<byte[]>(type: "BLOB", nullable: true),
                     CvssVector = table.Column<string>(type: "TEXT", nullable: true),
-                    Contact = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    Contact = table.Column<byte[]>(type: "BLOB", nullable: false),
                     Credit = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
                     CreditName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     Consent = table.Column<bool>(type: "INTEGER", nullable: false),
@@ -703,7 +703,7 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
                     At = table.Column<DateTime>(type: "TEXT", nullable: false),
                     Actor = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
                     Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Text = table.Column<string>(type: "TEXT", nullable: false)
+                    Text = table.Column<byte[]>(type: "BLOB", nullable: false)
                 },
                 constraints: table =>
                 {
