@@ -435,6 +435,31 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ProjectIntegrations",
+                columns: table => new
+                {
+                    ProjectId = table.Column<Guid>(type: "uuid", nullable: false),
+                    GitHubSecret = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    GitHubSecretSetAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    GitHubSecretSetBy = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: true),
+                    GenericSecret = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    GenericSecretSetAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    GenericSecretSetBy = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: true),
+                    AllowedReleasers = table.Column<List<string>>(type: "text[]", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProjectIntegrations", x => x.ProjectId);
+                    table.ForeignKey(
+                        name: "FK_ProjectIntegrations_Projects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "Projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ProjectMembers",
                 columns: table => new
                 {
@@ -518,6 +543,38 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                         onDelete: ReferentialAction.SetNull);
                     table.ForeignKey(
                         name: "FK_HeldReports_Projects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "Projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "HookDeliveries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProjectId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Source = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    DeliveryId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Event = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Action = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Outcome = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Verdict = table.Column<byte[]>(type: "bytea", nullable: false),
+                    IncidentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ReceivedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HookDeliveries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_HookDeliveries_Incidents_IncidentId",
+                        column: x => x.IncidentId,
+                        principalTable: "Incidents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_HookDeliveries_Projects_ProjectId",
                         column: x => x.ProjectId,
                         principalTable: "Projects",
                         principalColumn: "Id",
@@ -886,6 +943,22 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_HookDeliveries_IncidentId",
+                table: "HookDeliveries",
+                column: "IncidentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HookDeliveries_ProjectId_ReceivedAt",
+                table: "HookDeliveries",
+                columns: new[] { "ProjectId", "ReceivedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HookDeliveries_ProjectId_Source_DeliveryId",
+                table: "HookDeliveries",
+                columns: new[] { "ProjectId", "Source", "DeliveryId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_IncidentAdvisories_ProjectId_AdvisoryId",
                 table: "IncidentAdvisories",
                 columns: new[] { "ProjectId", "AdvisoryId" },
@@ -1041,6 +1114,9 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                 name: "DisclosureSettings");
 
             migrationBuilder.DropTable(
+                name: "HookDeliveries");
+
+            migrationBuilder.DropTable(
                 name: "IncidentAdvisories");
 
             migrationBuilder.DropTable(
@@ -1063,6 +1139,9 @@ namespace Firebreak.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "ProjectCounters");
+
+            migrationBuilder.DropTable(
+                name: "ProjectIntegrations");
 
             migrationBuilder.DropTable(
                 name: "ProjectMembers");

@@ -433,6 +433,31 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ProjectIntegrations",
+                columns: table => new
+                {
+                    ProjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    GitHubSecret = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    GitHubSecretSetAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    GitHubSecretSetBy = table.Column<string>(type: "TEXT", maxLength: 320, nullable: true),
+                    GenericSecret = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    GenericSecretSetAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    GenericSecretSetBy = table.Column<string>(type: "TEXT", maxLength: 320, nullable: true),
+                    AllowedReleasers = table.Column<string>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProjectIntegrations", x => x.ProjectId);
+                    table.ForeignKey(
+                        name: "FK_ProjectIntegrations_Projects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "Projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ProjectMembers",
                 columns: table => new
                 {
@@ -516,6 +541,38 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.SetNull);
                     table.ForeignKey(
                         name: "FK_HeldReports_Projects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "Projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "HookDeliveries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    DeliveryId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Event = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Verdict = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    IncidentId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ReceivedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HookDeliveries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_HookDeliveries_Incidents_IncidentId",
+                        column: x => x.IncidentId,
+                        principalTable: "Incidents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_HookDeliveries_Projects_ProjectId",
                         column: x => x.ProjectId,
                         principalTable: "Projects",
                         principalColumn: "Id",
@@ -884,6 +941,22 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_HookDeliveries_IncidentId",
+                table: "HookDeliveries",
+                column: "IncidentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HookDeliveries_ProjectId_ReceivedAt",
+                table: "HookDeliveries",
+                columns: new[] { "ProjectId", "ReceivedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HookDeliveries_ProjectId_Source_DeliveryId",
+                table: "HookDeliveries",
+                columns: new[] { "ProjectId", "Source", "DeliveryId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_IncidentAdvisories_ProjectId_AdvisoryId",
                 table: "IncidentAdvisories",
                 columns: new[] { "ProjectId", "AdvisoryId" },
@@ -1039,6 +1112,9 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
                 name: "DisclosureSettings");
 
             migrationBuilder.DropTable(
+                name: "HookDeliveries");
+
+            migrationBuilder.DropTable(
                 name: "IncidentAdvisories");
 
             migrationBuilder.DropTable(
@@ -1061,6 +1137,9 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "ProjectCounters");
+
+            migrationBuilder.DropTable(
+                name: "ProjectIntegrations");
 
             migrationBuilder.DropTable(
                 name: "ProjectMembers");
