@@ -48,7 +48,7 @@ public static class GitHubRange
             }
             if (!scheme.TryParse(version, out _, out var bad))
             {
-                error = new VersionParseError($"'{version}' is not a {scheme.Name} version ({bad.Message})", start + op.Length);
+                error = new VersionParseError($"'{version}' is not a {scheme.Name} version ({bad.Message})", start + item.IndexOf(version, op.Length, StringComparison.Ordinal));
                 return false;
             }
             constraints.Add((op == "=" ? "" : op) + VersConstraint.Encode(version));
