@@ -47,6 +47,7 @@ internal static class Program
         var root = new RootCommand("firebreak — incident response and coordinated disclosure for open-source projects");
         root.Subcommands.Add(LoginCommand.Create(context));
         root.Subcommands.Add(IncidentsCommands.Create(context));
+        root.Subcommands.Add(IntegrationsCommands.Create(context));
         root.Subcommands.Add(StepsCommands.Create(context));
         root.Subcommands.Add(PlaybooksCommands.Create(context));
         root.Subcommands.Add(CvssCommands.Create(context));

@@ -131,7 +131,26 @@ public class XssBatteryTests(BrowserFactory factory) : IClassFixture<BrowserFact
         await api.SendJsonAsync(HttpMethod.Patch, $"/api/v1/incidents/{incident}", new { note = XssPayloads.Block("Incident note"), summary = XssPayloads.Block("Changed summary") }, HttpStatusCode.OK);
         await api.SendJsonAsync(HttpMethod.Patch, $"/api/v1/incidents/{reported}", new { note = XssPayloads.Block("Report note") }, HttpStatusCode.OK);
         await SaveAdvisoryAsync(api, reported);
+        await DeliverHostileHooksAsync(api, slug);
         return (slug, token, incident);
+    }
+
+    /// <summary>Signed GitHub deliveries whose action, secret type and repository carry vectors: the integrations page lists them, the incident shows the type.</summary>
+    private async Task DeliverHostileHooksAsync(HttpClient api, string slug)
+    {
+        var secret = (string)(await api.PostJsonAsync($"/api/v1/projects/{slug}/integrations/github", new { }))["secret"]!;
+        foreach (var action in new[] { XssPayloads.Line("Action", 2, 60), "created" })
+        {
+            var body = System.Text.Encoding.UTF8.GetBytes(new System.Text.Json.Nodes.JsonObject
+            {
+                ["action"] = action,
+                ["alert"] = new System.Text.Json.Nodes.JsonObject { ["number"] = 7, ["secret_type"] = XssPayloads.Line("Secret type", 4, 150), ["validity"] = XssPayloads.Line("Validity", 6, 100) },
+                ["repository"] = new System.Text.Json.Nodes.JsonObject { ["id"] = 9, ["full_name"] = XssPayloads.Line("Repository", 8, 100) },
+            }.ToJsonString());
+            var (status, _) = await Integrations.HookSender.PostAsync(factory.CreateClient(), $"/hooks/github/{slug}", "secret_scanning_alert",
+                $"xss-{Guid.NewGuid():N}", body, Integrations.HookSender.Sign(secret, body));
+            Assert.True(status is 200 or 202, $"hostile delivery answered {status}");
+        }
     }
 
     /// <summary>Completes the incident's first actionable step through its form, every free-text evidence field carrying vectors.</summary>

@@ -129,6 +129,26 @@ public sealed class CliServerCommandsTests(SqliteFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task IntegrationsGithub_PrintsTheUrlAndASecretThatSignsDeliveries()
+    {
+        var slug = await SignedInWithProjectAsync();
+        var created = Run("integrations", "github", "--project", slug);
+        Assert.True(created.Exit == ExitCodes.Ok, created.Err);
+        var lines = created.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal($"url:    http://localhost/hooks/github/{slug}", lines[0]);
+        var secret = lines[1]["secret: ".Length..].Trim();
+        Assert.Matches("^[0-9a-f]{64}$", secret);
+
+        var ping = "{\"zen\":\"Design for failure.\"}"u8.ToArray();
+        var (status, answer) = await Integrations.HookSender.PostAsync(factory.CreateClient(), $"/hooks/github/{slug}", "ping", "cli-ping", ping,
+            Integrations.HookSender.Sign(secret, ping));
+        Assert.Equal((200, "ping"), (status, (string?)answer!["outcome"]));
+        var rotated = JsonNode.Parse(Run("integrations", "github", "--project", slug, "--json").Out)!;
+        Assert.NotEqual(secret, (string?)rotated["secret"]);
+        Assert.Equal(ExitCodes.NotFound, Run("integrations", "generic", "--project", "no-such-project").Exit);
+    }
+
+    [Fact]
     public async Task Errors_MapToDocumentedExitCodes()
     {
         var slug = await SignedInWithProjectAsync();

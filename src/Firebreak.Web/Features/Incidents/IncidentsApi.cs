@@ -16,6 +16,7 @@ internal static class IncidentsApi
     public static WebApplicationBuilder AddIncidents(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<OpenIncident>();
+        builder.Services.AddScoped<FindIncident>();
         builder.Services.AddScoped<ChangeIncident>();
         builder.Services.AddScoped<IncidentQueries>();
         builder.Services.AddScoped<WorkStep>();

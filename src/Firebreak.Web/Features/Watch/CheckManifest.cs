@@ -58,7 +58,7 @@ internal sealed class CheckManifest(FirebreakDbContext db, UnitOfWork unitOfWork
                 Fill(row, finding, manifest, now);
                 if (manifest.OnReleasePath && row.IncidentId is null && row.Suppressed is null)
                 {
-                    var result = await open.OpenOrFindAsync(project, Opening(row, finding, manifest), null, c);
+                    var result = await open.OpenOrFindAsync(project, Opening(finding, manifest, IncidentSource.Watch, Actor), null, c);
                     row.IncidentId = result.IncidentId;
                     if (result.Opened is { } incident) opened.Add(incident);
                 }
@@ -97,15 +97,18 @@ internal sealed class CheckManifest(FirebreakDbContext db, UnitOfWork unitOfWork
         return [.. documents.Where(d => WatchedManifest.IsOpenVex(d.Content)).SelectMany(d => OpenVexReader.Read(d.Content, d.Name).Statements)];
     }
 
-    /// <summary>What the watch knows about the incident a finding on the release path calls for: one per vulnerability and project.</summary>
-    private static IncidentOpening Opening(DependencyFinding row, ScanFinding finding, WatchedManifest manifest)
+    /// <summary>
+    /// What the watch knows about the incident a finding on the release path calls for: one per vulnerability and project
+    /// (also what <see cref="MatchAdvisory"/> opens for an advisory a forge announces, under its own source and actor).
+    /// </summary>
+    internal static IncidentOpening Opening(ScanFinding finding, WatchedManifest manifest, IncidentSource source, string actor)
     {
-        var ids = row.Ids.Split(' ');
+        var ids = finding.Ids.Select(i => i.ToUpperInvariant()).Distinct().ToArray();
         var kind = finding.Kev is not null ? IncidentKind.KevMatch : IncidentKind.CompromisedDependency;
         // Known exploited: Critical. Unrated on the release path: High until someone triages it.
         var severity = finding.Kev is not null ? Severity.Critical : finding.Severity.Level is { } level ? Severities.FromCvss(level) : Severity.High;
         var identifiers = ids.Where(IsIncidentIdentifier).ToList();
-        return new IncidentOpening(kind, Title(finding), Summary(finding, manifest), severity, IncidentSource.Watch, Actor)
+        return new IncidentOpening(kind, Title(finding), Summary(finding, manifest), severity, source, actor)
         {
             Details = identifiers.Count > 0 ? new IncidentDetails(null, null, [], finding.Component.Version, finding.FixedVersion, identifiers) : null,
             Aliases = ids,

@@ -15,6 +15,7 @@ internal static class WatchApi
         builder.Services.AddScoped<CheckManifest>();
         builder.Services.AddScoped<RegisterManifest>();
         builder.Services.AddScoped<CheckDueManifests>();
+        builder.Services.AddScoped<MatchAdvisory>();
         builder.Services.AddHostedService<WatchWorker>();
         return builder;
     }
