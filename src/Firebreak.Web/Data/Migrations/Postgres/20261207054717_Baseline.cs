@@ -487,6 +487,42 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ActionItems",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    IncidentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProjectId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Title = table.Column<byte[]>(type: "bytea", nullable: false),
+                    OwnerId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    DueAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Link = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Reason = table.Column<byte[]>(type: "bytea", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ClosedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ActionItems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ActionItems_Incidents_IncidentId",
+                        column: x => x.IncidentId,
+                        principalTable: "Incidents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ActionItems_Projects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "Projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "HeldReports",
                 columns: table => new
                 {
@@ -650,6 +686,37 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "PostMortems",
+                columns: table => new
+                {
+                    IncidentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProjectId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    Document = table.Column<byte[]>(type: "bytea", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
+                    SignedOffAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    SignedOffBy = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PostMortems", x => x.IncidentId);
+                    table.ForeignKey(
+                        name: "FK_PostMortems_Incidents_IncidentId",
+                        column: x => x.IncidentId,
+                        principalTable: "Incidents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_PostMortems_Projects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "Projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ReporterLinks",
                 columns: table => new
                 {
@@ -788,6 +855,21 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActionItems_IncidentId_CreatedAt",
+                table: "ActionItems",
+                columns: new[] { "IncidentId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActionItems_OwnerId_Status_DueAt",
+                table: "ActionItems",
+                columns: new[] { "OwnerId", "Status", "DueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActionItems_ProjectId_Status_DueAt",
+                table: "ActionItems",
+                columns: new[] { "ProjectId", "Status", "DueAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ApiToken_Hash",
@@ -949,6 +1031,11 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                 column: "MessageId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_PostMortems_ProjectId",
+                table: "PostMortems",
+                column: "ProjectId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ProjectMembers_UserId",
                 table: "ProjectMembers",
                 column: "UserId");
@@ -1008,6 +1095,9 @@ namespace Firebreak.Web.Data.Migrations.Postgres
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "ActionItems");
+
+            migrationBuilder.DropTable(
                 name: "ApiToken");
 
             migrationBuilder.DropTable(
@@ -1060,6 +1150,9 @@ namespace Firebreak.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "OutboxAttempts");
+
+            migrationBuilder.DropTable(
+                name: "PostMortems");
 
             migrationBuilder.DropTable(
                 name: "ProjectCounters");

@@ -485,6 +485,42 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ActionItems",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    IncidentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Title = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    OwnerId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    DueAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Link = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Reason = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ClosedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ActionItems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ActionItems_Incidents_IncidentId",
+                        column: x => x.IncidentId,
+                        principalTable: "Incidents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ActionItems_Projects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "Projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "HeldReports",
                 columns: table => new
                 {
@@ -648,6 +684,37 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "PostMortems",
+                columns: table => new
+                {
+                    IncidentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    Document = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    SignedOffAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    SignedOffBy = table.Column<string>(type: "TEXT", maxLength: 320, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PostMortems", x => x.IncidentId);
+                    table.ForeignKey(
+                        name: "FK_PostMortems_Incidents_IncidentId",
+                        column: x => x.IncidentId,
+                        principalTable: "Incidents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_PostMortems_Projects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "Projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ReporterLinks",
                 columns: table => new
                 {
@@ -786,6 +853,21 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActionItems_IncidentId_CreatedAt",
+                table: "ActionItems",
+                columns: new[] { "IncidentId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActionItems_OwnerId_Status_DueAt",
+                table: "ActionItems",
+                columns: new[] { "OwnerId", "Status", "DueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActionItems_ProjectId_Status_DueAt",
+                table: "ActionItems",
+                columns: new[] { "ProjectId", "Status", "DueAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ApiToken_Hash",
@@ -947,6 +1029,11 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
                 column: "MessageId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_PostMortems_ProjectId",
+                table: "PostMortems",
+                column: "ProjectId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ProjectMembers_UserId",
                 table: "ProjectMembers",
                 column: "UserId");
@@ -1006,6 +1093,9 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "ActionItems");
+
+            migrationBuilder.DropTable(
                 name: "ApiToken");
 
             migrationBuilder.DropTable(
@@ -1058,6 +1148,9 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "OutboxAttempts");
+
+            migrationBuilder.DropTable(
+                name: "PostMortems");
 
             migrationBuilder.DropTable(
                 name: "ProjectCounters");
