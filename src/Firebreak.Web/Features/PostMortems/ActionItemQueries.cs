@@ -17,14 +17,14 @@ internal sealed class ActionItemQueries(FirebreakDbContext db, ProjectAccess acc
     {
         ArgumentNullException.ThrowIfNull(incident);
         var items = await db.Set<ActionItem>().Where(a => a.IncidentId == incident.Id).ToListAsync(ct);
-        return await ShowAsync(items.OrderBy(a => a.CreatedAt).ThenBy(a => a.Id).ToList(), new Dictionary<Guid, int> { [incident.Id] = incident.Number }, ct);
+        return await ShowAsync([.. items.OrderBy(a => a.CreatedAt).ThenBy(a => a.Id)], new Dictionary<Guid, int> { [incident.Id] = incident.Number }, ct);
     }
 
     /// <summary>The open items of a project's incidents, soonest due first.</summary>
     public async Task<IReadOnlyList<ActionItemJson>> OpenInProjectAsync(Guid projectId, CancellationToken ct)
     {
         var items = await db.Set<ActionItem>().Where(a => a.ProjectId == projectId && a.Status == ActionItemStatus.Open).ToListAsync(ct);
-        return await ShowAsync(items, await NumbersAsync(items, ct), ct);
+        return await ShowAsync([.. items.OrderBy(a => a.DueAt).ThenBy(a => a.Id)], await NumbersAsync(items, ct), ct);
     }
 
     /// <summary>The open items the signed-in account owns, on incidents it can still see, soonest due first.</summary>
@@ -32,7 +32,7 @@ internal sealed class ActionItemQueries(FirebreakDbContext db, ProjectAccess acc
     {
         var visible = access.VisibleIncidents().Select(i => i.Id);
         var items = await db.Set<ActionItem>().Where(a => a.OwnerId == ownerId && a.Status == ActionItemStatus.Open && visible.Contains(a.IncidentId)).ToListAsync(ct);
-        return await ShowAsync(items, await NumbersAsync(items, ct), ct);
+        return await ShowAsync([.. items.OrderBy(a => a.DueAt).ThenBy(a => a.Id)], await NumbersAsync(items, ct), ct);
     }
 
     /// <summary>The account of a project member named by e-mail; anyone else is refused by name.</summary>
@@ -63,8 +63,7 @@ internal sealed class ActionItemQueries(FirebreakDbContext db, ProjectAccess acc
         var ownerIds = items.Select(a => a.OwnerId).Distinct().ToList();
         var owners = await db.Users.Where(u => ownerIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email ?? u.Id, ct);
         var now = time.GetUtcNow();
-        var ordered = items.All(a => a.Status == ActionItemStatus.Open) ? items.OrderBy(a => a.DueAt).ThenBy(a => a.Id) : items.AsEnumerable();
-        return [.. ordered.Select(a => ActionItemJson.From(a, numbers.GetValueOrDefault(a.IncidentId), owners.GetValueOrDefault(a.OwnerId, a.OwnerId), now))];
+        return [.. items.Select(a => ActionItemJson.From(a, numbers.GetValueOrDefault(a.IncidentId), owners.GetValueOrDefault(a.OwnerId, a.OwnerId), now))];
     }
 
     private static string Shown(string text) => text.Length <= 60 ? new string([.. text.Select(c => char.IsControl(c) ? '?' : c)]) : text[..60] + "…";
