@@ -4,7 +4,7 @@ using Firebreak.Cli.Common;
 
 namespace Firebreak.Cli.Server;
 
-/// <summary>`firebreak incidents list|open|show|severity|stage|assign|release`.</summary>
+/// <summary>`firebreak incidents list|open|show|severity|stage|assign|release|postmortem|action-items`.</summary>
 internal static class IncidentsCommands
 {
     public static Command Create(CliContext context)
@@ -17,6 +17,8 @@ internal static class IncidentsCommands
         command.Subcommands.Add(Stage(context));
         command.Subcommands.Add(Assign(context));
         command.Subcommands.Add(Release(context));
+        command.Subcommands.Add(PostMortemCommands.PostMortem(context));
+        command.Subcommands.Add(PostMortemCommands.ActionItems(context));
         return command;
     }
 

@@ -15,4 +15,13 @@ public sealed class DomainException : Exception
 
     /// <summary>Creates the exception with no message; prefer the overload with a message.</summary>
     public DomainException() : base("A domain rule was violated.") { }
+
+    /// <summary>
+    /// True when the change was made from a version of the object that someone else has changed since (an edit form or a
+    /// request carrying the version it read): it is refused rather than applied over the newer state (409 at the edge).
+    /// </summary>
+    public bool IsConflict { get; private init; }
+
+    /// <summary>The refusal of a change made from an outdated version; the message says what changed and how to go on.</summary>
+    public static DomainException ChangedMeanwhile(string message) => new(message) { IsConflict = true };
 }

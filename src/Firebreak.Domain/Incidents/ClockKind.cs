@@ -11,4 +11,11 @@ public enum ClockKind
     Fix,
     /// <summary>Disclose publicly; stops when the advisory is published.</summary>
     Disclosure,
+    /// <summary>
+    /// Sign off the post-mortem, due per severity by the policy; starts when the incident enters its post-mortem (at
+    /// publication) or, for an incident closed without one, at closing; stops when the board signs the post-mortem off.
+    /// </summary>
+    PostMortem,
+    /// <summary>Finish a follow-up action item; carried by the item (from its creation to its due date), not by the incident.</summary>
+    ActionItem,
 }

@@ -88,7 +88,7 @@ public sealed class FixRelease
     private static bool IsVersionChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '.' or '+' or '-' or '_' or '~';
 
     /// <summary>An https link to a public place: absolute, with a host, without credentials in it.</summary>
-    private static string? CheckUrl(string? text, string field)
+    internal static string? CheckUrl(string? text, string field)
     {
         text = text?.Trim();
         if (string.IsNullOrEmpty(text)) return null;
@@ -100,7 +100,7 @@ public sealed class FixRelease
     }
 
     /// <summary>Echoes refused input safely: printable characters only, cut short.</summary>
-    private static string Shown(string text)
+    internal static string Shown(string text)
     {
         var printable = new string([.. text.Select(c => char.IsControl(c) ? '?' : c)]);
         return printable.Length <= 60 ? printable : printable[..60] + "…";

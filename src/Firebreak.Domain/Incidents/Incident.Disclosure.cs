@@ -77,10 +77,12 @@ public sealed partial class Incident
     /// <summary>
     /// The advisory has been public since <paramref name="publicSince"/> (its scheduled instant): the disclosure clock
     /// stops at that instant (met if on time), recorded at <paramref name="now"/>, when the publication ran, and an
-    /// incident still in a working stage before the post-mortem moves on to it (stage 4 of the plan follows publication).
+    /// incident still in a working stage before the post-mortem moves on to it (stage 4 of the plan follows publication), its
+    /// post-mortem clock starting at <paramref name="publicSince"/> with the <paramref name="policy"/>'s window for its severity.
     /// </summary>
-    public void MarkAdvisoryPublished(string advisoryId, DateTimeOffset publicSince, string actor, DateTimeOffset now)
+    public void MarkAdvisoryPublished(string advisoryId, DateTimeOffset publicSince, SecurityPolicy policy, string actor, DateTimeOffset now)
     {
+        ArgumentNullException.ThrowIfNull(policy);
         var text = $"Advisory {advisoryId} published (public since {publicSince.UtcDateTime:u})";
         var record = _clocks.FirstOrDefault(c => c.Kind == ClockKind.Disclosure);
         if (record is { StoppedAt: null })
@@ -90,7 +92,11 @@ public sealed partial class Incident
         }
         Record(now, actor, TimelineKind.Advisory, text);
         if (Stage < IncidentStage.PostMortem)
-            MoveTo(IncidentStage.PostMortem, actor, now, $"advisory {advisoryId} published");
+        {
+            // The retrospective is due from publication itself, not from when the publication run noticed it.
+            if (Clock(ClockKind.PostMortem) is null) StartPostMortemClock(policy, publicSince, actor, now);
+            MoveTo(IncidentStage.PostMortem, actor, now, $"advisory {advisoryId} published", policy: policy);
+        }
     }
 
     private ClockRecord RunningDisclosure()

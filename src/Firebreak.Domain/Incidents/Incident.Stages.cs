@@ -1,5 +1,6 @@
 using Firebreak.Domain.Common;
 using Firebreak.Domain.Playbooks;
+using Firebreak.Domain.Projects;
 
 namespace Firebreak.Domain.Incidents;
 
@@ -11,9 +12,11 @@ public sealed partial class Incident
     /// <summary>
     /// Moves the incident to another stage. The four working stages go forward only (skipping is
     /// allowed: not every incident needs every stage); any working stage may end as closed,
-    /// rejected or duplicate; a rejected or duplicate incident may be reopened into discovery.
+    /// rejected or duplicate; a rejected or duplicate incident may be reopened into discovery. Entering the post-mortem,
+    /// or closing without having had one, starts the post-mortem clock: that move needs the <paramref name="policy"/>.
     /// </summary>
-    public void MoveTo(IncidentStage stage, string actor, DateTimeOffset now, string? reason = null, Guid? duplicateOf = null)
+    public void MoveTo(IncidentStage stage, string actor, DateTimeOffset now, string? reason = null, Guid? duplicateOf = null,
+        SecurityPolicy? policy = null)
     {
         if (stage == Stage) return;
         var allowed = (Stage, stage) switch
@@ -34,7 +37,11 @@ public sealed partial class Incident
         else DuplicateOf = null;
         var text = $"Stage {Stage.ToWire()} → {stage.ToWire()}";
         if (!string.IsNullOrWhiteSpace(reason)) text += $": {reason.Trim()}";
+        var startsPostMortem = stage is IncidentStage.PostMortem or IncidentStage.Closed && Clock(ClockKind.PostMortem) is null;
+        if (startsPostMortem && policy is null)
+            throw new ArgumentNullException(nameof(policy), $"Moving to {stage.ToWire()} starts the post-mortem clock; its window comes from the policy.");
         Stage = stage;
         Record(now, actor, TimelineKind.StageChanged, text);
+        if (startsPostMortem) StartPostMortemClock(policy!, now, actor, now);
     }
 }

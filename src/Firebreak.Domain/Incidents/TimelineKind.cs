@@ -33,4 +33,8 @@ public enum TimelineKind
     Advisory,
     /// <summary>A release carrying the fix was recorded.</summary>
     Release,
+    /// <summary>The post-mortem was saved or signed off.</summary>
+    PostMortem,
+    /// <summary>A follow-up action item was added or changed.</summary>
+    ActionItem,
 }

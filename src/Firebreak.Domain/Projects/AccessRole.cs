@@ -1,6 +1,6 @@
 namespace Firebreak.Domain.Projects;
 
-/// <summary>What a member may do in one project. The board reads and does not write.</summary>
+/// <summary>What a member may do in one project. The board reads and does not write, except to sign post-mortems off.</summary>
 public enum AccessRole
 {
     /// <summary>Runs the project: settings, people, everything below.</summary>
@@ -13,6 +13,6 @@ public enum AccessRole
     ReleaseEngineer,
     /// <summary>Coordinates a response end to end.</summary>
     IncidentManager,
-    /// <summary>The governing board: reads everything in the project, changes nothing.</summary>
+    /// <summary>The governing board: reads everything in the project and signs post-mortems off; changes nothing else.</summary>
     Board,
 }

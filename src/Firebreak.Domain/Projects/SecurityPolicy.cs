@@ -31,6 +31,12 @@ public sealed record SecurityPolicy
     /// <summary>The longest time to disclosure once a vulnerability is exploited in the wild (the window shrinks to it).</summary>
     public TimeSpan ExploitedDisclosureWindow { get; private init; }
 
+    /// <summary>
+    /// Time from the start of an incident's post-mortem (publication, or closing without an advisory) to the board's
+    /// sign-off, per effective severity; one entry per severity, a less severe class never due sooner.
+    /// </summary>
+    public ImmutableSortedDictionary<Severity, TimeSpan> PostMortemWindows { get; private init; } = ImmutableSortedDictionary<Severity, TimeSpan>.Empty;
+
     /// <summary>Who holds each role (a handle, a name or an e-mail address).</summary>
     public ImmutableSortedDictionary<ProjectRole, string> RoleHolders { get; private init; } = ImmutableSortedDictionary<ProjectRole, string>.Empty;
 
@@ -50,7 +56,39 @@ public sealed record SecurityPolicy
         UserSafetyFixTarget = TimeSpan.FromDays(14),
         DisclosureWindow = TimeSpan.FromDays(90),
         ExploitedDisclosureWindow = TimeSpan.FromDays(7),
+        PostMortemWindows = ImmutableSortedDictionary.CreateRange(new Dictionary<Severity, TimeSpan>
+        {
+            [Severity.Critical] = TimeSpan.FromDays(7),
+            [Severity.High] = TimeSpan.FromDays(14),
+            [Severity.Medium] = TimeSpan.FromDays(30),
+            [Severity.Low] = TimeSpan.FromDays(30),
+        }),
     };
+
+    /// <summary>The post-mortem window for a severity (the default's when a stored policy predates the windows).</summary>
+    public TimeSpan PostMortemFor(Severity severity) =>
+        PostMortemWindows.TryGetValue(severity, out var window) ? window : Default.PostMortemWindows[severity];
+
+    /// <summary>Replaces the post-mortem windows: one per severity, each between 1 minute and 3660 days, a less severe class never due sooner.</summary>
+    public SecurityPolicy WithPostMortemWindows(IEnumerable<KeyValuePair<Severity, TimeSpan>> windows)
+    {
+        ArgumentNullException.ThrowIfNull(windows);
+        var table = new SortedDictionary<Severity, TimeSpan>();
+        foreach (var (severity, window) in windows)
+        {
+            if (!table.TryAdd(severity, window)) throw new DomainException($"The post-mortem window for {severity.ToWire()} is given twice.");
+            Check(window, $"post-mortem window for {severity.ToWire()}");
+        }
+        if (table.Count != Enum.GetValues<Severity>().Length)
+            throw new DomainException("The post-mortem windows need exactly one entry for each of critical, high, medium and low.");
+        var ordered = table.ToList();
+        for (var i = 1; i < ordered.Count; i++)
+        {
+            if (ordered[i].Value < ordered[i - 1].Value)
+                throw new DomainException($"The post-mortem window for {ordered[i].Key.ToWire()} is shorter than for {ordered[i - 1].Key.ToWire()}; a less severe class cannot be due sooner.");
+        }
+        return this with { PostMortemWindows = ImmutableSortedDictionary.CreateRange(table) };
+    }
 
     /// <summary>The first-action deadline for a class.</summary>
     public TimeSpan FirstActionFor(Severity severity) =>

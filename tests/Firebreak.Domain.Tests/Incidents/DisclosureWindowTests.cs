@@ -93,7 +93,7 @@ public class DisclosureWindowTests
     public void Publication_StopsTheClock_AndTheDateBecomesHistory()
     {
         var incident = Report();
-        incident.MarkAdvisoryPublished("FBK-1", Now.AddDays(20), "firebreak", Now.AddDays(20).AddMinutes(2));
+        incident.MarkAdvisoryPublished("FBK-1", Now.AddDays(20), SecurityPolicy.Default, "firebreak", Now.AddDays(20).AddMinutes(2));
         Assert.Equal(Now.AddDays(20), incident.Clock(ClockKind.Disclosure)!.StoppedAt);
         Assert.Equal("Advisory FBK-1 published (public since 2026-12-21 09:00:00Z); disclosure clock stopped (met)", incident.Timeline.Last(e => e.Kind == TimelineKind.Advisory).Text);
         Assert.Throws<DomainException>(() => incident.MoveDisclosure(Now.AddDays(40), "x", DisclosureAgreement.Maintainers, "bob", Now.AddDays(21)));

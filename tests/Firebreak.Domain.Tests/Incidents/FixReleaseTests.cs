@@ -122,8 +122,8 @@ public class FixReleaseTests
     public void Publication_MovesAWorkingIncidentToItsPostMortem(IncidentStage before, IncidentStage after)
     {
         var incident = Report();
-        incident.MoveTo(before, "alice", Now.AddHours(1));
-        incident.MarkAdvisoryPublished("FBK-1", Now.AddDays(20), "firebreak", Now.AddDays(20).AddMinutes(1));
+        incident.MoveTo(before, "alice", Now.AddHours(1), policy: SecurityPolicy.Default);
+        incident.MarkAdvisoryPublished("FBK-1", Now.AddDays(20), SecurityPolicy.Default, "firebreak", Now.AddDays(20).AddMinutes(1));
         Assert.Equal(after, incident.Stage);
         if (before < IncidentStage.PostMortem)
             Assert.Equal($"Stage {before.ToWire()} → post-mortem: advisory FBK-1 published", incident.Timeline[^1].Text);

@@ -65,9 +65,9 @@ public class IncidentTests
     public void MoveTo_FollowsTheStageRules(IncidentStage from, IncidentStage to, bool allowed)
     {
         var incident = Open(IncidentKind.Other, Severity.Low);
-        if (from != IncidentStage.Discovery) incident.MoveTo(from, "a", Now);
-        if (allowed) incident.MoveTo(to, "a", Now);
-        else Assert.Throws<DomainException>(() => incident.MoveTo(to, "a", Now));
+        if (from != IncidentStage.Discovery) incident.MoveTo(from, "a", Now, policy: SecurityPolicy.Default);
+        if (allowed) incident.MoveTo(to, "a", Now, policy: SecurityPolicy.Default);
+        else Assert.Throws<DomainException>(() => incident.MoveTo(to, "a", Now, policy: SecurityPolicy.Default));
         Assert.Equal(allowed ? to : from, incident.Stage);
     }
 

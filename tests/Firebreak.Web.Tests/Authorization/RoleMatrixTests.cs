@@ -75,13 +75,16 @@ public abstract class RoleMatrixTests(FirebreakFactory factory)
         await admin.PostJsonAsync($"/api/v1/projects/{other}/members", new { email = outsiderEmail, role = "admin" }, HttpStatusCode.NoContent);
         callers.Add(new("other project's admin", outsider, null, false, false, false));
 
+        var itemId = await ActionItemAsync(admin, slug, id);
+
         var violations = new List<string>();
         var checkedCount = 0;
         foreach (var route in Routes(factory.Services).Where(r => !r.Public))
         {
             var path = route.Pattern.Replace("{slug}", slug, StringComparison.Ordinal).Replace("{id:guid}", route.Pattern.Contains("/incidents/", StringComparison.Ordinal) ? id : Guid.NewGuid().ToString(), StringComparison.Ordinal)
                 .Replace("{stepId}", stepId, StringComparison.Ordinal).Replace("{playbookId}", "reported-vulnerability", StringComparison.Ordinal)
-                .Replace("{email}", "nobody@example.test", StringComparison.Ordinal).Replace("{attachmentId:guid}", attachmentId, StringComparison.Ordinal);
+                .Replace("{email}", "nobody@example.test", StringComparison.Ordinal).Replace("{attachmentId:guid}", attachmentId, StringComparison.Ordinal)
+                .Replace("{itemId:guid}", itemId, StringComparison.Ordinal);
             // A 404 can be the handler's own answer when a route value other than the project or incident names nothing.
             var otherObject = route.Pattern.Contains("{email}", StringComparison.Ordinal) || (route.Pattern.Contains("{id:guid}", StringComparison.Ordinal) && !route.Pattern.Contains("/incidents/", StringComparison.Ordinal));
             foreach (var caller in callers)
@@ -100,6 +103,16 @@ public abstract class RoleMatrixTests(FirebreakFactory factory)
             }
         }
         Assert.True(violations.Count == 0, $"{violations.Count} of {checkedCount} checks broke the role table:\n" + string.Join("\n", violations));
+    }
+
+    /// <summary>An action item on the incident, owned by a member added for it, so that the item routes name a real one.</summary>
+    private async Task<string> ActionItemAsync(HttpClient admin, string slug, string incident)
+    {
+        var (_, email) = await factory.CreateUserClientAsync(admin: false);
+        await admin.PostJsonAsync($"/api/v1/projects/{slug}/members", new { email, role = "reviewer" }, HttpStatusCode.NoContent);
+        var item = await admin.PostJsonAsync($"/api/v1/incidents/{incident}/action-items",
+            new { title = "Matrix follow-up", owner = email, dueAt = factory.Clock.GetUtcNow().AddDays(30) }, HttpStatusCode.Created);
+        return (string)item["id"]!;
     }
 
     /// <summary>OK means "let through" (the handler may still refuse the empty body); otherwise the exact refusal.</summary>

@@ -18,7 +18,8 @@ internal static class RoleSpec
             Permission.IncidentTriage, Permission.ReporterCorrespond, Permission.Review, Permission.Publish],
         ["release-engineer"] = [Permission.ProjectRead, Permission.IncidentRead, Permission.IncidentWork, Permission.Publish],
         ["reviewer"] = [Permission.ProjectRead, Permission.IncidentRead, Permission.IncidentWork, Permission.Review],
-        ["board"] = [Permission.ProjectRead, Permission.IncidentRead],
+        // The board writes one thing: its sign-off of a post-mortem (the foundation plan's stage 4).
+        ["board"] = [Permission.ProjectRead, Permission.IncidentRead, Permission.PostMortemSignOff],
     };
 
     public static readonly Permission[] Collaborator = [Permission.IncidentRead, Permission.IncidentWork];

@@ -29,7 +29,7 @@ public class XssBatteryTests(BrowserFactory factory) : IClassFixture<BrowserFact
         admin.Dialog += (_, d) => { dialogs.Add($"{admin.Url}: dialog {d.Message}"); _ = d.DismissAsync(); };
         await factory.SignInAsNewAdminAsync(admin, $"xss-admin-{Guid.NewGuid():N}@example.test");
         await CompleteFirstStepAsync(admin, incident); // playbook evidence goes in through the page's own form
-        var adminWalk = await WalkAsync(admin, ["/", $"/projects/{slug}/settings", $"/projects/{slug}/intake", "/admin/outbox"]);
+        var adminWalk = await WalkAsync(admin, ["/", $"/projects/{slug}/settings", $"/projects/{slug}/intake", "/admin/outbox", $"/incidents/{incident}/postmortem"]);
 
         var visitor = await factory.NewPageAsync();
         await visitor.Context.AddInitScriptAsync(XssPayloads.Hook);
@@ -132,6 +132,7 @@ public class XssBatteryTests(BrowserFactory factory) : IClassFixture<BrowserFact
         await api.SendJsonAsync(HttpMethod.Patch, $"/api/v1/incidents/{reported}", new { note = XssPayloads.Block("Report note") }, HttpStatusCode.OK);
         await SaveAdvisoryAsync(api, reported);
         await DeliverHostileHooksAsync(api, slug);
+        await PostMortemAsync(api, slug, incident);
         return (slug, token, incident);
     }
 
@@ -151,6 +152,29 @@ public class XssBatteryTests(BrowserFactory factory) : IClassFixture<BrowserFact
                 $"xss-{Guid.NewGuid():N}", body, Integrations.HookSender.Sign(secret, body));
             Assert.True(status is 200 or 202, $"hostile delivery answered {status}");
         }
+    }
+
+    /// <summary>A post-mortem whose every section, annotation and outside event carries vectors, and action items whose title and reason do.</summary>
+    private async Task PostMortemAsync(HttpClient api, string slug, string incident)
+    {
+        var (_, owner) = await factory.CreateUserClientAsync(admin: false);
+        await api.PostJsonAsync($"/api/v1/projects/{slug}/members", new { email = owner, role = "admin" }, HttpStatusCode.NoContent);
+        var sections = new[] { "summary", "impact", "user-safety-impact", "root-cause", "contributing-factors", "detection", "went-well", "went-badly",
+            "got-lucky", "regression-test", "plan-changes" }.Select((k, n) => (k, n)).ToDictionary(x => x.k, x => XssPayloads.Block($"Post-mortem {x.k} {x.n}"));
+        await api.SendJsonAsync(HttpMethod.Put, $"/api/v1/incidents/{incident}/postmortem", new
+        {
+            version = 0, sections,
+            curation = new
+            {
+                annotations = new Dictionary<string, string> { ["timeline-1"] = XssPayloads.Line("Annotation", 11, 300) },
+                outsideEvents = new[] { new { at = factory.Clock.GetUtcNow().AddHours(-2), text = XssPayloads.Line("Outside event", 13, 300) } },
+            },
+        }, HttpStatusCode.OK);
+        var item = await api.PostJsonAsync($"/api/v1/incidents/{incident}/action-items",
+            new { title = XssPayloads.Line("Action item", 17, 250), owner, dueAt = factory.Clock.GetUtcNow().AddDays(9) }, HttpStatusCode.Created);
+        await api.PostJsonAsync($"/api/v1/incidents/{incident}/action-items",
+            new { title = XssPayloads.Line("Open item", 23, 250), owner, dueAt = factory.Clock.GetUtcNow().AddDays(5) }, HttpStatusCode.Created);
+        await api.PatchJsonAsync($"/api/v1/action-items/{item["id"]}", new { status = "wont-do", reason = XssPayloads.Line("Reason", 29, 1500) });
     }
 
     /// <summary>Completes the incident's first actionable step through its form, every free-text evidence field carrying vectors.</summary>

@@ -44,7 +44,7 @@ internal sealed class ChangeIncident(FirebreakDbContext db, CurrentUser user, Ti
                 if (other is null || other.ProjectId != incident.ProjectId)
                     throw new DomainException($"Incident {original} is not an incident of this project.");
             }
-            incident.MoveTo(stage, actor, now, patch.StageReason, patch.DuplicateOf);
+            incident.MoveTo(stage, actor, now, patch.StageReason, patch.DuplicateOf, project.Policy);
         }
         if (!string.IsNullOrWhiteSpace(patch.Note)) incident.AddNote(patch.Note, actor, now);
         await db.SaveChangesAsync(ct);

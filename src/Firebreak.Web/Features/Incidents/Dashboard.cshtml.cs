@@ -1,14 +1,29 @@
+using Firebreak.Web.Data;
 using Firebreak.Web.Infrastructure.Auth;
 using Firebreak.Domain.Incidents;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Firebreak.Web.Features.Incidents;
 
 [RequiresPermission(Permission.SignedIn)]
-internal sealed class DashboardModel(IncidentQueries queries, TimeProvider time) : PageModel
+internal sealed class DashboardModel(IncidentQueries queries, ProjectAccess access, FirebreakDbContext db, CurrentUser user, TimeProvider time) : PageModel
 {
     public IReadOnlyList<(Incident Incident, string Slug)> Rows { get; private set; } = [];
+
+    /// <summary>The open action items the viewer owns, on incidents they can still see, soonest due first.</summary>
+    public IReadOnlyList<(ActionItem Item, int Number, string Slug)> MyFollowUps { get; private set; } = [];
     public DateTimeOffset Now { get; } = time.GetUtcNow();
 
-    public async Task OnGetAsync(CancellationToken ct) => Rows = await queries.OpenAcrossProjectsAsync(ct);
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Rows = await queries.OpenAcrossProjectsAsync(ct);
+        var me = user.Id;
+        var visible = access.VisibleIncidents().Select(i => i.Id);
+        var mine = await db.Set<ActionItem>().Where(a => a.OwnerId == me && a.Status == ActionItemStatus.Open && visible.Contains(a.IncidentId)).ToListAsync(ct);
+        var ids = mine.Select(a => a.IncidentId).Distinct().ToList();
+        var incidents = await db.Incidents.Where(i => ids.Contains(i.Id))
+            .Join(db.Projects, i => i.ProjectId, p => p.Id, (i, p) => new { i.Id, i.Number, p.Slug }).ToDictionaryAsync(x => x.Id, ct);
+        MyFollowUps = [.. mine.OrderBy(a => a.DueAt).ThenBy(a => a.Id).Select(a => (a, incidents[a.IncidentId].Number, incidents[a.IncidentId].Slug))];
+    }
 }

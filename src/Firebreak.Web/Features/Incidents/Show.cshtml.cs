@@ -10,6 +10,7 @@ using Firebreak.Web.Infrastructure.Playbooks;
 using Firebreak.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Firebreak.Web.Features.Incidents;
 
@@ -31,6 +32,9 @@ internal sealed class ShowIncidentModel(ProjectAccess access, FirebreakDbContext
 
     /// <summary>Whether the viewer may record a fix release (the Publish permission); others see the releases only.</summary>
     public bool CanRecordRelease { get; private set; }
+
+    /// <summary>The incident's action items with their owners' e-mail, in the order they were added.</summary>
+    public IReadOnlyList<(ActionItem Item, string Owner)> FollowUps { get; private set; } = [];
     public DateTimeOffset Now { get; } = time.GetUtcNow();
     public MarkdownRenderer Markdown => markdown;
     public PlaybookCatalog Catalog => library.Catalog;
@@ -135,6 +139,10 @@ internal sealed class ShowIncidentModel(ProjectAccess access, FirebreakDbContext
         Project = await db.Projects.FindAsync([incident.ProjectId], ct) ?? throw new InvalidOperationException("Incident without project.");
         ProjectVisible = await access.CheckProjectAsync(Project.Slug, Permission.ProjectRead, ct) == AccessDecision.Allowed;
         CanRecordRelease = await access.HasAsync(incident, Permission.Publish, ct);
+        var items = await db.Set<ActionItem>().Where(a => a.IncidentId == incident.Id).ToListAsync(ct);
+        var owners = items.Select(a => a.OwnerId).Distinct().ToList();
+        var emails = await db.Users.Where(u => owners.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email ?? u.Id, ct);
+        FollowUps = [.. items.OrderBy(a => a.CreatedAt).ThenBy(a => a.Id).Select(a => (a, emails.GetValueOrDefault(a.OwnerId, a.OwnerId)))];
         return true;
     }
 }

@@ -16,7 +16,8 @@ internal sealed record PolicyDocument(
     long UserSafetyFixTargetSeconds,
     long DisclosureWindowSeconds,
     IReadOnlyDictionary<string, string> RoleHolders,
-    long? ExploitedDisclosureWindowSeconds = null)
+    long? ExploitedDisclosureWindowSeconds = null,
+    IReadOnlyDictionary<string, long>? PostMortemSeconds = null)
 {
     internal sealed record SeverityRow(string Severity, string Examples, long FirstActionSeconds);
 
@@ -30,7 +31,8 @@ internal sealed record PolicyDocument(
         (long)policy.UserSafetyFixTarget.TotalSeconds,
         (long)policy.DisclosureWindow.TotalSeconds,
         policy.RoleHolders.ToDictionary(kv => kv.Key.ToWire(), kv => kv.Value),
-        (long)policy.ExploitedDisclosureWindow.TotalSeconds);
+        (long)policy.ExploitedDisclosureWindow.TotalSeconds,
+        Enum.GetValues<Severity>().ToDictionary(s => s.ToWire(), s => (long)policy.PostMortemFor(s).TotalSeconds));
 
     public SecurityPolicy ToPolicy()
     {
@@ -45,6 +47,10 @@ internal sealed record PolicyDocument(
                 Seconds(UserSafetyFixTargetSeconds, "userSafetyFixTargetSeconds"), Seconds(DisclosureWindowSeconds, "disclosureWindowSeconds"));
         if (ExploitedDisclosureWindowSeconds is { } exploited)
             policy = policy.WithExploitedDisclosureWindow(Seconds(exploited, "exploitedDisclosureWindowSeconds"));
+        // Absent in policies stored before post-mortems had windows: the defaults apply.
+        if (PostMortemSeconds is { } postMortem)
+            policy = policy.WithPostMortemWindows(postMortem.Select(kv =>
+                KeyValuePair.Create(WireNames.Parse<Severity>(kv.Key, "severity"), Seconds(kv.Value, $"postMortemSeconds of {kv.Key}"))));
         foreach (var (role, holder) in RoleHolders ?? new Dictionary<string, string>())
         {
             policy = policy.WithRoleHolder(WireNames.Parse<ProjectRole>(role, "role"), holder);

@@ -12,12 +12,16 @@ using Microsoft.EntityFrameworkCore;
 namespace Firebreak.Web.Features.Projects;
 
 [RequiresPermission(Permission.ProjectRead)]
-internal sealed class SettingsModel(ProjectAccess access, FirebreakDbContext db, AddMember addMember, PlaybookLibrary library) : PageModel, IReloadablePage
+internal sealed class SettingsModel(ProjectAccess access, FirebreakDbContext db, AddMember addMember, PlaybookLibrary library, TimeProvider time) : PageModel, IReloadablePage
 {
     [FromRoute] public string Slug { get; set; } = "";
     public Project Project { get; private set; } = null!;
     public IReadOnlyList<(string Email, AccessRole Role)> Members { get; private set; } = [];
     public IReadOnlyList<PlaybookDefinition> Playbooks => library.Catalog.All;
+    public DateTimeOffset Now { get; } = time.GetUtcNow();
+
+    /// <summary>The project's open action items ("open follow-ups"), soonest due first, with incident number and owner.</summary>
+    public IReadOnlyList<(Firebreak.Domain.Incidents.ActionItem Item, int Number, string Owner)> OpenFollowUps { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) =>
         await ReloadAsync(ct) ? Page() : NotFound();
@@ -68,6 +72,13 @@ internal sealed class SettingsModel(ProjectAccess access, FirebreakDbContext db,
         var members = await db.ProjectMembers.Where(m => m.ProjectId == project.Id)
             .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { u.Email, m.Role }).OrderBy(e => e.Email).ToListAsync(ct);
         Members = [.. members.Select(m => (m.Email!, m.Role))];
+        var open = await db.Set<Firebreak.Domain.Incidents.ActionItem>()
+            .Where(a => a.ProjectId == project.Id && a.Status == Firebreak.Domain.Incidents.ActionItemStatus.Open).ToListAsync(ct);
+        var ids = open.Select(a => a.IncidentId).Distinct().ToList();
+        var numbers = await db.Incidents.Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Number, ct);
+        var owners = open.Select(a => a.OwnerId).Distinct().ToList();
+        var emails = await db.Users.Where(u => owners.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email ?? u.Id, ct);
+        OpenFollowUps = [.. open.OrderBy(a => a.DueAt).ThenBy(a => a.Id).Select(a => (a, numbers[a.IncidentId], emails.GetValueOrDefault(a.OwnerId, a.OwnerId)))];
         return true;
     }
 }

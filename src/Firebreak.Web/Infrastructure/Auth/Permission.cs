@@ -2,7 +2,8 @@ namespace Firebreak.Web.Infrastructure.Auth;
 
 /// <summary>
 /// What an endpoint or page needs. The permission also says which object it is checked on:
-/// <c>Project*</c> on the route's <c>{slug}</c>, <c>Incident*</c> and the rest on its <c>{id}</c>;
+/// <c>Project*</c> on the route's <c>{slug}</c>, <c>Incident*</c> and the rest on its <c>{id}</c>
+/// (or on the incident of the action item its <c>{itemId}</c> names);
 /// <see cref="SignedIn"/> and <see cref="InstanceAdmin"/> on no object.
 /// </summary>
 internal enum Permission
@@ -29,4 +30,6 @@ internal enum Permission
     Review,
     /// <summary>Publish or withdraw an advisory, send public notices.</summary>
     Publish,
+    /// <summary>Sign an incident's post-mortem off for the board (stage 4 of the foundation plan).</summary>
+    PostMortemSignOff,
 }

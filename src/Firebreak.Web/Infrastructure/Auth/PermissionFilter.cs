@@ -43,6 +43,13 @@ internal static class PermissionFilter
         return group;
     }
 
+    /// <summary>The incident the route names: its <c>{id}</c>, or the incident of the action item its <c>{itemId}</c> names.</summary>
+    private static async Task<Guid?> IncidentOfRouteAsync(HttpContext http, ProjectAccess access, CancellationToken ct)
+    {
+        if (Guid.TryParse(http.GetRouteValue("id") as string, out var id)) return id;
+        return Guid.TryParse(http.GetRouteValue("itemId") as string, out var item) ? await access.IncidentOfActionItemAsync(item, ct) : null;
+    }
+
     /// <summary>The decision for the current request's route object, shared by the API filter and the page filter.</summary>
     public static async Task<AccessDecision> DecideAsync(HttpContext http, Permission permission)
     {
@@ -54,7 +61,7 @@ internal static class PermissionFilter
         {
             PermissionScope.None => permission == Permission.InstanceAdmin && !user.IsAdmin ? AccessDecision.Forbidden : AccessDecision.Allowed,
             PermissionScope.Project => await access.CheckProjectAsync(http.GetRouteValue("slug") as string, permission, ct),
-            PermissionScope.Incident => Guid.TryParse(http.GetRouteValue("id") as string, out var id)
+            PermissionScope.Incident => await IncidentOfRouteAsync(http, access, ct) is { } id
                 ? await access.CheckIncidentAsync(id, permission, ct)
                 : AccessDecision.NotFound,
         };

@@ -20,7 +20,8 @@ internal static class PermissionTable
             Permission.IncidentTriage, Permission.ReporterCorrespond, Permission.Review, Permission.Publish),
         [AccessRole.ReleaseEngineer] = Of(Permission.ProjectRead, Permission.IncidentRead, Permission.IncidentWork, Permission.Publish),
         [AccessRole.Reviewer] = Of(Permission.ProjectRead, Permission.IncidentRead, Permission.IncidentWork, Permission.Review),
-        [AccessRole.Board] = Of(Permission.ProjectRead, Permission.IncidentRead),
+        // The board reads and changes nothing, except that it signs post-mortems off (the foundation plan's stage 4).
+        [AccessRole.Board] = Of(Permission.ProjectRead, Permission.IncidentRead, Permission.PostMortemSignOff),
     }.ToFrozenDictionary();
 
     /// <summary>What a collaborator holds on the one incident they were invited to.</summary>
@@ -34,7 +35,7 @@ internal static class PermissionTable
         Permission.SignedIn or Permission.InstanceAdmin => PermissionScope.None,
         Permission.ProjectRead or Permission.ProjectAdmin or Permission.IncidentOpen => PermissionScope.Project,
         Permission.IncidentRead or Permission.IncidentWork or Permission.IncidentTriage or Permission.ReporterCorrespond
-            or Permission.Review or Permission.Publish => PermissionScope.Incident,
+            or Permission.Review or Permission.Publish or Permission.PostMortemSignOff => PermissionScope.Incident,
     };
 
     private static FrozenSet<Permission> Of(params Permission[] permissions) => permissions.ToFrozenSet();

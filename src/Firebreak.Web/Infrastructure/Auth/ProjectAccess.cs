@@ -42,6 +42,10 @@ internal sealed class ProjectAccess(FirebreakDbContext db, CurrentUser user)
         return query.SingleOrDefaultAsync(ct);
     }
 
+    /// <summary>The incident an action item belongs to, or null when there is no such item (checked like the incident itself).</summary>
+    public Task<Guid?> IncidentOfActionItemAsync(Guid itemId, CancellationToken ct) =>
+        db.Set<ActionItem>().Where(a => a.Id == itemId).Select(a => (Guid?)a.IncidentId).SingleOrDefaultAsync(ct);
+
     public async Task<AccessDecision> CheckProjectAsync(string? slug, Permission permission, CancellationToken ct)
     {
         var project = await db.Projects.Where(p => p.Slug == slug).Select(p => (Guid?)p.Id).SingleOrDefaultAsync(ct);

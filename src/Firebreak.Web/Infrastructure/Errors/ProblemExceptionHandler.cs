@@ -6,7 +6,8 @@ using Microsoft.AspNetCore.Diagnostics;
 namespace Firebreak.Web.Infrastructure.Errors;
 
 /// <summary>
-/// Turns the exceptions a caller can provoke into problem details: broken domain rules are 422,
+/// Turns the exceptions a caller can provoke into problem details: broken domain rules are 422 (409 when the change was
+/// made from a version someone else has changed since),
 /// malformed request bodies 400 with the JSON path, line and position, rate limits 429, a write that
 /// lost every race with other writers 503 with Retry-After. Anything else is a bug and
 /// is left to the default 500 handler (without details).
@@ -17,6 +18,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
     {
         var (status, title, detail) = exception switch
         {
+            DomainException { IsConflict: true } e => (StatusCodes.Status409Conflict, "Changed meanwhile", e.Message),
             DomainException e => (StatusCodes.Status422UnprocessableEntity, "The request breaks a rule", e.Message),
             ServiceBusyException e => (StatusCodes.Status503ServiceUnavailable, "Busy", e.Message),
             _ when LostRace.Is(exception) => (StatusCodes.Status503ServiceUnavailable, "Busy",

@@ -74,6 +74,7 @@ internal sealed class WalkInstance
             var client = await PageClient.SignInAsync(factory, admin: false, email);
             await api.PostJsonAsync($"/api/v1/projects/{slug}/members", new { email, role }, HttpStatusCode.NoContent);
             walkers.Add(new(role, client, ["/"], role, false, false));
+            if (role == "admin") await PostMortemAsync(api, factory, reported, email);
         }
         var invited = $"collaborator-{Guid.NewGuid():N}@walk.example";
         var collaborator = await PageClient.SignInAsync(factory, admin: false, invited);
@@ -82,6 +83,20 @@ internal sealed class WalkInstance
         var anonymous = new PageClient(factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
         walkers.Add(new("anonymous", anonymous, ["/", $"/p/{slug}/policy", $"/r/{token}"], null, false, false));
         return new() { Map = await SiteMap.LoadAsync(factory.Services), Walkers = walkers.ToDictionary(w => w.Name) };
+    }
+
+    /// <summary>A written post-mortem with an outside event and an action item owned by a member, so its page, exports and lists have content.</summary>
+    private static async Task PostMortemAsync(HttpClient api, FirebreakFactory factory, string incident, string owner)
+    {
+        await api.SendJsonAsync(HttpMethod.Put, $"/api/v1/incidents/{incident}/postmortem", new
+        {
+            version = 0,
+            sections = new Dictionary<string, string> { ["summary"] = "The wipe kept **key.bin**.", ["root-cause"] = "Dot-directories were skipped." },
+            regressionTestUrl = "https://example.org/walk/pull/9",
+            curation = new { hidden = new[] { "timeline-1" }, outsideEvents = new[] { new { at = factory.Clock.GetUtcNow().AddHours(-1), text = "Reporter called" } } },
+        }, HttpStatusCode.OK);
+        await api.PostJsonAsync($"/api/v1/incidents/{incident}/action-items",
+            new { title = "Lint for dot-directories", owner, dueAt = factory.Clock.GetUtcNow().AddDays(20), link = "https://example.org/walk/issues/3" }, HttpStatusCode.Created);
     }
 
     /// <summary>Every project role of the role table (Authorization/RoleSpec).</summary>
