@@ -33,4 +33,6 @@ public enum TimelineKind
     Advisory,
     /// <summary>A release carrying the fix was recorded.</summary>
     Release,
+    /// <summary>An entry of the project's risk register started or stopped naming the incident.</summary>
+    Risk,
 }
