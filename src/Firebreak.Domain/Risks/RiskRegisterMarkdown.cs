@@ -67,6 +67,9 @@ public static class RiskRegisterMarkdown
 /// <summary>What reading a register document gave: its rows, or the errors that stopped it.</summary>
 public sealed record RiskRegisterReading(IReadOnlyList<RiskRow> Rows, IReadOnlyList<RiskRegisterError> Errors)
 {
+    /// <summary>Where each of <see cref="Rows"/> was read, in the same order.</summary>
+    public IReadOnlyList<RiskRowPlace> Places { get; init; } = [];
+
     /// <summary>Whether the document was read without error.</summary>
     public bool IsValid => Errors.Count == 0;
 }

@@ -23,6 +23,7 @@ internal sealed class RiskRegisterReader(string text)
         }
         if (!HeaderIsSound(lines, header)) return Done([]);
         var rows = new List<RiskRow>();
+        var places = new List<RiskRowPlace>();
         var seen = new Dictionary<int, int>();
         var end = header + 2;
         for (; end < lines.Count && IsRow(lines[end]) && _errors.Count < RiskRegisterMarkdown.MaxErrors; end++)
@@ -34,12 +35,13 @@ internal sealed class RiskRegisterReader(string text)
             {
                 seen[row.Id.Number] = end + 1;
                 rows.Add(row);
+                places.Add(new RiskRowPlace(end + 1, Column(lines[end], RiskRegisterMarkdown.Columns.Count - 1)));
             }
         }
         var stray = lines.FindIndex(end, IsRow);
         if (stray >= 0 && _errors.Count < RiskRegisterMarkdown.MaxErrors)
             Error(stray + 1, Column(lines[stray], -1), "table", $"a table row after the register ended on line {end}: keep every entry in one table, without blank lines between rows.");
-        return Done(rows);
+        return _errors.Count == 0 ? new(rows, []) { Places = places } : Done([]);
     }
 
     private RiskRegisterReading Done(List<RiskRow> rows) => _errors.Count == 0 ? new(rows, []) : new([], [.. _errors]);

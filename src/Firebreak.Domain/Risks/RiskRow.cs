@@ -17,3 +17,6 @@ public sealed record RiskRegisterError(int Line, int Column, string Field, strin
     /// <inheritdoc/>
     public override string ToString() => $"line {Line}, column {Column} ({Field}): {Message}";
 }
+
+/// <summary>Where a row was read: its line, and the column of its Incidents cell (for errors found after reading, such as an unknown incident).</summary>
+public sealed record RiskRowPlace(int Line, int IncidentsColumn);

@@ -307,6 +307,96 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                     b.ToTable("ProjectMembers");
                 });
 
+            modelBuilder.Entity("Firebreak.Domain.Risks.RiskEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AcceptedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("AcceptedUntil")
+                        .HasColumnType("date");
+
+                    b.Property<byte[]>("Asset")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<int>("CategoryMask")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<int>("Impact")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Likelihood")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Mitigations")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Rating")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<byte[]>("Threat")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("Title")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("TransferredTo")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId", "Number")
+                        .IsUnique();
+
+                    b.HasIndex("ProjectId", "Status");
+
+                    b.ToTable("RiskEntries", (string)null);
+                });
+
             modelBuilder.Entity("Firebreak.Web.Data.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1511,6 +1601,47 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Firebreak.Domain.Risks.RiskEntry", b =>
+                {
+                    b.HasOne("Firebreak.Domain.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("Firebreak.Domain.Risks.RiskIncidentLink", "Incidents", b1 =>
+                        {
+                            b1.Property<Guid>("RiskEntryId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<Guid>("IncidentId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<DateTime>("LinkedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<int>("Number")
+                                .HasColumnType("integer");
+
+                            b1.HasKey("RiskEntryId", "IncidentId");
+
+                            b1.HasIndex("IncidentId");
+
+                            b1.ToTable("RiskIncidents", (string)null);
+
+                            b1.HasOne("Firebreak.Domain.Incidents.Incident", null)
+                                .WithMany()
+                                .HasForeignKey("IncidentId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired();
+
+                            b1.WithOwner()
+                                .HasForeignKey("RiskEntryId");
+                        });
+
+                    b.Navigation("Incidents");
                 });
 
             modelBuilder.Entity("Firebreak.Web.Data.ProjectCounter", b =>

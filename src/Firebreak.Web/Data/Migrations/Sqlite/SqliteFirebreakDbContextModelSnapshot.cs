@@ -301,6 +301,96 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
                     b.ToTable("ProjectMembers");
                 });
 
+            modelBuilder.Entity("Firebreak.Domain.Risks.RiskEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AcceptedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AcceptedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Asset")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("CategoryMask")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Impact")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Likelihood")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Mitigations")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Rating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Threat")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("Title")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("TransferredTo")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId", "Number")
+                        .IsUnique();
+
+                    b.HasIndex("ProjectId", "Status");
+
+                    b.ToTable("RiskEntries", (string)null);
+                });
+
             modelBuilder.Entity("Firebreak.Web.Data.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1501,6 +1591,47 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Firebreak.Domain.Risks.RiskEntry", b =>
+                {
+                    b.HasOne("Firebreak.Domain.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("Firebreak.Domain.Risks.RiskIncidentLink", "Incidents", b1 =>
+                        {
+                            b1.Property<Guid>("RiskEntryId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("IncidentId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateTime>("LinkedAt")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Number")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("RiskEntryId", "IncidentId");
+
+                            b1.HasIndex("IncidentId");
+
+                            b1.ToTable("RiskIncidents", (string)null);
+
+                            b1.HasOne("Firebreak.Domain.Incidents.Incident", null)
+                                .WithMany()
+                                .HasForeignKey("IncidentId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired();
+
+                            b1.WithOwner()
+                                .HasForeignKey("RiskEntryId");
+                        });
+
+                    b.Navigation("Incidents");
                 });
 
             modelBuilder.Entity("Firebreak.Web.Data.ProjectCounter", b =>

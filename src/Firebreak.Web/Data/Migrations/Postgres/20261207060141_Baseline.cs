@@ -461,6 +461,43 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "RiskEntries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProjectId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<byte[]>(type: "bytea", nullable: false),
+                    CategoryMask = table.Column<int>(type: "integer", nullable: false),
+                    Asset = table.Column<byte[]>(type: "bytea", nullable: false),
+                    Threat = table.Column<byte[]>(type: "bytea", nullable: false),
+                    Likelihood = table.Column<int>(type: "integer", nullable: false),
+                    Impact = table.Column<int>(type: "integer", nullable: false),
+                    Rating = table.Column<int>(type: "integer", nullable: false),
+                    Mitigations = table.Column<byte[]>(type: "bytea", nullable: false),
+                    Owner = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    AcceptedUntil = table.Column<DateOnly>(type: "date", nullable: true),
+                    AcceptedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    TransferredTo = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RiskEntries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RiskEntries_Projects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "Projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "WatchedManifests",
                 columns: table => new
                 {
@@ -716,6 +753,32 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                         principalTable: "Incidents",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RiskIncidents",
+                columns: table => new
+                {
+                    IncidentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RiskEntryId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    LinkedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RiskIncidents", x => new { x.RiskEntryId, x.IncidentId });
+                    table.ForeignKey(
+                        name: "FK_RiskIncidents_Incidents_IncidentId",
+                        column: x => x.IncidentId,
+                        principalTable: "Incidents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_RiskIncidents_RiskEntries_RiskEntryId",
+                        column: x => x.RiskEntryId,
+                        principalTable: "RiskEntries",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -987,6 +1050,22 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_RiskEntries_ProjectId_Number",
+                table: "RiskEntries",
+                columns: new[] { "ProjectId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RiskEntries_ProjectId_Status",
+                table: "RiskEntries",
+                columns: new[] { "ProjectId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RiskIncidents_IncidentId",
+                table: "RiskIncidents",
+                column: "IncidentId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SpentPasskeyChallenges_KeepUntil",
                 table: "SpentPasskeyChallenges",
                 column: "KeepUntil");
@@ -1077,6 +1156,9 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                 name: "ReportMessages");
 
             migrationBuilder.DropTable(
+                name: "RiskIncidents");
+
+            migrationBuilder.DropTable(
                 name: "SpentPasskeyChallenges");
 
             migrationBuilder.DropTable(
@@ -1096,6 +1178,9 @@ namespace Firebreak.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "HeldReports");
+
+            migrationBuilder.DropTable(
+                name: "RiskEntries");
 
             migrationBuilder.DropTable(
                 name: "Incidents");

@@ -459,6 +459,43 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "RiskEntries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    CategoryMask = table.Column<int>(type: "INTEGER", nullable: false),
+                    Asset = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Threat = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Likelihood = table.Column<int>(type: "INTEGER", nullable: false),
+                    Impact = table.Column<int>(type: "INTEGER", nullable: false),
+                    Rating = table.Column<int>(type: "INTEGER", nullable: false),
+                    Mitigations = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Owner = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    AcceptedUntil = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    AcceptedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    TransferredTo = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RiskEntries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RiskEntries_Projects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "Projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "WatchedManifests",
                 columns: table => new
                 {
@@ -714,6 +751,32 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
                         principalTable: "Incidents",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RiskIncidents",
+                columns: table => new
+                {
+                    IncidentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RiskEntryId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    LinkedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RiskIncidents", x => new { x.RiskEntryId, x.IncidentId });
+                    table.ForeignKey(
+                        name: "FK_RiskIncidents_Incidents_IncidentId",
+                        column: x => x.IncidentId,
+                        principalTable: "Incidents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_RiskIncidents_RiskEntries_RiskEntryId",
+                        column: x => x.RiskEntryId,
+                        principalTable: "RiskEntries",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -985,6 +1048,22 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_RiskEntries_ProjectId_Number",
+                table: "RiskEntries",
+                columns: new[] { "ProjectId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RiskEntries_ProjectId_Status",
+                table: "RiskEntries",
+                columns: new[] { "ProjectId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RiskIncidents_IncidentId",
+                table: "RiskIncidents",
+                column: "IncidentId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SpentPasskeyChallenges_KeepUntil",
                 table: "SpentPasskeyChallenges",
                 column: "KeepUntil");
@@ -1075,6 +1154,9 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
                 name: "ReportMessages");
 
             migrationBuilder.DropTable(
+                name: "RiskIncidents");
+
+            migrationBuilder.DropTable(
                 name: "SpentPasskeyChallenges");
 
             migrationBuilder.DropTable(
@@ -1094,6 +1176,9 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "HeldReports");
+
+            migrationBuilder.DropTable(
+                name: "RiskEntries");
 
             migrationBuilder.DropTable(
                 name: "Incidents");
