@@ -4,6 +4,7 @@ using Firebreak.Domain.Incidents;
 using Firebreak.Domain.Playbooks;
 using Firebreak.Domain.Projects;
 using Firebreak.Web.Data;
+using Firebreak.Web.Features.Risks;
 using Firebreak.Web.Infrastructure.Audit;
 using Firebreak.Web.Infrastructure.Auth;
 using Firebreak.Web.Infrastructure.Playbooks;
@@ -19,7 +20,7 @@ namespace Firebreak.Web.Features.Incidents;
 /// </summary>
 [RequiresPermission(Permission.IncidentRead)]
 internal sealed class ShowIncidentModel(ProjectAccess access, FirebreakDbContext db, ChangeIncident change, WorkStep work,
-    PlaybookLibrary library, MarkdownRenderer markdown, TimeProvider time, AuditTrail audit, CurrentUser user, RecordRelease release, ViewerTime viewerTime)
+    PlaybookLibrary library, MarkdownRenderer markdown, TimeProvider time, AuditTrail audit, CurrentUser user, RecordRelease release, ViewerTime viewerTime, RiskSummaries risks)
     : PageModel, IReloadablePage
 {
     [FromRoute] public Guid Id { get; set; }
@@ -32,6 +33,12 @@ internal sealed class ShowIncidentModel(ProjectAccess access, FirebreakDbContext
     /// <summary>Whether the viewer may record a fix release (the Publish permission); others see the releases only.</summary>
     public bool CanRecordRelease { get; private set; }
     public DateTimeOffset Now { get; } = time.GetUtcNow();
+
+    /// <summary>The register entries naming this incident (empty when the viewer cannot see the project's register).</summary>
+    public IReadOnlyList<RiskBrief> Risks { get; private set; } = [];
+
+    /// <summary>Whether the viewer may add the incident to the project's risk register (ProjectWork).</summary>
+    public bool CanAddRisk { get; private set; }
     public MarkdownRenderer Markdown => markdown;
     public PlaybookCatalog Catalog => library.Catalog;
 
@@ -135,6 +142,8 @@ internal sealed class ShowIncidentModel(ProjectAccess access, FirebreakDbContext
         Project = await db.Projects.FindAsync([incident.ProjectId], ct) ?? throw new InvalidOperationException("Incident without project.");
         ProjectVisible = await access.CheckProjectAsync(Project.Slug, Permission.ProjectRead, ct) == AccessDecision.Allowed;
         CanRecordRelease = await access.HasAsync(incident, Permission.Publish, ct);
+        Risks = ProjectVisible ? await risks.ForIncidentAsync(incident.Id, ct) : [];
+        CanAddRisk = await access.CheckProjectAsync(Project.Slug, Permission.ProjectWork, ct) == AccessDecision.Allowed;
         return true;
     }
 }
