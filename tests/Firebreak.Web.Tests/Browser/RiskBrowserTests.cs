@@ -41,12 +41,12 @@ public class RiskBrowserTests(BrowserFactory factory) : IClassFixture<BrowserFac
         await page.GetByRole(AriaRole.Button, new() { Name = "Enter in the register" }).ClickAsync();
         await page.WaitForPathAsync("**/projects/riskweb/risks/RISK-001");
         await Assertions.Expect(page.Locator("#risk-rating")).ToHaveTextAsync("20 critical");
-        await Assertions.Expect(page.Locator("#risk-incidents")).ToContainTextAsync("#1");
+        await Assertions.Expect(page.Locator("#risk-incident-links")).ToContainTextAsync("#1");
         await Assertions.Expect(page.Locator("#risk-history")).ToContainTextAsync("RISK-001 in riskweb entered");
         await Shots(page, "risk-entry");
 
         // Accept it until a date now past: the entry, the register and the dashboard ask for review.
-        await page.GetByLabel("Status", new() { Exact = true }).SelectOptionAsync("accepted");
+        await page.Locator("#risk-status").SelectOptionAsync("accepted");
         await page.GetByLabel("Accepted until (accepted only)").FillAsync("2026-01-31");
         await page.GetByLabel("Accepted by (accepted only)").FillAsync("Ana Lima");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
@@ -63,7 +63,7 @@ public class RiskBrowserTests(BrowserFactory factory) : IClassFixture<BrowserFac
         await Assertions.Expect(page.Locator("#risks tbody tr")).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator("#review-due-count")).ToContainTextAsync("1 due for review");
         await Shots(page, "risk-register");
-        await page.GetByLabel("Status").SelectOptionAsync("open");
+        await page.Locator("#f-status").SelectOptionAsync("open");
         await page.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
         await Assertions.Expect(page.Locator("#no-risks")).ToHaveTextAsync("No entry matches these filters.");
 

@@ -20,7 +20,7 @@ public sealed class CliRisksCommandsTests(SqliteFactory factory) : IClassFixture
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var context = new CliContext(new StringReader(""), output, error) { ConfigPath = _config, CreateHttpClient = factory.CreateDefaultClient };
+        var context = new CliContext(new StringReader(""), output, error) { ConfigPath = _config, CreateHttpClient = baseAddress => factory.CreateDefaultClient(baseAddress) };
         return (Firebreak.Cli.Program.Run(args, context), output.ToString(), error.ToString());
     }
 
