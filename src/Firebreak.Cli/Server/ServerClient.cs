@@ -19,7 +19,14 @@ internal sealed class ServerClient(CliContext context)
     }
 
     /// <summary>As <see cref="SendAsync"/>, also giving the answer's text (for documents that are not JSON).</summary>
-    public async Task<(int Exit, string? Text, JsonNode? Body)> SendForTextAsync(HttpMethod method, string path, JsonObject? body, CancellationToken ct)
+    public Task<(int Exit, string? Text, JsonNode? Body)> SendForTextAsync(HttpMethod method, string path, JsonObject? body, CancellationToken ct) =>
+        SendContentAsync(method, path, body is null ? null : new StringContent(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json"), ct);
+
+    /// <summary>Sends a document as it is (a register file), with its media type.</summary>
+    public Task<(int Exit, string? Text, JsonNode? Body)> SendDocumentAsync(HttpMethod method, string path, string document, string mediaType, CancellationToken ct) =>
+        SendContentAsync(method, path, new StringContent(document, new System.Text.UTF8Encoding(false), mediaType), ct);
+
+    private async Task<(int Exit, string? Text, JsonNode? Body)> SendContentAsync(HttpMethod method, string path, HttpContent? content, CancellationToken ct)
     {
         var config = CliConfig.Load(context.ConfigPath);
         if (config is null)
@@ -35,7 +42,7 @@ internal sealed class ServerClient(CliContext context)
         using var client = context.CreateHttpClient(server);
         using var request = new HttpRequestMessage(method, path.TrimStart('/'));
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", config.Token);
-        if (body is not null) request.Content = new StringContent(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
+        request.Content = content;
         try
         {
             using var response = await client.SendAsync(request, ct);

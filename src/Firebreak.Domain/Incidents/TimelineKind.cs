@@ -37,4 +37,6 @@ public enum TimelineKind
     PostMortem,
     /// <summary>A follow-up action item was added or changed.</summary>
     ActionItem,
+    /// <summary>An entry of the project's risk register started or stopped naming the incident.</summary>
+    Risk,
 }

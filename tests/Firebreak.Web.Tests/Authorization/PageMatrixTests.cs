@@ -65,6 +65,8 @@ public sealed partial class PageMatrixTests(SqliteFactory factory) : IClassFixtu
         await api.PostJsonAsync("/api/v1/projects", new { slug = other, name = "Elsewhere" }, HttpStatusCode.Created);
         await factory.CreateClient().PostJsonAsync($"/api/v1/projects/{slug}/reports", new { title = "Page matrix report" }, HttpStatusCode.Created);
         var id = (string)(await api.GetJsonAsync($"/api/v1/projects/{slug}/incidents")).AsArray().Single()!["id"]!;
+        await api.PostJsonAsync($"/api/v1/projects/{slug}/risks", new { title = "Page matrix risk", categories = new[] { "S" }, asset = "a", threat = "t", likelihood = 1, impact = 1 },
+            HttpStatusCode.Created);
 
         var callers = new List<(string Name, PageClient Client, string? Role, bool Collaborator)>();
         foreach (var role in new[] { "admin", "reviewer", "board" })
@@ -89,7 +91,7 @@ public sealed partial class PageMatrixTests(SqliteFactory factory) : IClassFixtu
         {
             var path = RouteValue().Replace(handler.Route, m => m.Groups[1].Value switch
             {
-                "slug" => slug, "id" => id, "playbookId" => "reported-vulnerability", var other => other,
+                "slug" => slug, "id" => id, "playbookId" => "reported-vulnerability", "riskId" => "RISK-001", var other => other,
             });
             foreach (var (name, client, role, isCollaborator) in callers)
             {

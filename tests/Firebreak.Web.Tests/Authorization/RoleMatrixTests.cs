@@ -57,6 +57,8 @@ public abstract class RoleMatrixTests(FirebreakFactory factory)
         using (var advisory = new StringContent(Disclosure.AdvisoryApiTests.Advisory, System.Text.Encoding.UTF8, "application/json"))
         using (var saved = await admin.PutAsync(new Uri($"/api/v1/incidents/{id}/advisory", UriKind.Relative), advisory, Ct))
             Assert.Equal(HttpStatusCode.OK, saved.StatusCode); // so that reading it is a real read, not "none yet"
+        await admin.PostJsonAsync($"/api/v1/projects/{slug}/risks", new { title = "Matrix risk", categories = new[] { "S" }, asset = "a", threat = "t", likelihood = 1, impact = 1 },
+            HttpStatusCode.Created); // RISK-001, so that reading and changing it reach a real entry
 
         var callers = new List<Caller> { new("instance admin", admin, null, false, true, false), new("anonymous", factory.CreateClient(), null, false, false, true) };
         var reporter = factory.CreateClient();
@@ -84,7 +86,8 @@ public abstract class RoleMatrixTests(FirebreakFactory factory)
             var path = route.Pattern.Replace("{slug}", slug, StringComparison.Ordinal).Replace("{id:guid}", route.Pattern.Contains("/incidents/", StringComparison.Ordinal) ? id : Guid.NewGuid().ToString(), StringComparison.Ordinal)
                 .Replace("{stepId}", stepId, StringComparison.Ordinal).Replace("{playbookId}", "reported-vulnerability", StringComparison.Ordinal)
                 .Replace("{email}", "nobody@example.test", StringComparison.Ordinal).Replace("{attachmentId:guid}", attachmentId, StringComparison.Ordinal)
-                .Replace("{itemId:guid}", itemId, StringComparison.Ordinal);
+                .Replace("{itemId:guid}", itemId, StringComparison.Ordinal)
+                .Replace("{riskId}", "RISK-001", StringComparison.Ordinal);
             // A 404 can be the handler's own answer when a route value other than the project or incident names nothing.
             var otherObject = route.Pattern.Contains("{email}", StringComparison.Ordinal) || (route.Pattern.Contains("{id:guid}", StringComparison.Ordinal) && !route.Pattern.Contains("/incidents/", StringComparison.Ordinal));
             foreach (var caller in callers)

@@ -10,14 +10,14 @@ internal static class RoleSpec
 {
     public static readonly Dictionary<string, Permission[]> Roles = new()
     {
-        ["admin"] = [Permission.ProjectRead, Permission.ProjectAdmin, Permission.IncidentOpen, Permission.IncidentRead, Permission.IncidentWork,
+        ["admin"] = [Permission.ProjectRead, Permission.ProjectAdmin, Permission.ProjectWork, Permission.IncidentOpen, Permission.IncidentRead, Permission.IncidentWork,
             Permission.IncidentTriage, Permission.ReporterCorrespond, Permission.Review, Permission.Publish],
-        ["triage-owner"] = [Permission.ProjectRead, Permission.IncidentOpen, Permission.IncidentRead, Permission.IncidentWork,
+        ["triage-owner"] = [Permission.ProjectRead, Permission.ProjectWork, Permission.IncidentOpen, Permission.IncidentRead, Permission.IncidentWork,
             Permission.IncidentTriage, Permission.ReporterCorrespond],
-        ["incident-manager"] = [Permission.ProjectRead, Permission.IncidentOpen, Permission.IncidentRead, Permission.IncidentWork,
+        ["incident-manager"] = [Permission.ProjectRead, Permission.ProjectWork, Permission.IncidentOpen, Permission.IncidentRead, Permission.IncidentWork,
             Permission.IncidentTriage, Permission.ReporterCorrespond, Permission.Review, Permission.Publish],
-        ["release-engineer"] = [Permission.ProjectRead, Permission.IncidentRead, Permission.IncidentWork, Permission.Publish],
-        ["reviewer"] = [Permission.ProjectRead, Permission.IncidentRead, Permission.IncidentWork, Permission.Review],
+        ["release-engineer"] = [Permission.ProjectRead, Permission.ProjectWork, Permission.IncidentRead, Permission.IncidentWork, Permission.Publish],
+        ["reviewer"] = [Permission.ProjectRead, Permission.ProjectWork, Permission.IncidentRead, Permission.IncidentWork, Permission.Review],
         // The board writes one thing: its sign-off of a post-mortem (the foundation plan's stage 4).
         ["board"] = [Permission.ProjectRead, Permission.IncidentRead, Permission.PostMortemSignOff],
     };
@@ -30,7 +30,7 @@ internal static class RoleSpec
         _ when instanceAdmin => 0,
         Permission.SignedIn => 0,
         Permission.InstanceAdmin => 403,
-        Permission.ProjectRead or Permission.ProjectAdmin or Permission.IncidentOpen => role is null ? 404 : Roles[role].Contains(permission) ? 0 : 403,
+        Permission.ProjectRead or Permission.ProjectAdmin or Permission.ProjectWork or Permission.IncidentOpen => role is null ? 404 : Roles[role].Contains(permission) ? 0 : 403,
         _ => role is not null ? (Roles[role].Contains(permission) ? 0 : 403)
             : collaborator ? (Collaborator.Contains(permission) ? 0 : 403)
             : 404,

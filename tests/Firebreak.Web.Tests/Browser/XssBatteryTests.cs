@@ -29,7 +29,8 @@ public class XssBatteryTests(BrowserFactory factory) : IClassFixture<BrowserFact
         admin.Dialog += (_, d) => { dialogs.Add($"{admin.Url}: dialog {d.Message}"); _ = d.DismissAsync(); };
         await factory.SignInAsNewAdminAsync(admin, $"xss-admin-{Guid.NewGuid():N}@example.test");
         await CompleteFirstStepAsync(admin, incident); // playbook evidence goes in through the page's own form
-        var adminWalk = await WalkAsync(admin, ["/", $"/projects/{slug}/settings", $"/projects/{slug}/intake", "/admin/outbox", $"/incidents/{incident}/postmortem"]);
+        var adminWalk = await WalkAsync(admin, ["/", $"/projects/{slug}/settings", $"/projects/{slug}/intake", "/admin/outbox", $"/incidents/{incident}/postmortem",
+            $"/projects/{slug}/risks", $"/projects/{slug}/risks/new?incident={incident}"]);
 
         var visitor = await factory.NewPageAsync();
         await visitor.Context.AddInitScriptAsync(XssPayloads.Hook);
@@ -133,6 +134,18 @@ public class XssBatteryTests(BrowserFactory factory) : IClassFixture<BrowserFact
         await SaveAdvisoryAsync(api, reported);
         await DeliverHostileHooksAsync(api, slug);
         await PostMortemAsync(api, slug, incident);
+        var number = (int)(await api.GetJsonAsync($"/api/v1/incidents/{incident}"))["number"]!;
+        for (var r = 0; r < 2; r++)
+        {
+            await api.PostJsonAsync($"/api/v1/projects/{slug}/risks", new
+            {
+                title = XssPayloads.Line("Risk", 41 + r, 200), categories = new[] { "S", "I" }, asset = XssPayloads.Line("Asset", 43 + r, 200),
+                threat = XssPayloads.Line("Threat", 45 + r, 3900), likelihood = 3, impact = 4, mitigations = XssPayloads.Line("Mitigations", 47 + r, 3900),
+                owner = XssPayloads.Line("Owner", 49 + r, 200), incidents = new[] { number },
+                status = r == 0 ? "accepted" : "transferred", acceptedUntil = r == 0 ? "2026-01-01" : null, // past: the dashboard lists it too
+                acceptedBy = r == 0 ? XssPayloads.Line("Accepted by", 51, 200) : null, transferredTo = r == 1 ? XssPayloads.Line("Party", 52, 200) : null,
+            }, HttpStatusCode.Created);
+        }
         return (slug, token, incident);
     }
 

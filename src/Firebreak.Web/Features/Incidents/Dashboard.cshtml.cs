@@ -1,19 +1,23 @@
 using Firebreak.Web.Data;
 using Firebreak.Web.Infrastructure.Auth;
 using Firebreak.Domain.Incidents;
+using Firebreak.Web.Features.Risks;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Firebreak.Web.Features.Incidents;
 
 [RequiresPermission(Permission.SignedIn)]
-internal sealed class DashboardModel(IncidentQueries queries, ProjectAccess access, FirebreakDbContext db, CurrentUser user, TimeProvider time) : PageModel
+internal sealed class DashboardModel(IncidentQueries queries, ProjectAccess access, FirebreakDbContext db, CurrentUser user, RiskSummaries risks, TimeProvider time) : PageModel
 {
     public IReadOnlyList<(Incident Incident, string Slug)> Rows { get; private set; } = [];
 
     /// <summary>The open action items the viewer owns, on incidents they can still see, soonest due first.</summary>
     public IReadOnlyList<(ActionItem Item, int Number, string Slug)> MyFollowUps { get; private set; } = [];
     public DateTimeOffset Now { get; } = time.GetUtcNow();
+
+    /// <summary>Accepted risks past their date in the viewer's projects: each asks for review.</summary>
+    public IReadOnlyList<RiskBrief> ReviewDue { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -25,5 +29,6 @@ internal sealed class DashboardModel(IncidentQueries queries, ProjectAccess acce
         var incidents = await db.Incidents.Where(i => ids.Contains(i.Id))
             .Join(db.Projects, i => i.ProjectId, p => p.Id, (i, p) => new { i.Id, i.Number, p.Slug }).ToDictionaryAsync(x => x.Id, ct);
         MyFollowUps = [.. mine.OrderBy(a => a.DueAt).ThenBy(a => a.Id).Select(a => (a, incidents[a.IncidentId].Number, incidents[a.IncidentId].Slug))];
+        ReviewDue = await risks.DueForReviewAsync(ct);
     }
 }

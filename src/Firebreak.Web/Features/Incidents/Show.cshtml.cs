@@ -4,6 +4,7 @@ using Firebreak.Domain.Incidents;
 using Firebreak.Domain.Playbooks;
 using Firebreak.Domain.Projects;
 using Firebreak.Web.Data;
+using Firebreak.Web.Features.Risks;
 using Firebreak.Web.Infrastructure.Audit;
 using Firebreak.Web.Infrastructure.Auth;
 using Firebreak.Web.Infrastructure.Playbooks;
@@ -20,7 +21,7 @@ namespace Firebreak.Web.Features.Incidents;
 /// </summary>
 [RequiresPermission(Permission.IncidentRead)]
 internal sealed class ShowIncidentModel(ProjectAccess access, FirebreakDbContext db, ChangeIncident change, WorkStep work,
-    PlaybookLibrary library, MarkdownRenderer markdown, TimeProvider time, AuditTrail audit, CurrentUser user, RecordRelease release, ViewerTime viewerTime)
+    PlaybookLibrary library, MarkdownRenderer markdown, TimeProvider time, AuditTrail audit, CurrentUser user, RecordRelease release, ViewerTime viewerTime, RiskSummaries risks)
     : PageModel, IReloadablePage
 {
     [FromRoute] public Guid Id { get; set; }
@@ -36,6 +37,12 @@ internal sealed class ShowIncidentModel(ProjectAccess access, FirebreakDbContext
     /// <summary>The incident's action items with their owners' e-mail, in the order they were added.</summary>
     public IReadOnlyList<(ActionItem Item, string Owner)> FollowUps { get; private set; } = [];
     public DateTimeOffset Now { get; } = time.GetUtcNow();
+
+    /// <summary>The register entries naming this incident (empty when the viewer cannot see the project's register).</summary>
+    public IReadOnlyList<RiskBrief> Risks { get; private set; } = [];
+
+    /// <summary>Whether the viewer may add the incident to the project's risk register (ProjectWork).</summary>
+    public bool CanAddRisk { get; private set; }
     public MarkdownRenderer Markdown => markdown;
     public PlaybookCatalog Catalog => library.Catalog;
 
@@ -143,6 +150,8 @@ internal sealed class ShowIncidentModel(ProjectAccess access, FirebreakDbContext
         var owners = items.Select(a => a.OwnerId).Distinct().ToList();
         var emails = await db.Users.Where(u => owners.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email ?? u.Id, ct);
         FollowUps = [.. items.OrderBy(a => a.CreatedAt).ThenBy(a => a.Id).Select(a => (a, emails.GetValueOrDefault(a.OwnerId, a.OwnerId)))];
+        Risks = ProjectVisible ? await risks.ForIncidentAsync(incident.Id, ct) : [];
+        CanAddRisk = await access.CheckProjectAsync(Project.Slug, Permission.ProjectWork, ct) == AccessDecision.Allowed;
         return true;
     }
 }

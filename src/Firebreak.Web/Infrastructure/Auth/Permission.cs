@@ -16,6 +16,8 @@ internal enum Permission
     ProjectRead,
     /// <summary>Change a project's policy, intake and people.</summary>
     ProjectAdmin,
+    /// <summary>Keep the project's own records: the STRIDE risk register (entries, links to incidents, import).</summary>
+    ProjectWork,
     /// <summary>Open an incident in a project.</summary>
     IncidentOpen,
     /// <summary>See one incident, its timeline and thread.</summary>

@@ -12,14 +12,14 @@ internal static class PermissionTable
 {
     private static readonly FrozenDictionary<AccessRole, FrozenSet<Permission>> Roles = new Dictionary<AccessRole, FrozenSet<Permission>>
     {
-        [AccessRole.Admin] = Of(Permission.ProjectRead, Permission.ProjectAdmin, Permission.IncidentOpen, Permission.IncidentRead,
+        [AccessRole.Admin] = Of(Permission.ProjectRead, Permission.ProjectAdmin, Permission.ProjectWork, Permission.IncidentOpen, Permission.IncidentRead,
             Permission.IncidentWork, Permission.IncidentTriage, Permission.ReporterCorrespond, Permission.Review, Permission.Publish),
-        [AccessRole.TriageOwner] = Of(Permission.ProjectRead, Permission.IncidentOpen, Permission.IncidentRead, Permission.IncidentWork,
+        [AccessRole.TriageOwner] = Of(Permission.ProjectRead, Permission.ProjectWork, Permission.IncidentOpen, Permission.IncidentRead, Permission.IncidentWork,
             Permission.IncidentTriage, Permission.ReporterCorrespond),
-        [AccessRole.IncidentManager] = Of(Permission.ProjectRead, Permission.IncidentOpen, Permission.IncidentRead, Permission.IncidentWork,
+        [AccessRole.IncidentManager] = Of(Permission.ProjectRead, Permission.ProjectWork, Permission.IncidentOpen, Permission.IncidentRead, Permission.IncidentWork,
             Permission.IncidentTriage, Permission.ReporterCorrespond, Permission.Review, Permission.Publish),
-        [AccessRole.ReleaseEngineer] = Of(Permission.ProjectRead, Permission.IncidentRead, Permission.IncidentWork, Permission.Publish),
-        [AccessRole.Reviewer] = Of(Permission.ProjectRead, Permission.IncidentRead, Permission.IncidentWork, Permission.Review),
+        [AccessRole.ReleaseEngineer] = Of(Permission.ProjectRead, Permission.ProjectWork, Permission.IncidentRead, Permission.IncidentWork, Permission.Publish),
+        [AccessRole.Reviewer] = Of(Permission.ProjectRead, Permission.ProjectWork, Permission.IncidentRead, Permission.IncidentWork, Permission.Review),
         // The board reads and changes nothing, except that it signs post-mortems off (the foundation plan's stage 4).
         [AccessRole.Board] = Of(Permission.ProjectRead, Permission.IncidentRead, Permission.PostMortemSignOff),
     }.ToFrozenDictionary();
@@ -33,7 +33,7 @@ internal static class PermissionTable
     public static PermissionScope ScopeOf(Permission permission) => permission switch
     {
         Permission.SignedIn or Permission.InstanceAdmin => PermissionScope.None,
-        Permission.ProjectRead or Permission.ProjectAdmin or Permission.IncidentOpen => PermissionScope.Project,
+        Permission.ProjectRead or Permission.ProjectAdmin or Permission.ProjectWork or Permission.IncidentOpen => PermissionScope.Project,
         Permission.IncidentRead or Permission.IncidentWork or Permission.IncidentTriage or Permission.ReporterCorrespond
             or Permission.Review or Permission.Publish or Permission.PostMortemSignOff => PermissionScope.Incident,
     };

@@ -61,6 +61,17 @@ internal sealed class WalkInstance
         await api.PostJsonAsync($"/api/v1/incidents/{reported}/advisory/review", new { publishAt = factory.Clock.GetUtcNow().AddMinutes(1) });
         await second.PostJsonAsync($"/api/v1/incidents/{reported}/advisory/approve", new { });
         factory.Clock.Advance(TimeSpan.FromMinutes(2)); // public from now on, on every surface
+        await api.PostJsonAsync($"/api/v1/projects/{slug}/risks", new
+        {
+            title = "Archive reader walks out of its folder", categories = new[] { "tampering", "elevation-of-privilege" }, asset = "walk-archive",
+            threat = "A crafted path in an archive", likelihood = 3, impact = 4, mitigations = "Normalise paths", owner = "@walker",
+            incidents = new[] { 2 },
+        }, HttpStatusCode.Created);
+        await api.PostJsonAsync($"/api/v1/projects/{slug}/risks", new
+        {
+            title = "Old mirror keeps TLS 1.0", categories = new[] { "I" }, asset = "download mirror", threat = "Downgrade", likelihood = 2, impact = 2,
+            status = "accepted", acceptedUntil = "2026-01-01", acceptedBy = "The board", // past: the register and the dashboard ask for review
+        }, HttpStatusCode.Created);
         await api.SendJsonAsync(HttpMethod.Put, $"/api/v1/projects/{slug}/manifests", new
         {
             name = "package-lock.json", releasePath = true,
