@@ -53,12 +53,28 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("ReturnedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReturnedBy")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<byte[]>("ReturnedReason")
+                        .HasColumnType("bytea");
+
                     b.Property<DateTime?>("ReviewRequestedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("ReviewRequestedBy")
                         .HasMaxLength(320)
                         .HasColumnType("character varying(320)");
+
+                    b.Property<byte[]>("ReviewedDocument")
+                        .HasColumnType("bytea");
+
+                    b.Property<int?>("ReviewedVersion")
+                        .HasColumnType("integer");
 
                     b.Property<int>("RevisionCount")
                         .HasColumnType("integer");
@@ -251,6 +267,9 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid?>("CveOrgId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(120)
@@ -268,6 +287,11 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(63)
                         .HasColumnType("character varying(63)");
+
+                    b.PrimitiveCollection<List<string>>("_packages")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("Packages");
 
                     b.PrimitiveCollection<List<string>>("_securityContacts")
                         .IsRequired()

@@ -47,12 +47,28 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ReturnedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReturnedBy")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("ReturnedReason")
+                        .HasColumnType("BLOB");
+
                     b.Property<DateTime?>("ReviewRequestedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ReviewRequestedBy")
                         .HasMaxLength(320)
                         .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("ReviewedDocument")
+                        .HasColumnType("BLOB");
+
+                    b.Property<int?>("ReviewedVersion")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("RevisionCount")
                         .HasColumnType("INTEGER");
@@ -245,6 +261,9 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("CveOrgId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(120)
@@ -262,6 +281,11 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(63)
                         .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("_packages")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Packages");
 
                     b.PrimitiveCollection<string>("_securityContacts")
                         .IsRequired()
