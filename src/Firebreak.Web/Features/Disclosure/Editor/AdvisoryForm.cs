@@ -270,7 +270,7 @@ internal sealed class AdvisoryForm
     private static JsonObject Revision(RevisionRow r)
     {
         var date = DateOnly.TryParseExact(r.Date?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-            ? d.ToString("yyyy-MM-dd'T'00:00:00'Z'", CultureInfo.InvariantCulture)
+            ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T00:00:00Z"
             : DateTimeOffset.TryParse(r.Date, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var full)
                 ? full.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)
                 : throw new DomainException($"revisions.date: '{r.Date}' is not a date (YYYY-MM-DD).");

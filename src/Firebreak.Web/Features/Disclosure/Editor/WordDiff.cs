@@ -12,8 +12,8 @@ internal enum DiffKind
 internal sealed record DiffPiece(DiffKind Kind, string Text);
 
 /// <summary>
-/// A word-level difference between two texts: each text is cut into tokens (runs of letters and digits, runs of
-/// spaces, and every other character alone), the longest common subsequence of tokens is found, and the rest is
+/// A word-level difference between two texts: each text is cut into tokens (runs of letters and digits, and every
+/// other character alone, each with the spaces after it), the longest common subsequence of tokens is found, and the rest is
 /// reported as deleted (only in the old text) or inserted (only in the new). Adjacent pieces of one kind are merged,
 /// and deletions come before insertions where both replace the same place. Common leading and trailing tokens are
 /// cut off first, so a small edit to a long text stays cheap; past <see cref="MaxCells"/> comparisons the middle is
@@ -75,7 +75,7 @@ internal static class WordDiff
         else pieces.Add(new DiffPiece(kind, text));
     }
 
-    /// <summary>Words (letters and digits), runs of white space, and each other character on its own.</summary>
+    /// <summary>Words (letters and digits) and each other character on its own, each with the white space after it.</summary>
     public static List<string> Tokens(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -85,8 +85,9 @@ internal static class WordDiff
         {
             var start = i;
             if (char.IsLetterOrDigit(text[i])) while (i < text.Length && char.IsLetterOrDigit(text[i])) i++;
-            else if (char.IsWhiteSpace(text[i])) while (i < text.Length && char.IsWhiteSpace(text[i])) i++;
-            else i += char.IsHighSurrogate(text[i]) && i + 1 < text.Length ? 2 : 1;
+            else if (!char.IsWhiteSpace(text[i])) i += char.IsHighSurrogate(text[i]) && i + 1 < text.Length ? 2 : 1;
+            // The spaces after a token belong to it, so shared spaces do not cut a replaced phrase into word-by-word pieces.
+            while (i < text.Length && char.IsWhiteSpace(text[i])) i++;
             tokens.Add(text[start..i]);
         }
         return tokens;
