@@ -67,6 +67,21 @@ public sealed class AdvisoryPublication
     /// <inheritdoc cref="WithdrawnAt"/>
     public string? WithdrawnReason { get; private set; }
 
+    /// <summary>The document as a reviewer last saw it (when they approved or returned it), for the next review's difference.</summary>
+    public string? ReviewedDocument { get; private set; }
+
+    /// <summary>The version <see cref="ReviewedDocument"/> was.</summary>
+    public int? ReviewedVersion { get; private set; }
+
+    /// <summary>Who last returned the advisory to draft, and why (the reviewer's comments for its author).</summary>
+    public string? ReturnedBy { get; private set; }
+
+    /// <inheritdoc cref="ReturnedBy"/>
+    public string? ReturnedReason { get; private set; }
+
+    /// <inheritdoc cref="ReturnedBy"/>
+    public DateTime? ReturnedAt { get; private set; }
+
     /// <summary>How many revisions the saved document records; a public advisory changes only with a new one.</summary>
     public int RevisionCount { get; private set; }
 
@@ -146,6 +161,8 @@ public sealed class AdvisoryPublication
         if (State is not (AdvisoryState.InReview or AdvisoryState.Scheduled) || IsPublicAt(now))
             throw new DomainException($"The advisory is {State.ToWire()}{(IsPublicAt(now) ? " and public" : "")}; only one in review or scheduled can go back to draft.");
         BackToDraft();
+        MarkReviewed();
+        (ReturnedBy, ReturnedReason, ReturnedAt) = (actor, reason, now.UtcDateTime);
         return $"Advisory {AdvisoryId} returned to draft by {actor}: {reason}";
     }
 
@@ -156,16 +173,27 @@ public sealed class AdvisoryPublication
     public string Approve(DateTimeOffset? publishAt, string actor, DateTimeOffset now)
     {
         Expect(AdvisoryState.InReview, "approve it");
-        if (string.Equals(actor, UpdatedBy, StringComparison.OrdinalIgnoreCase) || string.Equals(actor, ReviewRequestedBy, StringComparison.OrdinalIgnoreCase))
-            throw new DomainException($"A second maintainer must approve: {actor} wrote or submitted this version.");
+        if (WhyNotApprover(actor) is { } refusal) throw new DomainException(refusal);
         var wanted = publishAt ?? PublishAt!.Value.AsInstant();
         var at = wanted < now ? now : wanted;
         State = AdvisoryState.Scheduled;
         ApprovedBy = actor;
         ApprovedAt = now.UtcDateTime;
         PublishAt = at.UtcDateTime;
+        MarkReviewed();
         return $"Advisory {AdvisoryId} approved by {actor}; publication scheduled for {Iso(at)}";
     }
+
+    /// <summary>
+    /// Why <paramref name="actor"/> may not approve this version (they saved it or asked for its review: a second
+    /// maintainer must), or null when they may. Pages show the reason instead of a button that would be refused.
+    /// </summary>
+    public string? WhyNotApprover(string actor) =>
+        string.Equals(actor, UpdatedBy, StringComparison.OrdinalIgnoreCase) ? $"A second maintainer must approve: {actor} saved this version."
+        : string.Equals(actor, ReviewRequestedBy, StringComparison.OrdinalIgnoreCase) ? $"A second maintainer must approve: {actor} asked for this review."
+        : null;
+
+    private void MarkReviewed() => (ReviewedDocument, ReviewedVersion) = (Document, Version);
 
     /// <summary>Moves the publication instant of a scheduled advisory that is not yet public.</summary>
     public string Reschedule(DateTimeOffset publishAt, string actor, DateTimeOffset now)

@@ -7,6 +7,10 @@ namespace Firebreak.Domain.Projects;
 public sealed partial class Project
 {
     private List<string> _securityContacts = [];
+    private List<string> _packages = [];
+
+    /// <summary>At most this many packages per project.</summary>
+    public const int MaxPackages = 100;
 
     private Project()
     {
@@ -29,6 +33,15 @@ public sealed partial class Project
 
     /// <summary>Where security reports go (e-mail addresses or URLs).</summary>
     public IReadOnlyList<string> SecurityContacts => _securityContacts;
+
+    /// <summary>
+    /// The packages the project publishes, as versionless package URLs (<c>pkg:npm/%40acme/core</c>): what an advisory's
+    /// affected packages are picked from.
+    /// </summary>
+    public IReadOnlyList<string> Packages => _packages;
+
+    /// <summary>The CVE Numbering Authority's organisation UUID the project publishes CVE records under, if it is (or uses) a CNA.</summary>
+    public Guid? CveOrgId { get; private set; }
 
     /// <summary>The project's security policy.</summary>
     public SecurityPolicy Policy { get; private set; }
@@ -62,6 +75,32 @@ public sealed partial class Project
         RepositoryUrl = repositoryUrl;
         _securityContacts = contacts;
     }
+
+    /// <summary>
+    /// Replaces the packages (each a package URL; a version, qualifiers or subpath are refused since versions belong to
+    /// an advisory's ranges) and the CNA organisation id. A <see cref="DomainException"/> names the first bad entry.
+    /// </summary>
+    public void ChangePublishing(IEnumerable<string?>? packages, Guid? cveOrgId)
+    {
+        var list = new List<string>();
+        foreach (var (entry, i) in (packages ?? []).Select((p, i) => ((p ?? "").Trim(), i)).Where(e => e.Item1.Length > 0))
+        {
+            if (!Firebreak.Domain.Packages.PackageUrl.TryParse(entry, Firebreak.Domain.Packages.PurlStrictness.Lenient, out var purl, out var error))
+                throw new DomainException($"packages[{i}]: '{Cut(entry)}' is not a package URL: {error}");
+            if (purl.Version is not null || purl.Qualifiers.Count > 0 || purl.Subpath is not null)
+                throw new DomainException($"packages[{i}]: '{Cut(entry)}' names one version or build; list the package without @version, qualifiers or subpath.");
+            if (!Firebreak.Domain.Packages.EcosystemNames.TryFromPurlType(purl.Type, out _))
+                throw new DomainException($"packages[{i}]: purl type '{purl.Type}' has no known ecosystem.");
+            var canonical = purl.ToString();
+            if (!list.Contains(canonical, StringComparer.Ordinal)) list.Add(canonical);
+        }
+        if (list.Count > MaxPackages) throw new DomainException($"packages: more than {MaxPackages} packages.");
+        if (cveOrgId == Guid.Empty) throw new DomainException("cveOrgId: the empty UUID is not an organisation.");
+        _packages = list;
+        CveOrgId = cveOrgId;
+    }
+
+    private static string Cut(string text) => text.Length <= 80 ? text : text[..80] + "…";
 
     /// <summary>Replaces the security policy.</summary>
     public void ChangePolicy(SecurityPolicy policy) => Policy = policy ?? throw new ArgumentNullException(nameof(policy));

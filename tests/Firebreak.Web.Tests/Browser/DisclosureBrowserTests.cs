@@ -14,7 +14,8 @@ public class DisclosureBrowserTests(BrowserFactory factory) : IClassFixture<Brow
           "publisher": { "name": "Springtale", "namespace": "https://springtale.example.org", "category": "vendor" },
           "affected": [ { "ecosystem": "crates.io", "name": "springtale-vault",
                           "ranges": [ { "type": "SEMVER", "events": [ { "introduced": "0.1.0" }, { "fixed": "0.4.2" } ] } ] } ],
-          "cwes": [ { "id": "CWE-459" } ]
+          "cwes": [ { "id": "CWE-459" } ], "severity": "high",
+          "references": [ { "type": "fix", "url": "https://springtale.example.org/commit/abc" } ]
         }
         """;
 
@@ -38,6 +39,7 @@ public class DisclosureBrowserTests(BrowserFactory factory) : IClassFixture<Brow
         await Assertions.Expect(alice.Locator("#disclosure-due")).ToContainTextAsync("2027-03-15 17:00 UTC");
         await Assertions.Expect(alice.Locator("#disclosure-history")).ToContainTextAsync("agreed by the maintainers; reason: release train on the 15th");
 
+        await alice.Locator("#json-view-link").ClickAsync(); // the advanced view: this test types the JSON on purpose
         await alice.Locator("#document").FillAsync(Advisory);
         await alice.GetByRole(AriaRole.Button, new() { Name = "Save the advisory" }).ClickAsync();
         await Assertions.Expect(alice.Locator("#advisory-state")).ToHaveTextAsync("draft");

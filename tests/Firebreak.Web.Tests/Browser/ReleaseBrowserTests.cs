@@ -22,8 +22,10 @@ public class ReleaseBrowserTests(BrowserFactory factory) : IClassFixture<Browser
         {
           "id": "SPR-2026-0801", "aliases": ["CVE-2026-80801"], "summary": "Panic wipe leaves the vault key on disk",
           "publisher": { "name": "Springtale", "namespace": "https://springtale.example.org", "category": "vendor" },
+          "description": "After a panic wipe the key stays on disk.", "severity": "high",
           "affected": [ { "ecosystem": "crates.io", "name": "springtale-vault", "versions": ["0.4.1"] } ],
-          "cwes": [ { "id": "CWE-459" } ]
+          "cwes": [ { "id": "CWE-459" } ],
+          "references": [ { "type": "fix", "url": "https://springtale.example.org/commit/abc" } ]
         }
         """;
 

@@ -25,7 +25,8 @@ public sealed class DisclosurePageTests(SqliteFactory factory) : IClassFixture<S
           "id": "{{id}}", "aliases": ["CVE-2026-77777"], "summary": "Vault key survives the wipe",
           "description": {{JsonSerializer.Serialize(description)}},
           "publisher": { "name": "Disclosure pages", "namespace": "https://example.org", "category": "vendor" },
-          "affected": [ { "ecosystem": "npm", "name": "vault-wipe", "ranges": [ { "type": "SEMVER", "events": [ { "introduced": "0" }, { "fixed": "2.0.1" } ] } ] } ]
+          "affected": [ { "ecosystem": "npm", "name": "vault-wipe", "ranges": [ { "type": "SEMVER", "events": [ { "introduced": "0" }, { "fixed": "2.0.1" } ] } ] } ],
+          "severity": "high", "references": [ { "type": "fix", "url": "https://example.org/fix/1" } ]
         }
         """;
 

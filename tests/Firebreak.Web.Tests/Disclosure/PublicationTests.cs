@@ -32,6 +32,7 @@ public abstract class PublicationTests(FirebreakFactory factory)
           "cwes": [ { "id": "CWE-459", "name": "Incomplete Cleanup" } ],
           "cvss_v3": "CVSS:3.1/AV:L/AC:L/PR:N/UI:N/S:U/C:H/I:N/A:N",
           "remediation": "Upgrade to 0.4.2 and wipe again.",
+          "references": [ { "type": "fix", "url": "https://springtale.example.org/commit/abc123" } ],
           "credits": {{credits}}
         }
         """;

@@ -35,7 +35,7 @@ public abstract class ReleaseTests(FirebreakFactory factory)
           "affected": [ { "ecosystem": "crates.io", "name": "springtale-vault", "versions": ["0.4.1"] } ],
           "references": [ { "type": "fix", "url": "https://springtale.example.org/commit/abc123", "name": "fix" } ],
           "cwes": [ { "id": "CWE-459", "name": "Incomplete Cleanup" } ],
-          "credits": []
+          "credits": [], "severity": "high"
         }
         """;
 

@@ -1,3 +1,4 @@
+using Firebreak.Domain.Common;
 using Firebreak.Domain.Vex;
 
 namespace Firebreak.Domain.Disclosure.Formats;
@@ -36,6 +37,8 @@ public static class OpenVexExporter
             var products = product.Versions.Count > 0 ? product.Versions.Select(v => Product(product.Package, v)).ToList() : [Product(product.Package, null)];
             statements.Add(new VexStatement(name, aliases, products, VexStatus.NotAffected, at, product.Justification, product.ImpactStatement));
         }
+        // An advisory still without packages has nothing to state: a broken rule of the advisory, not a fault of the exporter.
+        if (statements.Count == 0) throw new DomainException("affected: an OpenVEX document needs at least one affected or not-affected package.");
         return new VexDocument($"{advisory.Publisher.Namespace.TrimEnd('/')}/vex/{advisory.Id}", advisory.Publisher.Name, at,
             Math.Max(1, advisory.Revisions.Count), statements, tooling: "firebreak");
     }

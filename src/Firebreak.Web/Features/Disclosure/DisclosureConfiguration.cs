@@ -19,6 +19,9 @@ internal sealed class AdvisoryPublicationConfiguration : IEntityTypeConfiguratio
         advisory.Property(a => a.ReviewRequestedBy).HasMaxLength(320);
         advisory.Property(a => a.ApprovedBy).HasMaxLength(320);
         advisory.Property(a => a.WithdrawnReason).HasMaxLength(1000);
+        advisory.Property(a => a.ReviewedDocument).Sealed();
+        advisory.Property(a => a.ReturnedBy).HasMaxLength(320);
+        advisory.Property(a => a.ReturnedReason).Sealed();
         advisory.HasIndex(a => new { a.ProjectId, a.AdvisoryId }).IsUnique();
         advisory.HasIndex(a => new { a.State, a.PublishAt });
         advisory.HasOne<Firebreak.Domain.Incidents.Incident>().WithMany().HasForeignKey(a => a.IncidentId).OnDelete(DeleteBehavior.Cascade);

@@ -5,6 +5,7 @@ using Firebreak.Domain.Disclosure.Formats;
 using Firebreak.Domain.Incidents;
 using Firebreak.Domain.Projects;
 using Firebreak.Web.Data;
+using Firebreak.Web.Features.Disclosure.Editor;
 using Firebreak.Web.Features.Disclosure.Workflow;
 using Firebreak.Web.Infrastructure.Audit;
 using Firebreak.Web.Infrastructure.Auth;
@@ -29,11 +30,65 @@ internal sealed class IncidentAdvisoryModel(ProjectAccess access, FirebreakDbCon
     public Project Project { get; private set; } = null!;
     public AdvisoryPublication? Publication { get; private set; }
 
-    /// <summary>The advisory text in the editor: what was posted (kept when saving it was refused), else the saved one, else a first draft.</summary>
+    /// <summary>The advisory text in the advanced (JSON) view: what was posted (kept when saving it was refused), else the saved one, else a first draft.</summary>
     [BindProperty] public string? Document { get; set; }
+
+    /// <summary>The structured editor's fields: what was posted (kept on a refusal or an add/remove), else read from <see cref="Document"/>.</summary>
+    public AdvisoryForm? Form { get; set; }
+
+    /// <summary><c>json</c> for the advanced view; the structured editor otherwise.</summary>
+    [FromQuery(Name = "view")] public string? View { get; set; }
+    public bool JsonView => string.Equals(View, "json", StringComparison.OrdinalIgnoreCase);
+
     public DateTimeOffset Now { get; } = time.GetUtcNow();
 
+    /// <summary>The public page and every export of what the editor shows.</summary>
+    public AdvisoryPreview? Preview { get; private set; }
+
+    /// <summary>The CWE search's query and what it found.</summary>
+    public string? CweQuery { get; private set; }
+    public IReadOnlyList<CweEntry> CweResults { get; private set; } = [];
+
+    /// <summary>For a reviewer: what changed since the last review, and how the description differs from the report.</summary>
+    public AdvisoryReview? Review { get; private set; }
+
+    /// <summary>Whether the viewer holds the review permission on this incident.</summary>
+    public bool CanReview { get; private set; }
+
+    /// <summary>Who is looking (the approve button is shown only to someone who may approve).</summary>
+    public string Viewer => user.Name;
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await ReloadAsync(ct) ? Page() : NotFound();
+
+    /// <summary>
+    /// The structured editor's one form. <paramref name="command"/> is the button pressed: <c>save</c> saves and
+    /// redirects; <c>preview</c>, <c>cwe-search</c> and the add/remove buttons of the repeating groups show the page
+    /// again with the posted fields (nothing saved), so the form works without script.
+    /// </summary>
+    [RequiresPermission(Permission.IncidentWork)]
+    public async Task<IActionResult> OnPostEditAsync([FromForm(Name = "Form")] AdvisoryForm? form, string? command, string? cweQuery,
+        [FromServices] SaveAdvisory save, CancellationToken ct)
+    {
+        Form = form ?? new AdvisoryForm();
+        command = (command ?? "save").Trim();
+        if (command == "save")
+        {
+            if (!await ReloadAsync(ct)) return NotFound();
+            var text = Form.ToJson(Publication?.Document ?? AdvisoryDraft.For(Project, Incident, urls.For(Request)));
+            return await Run(() => save.ExecuteAsync(Id, text, ct), "Advisory saved.");
+        }
+        if (command == "cwe-search")
+        {
+            CweQuery = cweQuery?.Trim();
+            CweResults = CweCatalog.Search(CweQuery, 15);
+            if (CweResults.Count == 0) ModelState.AddModelError(string.Empty, $"No CWE matches '{CweQuery}'; search by number (79) or by words of the name (cross-site).");
+        }
+        else if (!AdvisoryEditCommands.Apply(Form, command))
+        {
+            ModelState.AddModelError(string.Empty, $"'{(command.Length > 40 ? command[..40] : command)}' is not something this form does.");
+        }
+        return await ReloadAsync(ct) ? Page() : NotFound();
+    }
 
     [RequiresPermission(Permission.IncidentRead)]
     [RequiresRecentSignIn]
@@ -101,7 +156,24 @@ internal sealed class IncidentAdvisoryModel(ProjectAccess access, FirebreakDbCon
         Incident = incident;
         Project = await db.Projects.SingleAsync(p => p.Id == incident.ProjectId, ct);
         Publication = await moves.FindAsync(Id, ct);
-        Document ??= Publication?.Document ?? AdvisoryDraft.For(Project, incident, urls.For(Request));
+        var baseUrl = urls.For(Request);
+        var stored = Publication?.Document ?? AdvisoryDraft.For(Project, incident, baseUrl);
+        Document ??= stored;
+        Form ??= AdvisoryForm.FromJson(Document);
+        string shown;
+        try
+        {
+            shown = JsonView ? Document : Form.ToJson(stored);
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddModelError(string.Empty, e.Message);
+            shown = stored;
+        }
+        Preview = await AdvisoryPreview.BuildAsync(shown, Publication, incident, Project, exporter, baseUrl, Now, ct);
+        CanReview = await access.HasAsync(incident, Permission.Review, ct);
+        if (Publication is { State: AdvisoryState.InReview })
+            Review = AdvisoryReview.For(Publication, incident, Project, baseUrl);
         return true;
     }
 }

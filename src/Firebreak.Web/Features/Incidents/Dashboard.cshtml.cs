@@ -2,13 +2,14 @@ using Firebreak.Web.Data;
 using Firebreak.Web.Infrastructure.Auth;
 using Firebreak.Domain.Incidents;
 using Firebreak.Web.Features.Risks;
+using Firebreak.Web.Features.Disclosure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Firebreak.Web.Features.Incidents;
 
 [RequiresPermission(Permission.SignedIn)]
-internal sealed class DashboardModel(IncidentQueries queries, ProjectAccess access, FirebreakDbContext db, CurrentUser user, RiskSummaries risks, TimeProvider time) : PageModel
+internal sealed class DashboardModel(IncidentQueries queries, ProjectAccess access, FirebreakDbContext db, CurrentUser user, RiskSummaries risks, ReviewQueue reviews, TimeProvider time) : PageModel
 {
     public IReadOnlyList<(Incident Incident, string Slug)> Rows { get; private set; } = [];
 
@@ -18,6 +19,8 @@ internal sealed class DashboardModel(IncidentQueries queries, ProjectAccess acce
 
     /// <summary>Accepted risks past their date in the viewer's projects: each asks for review.</summary>
     public IReadOnlyList<RiskBrief> ReviewDue { get; private set; } = [];
+    /// <summary>Advisories the viewer is asked to review and may approve.</summary>
+    public IReadOnlyList<WaitingReview> Reviews { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -30,5 +33,6 @@ internal sealed class DashboardModel(IncidentQueries queries, ProjectAccess acce
             .Join(db.Projects, i => i.ProjectId, p => p.Id, (i, p) => new { i.Id, i.Number, p.Slug }).ToDictionaryAsync(x => x.Id, ct);
         MyFollowUps = [.. mine.OrderBy(a => a.DueAt).ThenBy(a => a.Id).Select(a => (a, incidents[a.IncidentId].Number, incidents[a.IncidentId].Slug))];
         ReviewDue = await risks.DueForReviewAsync(ct);
+        Reviews = await reviews.WaitingForMeAsync(ct);
     }
 }

@@ -17,6 +17,8 @@ internal sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>
         project.Property(p => p.RepositoryUrl).HasMaxLength(2048);
         project.Property<List<string>>("_securityContacts").HasColumnName("SecurityContacts");
         project.Ignore(p => p.SecurityContacts);
+        project.Property<List<string>>("_packages").HasColumnName("Packages");
+        project.Ignore(p => p.Packages);
         project.Property(p => p.Policy)
             .HasConversion(p => PolicyDocument.Serialize(p), s => PolicyDocument.Deserialize(s),
                 new ValueComparer<SecurityPolicy>((a, b) => PolicyDocument.Serialize(a!) == PolicyDocument.Serialize(b!),

@@ -11,6 +11,7 @@ internal static class ProjectsApi
     {
         builder.Services.AddScoped<CreateProject>();
         builder.Services.AddScoped<AddMember>();
+        builder.Services.AddScoped<ChangePublishing>();
         return builder;
     }
 
@@ -21,6 +22,7 @@ internal static class ProjectsApi
         projects.MapGet("/", List).RequirePermission(Permission.SignedIn);
         projects.MapGet("/{slug}", Get).RequirePermission(Permission.ProjectRead);
         projects.MapPut("/{slug}/policy", UpdatePolicy).RequirePermission(Permission.ProjectAdmin);
+        projects.MapPut("/{slug}/publishing", ChangePublishing).RequirePermission(Permission.ProjectAdmin);
         projects.MapPost("/{slug}/members", AddMember).RequirePermission(Permission.ProjectAdmin).RequireRecentSignIn();
         projects.MapGet("/{slug}/members", Members).RequirePermission(Permission.ProjectRead);
         return api;
@@ -47,6 +49,14 @@ internal static class ProjectsApi
         if (await access.FindProjectAsync(slug, ct) is not { } project) return TypedResults.NotFound();
         project.ChangePolicy(policy.ToPolicy());
         await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(ProjectJson.From(project));
+    }
+
+    private static async Task<Results<Ok<ProjectJson>, NotFound>> ChangePublishing(string slug, PublishingRequest request,
+        ProjectAccess access, ChangePublishing useCase, CancellationToken ct)
+    {
+        if (await access.FindProjectAsync(slug, ct) is not { } project) return TypedResults.NotFound();
+        await useCase.ExecuteAsync(project, request.Packages, request.CveOrgId, ct);
         return TypedResults.Ok(ProjectJson.From(project));
     }
 

@@ -53,6 +53,15 @@ internal sealed class SettingsModel(ProjectAccess access, FirebreakDbContext db,
         return RedirectToPage(new { slug = Slug });
     }
 
+    [RequiresPermission(Permission.ProjectAdmin)]
+    public async Task<IActionResult> OnPostPublishingAsync(string? packages, string? cveOrgId, [FromServices] ChangePublishing change, CancellationToken ct)
+    {
+        if (!await ReloadAsync(ct)) return NotFound();
+        await change.ExecuteAsync(Project, NewProjectModel.Lines(packages), cveOrgId, ct);
+        TempData["Flash"] = $"Packages and CVE settings saved ({Project.Packages.Count} package(s)).";
+        return RedirectToPage(new { slug = Slug });
+    }
+
     /// <summary>Only an instance administrator adds accounts to a project (the form is shown only to them).</summary>
     [RequiresPermission(Permission.InstanceAdmin)]
     [RequiresRecentSignIn]

@@ -125,7 +125,8 @@ internal sealed class WalkInstance
               "publisher": { "name": "Link walk", "namespace": "https://example.org/walk", "category": "vendor" },
               "affected": [ { "ecosystem": "npm", "name": "walk-archive",
                               "ranges": [ { "type": "SEMVER", "events": [ { "introduced": "1.0.0" }, { "fixed": "1.4.2" } ] } ] } ],
-              "credits": [ { "type": "reporter", "name": "@finder", "consent": true } ]
+              "credits": [ { "type": "reporter", "name": "@finder", "consent": true } ],
+              "severity": "high", "references": [ { "type": "fix", "url": "https://example.org/walk/fix" } ]
             }
             """;
         using var content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
