@@ -29,7 +29,7 @@ public sealed class OpenVexImportRoundTripTests
             {
                 // Only under_investigation statements: the model holds no product, so there is nothing to write.
                 Assert.All(document.Statements, s => Assert.Equal(VexStatus.UnderInvestigation, s.Status));
-                Assert.Throws<ArgumentException>(() => OpenVexExporter.Write(advisory));
+                Assert.Contains("at least one affected or not-affected package", Assert.Throws<Firebreak.Domain.Common.DomainException>(() => OpenVexExporter.Write(advisory)).Message, StringComparison.Ordinal);
                 continue;
             }
             var written = OpenVexExporter.Write(advisory);

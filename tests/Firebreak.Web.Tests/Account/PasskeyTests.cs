@@ -64,8 +64,9 @@ public sealed class PasskeyTests(SqliteFactory factory) : IClassFixture<SqliteFa
     private async Task<List<string>> AuditAsync(string actor, string prefix)
     {
         await using var scope = factory.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<FirebreakDbContext>().Set<AuditRecord>()
-            .Where(r => r.Actor == actor && r.Action.StartsWith(prefix)).OrderBy(r => r.Sequence).Select(r => r.Action + ": " + r.Detail).ToListAsync(Ct);
+        return (await scope.ServiceProvider.GetRequiredService<FirebreakDbContext>().Set<AuditRecord>()
+            .Where(r => r.Actor == actor && r.Action.StartsWith(prefix)).OrderBy(r => r.Sequence).Select(r => new { r.Action, r.Detail }).ToListAsync(Ct))
+            .ConvertAll(r => r.Action + ": " + r.Detail); // Detail is sealed: opened when read, so joined after
     }
 
     private async Task<int> FailedCountAsync(string email)

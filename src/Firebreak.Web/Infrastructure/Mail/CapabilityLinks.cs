@@ -12,6 +12,12 @@ internal static partial class CapabilityLinks
 {
     public const string Removed = "[link removed after sending]";
 
+    /// <summary>Purposes whose messages are records that hold no secret: the audit checkpoint (its purpose, <c>TakeCheckpoint.MailPurpose</c>).</summary>
+    private static readonly HashSet<string> RecordsOnly = new(StringComparer.Ordinal) { "audit-checkpoint" };
+
+    /// <summary>Whether a message of this purpose is kept as sent (it can hold no capability).</summary>
+    public static bool CarriesNone(string purpose) => RecordsOnly.Contains(purpose);
+
     public static string Redact(string text)
     {
         ArgumentNullException.ThrowIfNull(text);

@@ -70,11 +70,14 @@ internal sealed class OutboxMessage
         Attempts++;
         State = OutboxState.Sent;
         SentAt = now.UtcDateTime;
-        // Kept for the record only: what was sent, minus anything that would still open a door.
-        TextBody = CapabilityLinks.Redact(TextBody);
-        HtmlBody = HtmlBody is null ? null : CapabilityLinks.Redact(HtmlBody);
         LeasedUntil = null;
         LastError = null;
+        // Kept for the record only: what was sent, minus anything that would still open a door. A message that is
+        // itself a record (a signed audit checkpoint) carries no door, and its signature can hold a run of 43 letters
+        // and digits that the redaction would cut out of the middle of its JSON.
+        if (CapabilityLinks.CarriesNone(Purpose)) return;
+        TextBody = CapabilityLinks.Redact(TextBody);
+        HtmlBody = HtmlBody is null ? null : CapabilityLinks.Redact(HtmlBody);
     }
 
     /// <summary>
