@@ -20,17 +20,18 @@ internal static class Program
     }
 
     /// <summary>
-    /// A scan, a scoring run or a versions query is a process of a fraction of a second that allocates tens of
-    /// megabytes, most of it kept to the end (decoded records, parsed bounds, findings). Left to itself the collector
-    /// ran four to five times in a 5,000-component `scan --db` (28.5 MB allocated; one a full collection), copying
-    /// those survivors each time; asked for a region without collections up front, it runs once, at start, on an
-    /// empty heap. Memory is not committed ahead (peak RSS 83 →
+    /// A scan is a process of a fraction of a second that allocates tens of megabytes, most of it kept to the end
+    /// (decoded records, parsed bounds, findings). Left to itself the collector ran four to five times in a
+    /// 5,000-component `scan --db` (28.5 MB allocated; one a full collection), copying those survivors each time;
+    /// asked for a region without collections up front, it runs once, at start, on an empty heap. Not for
+    /// `cvss score`, measured: its garbage dies young, and without collections every allocation touched fresh memory
+    /// (18,164 page faults against 2,233; 0.36 s against 0.18 s). Memory is not committed ahead (peak RSS 83 →
     /// 86 MB), and a run that allocates past the budget simply has the collector back. Only here, in the process's own
     /// entry point: the tests run commands inside a shared test host, where such a region is not ours to take.
     /// </summary>
     private static void ShortLived(string[] args)
     {
-        if (args.Length == 0 || args[0] is not ("scan" or "cvss" or "versions")) return;
+        if (args.Length == 0 || args[0] != "scan") return;
         try
         {
             GC.TryStartNoGCRegion(256L << 20);

@@ -14,8 +14,8 @@ public sealed class AdvisoryIndex
     private readonly IndexLayout _layout;
     private readonly IndexStrings _strings;
     private readonly IndexTables _tables;
-    private readonly SparseCache<IndexedAdvisory> _records;
-    private readonly SparseCache<PackageCandidates> _packages;
+    private readonly IndexedAdvisory?[] _records;
+    private readonly PackageCandidates?[] _packages;
 
     private AdvisoryIndex(ReadOnlyMemory<byte> bytes, string file)
     {
@@ -29,8 +29,8 @@ public sealed class AdvisoryIndex
         KevEntries = IndexSourceTable.ReadKev(_layout, _strings, Sources);
         var kevSources = Sources.Where(s => s.Kind == AdvisorySourceKind.Kev).ToList();
         Kev = kevSources.Count == 0 ? null : KevCatalog.FromEntries(string.Join(", ", kevSources.Select(s => s.CatalogVersion)), [.. KevEntries.SelectMany(e => e)]);
-        _records = new SparseCache<IndexedAdvisory>(_tables.RecordCount);
-        _packages = new SparseCache<PackageCandidates>(_tables.PackageCount);
+        _records = new IndexedAdvisory?[_tables.RecordCount];
+        _packages = new PackageCandidates?[_tables.PackageCount];
     }
 
     /// <summary>The imports, in index order.</summary>
@@ -74,10 +74,10 @@ public sealed class AdvisoryIndex
     {
         ArgumentOutOfRangeException.ThrowIfNegative(number);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(number, RecordCount);
-        if (_records.Get(number) is { } cached) return cached;
+        if (Volatile.Read(ref _records[number]) is { } cached) return cached;
         var decoded = Decode(number);
         // Publish once: threads racing to decode the same record all get the first copy stored.
-        return _records.Publish(number, decoded);
+        return Interlocked.CompareExchange(ref _records[number], decoded, null) ?? decoded;
     }
 
     /// <summary>Record <paramref name="number"/> decoded afresh and not cached: a builder refreshing the index reads every record once.</summary>
@@ -170,7 +170,7 @@ public sealed class AdvisoryIndex
 
     private PackageCandidates Candidates(int entry)
     {
-        if (_packages.Get(entry) is { } cached) return cached;
+        if (Volatile.Read(ref _packages[entry]) is { } cached) return cached;
         var at = _tables.Packages + entry * IndexFormat.PackageEntryLength;
         var ecosystem = (Ecosystem)_layout.Bytes[at];
         var first = (int)_layout.U32(at + 5);
@@ -188,7 +188,7 @@ public sealed class AdvisoryIndex
         OsvCandidate[] osv = [.. all.Where((_, i) => Sources[_tables.SourceOf(numbers[i])].Kind != AdvisorySourceKind.RustSec)];
         var made = new PackageCandidates(numbers, all, osv);
         // Publish once, so every matcher and thread shares one set of candidates and their parsed bounds.
-        return _packages.Publish(entry, made);
+        return Interlocked.CompareExchange(ref _packages[entry], made, null) ?? made;
     }
 
     /// <summary>A package's postings decoded: record numbers, every candidate, and those from OSV sources (the same instances).</summary>

@@ -9,7 +9,7 @@ internal sealed class IndexStrings
     private readonly ReadOnlyMemory<byte> _bytes;
     private readonly int _offsets;
     private readonly int _blob;
-    private readonly SparseCache<string> _cache;
+    private readonly string?[] _cache;
     private readonly string _file;
 
     public IndexStrings(ReadOnlyMemory<byte> bytes, int start, int length, string file)
@@ -32,7 +32,7 @@ internal sealed class IndexStrings
                 throw new AdvisoryIndexFormatException(file, _offsets + i * 4L, $"string offset {offset} out of order or past the table");
             previous = offset;
         }
-        _cache = new SparseCache<string>(Count);
+        _cache = new string?[Count];
     }
 
     public int Count { get; }
@@ -47,7 +47,7 @@ internal sealed class IndexStrings
     public string Get(int id)
     {
         Check(id);
-        return _cache.Get(id) ?? _cache.Publish(id, Encoding.UTF8.GetString(Utf8(id)));
+        return _cache[id] ??= Encoding.UTF8.GetString(Utf8(id));
     }
 
     public void Check(int id)
