@@ -13,7 +13,7 @@ namespace Firebreak.Web.Tests.Mail;
 /// acknowledgement waits in the outbox delivers it after a restart; failures are recorded and
 /// retried with back-off; a key enqueued twice is sent once.
 /// </summary>
-public sealed class MailDurabilityTests
+public sealed partial class MailDurabilityTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -32,27 +32,26 @@ public sealed class MailDurabilityTests
         try
         {
             var token = (await RunAsync(database, null, ["admin", "create-user", "--email", "ops@example.test", "--admin", "--token"])).Trim().Split('\n')[^1];
-            var port = FreePort();
-            using (var first = Start(database, port, smtp: null))
+            using (var first = Start(database, smtp: null))
             {
-                using var api = Client(port, token);
+                using var api = Client(await first.Port, token);
                 await WaitHealthyAsync(api);
                 await api.PostJsonAsync("/api/v1/projects", new { slug = "killed", name = "Killed" }, HttpStatusCode.Created);
                 var receipt = await api.PostJsonAsync("/api/v1/projects/killed/reports", new { title = "Queued when killed", contact = reporter }, HttpStatusCode.Created);
                 Assert.True((bool)receipt["acknowledgementQueued"]!);
-                first.Kill(entireProcessTree: true); // SIGKILL: no shutdown, no flush
-                await first.WaitForExitAsync(Ct);
+                first.Process.Kill(entireProcessTree: true); // SIGKILL: no shutdown, no flush
+                await first.Process.WaitForExitAsync(Ct);
             }
             Assert.True(MailSink.Read(reporter).Count == 0, "mail went out before the kill: " + Log);
 
-            using var second = Start(database, port, MailSink.Smtp);
-            using (var api = Client(port, token)) await WaitHealthyAsync(api);
+            using var second = Start(database, MailSink.Smtp);
+            using (var api = Client(await second.Port, token)) await WaitHealthyAsync(api);
             var received = await MailSink.WaitForAsync(reporter, seconds: 30);
             Assert.True(received.Count == 1, $"{received.Count} message(s) after the restart; server output:\n{Log}");
             var mail = received[0];
             Assert.Contains("Queued when killed", mail.TextBody, StringComparison.Ordinal);
-            second.Kill(entireProcessTree: true);
-            await second.WaitForExitAsync(Ct);
+            second.Process.Kill(entireProcessTree: true);
+            await second.Process.WaitForExitAsync(Ct);
         }
         finally
         {
@@ -102,16 +101,37 @@ public sealed class MailDurabilityTests
         Assert.Equal(OutboxState.Pending, message.State);
     }
 
-    private static Process Start(string database, int port, (string Host, int Port)? smtp)
+    /// <summary>
+    /// Starts the server on a port the kernel picks and learns it from the server's own "Now listening on" line: a port
+    /// chosen ahead by the test could be taken by another test's listener before the server binds it, and the health
+    /// check would then reach that other server.
+    /// </summary>
+    private static Server Start(string database, (string Host, int Port)? smtp)
     {
-        var process = Process.Start(Info(database, smtp, ["--urls", $"http://127.0.0.1:{port}"])) ?? throw new InvalidOperationException("The server did not start.");
+        var process = Process.Start(Info(database, smtp, ["--urls", "http://127.0.0.1:0"])) ?? throw new InvalidOperationException("The server did not start.");
+        var port = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
         // Drain the server's output so a full pipe never blocks it; keep it for failure messages.
-        process.OutputDataReceived += (_, e) => { lock (Log) Log.AppendLine(e.Data); };
+        process.OutputDataReceived += (_, e) =>
+        {
+            lock (Log) Log.AppendLine(e.Data);
+            if (e.Data is { } line && ListeningOn().Match(line) is { Success: true } match)
+                port.TrySetResult(int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+        };
         process.ErrorDataReceived += (_, e) => { lock (Log) Log.AppendLine(e.Data); };
+        process.Exited += (_, _) => port.TrySetException(new InvalidOperationException($"The server exited ({process.ExitCode}) before listening:\n{Log}"));
+        process.EnableRaisingEvents = true;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return process;
+        return new Server(process, port.Task.WaitAsync(TimeSpan.FromSeconds(60), Ct));
     }
+
+    private sealed record Server(Process Process, Task<int> Port) : IDisposable
+    {
+        public void Dispose() => Process.Dispose();
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"Now listening on: http://127\.0\.0\.1:(\d+)")]
+    private static partial System.Text.RegularExpressions.Regex ListeningOn();
 
     private static async Task<string> RunAsync(string database, (string Host, int Port)? smtp, string[] args)
     {
