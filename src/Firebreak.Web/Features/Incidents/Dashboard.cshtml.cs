@@ -9,7 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Firebreak.Web.Features.Incidents;
 
 [RequiresPermission(Permission.SignedIn)]
-internal sealed class DashboardModel(IncidentQueries queries, ProjectAccess access, FirebreakDbContext db, CurrentUser user, RiskSummaries risks, ReviewQueue reviews, TimeProvider time) : PageModel
+internal sealed class DashboardModel(IncidentQueries queries, ProjectAccess access, FirebreakDbContext db, CurrentUser user, RiskSummaries risks, ReviewQueue reviews,
+    Notifications.Inbox inbox, TimeProvider time) : PageModel
 {
     public IReadOnlyList<(Incident Incident, string Slug)> Rows { get; private set; } = [];
 
@@ -22,8 +23,14 @@ internal sealed class DashboardModel(IncidentQueries queries, ProjectAccess acce
     /// <summary>Advisories the viewer is asked to review and may approve.</summary>
     public IReadOnlyList<WaitingReview> Reviews { get; private set; } = [];
 
+    /// <summary>The viewer's unread notices (the newest few) and how many there are.</summary>
+    public IReadOnlyList<Notifications.InboxEntry> Unread { get; private set; } = [];
+    public int UnreadCount { get; private set; }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
+        UnreadCount = await inbox.UnreadAsync(ct);
+        Unread = UnreadCount == 0 ? [] : await inbox.ListAsync(unreadOnly: true, page: 1, ct);
         Rows = await queries.OpenAcrossProjectsAsync(ct);
         var me = user.Id;
         var visible = access.VisibleIncidents().Select(i => i.Id);

@@ -14,10 +14,11 @@ namespace Firebreak.Web.Features.Incidents;
 /// lost race is retried from scratch (so <c>alongside</c> may run more than once and must read
 /// what it needs inside), and the caller is never refused for it. An opening that names its
 /// vulnerability (<see cref="IncidentOpening.Aliases"/>) opens at most one incident per
-/// vulnerability and project (<see cref="OpenOrFindAsync"/>).
+/// vulnerability and project (<see cref="OpenOrFindAsync"/>). Whoever triages in the project is told, in the same save.
 /// </summary>
 [PublicFace]
-internal sealed class OpenIncident(FirebreakDbContext db, UnitOfWork unitOfWork, TimeProvider time, PlaybookLibrary playbooks)
+internal sealed class OpenIncident(FirebreakDbContext db, UnitOfWork unitOfWork, TimeProvider time, PlaybookLibrary playbooks,
+    Notifications.IncidentNotices notices)
 {
     public Task<Incident> ExecuteAsync(Project project, IncidentOpening opening, CancellationToken ct) =>
         ExecuteAsync(project, opening, null, ct);
@@ -67,6 +68,7 @@ internal sealed class OpenIncident(FirebreakDbContext db, UnitOfWork unitOfWork,
         foreach (var alias in opening.Aliases.Select(IncidentAlias.Normalise).Where(a => a.Length is > 0 and <= 100).Distinct(StringComparer.Ordinal))
             db.Add(new IncidentAlias(project.Id, alias, incident.Id, time.GetUtcNow()));
         if (alongside is not null) await alongside(incident, ct);
+        await notices.OpenedAsync(project, incident, opening.Actor, ct);
         return incident;
     }
 

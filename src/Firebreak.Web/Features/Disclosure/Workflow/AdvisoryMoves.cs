@@ -3,6 +3,7 @@ using Firebreak.Domain.Disclosure;
 using Firebreak.Domain.Incidents;
 using Firebreak.Domain.Projects;
 using Firebreak.Web.Data;
+using Firebreak.Web.Features.Notifications;
 using Firebreak.Web.Infrastructure.Auth;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +15,7 @@ namespace Firebreak.Web.Features.Disclosure.Workflow;
 /// record it in the timeline and save once. A broken rule is a <see cref="DomainException"/>
 /// naming the field; nothing is written then.
 /// </summary>
-internal sealed class AdvisoryMoves(FirebreakDbContext db, ProjectAccess access, CurrentUser user, TimeProvider time)
+internal sealed class AdvisoryMoves(FirebreakDbContext db, ProjectAccess access, CurrentUser user, TimeProvider time, IncidentNotices notices)
 {
     public const string NoAdvisory = "The incident has no advisory yet; write it first.";
 
@@ -24,13 +25,18 @@ internal sealed class AdvisoryMoves(FirebreakDbContext db, ProjectAccess access,
     public Task<AdvisoryPublication?> FindAsync(Guid incidentId, CancellationToken ct) =>
         db.Set<AdvisoryPublication>().SingleOrDefaultAsync(a => a.IncidentId == incidentId, ct);
 
-    /// <summary>Applies <paramref name="move"/> (which returns the timeline's text) to the incident's advisory.</summary>
-    public async Task<AdvisoryPublication?> ApplyAsync(Guid incidentId, Func<AdvisoryPublication, Incident, DateTimeOffset, string> move, CancellationToken ct)
+    /// <summary>
+    /// Applies <paramref name="move"/> (which returns the timeline's text) to the incident's advisory; <paramref name="tell"/>
+    /// says who hears of it, in the same save.
+    /// </summary>
+    public async Task<AdvisoryPublication?> ApplyAsync(Guid incidentId, Func<AdvisoryPublication, Incident, DateTimeOffset, string> move, CancellationToken ct,
+        Func<IncidentNotices, Project, Incident, AdvisoryPublication, Task>? tell = null)
     {
         if (await access.FindIncidentAsync(incidentId, withTimeline: false, ct) is not { } incident) return null;
         var row = await FindAsync(incidentId, ct) ?? throw new DomainException(NoAdvisory);
         var now = time.GetUtcNow();
         incident.RecordAdvisory(move(row, incident, now), user.Name, now);
+        if (tell is not null) await tell(notices, await db.Projects.SingleAsync(p => p.Id == incident.ProjectId, ct), incident, row);
         await SaveAsync(ct);
         return row;
     }

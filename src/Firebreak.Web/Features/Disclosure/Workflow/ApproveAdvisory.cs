@@ -6,5 +6,9 @@ namespace Firebreak.Web.Features.Disclosure.Workflow;
 internal sealed class ApproveAdvisory(AdvisoryMoves moves)
 {
     public Task<AdvisoryPublication?> ExecuteAsync(Guid incidentId, DateTimeOffset? publishAt, CancellationToken ct) =>
-        moves.ApplyAsync(incidentId, (row, _, now) => row.Approve(publishAt, moves.Actor, now), ct);
+        moves.ApplyAsync(incidentId, (row, _, now) => row.Approve(publishAt, moves.Actor, now), ct, async (notices, project, incident, row) =>
+        {
+            await notices.ReviewApprovedAsync(project, incident, row, moves.Actor, ct);
+            await notices.ScheduledAsync(project, incident, row, moves.Actor, ct);
+        });
 }

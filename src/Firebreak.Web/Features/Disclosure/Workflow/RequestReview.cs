@@ -16,5 +16,5 @@ internal sealed class RequestReview(AdvisoryMoves moves)
             var missing = AdvisoryReadiness.Missing(FirebreakAdvisoryJson.Read(row.Document));
             if (missing.Count > 0) throw new DomainException($"The advisory cannot go to review yet: {string.Join(" ", missing)}");
             return row.RequestReview(publishAt ?? incident.DisclosureDue ?? now, moves.Actor, now);
-        }, ct);
+        }, ct, (notices, project, incident, row) => notices.ReviewRequestedAsync(project, incident, row, moves.Actor, ct));
 }

@@ -6,5 +6,6 @@ namespace Firebreak.Web.Features.Disclosure.Workflow;
 internal sealed class ReturnAdvisory(AdvisoryMoves moves)
 {
     public Task<AdvisoryPublication?> ExecuteAsync(Guid incidentId, string? reason, CancellationToken ct) =>
-        moves.ApplyAsync(incidentId, (row, _, now) => row.ReturnToDraft(reason ?? "", moves.Actor, now), ct);
+        moves.ApplyAsync(incidentId, (row, _, now) => row.ReturnToDraft(reason ?? "", moves.Actor, now), ct,
+            (notices, project, incident, row) => notices.ReviewReturnedAsync(project, incident, row, moves.Actor, ct));
 }

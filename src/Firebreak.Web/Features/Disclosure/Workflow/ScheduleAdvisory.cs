@@ -7,5 +7,6 @@ namespace Firebreak.Web.Features.Disclosure.Workflow;
 internal sealed class ScheduleAdvisory(AdvisoryMoves moves)
 {
     public Task<AdvisoryPublication?> ExecuteAsync(Guid incidentId, DateTimeOffset? publishAt, CancellationToken ct) =>
-        moves.ApplyAsync(incidentId, (row, _, now) => row.Reschedule(publishAt ?? throw new DomainException("publishAt: required."), moves.Actor, now), ct);
+        moves.ApplyAsync(incidentId, (row, _, now) => row.Reschedule(publishAt ?? throw new DomainException("publishAt: required."), moves.Actor, now), ct,
+            (notices, project, incident, row) => notices.ScheduledAsync(project, incident, row, moves.Actor, ct));
 }

@@ -15,7 +15,7 @@ namespace Firebreak.Web.Features.Intake.Mail;
 /// the notifications to the triage owner, the security contacts and, for Critical, the board.
 /// Each goes into the outbox of the caller's unit of work with a key that makes it unique.
 /// </summary>
-internal sealed class ReportMail(Outbox outbox, LiquidTemplates templates, MarkdownRenderer markdown)
+internal sealed class ReportMail(Outbox outbox, LiquidTemplates templates, MarkdownRenderer markdown, Notifications.Audience audience)
 {
     public const string AcknowledgementPurpose = "acknowledgement";
 
@@ -59,7 +59,10 @@ internal sealed class ReportMail(Outbox outbox, LiquidTemplates templates, Markd
         var values = Values(project, incident, null, $"{baseUrl.TrimEnd('/')}/incidents/{incident.Id}");
         var subject = await templates.RenderLineAsync(DefaultTemplates.ReceivedNotificationSubject, values);
         var body = await templates.RenderAsync(DefaultTemplates.ReceivedNotificationBody, values);
-        foreach (var to in Recipients(project, incident.Severity))
+        // Members are told through their notifications (inbox, and e-mail if they chose it); this mail is for the
+        // project's addresses that are nobody's account here, such as a security list.
+        var members = await audience.MemberEmailsAsync(project.Id, ct);
+        foreach (var to in Recipients(project, incident.Severity).Where(a => !members.Contains(a)))
         {
             await outbox.EnqueueAsync(new MailDraft($"new-report:{incident.Id}:{to.ToLowerInvariant()}", to, subject, body,
                 markdown.Render(body).ToString(), "triage-notification", project.Id, incident.Id), ct);

@@ -2,6 +2,7 @@ using Firebreak.Domain.Incidents;
 using Firebreak.Web.Data;
 using Firebreak.Web.Features.Intake.Reports;
 using Firebreak.Web.Infrastructure.Mail;
+using Microsoft.EntityFrameworkCore;
 
 namespace Firebreak.Web.Features.Intake.Threads;
 
@@ -10,7 +11,7 @@ namespace Firebreak.Web.Features.Intake.Threads;
 /// are recorded in the timeline; a shared message is also e-mailed to the reporter (without its
 /// text, which stays behind their private link). Internal notes stay internal.
 /// </summary>
-internal sealed class PostMessage(FirebreakDbContext db, Outbox outbox, TimeProvider time)
+internal sealed class PostMessage(FirebreakDbContext db, Outbox outbox, TimeProvider time, Notifications.IncidentNotices notices)
 {
     public async Task<ReportMessage> FromReporterAsync(Incident incident, string? body, CancellationToken ct)
     {
@@ -19,6 +20,8 @@ internal sealed class PostMessage(FirebreakDbContext db, Outbox outbox, TimeProv
         incident.RecordCorrespondence("The reporter sent a message", SubmitReport.Actor, now);
         var message = ReportMessage.FromTheReporter(incident.Id, incident.Version, body, now);
         db.Add(message);
+        var project = await db.Projects.SingleAsync(p => p.Id == incident.ProjectId, ct);
+        await notices.ReporterRepliedAsync(project, incident, message.Id, ct);
         await db.SaveChangesAsync(ct);
         return message;
     }

@@ -90,6 +90,53 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "NoticeMarks",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Event = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NoticeMarks", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Notifications",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    ProjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    IncidentId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Event = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Title = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Severity = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    Link = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    DedupKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ReadAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Notifications", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "NotificationSettings",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    EmailEvents = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NotificationSettings", x => x.UserId);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Outbox",
                 columns: table => new
                 {
@@ -1151,6 +1198,22 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
                 columns: new[] { "ProjectId", "Stage" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Notifications_IncidentId",
+                table: "Notifications",
+                column: "IncidentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_UserId_DedupKey",
+                table: "Notifications",
+                columns: new[] { "UserId", "DedupKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_UserId_ReadAt_CreatedAt",
+                table: "Notifications",
+                columns: new[] { "UserId", "ReadAt", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Outbox_DedupKey",
                 table: "Outbox",
                 column: "DedupKey",
@@ -1307,6 +1370,15 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "IntakeSettings");
+
+            migrationBuilder.DropTable(
+                name: "NoticeMarks");
+
+            migrationBuilder.DropTable(
+                name: "Notifications");
+
+            migrationBuilder.DropTable(
+                name: "NotificationSettings");
 
             migrationBuilder.DropTable(
                 name: "OutboxAttempts");

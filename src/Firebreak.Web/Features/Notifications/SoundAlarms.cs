@@ -1,0 +1,81 @@
+using Firebreak.Domain.Common;
+using Firebreak.Domain.Incidents;
+using Firebreak.Domain.Playbooks;
+using Firebreak.Web.Data;
+using Firebreak.Web.Infrastructure.Background;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Firebreak.Web.Features.Notifications;
+
+/// <summary>How often the alarm pass looks at the clocks (<c>Notifications:PollInterval</c>, default one minute).</summary>
+internal sealed class NotificationOptions
+{
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMinutes(1);
+}
+
+/// <summary>
+/// One pass over every running deadline: an incident clock or an open action item that has come within a quarter of its
+/// window is announced once as at risk, one past due once as breached (<see cref="IncidentNotices"/> says to whom).
+/// Each incident is saved on its own; a pass that loses the race to another server's pass writes nothing for that
+/// incident (the notice marks are unique) and moves on.
+/// </summary>
+internal sealed partial class SoundAlarms(FirebreakDbContext db, IncidentNotices notices, TimeProvider time, ILogger<SoundAlarms> logger)
+{
+    public async Task<int> ExecuteAsync(CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var closed = new[] { IncidentStage.Closed, IncidentStage.Rejected, IncidentStage.Duplicate };
+        var clocks = await db.Incidents.AsNoTracking().Where(i => !closed.Contains(i.Stage))
+            .SelectMany(i => i.ClockRecords.Where(c => c.StoppedAt == null), (i, c) => new { i.Id, c.Kind, c.StartedAt, c.DueAt })
+            .ToListAsync(ct);
+        var alarms = new List<(Guid Incident, string Key, Func<Incident, Domain.Projects.Project, Task> Tell)>();
+        foreach (var c in clocks)
+        {
+            var clock = new SlaClock(c.Kind, c.StartedAt.AsInstant(), c.DueAt.AsInstant(), null);
+            if (clock.StateAt(now) is var state and (ClockState.AtRisk or ClockState.Breached))
+                alarms.Add((c.Id, IncidentNotices.ClockKey(c.Id, c.Kind, state, c.DueAt), (i, p) => notices.ClockAsync(p, i, clock, state, ct)));
+        }
+        var items = await db.Set<ActionItem>().AsNoTracking().Where(a => a.Status == ActionItemStatus.Open).ToListAsync(ct);
+        foreach (var item in items)
+        {
+            if (item.Clock.StateAt(now) is var state and (ClockState.AtRisk or ClockState.Breached))
+                alarms.Add((item.IncidentId, IncidentNotices.ActionItemKey(item.Id, state, item.DueAt), (i, p) => notices.ActionItemAsync(p, i, item, state, ct)));
+        }
+        if (alarms.Count == 0) return 0;
+        var keys = alarms.Select(a => Firebreak.Web.Infrastructure.Mail.Outbox.StoredKey(a.Key)).ToList();
+        var told = (await db.Set<NoticeMark>().Where(m => keys.Contains(m.Key)).Select(m => m.Key).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var sounded = 0;
+        foreach (var group in alarms.Where(a => !told.Contains(Firebreak.Web.Infrastructure.Mail.Outbox.StoredKey(a.Key))).GroupBy(a => a.Incident))
+        {
+            db.ChangeTracker.Clear();
+            var incident = await db.Incidents.SingleAsync(i => i.Id == group.Key, ct);
+            var project = await db.Projects.SingleAsync(p => p.Id == incident.ProjectId, ct);
+            foreach (var alarm in group) await alarm.Tell(incident, project);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                sounded += group.Count();
+            }
+            catch (DbUpdateException e) when (UniqueViolation.Is(e))
+            {
+                Lost(logger, incident.Number); // another pass told these first; its save holds
+            }
+        }
+        db.ChangeTracker.Clear();
+        return sounded;
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Alarms of incident #{Number} were sounded by another pass")]
+    private static partial void Lost(ILogger logger, int number);
+}
+
+/// <summary>Runs <see cref="SoundAlarms"/> every poll interval, on the server's clock.</summary>
+internal sealed class AlarmWorker(IServiceScopeFactory scopes, TimeProvider time, IOptions<NotificationOptions> options, ILogger<AlarmWorker> logger)
+    : PollingWorker(scopes, logger)
+{
+    protected override Task RunOnceAsync(IServiceProvider services, CancellationToken ct) =>
+        services.GetRequiredService<SoundAlarms>().ExecuteAsync(ct);
+
+    protected override Task WaitAsync(CancellationToken ct) => Task.Delay(options.Value.PollInterval, time, ct);
+}
