@@ -10,11 +10,15 @@ internal static class BrowserSteps
     public const string Password = "correct horse battery";
 
     /// <summary>Creates an administrator, signs in through the login page, and collects script errors from then on.</summary>
-    public static async Task<List<string>> SignInAsNewAdminAsync(this BrowserFactory factory, IPage page, string email)
+    public static Task<List<string>> SignInAsNewAdminAsync(this BrowserFactory factory, IPage page, string email) =>
+        factory.SignInAsNewAccountAsync(page, email, admin: true);
+
+    /// <summary>Creates an account (an administrator or not), signs in through the login page, and collects script errors from then on.</summary>
+    public static async Task<List<string>> SignInAsNewAccountAsync(this BrowserFactory factory, IPage page, string email, bool admin)
     {
         await using (var scope = factory.Services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<CreateAccount>().ExecuteAsync(email, Password, admin: true);
+            await scope.ServiceProvider.GetRequiredService<CreateAccount>().ExecuteAsync(email, Password, admin);
         }
         var errors = new List<string>();
         page.PageError += (_, e) => errors.Add(e);
