@@ -25,7 +25,7 @@ public class PageWidthBrowserTests(BrowserFactory factory) : IClassFixture<Brows
         var pages = new (string Name, string Path)[]
         {
             ("dashboard", "/"), ("incident", incident), ("advisory-editor", incident + "/advisory"), ("advisory-json", incident + "/advisory?view=json"),
-            ("disclosure-settings", "/projects/widthweb/disclosure"), ("account", "/account"), ("two-factor", "/account/2fa"),
+            ("disclosure-settings", "/projects/widthweb/disclosure"), ("account", "/account"), ("inbox", "/inbox"), ("notification-settings", "/account/notifications"), ("two-factor", "/account/2fa"),
         };
         var overflowing = new List<string>();
         foreach (var width in new[] { 1280, 390 })

@@ -27,10 +27,12 @@ public class XssBatteryTests(BrowserFactory factory) : IClassFixture<BrowserFact
         await admin.Context.AddInitScriptAsync(XssPayloads.Hook);
         var dialogs = new List<string>();
         admin.Dialog += (_, d) => { dialogs.Add($"{admin.Url}: dialog {d.Message}"); _ = d.DismissAsync(); };
-        await factory.SignInAsNewAdminAsync(admin, $"xss-admin-{Guid.NewGuid():N}@example.test");
+        var adminEmail = $"xss-admin-{Guid.NewGuid():N}@example.test";
+        await factory.SignInAsNewAdminAsync(admin, adminEmail);
+        await NotifyAsync(slug, adminEmail); // their inbox and the dashboard's "waiting for you" carry hostile titles
         await CompleteFirstStepAsync(admin, incident); // playbook evidence goes in through the page's own form
         var adminWalk = await WalkAsync(admin, ["/", $"/projects/{slug}/settings", $"/projects/{slug}/intake", "/admin/outbox", $"/incidents/{incident}/postmortem",
-            $"/projects/{slug}/risks", $"/projects/{slug}/risks/new?incident={incident}"]);
+            $"/projects/{slug}/risks", $"/projects/{slug}/risks/new?incident={incident}", "/inbox", "/account/notifications"]);
 
         var visitor = await factory.NewPageAsync();
         await visitor.Context.AddInitScriptAsync(XssPayloads.Hook);
@@ -147,6 +149,17 @@ public class XssBatteryTests(BrowserFactory factory) : IClassFixture<BrowserFact
             }, HttpStatusCode.Created);
         }
         return (slug, token, incident);
+    }
+
+    /// <summary>Makes the walking administrator the project's triage owner and opens a Critical incident with a hostile title: notices for them.</summary>
+    private async Task NotifyAsync(string slug, string email)
+    {
+        var (api, _) = await factory.CreateUserClientAsync(admin: true);
+        await api.PostJsonAsync($"/api/v1/projects/{slug}/members", new { email, role = "triage-owner" }, HttpStatusCode.NoContent);
+        await api.PostJsonAsync($"/api/v1/projects/{slug}/incidents", new
+        {
+            kind = "leaked-credential", title = XssPayloads.Line("Notified", 53, 150), severity = "critical",
+        }, HttpStatusCode.Created);
     }
 
     /// <summary>Signed GitHub deliveries whose action, secret type and repository carry vectors: the integrations page lists them, the incident shows the type.</summary>
