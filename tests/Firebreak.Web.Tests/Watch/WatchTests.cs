@@ -113,6 +113,27 @@ public abstract class WatchTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TwoCopiesOfAPackageInOneManifest_HittingOneAdvisory_OpenOneIncident()
+    {
+        _factory.RequireDatabase();
+        var (api, slug) = await ProjectAsync();
+        const string twoCopies = """
+            {"name": "app", "version": "1.0.0", "lockfileVersion": 3, "requires": true, "packages": {
+              "": {"name": "app", "version": "1.0.0", "dependencies": {"vulnerable-logger": "^2.14.0", "reporter": "^1.0.0"} },
+              "node_modules/vulnerable-logger": {"version": "2.14.0"},
+              "node_modules/reporter": {"version": "1.0.0", "dependencies": {"vulnerable-logger": "2.15.0"}},
+              "node_modules/reporter/node_modules/vulnerable-logger": {"version": "2.15.0"} } }
+            """;
+        var registered = await RegisterAsync(api, slug, "package-lock.json", twoCopies);
+        Assert.Equal(2, registered["findings"]!.AsArray().Count); // one per copy
+        Assert.Single(registered["openedIncidents"]!.AsArray());
+        var incident = Assert.Single((await api.GetJsonAsync($"/api/v1/projects/{slug}/incidents")).AsArray())!;
+        Assert.Equal("kev-match", (string?)incident["kind"]);
+        var findings = (await api.GetJsonAsync($"/api/v1/projects/{slug}/findings")).AsArray();
+        Assert.All(findings, f => Assert.Equal((string?)incident["id"], (string?)f!["incidentId"]));
+    }
+
+    [Fact]
     public async Task VexNotAffected_SilencesTheFinding_NoIncidentOpens()
     {
         _factory.RequireDatabase();

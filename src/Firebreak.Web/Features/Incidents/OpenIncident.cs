@@ -47,7 +47,11 @@ internal sealed class OpenIncident(FirebreakDbContext db, UnitOfWork unitOfWork,
         var aliases = opening.Aliases.Select(IncidentAlias.Normalise).Where(a => a.Length is > 0 and <= 100).Distinct(StringComparer.Ordinal).ToList();
         return unitOfWork.RunAsync(async c =>
         {
-            var known = await db.Set<IncidentAlias>().Where(a => a.ProjectId == project.Id && aliases.Contains(a.Alias)).ToListAsync(c);
+            // Aliases added earlier in this unit of work (a manifest whose two copies of a package hit one advisory) are not
+            // in the database yet: without them the second opening would open a second incident, and its save would fail.
+            var known = db.Set<IncidentAlias>().Local.Where(a => a.ProjectId == project.Id && aliases.Contains(a.Alias))
+                .Concat(await db.Set<IncidentAlias>().Where(a => a.ProjectId == project.Id && aliases.Contains(a.Alias)).ToListAsync(c))
+                .DistinctBy(a => a.Alias).ToList();
             if (known.Count > 0)
             {
                 var existing = known[0].IncidentId;
