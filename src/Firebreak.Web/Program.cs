@@ -1,5 +1,6 @@
 using Firebreak.Web.Data;
 using Firebreak.Web.Features.Account;
+using Firebreak.Web.Features.Chat;
 using Firebreak.Web.Features.AuditLog;
 using Firebreak.Web.Features.Cvss;
 using Firebreak.Web.Features.Disclosure;
@@ -38,6 +39,7 @@ builder.AddDisclosure();
 builder.AddIntegrations();
 builder.AddPostMortems();
 builder.AddRisks();
+builder.AddChat();
 
 var app = builder.Build();
 await app.Services.MigrateDatabaseAsync();
@@ -58,6 +60,7 @@ api.MapDisclosureSettingsApi();
 api.MapIntegrationsApi();
 api.MapPostMortemsApi();
 api.MapRisksApi();
+api.MapChatApi();
 app.MapAccount();
 app.MapSecurityTxt();
 app.MapProjectSecurityTxt();
