@@ -16,6 +16,8 @@ internal sealed class MappedResolver(Dictionary<string, IPAddress[]> names) : IH
     public Task<IPAddress[]> ResolveAsync(string host, CancellationToken ct)
     {
         lock (Asked) Asked.Add(host);
-        return names.TryGetValue(host.TrimEnd('.').ToLowerInvariant(), out var addresses) ? Task.FromResult(addresses) : _system.ResolveAsync(host, ct);
+        IPAddress[]? addresses;
+        lock (names) names.TryGetValue(host.TrimEnd('.').ToLowerInvariant(), out addresses);
+        return addresses is not null ? Task.FromResult(addresses) : _system.ResolveAsync(host, ct);
     }
 }
