@@ -32,7 +32,7 @@ public class XssBatteryTests(BrowserFactory factory) : IClassFixture<BrowserFact
         await NotifyAsync(slug, adminEmail); // their inbox and the dashboard's "waiting for you" carry hostile titles
         await CompleteFirstStepAsync(admin, incident); // playbook evidence goes in through the page's own form
         var adminWalk = await WalkAsync(admin, ["/", $"/projects/{slug}/settings", $"/projects/{slug}/intake", "/admin/outbox", $"/incidents/{incident}/postmortem",
-            $"/projects/{slug}/risks", $"/projects/{slug}/risks/new?incident={incident}", "/inbox", "/account/notifications"]);
+            $"/projects/{slug}/risks", $"/projects/{slug}/risks/new?incident={incident}", "/inbox", "/account/notifications", $"/projects/{slug}/chat", "/admin/chat"]);
 
         var visitor = await factory.NewPageAsync();
         await visitor.Context.AddInitScriptAsync(XssPayloads.Hook);
@@ -136,6 +136,7 @@ public class XssBatteryTests(BrowserFactory factory) : IClassFixture<BrowserFact
         await SaveAdvisoryAsync(api, reported);
         await DeliverHostileHooksAsync(api, slug);
         await PostMortemAsync(api, slug, incident);
+        await ChatChannelsAsync(api, slug);
         var number = (int)(await api.GetJsonAsync($"/api/v1/incidents/{incident}"))["number"]!;
         for (var r = 0; r < 2; r++)
         {
@@ -160,6 +161,18 @@ public class XssBatteryTests(BrowserFactory factory) : IClassFixture<BrowserFact
         {
             kind = "leaked-credential", title = XssPayloads.Line("Notified", 53, 150), severity = "critical",
         }, HttpStatusCode.Created);
+    }
+
+    /// <summary>Chat channels whose names carry vectors; a test message each, so the deliveries page lists them with the failure (".invalid" never resolves).</summary>
+    private static async Task ChatChannelsAsync(HttpClient api, string slug)
+    {
+        foreach (var (kind, n) in new[] { ("webhook", 53), ("slack", 54) })
+        {
+            var created = await api.PostJsonAsync($"/api/v1/projects/{slug}/chat-channels",
+                new { kind, name = new string([.. XssPayloads.Line("Channel", n, 100).Where(c => !char.IsControl(c))]), url = "https://hooks.xss.invalid/x", @private = n == 53 }, HttpStatusCode.Created);
+            var result = await api.PostJsonAsync($"/api/v1/projects/{slug}/chat-channels/{created["channel"]!["id"]}/test", new { });
+            Assert.False((bool)result["delivered"]!);
+        }
     }
 
     /// <summary>Signed GitHub deliveries whose action, secret type and repository carry vectors: the integrations page lists them, the incident shows the type.</summary>

@@ -26,6 +26,9 @@ public abstract class FirebreakFactory : WebApplicationFactory<Program>
     /// <summary>Extra configuration for this server.</summary>
     public Dictionary<string, string> Settings { get; } = [];
 
+    /// <summary>Stand-ins for the outside world this server gets (a DNS resolver, say), applied after its own services.</summary>
+    public List<Action<IServiceCollection>> ExtraServices { get; } = [];
+
     /// <summary>This server's audit signing key and checkpoints, in a temporary folder of its own (deleted with the factory).</summary>
     public string AuditFolder { get; } = Path.Combine(Path.GetTempPath(), $"firebreak-audit-{Guid.NewGuid():N}");
     /// <summary>
@@ -71,6 +74,7 @@ public abstract class FirebreakFactory : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            foreach (var extra in ExtraServices) extra(services);
         });
     }
 
@@ -143,6 +147,23 @@ public sealed class PostgresFactory : FirebreakFactory
 {
     private static readonly string? ServerConnection = Environment.GetEnvironmentVariable("FIREBREAK_TEST_POSTGRES");
     private readonly string _database = $"firebreak_test_{Guid.NewGuid():N}";
+    private readonly string? _dataDirectory;
+
+    public PostgresFactory() { }
+
+    /// <summary>A factory over a given database and data directory, the directory kept (to test that work survives a restart).</summary>
+    internal PostgresFactory(string database, string dataDirectory)
+    {
+        _database = database;
+        _dataDirectory = dataDirectory;
+    }
+
+    /// <summary>The database's name on the test server.</summary>
+    public string Database => _database;
+
+    public override string DataDirectory => _dataDirectory ?? base.DataDirectory;
+
+    protected override bool KeepData => _dataDirectory is not null;
 
     protected override string Provider => "postgres";
 

@@ -375,6 +375,34 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ChatChannels",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProjectId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Address = table.Column<byte[]>(type: "bytea", nullable: false),
+                    Destination = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    RoomId = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    Secret = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Private = table.Column<bool>(type: "boolean", nullable: false),
+                    Events = table.Column<List<string>>(type: "text[]", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChatChannels", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ChatChannels_Projects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "Projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DisclosureSettings",
                 columns: table => new
                 {
@@ -593,6 +621,39 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                         name: "FK_WatchedManifests_Projects_ProjectId",
                         column: x => x.ProjectId,
                         principalTable: "Projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ChatDeliveries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ChannelId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProjectId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DedupeKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    EventKind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Severity = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    Summary = table.Column<byte[]>(type: "bytea", nullable: false),
+                    Detail = table.Column<byte[]>(type: "bytea", nullable: true),
+                    Link = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: false),
+                    OccurredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    State = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    LeasedUntil = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    DeliveredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LastError = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChatDeliveries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ChatDeliveries_ChatChannels_ChannelId",
+                        column: x => x.ChannelId,
+                        principalTable: "ChatChannels",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -998,6 +1059,29 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ChatDeliveryAttempts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    DeliveryId = table.Column<Guid>(type: "uuid", nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: true),
+                    Succeeded = table.Column<bool>(type: "boolean", nullable: false),
+                    Error = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Milliseconds = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChatDeliveryAttempts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ChatDeliveryAttempts_ChatDeliveries_DeliveryId",
+                        column: x => x.DeliveryId,
+                        principalTable: "ChatDeliveries",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ReportAttachments",
                 columns: table => new
                 {
@@ -1113,6 +1197,32 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                 table: "AuditChain",
                 column: "Sequence",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChatChannels_ProjectId",
+                table: "ChatChannels",
+                column: "ProjectId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChatDeliveries_ChannelId_DedupeKey",
+                table: "ChatDeliveries",
+                columns: new[] { "ChannelId", "DedupeKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChatDeliveries_CreatedAt",
+                table: "ChatDeliveries",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChatDeliveries_State_NextAttemptAt",
+                table: "ChatDeliveries",
+                columns: new[] { "State", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChatDeliveryAttempts_DeliveryId",
+                table: "ChatDeliveryAttempts",
+                column: "DeliveryId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_DependencyFindings_ManifestId_Key",
@@ -1344,6 +1454,9 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                 name: "AuditChain");
 
             migrationBuilder.DropTable(
+                name: "ChatDeliveryAttempts");
+
+            migrationBuilder.DropTable(
                 name: "DataKeys");
 
             migrationBuilder.DropTable(
@@ -1419,6 +1532,9 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
+                name: "ChatDeliveries");
+
+            migrationBuilder.DropTable(
                 name: "WatchedManifests");
 
             migrationBuilder.DropTable(
@@ -1432,6 +1548,9 @@ namespace Firebreak.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "RiskEntries");
+
+            migrationBuilder.DropTable(
+                name: "ChatChannels");
 
             migrationBuilder.DropTable(
                 name: "Incidents");

@@ -373,6 +373,34 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ChatChannels",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Address = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Destination = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    RoomId = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Secret = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Private = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Events = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChatChannels", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ChatChannels_Projects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "Projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DisclosureSettings",
                 columns: table => new
                 {
@@ -591,6 +619,39 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
                         name: "FK_WatchedManifests_Projects_ProjectId",
                         column: x => x.ProjectId,
                         principalTable: "Projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ChatDeliveries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ChannelId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DedupeKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    EventKind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Severity = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Summary = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Detail = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    Link = table.Column<string>(type: "TEXT", maxLength: 2048, nullable: false),
+                    OccurredAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LeasedUntil = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    DeliveredAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChatDeliveries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ChatDeliveries_ChatChannels_ChannelId",
+                        column: x => x.ChannelId,
+                        principalTable: "ChatChannels",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -996,6 +1057,29 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ChatDeliveryAttempts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DeliveryId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: true),
+                    Succeeded = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Error = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Milliseconds = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChatDeliveryAttempts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ChatDeliveryAttempts_ChatDeliveries_DeliveryId",
+                        column: x => x.DeliveryId,
+                        principalTable: "ChatDeliveries",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ReportAttachments",
                 columns: table => new
                 {
@@ -1111,6 +1195,32 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
                 table: "AuditChain",
                 column: "Sequence",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChatChannels_ProjectId",
+                table: "ChatChannels",
+                column: "ProjectId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChatDeliveries_ChannelId_DedupeKey",
+                table: "ChatDeliveries",
+                columns: new[] { "ChannelId", "DedupeKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChatDeliveries_CreatedAt",
+                table: "ChatDeliveries",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChatDeliveries_State_NextAttemptAt",
+                table: "ChatDeliveries",
+                columns: new[] { "State", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChatDeliveryAttempts_DeliveryId",
+                table: "ChatDeliveryAttempts",
+                column: "DeliveryId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_DependencyFindings_ManifestId_Key",
@@ -1342,6 +1452,9 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
                 name: "AuditChain");
 
             migrationBuilder.DropTable(
+                name: "ChatDeliveryAttempts");
+
+            migrationBuilder.DropTable(
                 name: "DataKeys");
 
             migrationBuilder.DropTable(
@@ -1417,6 +1530,9 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
+                name: "ChatDeliveries");
+
+            migrationBuilder.DropTable(
                 name: "WatchedManifests");
 
             migrationBuilder.DropTable(
@@ -1430,6 +1546,9 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "RiskEntries");
+
+            migrationBuilder.DropTable(
+                name: "ChatChannels");
 
             migrationBuilder.DropTable(
                 name: "Incidents");
