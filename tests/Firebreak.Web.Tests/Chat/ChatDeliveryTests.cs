@@ -1,3 +1,4 @@
+using Firebreak.Web.Features.Notifications;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;

@@ -65,6 +65,14 @@ public abstract class NotificationTests(FirebreakFactory factory)
     public async Task CriticalIncidentNobodyActsOn_GivesOneAtRiskAndOneBreachedNotice_ToThePeopleThePolicyNames()
     {
         var t = await TeamAsync();
+        var channels = new Dictionary<bool, string>();
+        foreach (var isPrivate in new[] { false, true })
+        {
+            var created = await t.Root.PostJsonAsync($"/api/v1/projects/{t.Slug}/chat-channels",
+                new { kind = "slack", name = isPrivate ? "Security team" : "Project chat", url = "https://hooks.chat.invalid/services/x", @private = isPrivate },
+                HttpStatusCode.Created);
+            channels[isPrivate] = (string)created["channel"]!["id"]!;
+        }
         var opened = await t.Admin.Client.PostJsonAsync($"/api/v1/projects/{t.Slug}/incidents",
             new { kind = "leaked-credential", title = "Publish token in a CI log", severity = "critical" }, HttpStatusCode.Created);
         var id = (string)opened["id"]!;
@@ -107,6 +115,23 @@ public abstract class NotificationTests(FirebreakFactory factory)
         Assert.Equal(1, await MailsAsync(t.Manager.Email, "Breached: the first-action deadline"));
         Assert.Equal(1, await MailsAsync(t.Board.Email, "Breached: the first-action deadline"));
         Assert.Equal(0, await MailsAsync(t.Manager.Email, "At risk"));
+
+        // And once per chat channel: the public one hears the kind and the severity, only the private one the title.
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Firebreak.Web.Data.FirebreakDbContext>();
+        var deliveries = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+            db.Set<Firebreak.Web.Features.Chat.ChatDelivery>().Where(d => d.Link.EndsWith(id)), Ct);
+        foreach (var (isPrivate, channel) in channels)
+        {
+            var mine = deliveries.Where(d => d.ChannelId == Guid.Parse(channel)).ToList();
+            Assert.Equal([NotificationEvents.ClockAtRisk, NotificationEvents.ClockBreached, NotificationEvents.IncidentOpened], mine.Select(d => d.EventKind).Order());
+            var breached = mine.Single(d => d.EventKind == NotificationEvents.ClockBreached);
+            Assert.Equal("critical", breached.Severity);
+            Assert.StartsWith("[Springtale] Clock breached: critical incident #", breached.Summary, StringComparison.Ordinal);
+            Assert.DoesNotContain("Publish token", string.Join(" ", mine.Select(d => d.Summary)), StringComparison.Ordinal);
+            if (isPrivate) Assert.Contains("Publish token in a CI log", mine.Single(d => d.EventKind == NotificationEvents.IncidentOpened).Detail, StringComparison.Ordinal);
+            else Assert.All(mine, d => Assert.Null(d.Detail));
+        }
     }
 
     [Fact]

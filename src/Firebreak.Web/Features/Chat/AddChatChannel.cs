@@ -1,3 +1,4 @@
+using Firebreak.Web.Features.Notifications;
 using System.Security.Cryptography;
 using Firebreak.Domain.Projects;
 using Firebreak.Web.Data;
@@ -28,7 +29,7 @@ internal sealed class AddChatChannel(FirebreakDbContext db, OutboundClient outbo
         if (await db.Set<ChatChannel>().CountAsync(c => c.ProjectId == project.Id, ct) >= MaxChannels)
             return (null, null, $"A project has at most {MaxChannels} chat channels; remove one first.");
         var kind = ChatKinds.Parse(request.Kind)!.Value;
-        var events = request.Events is null ? NotificationEvents.All : request.Events.Select(e => e.Trim()).Distinct(StringComparer.Ordinal).ToList();
+        var events = request.Events is null ? NotificationEvents.Kinds : request.Events.Select(e => e.Trim()).Distinct(StringComparer.Ordinal).ToList();
         var channel = new ChatChannel(Guid.CreateVersion7(time.GetUtcNow()), project.Id, kind, request.Name!.Trim(), request.Url!.Trim(),
             kind == ChatKind.Matrix ? request.RoomId!.Trim() : null, request.Private, events, actor, time.GetUtcNow());
         var secret = kind switch
@@ -82,7 +83,7 @@ internal sealed class AddChatChannel(FirebreakDbContext db, OutboundClient outbo
         foreach (var (kindName, i) in (request.Events ?? []).Select((e, i) => (e, i)))
         {
             if (!NotificationEvents.IsKnown(kindName?.Trim() ?? ""))
-                return $"events[{i}]: '{kindName}' is not an event; use {string.Join(", ", NotificationEvents.All)}.";
+                return $"events[{i}]: '{kindName}' is not an event; use {string.Join(", ", NotificationEvents.Kinds)}.";
         }
         return null;
     }

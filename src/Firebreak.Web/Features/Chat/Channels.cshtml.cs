@@ -1,3 +1,4 @@
+using Firebreak.Web.Features.Notifications;
 using Firebreak.Domain.Projects;
 using Firebreak.Web.Infrastructure.Auth;
 using Firebreak.Web.Infrastructure.Web;
@@ -28,7 +29,7 @@ internal sealed class ChannelsModel(ProjectAccess access, ChatChannels channels,
     [BindProperty] public string? RoomId { get; set; }
     [BindProperty] public string? AccessToken { get; set; }
     [BindProperty] public bool Private { get; set; }
-    [BindProperty] public List<string> Events { get; set; } = [.. NotificationEvents.All];
+    [BindProperty] public List<string> Events { get; set; } = [.. NotificationEvents.Kinds];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await ReloadAsync(ct) ? Page() : NotFound();
 
@@ -48,7 +49,7 @@ internal sealed class ChannelsModel(ProjectAccess access, ChatChannels channels,
             return RedirectToPage(new { slug = Slug });
         }
         await ReloadAsync(ct);
-        (Name, Address, RoomId, AccessToken, Private, Events) = (null, null, null, null, false, [.. NotificationEvents.All]);
+        (Name, Address, RoomId, AccessToken, Private, Events) = (null, null, null, null, false, [.. NotificationEvents.Kinds]);
         NewSecret = (channel.Name, secret);
         return Page();
     }

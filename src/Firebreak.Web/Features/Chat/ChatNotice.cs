@@ -1,3 +1,5 @@
+using Firebreak.Web.Features.Notifications;
+
 namespace Firebreak.Web.Features.Chat;
 
 /// <summary>

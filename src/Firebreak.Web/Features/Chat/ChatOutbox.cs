@@ -1,3 +1,4 @@
+using Firebreak.Web.Features.Notifications;
 using Firebreak.Web.Data;
 using Microsoft.EntityFrameworkCore;
 

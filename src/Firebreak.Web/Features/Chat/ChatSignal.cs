@@ -1,3 +1,4 @@
+using Firebreak.Web.Features.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 

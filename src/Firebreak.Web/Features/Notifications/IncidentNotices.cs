@@ -121,7 +121,8 @@ internal sealed class IncidentNotices(Notifier notifier, Audience audience)
         await notifier.TellAsync(Notice(project, incident, kind, title, link, key, actor), await audience.HoldersAsync(project, incident, roles, ct), ct);
 
     private static Notice Notice(Project project, Incident incident, string kind, string title, string link, string key, string? actor) =>
-        new(kind, project.Id, incident.Id, $"[{project.Name}] {title}", link, key, incident.Severity.ToWire(), actor);
+        new(kind, project.Id, incident.Id, $"[{project.Name}] {title}", link, key, incident.Severity.ToWire(), actor,
+            $"[{project.Name}] {NotificationEvents.Describe(kind).Label}: {incident.Severity.ToWire()} incident #{incident.Number}");
 
     private static string IncidentLink(Incident incident) => $"/incidents/{incident.Id}";
 

@@ -69,5 +69,6 @@ internal sealed class Notification
 /// <param name="DedupKey">Unique per logical event (e.g. <c>clock-breached:{incident}:first-action</c>); each person is told once per key.</param>
 /// <param name="Severity">The incident's severity, if it concerns one.</param>
 /// <param name="Actor">Who caused it (their sign-in name); they are not told about their own action.</param>
+/// <param name="Public">What a chat channel that is not private may be told: the kind of thing and its severity, nothing embargoed.</param>
 internal sealed record Notice(string Event, Guid ProjectId, Guid? IncidentId, string Title, string Link, string DedupKey, string? Severity = null,
-    string? Actor = null);
+    string? Actor = null, string? Public = null);

@@ -5,7 +5,7 @@ internal sealed record NotificationEvent(string Kind, string Label, string Expla
 
 /// <summary>
 /// The events Firebreak tells people about. Every notice in the inbox, the outbox and the chat channels carries one of
-/// these kinds; each account chooses which of them it also wants by e-mail (<see cref="NotificationSettings"/>).
+/// these kinds (a chat channel subscribes to some of them); each account chooses which of them it also wants by e-mail (<see cref="NotificationSettings"/>).
 /// </summary>
 internal static class NotificationEvents
 {
@@ -21,6 +21,9 @@ internal static class NotificationEvents
     public const string ReporterReplied = "reporter-replied";
     public const string ActionItemDue = "action-item-due";
     public const string ActionItemOverdue = "action-item-overdue";
+
+    /// <summary>A chat channel's test message; nobody subscribes to it, it goes to the one channel tested.</summary>
+    public const string Test = "test";
 
     /// <summary>Every event, in the order the settings page lists them.</summary>
     public static readonly IReadOnlyList<NotificationEvent> All =
@@ -38,6 +41,9 @@ internal static class NotificationEvents
         new(ActionItemDue, "Action item due soon", "A follow-up you own has a quarter of its time left.", true),
         new(ActionItemOverdue, "Action item overdue", "A follow-up you own, or one in an incident you manage, is past its due date.", true),
     ];
+
+    /// <summary>Every kind, in the same order.</summary>
+    public static readonly IReadOnlyList<string> Kinds = [.. All.Select(e => e.Kind)];
 
     private static readonly Dictionary<string, NotificationEvent> ByKind = All.ToDictionary(e => e.Kind, StringComparer.Ordinal);
 

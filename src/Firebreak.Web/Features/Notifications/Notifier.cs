@@ -7,13 +7,13 @@ using Microsoft.EntityFrameworkCore;
 namespace Firebreak.Web.Features.Notifications;
 
 /// <summary>
-/// Tells people about one event, inside the caller's unit of work: an inbox entry for each, and an e-mail through the
-/// outbox to those who want this kind by e-mail. Nothing is written until the caller saves, so a notice exists exactly
+/// Tells people about one event, inside the caller's unit of work: an inbox entry for each, an e-mail through the
+/// outbox to those who want this kind by e-mail, and a message to each of the project's chat channels subscribed to it. Nothing is written until the caller saves, so a notice exists exactly
 /// when the change that caused it committed; the keys make a repeated call (a retried save, a second worker pass, a
 /// second server) tell nobody twice. The person who caused the event is not told about it.
 /// </summary>
 [PublicFace]
-internal sealed class Notifier(FirebreakDbContext db, Outbox outbox, PublicUrl urls, TimeProvider time)
+internal sealed class Notifier(FirebreakDbContext db, Outbox outbox, Chat.ChatOutbox chat, PublicUrl urls, TimeProvider time)
 {
     public const string MailPurpose = "notification";
 
@@ -29,6 +29,11 @@ internal sealed class Notifier(FirebreakDbContext db, Outbox outbox, PublicUrl u
         // to insert it, and its whole save with it), so nobody hears twice even when the people to tell have changed.
         if (db.Set<NoticeMark>().Local.Any(m => m.Key == key) || await db.Set<NoticeMark>().AnyAsync(m => m.Key == key, ct)) return 0;
         db.Add(new NoticeMark(key, notice.Event, time.GetUtcNow()));
+        // The project's chat channels subscribed to this kind; only a private one is sent the title.
+        var what = NotificationEvents.Describe(notice.Event);
+        await chat.AddAsync(notice.ProjectId, new Chat.ChatNotice(notice.Event, notice.Severity,
+            notice.Public ?? (notice.Severity is null ? what.Label : $"{what.Label} ({notice.Severity})"), notice.Title,
+            $"{urls.Configured ?? ""}{notice.Link}", notice.DedupKey, time.GetUtcNow()), ct);
         var recipients = people.DistinctBy(p => p.UserId)
             .Where(p => notice.Actor is null || !string.Equals(p.Email, notice.Actor, StringComparison.OrdinalIgnoreCase))
             .ToList();
