@@ -1,5 +1,6 @@
 using Firebreak.Web.Data;
 using Firebreak.Web.Features.Account;
+using Firebreak.Web.Features.Archive;
 using Firebreak.Web.Features.AuditLog;
 using Firebreak.Web.Features.Cvss;
 using Firebreak.Web.Features.Disclosure;
@@ -36,6 +37,7 @@ builder.AddDisclosure();
 builder.AddIntegrations();
 builder.AddPostMortems();
 builder.AddRisks();
+builder.AddArchive();
 
 var app = builder.Build();
 await app.Services.MigrateDatabaseAsync();
@@ -56,6 +58,7 @@ api.MapDisclosureSettingsApi();
 api.MapIntegrationsApi();
 api.MapPostMortemsApi();
 api.MapRisksApi();
+api.MapArchiveApi();
 app.MapAccount();
 app.MapSecurityTxt();
 app.MapProjectSecurityTxt();
