@@ -49,7 +49,7 @@ internal sealed class IncidentBundle(FirebreakDbContext db, IncidentRecord incid
         };
         files.AddRange((await threads.FilesAsync(incident.Id, ct)).Select(f => new ArchiveFile(f.Path, f.Content)));
         files.AddRange((await advisories.FilesAsync(incident, baseUrl, ct)).Select(f => new ArchiveFile(f.Path, f.Content)));
-        files.AddRange((await postMortems.FilesAsync(project, incident, ct)).Select(f => new ArchiveFile(f.Path, f.Content)));
+        files.AddRange((await postMortems.FilesAsync(project, incident, asOf, ct)).Select(f => new ArchiveFile(f.Path, f.Content)));
         files.Add(new("risks.json", await risks.JsonAsync(incident, asOf, ct)));
         files.AddRange(auditFiles);
         return seal.Close(files, json =>
