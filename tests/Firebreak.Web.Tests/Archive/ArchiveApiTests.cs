@@ -218,6 +218,37 @@ public abstract class ArchiveApiTests(FirebreakFactory factory)
     }
 
     [Fact]
+    public async Task Redaction_ReachesTheHeldReportTheIncidentCameFrom_AndNoOther()
+    {
+        var r = await RecordAsync(factory);
+        Guid mine, other;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Firebreak.Web.Data.FirebreakDbContext>();
+            var project = db.Projects.Single(p => p.Slug == r.Slug).Id;
+            var submission = new Firebreak.Web.Features.Intake.Reports.ReportSubmission("Vault key left on disk", null, null, null, r.Contact, null, null, false);
+            var (held, _) = Firebreak.Web.Features.Intake.Confirmation.HeldReport.Hold(project, submission, r.Contact,
+                Firebreak.Domain.Incidents.IncidentSource.Api, factory.Clock.GetUtcNow(), TimeSpan.FromDays(1));
+            held.Confirm(Guid.Parse(r.Incident), factory.Clock.GetUtcNow());
+            var (unrelated, _) = Firebreak.Web.Features.Intake.Confirmation.HeldReport.Hold(project, submission, r.Contact,
+                Firebreak.Domain.Incidents.IncidentSource.Api, factory.Clock.GetUtcNow(), TimeSpan.FromDays(1));
+            db.AddRange(held, unrelated);
+            await db.SaveChangesAsync(Ct);
+            (mine, other) = (held.Id, unrelated.Id);
+        }
+        var done = await r.Root.PostJsonAsync($"/api/v1/incidents/{r.Incident}/reporter/redact", new { reason = "Asked to be forgotten" });
+        Assert.Equal(1, (int)done["heldReports"]!);
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Firebreak.Web.Data.FirebreakDbContext>();
+            var held = db.Set<Firebreak.Web.Features.Intake.Confirmation.HeldReport>().Where(h => h.Id == mine || h.Id == other).ToList();
+            Assert.Equal("[redacted]", held.Single(h => h.Id == mine).Contact);
+            Assert.Equal(r.Contact, held.Single(h => h.Id == other).Contact);
+            Assert.Equal("Vault key left on disk", held.Single(h => h.Id == mine).Title);
+        }
+    }
+
+    [Fact]
     public async Task Redaction_AskedTwiceAtTheSameMoment_HappensOnce()
     {
         var r = await RecordAsync(factory);
