@@ -57,6 +57,7 @@ internal static class Program
         root.Subcommands.Add(ScanCommand.Create(context));
         root.Subcommands.Add(AdvisoryCommands.Create(context));
         root.Subcommands.Add(DbCommands.Create(context));
+        root.Subcommands.Add(Archive.ArchiveCommands.Create(context));
         root.Subcommands.Add(VersionsCommands.Create(context));
         var result = root.Parse(args);
         if (result.Errors.Count > 0)

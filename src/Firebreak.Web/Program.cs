@@ -1,5 +1,6 @@
 using Firebreak.Web.Data;
 using Firebreak.Web.Features.Account;
+using Firebreak.Web.Features.Archive;
 using Firebreak.Web.Features.Chat;
 using Firebreak.Web.Features.AuditLog;
 using Firebreak.Web.Features.Cvss;
@@ -42,6 +43,7 @@ builder.AddPostMortems();
 builder.AddRisks();
 builder.AddNotifications();
 builder.AddChat();
+builder.AddArchive();
 
 var app = builder.Build();
 await app.Services.MigrateDatabaseAsync();
@@ -64,6 +66,7 @@ api.MapPostMortemsApi();
 api.MapRisksApi();
 api.MapNotificationsApi();
 api.MapChatApi();
+api.MapArchiveApi();
 app.MapAccount();
 app.MapSecurityTxt();
 app.MapProjectSecurityTxt();

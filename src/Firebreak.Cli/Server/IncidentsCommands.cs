@@ -19,6 +19,7 @@ internal static class IncidentsCommands
         command.Subcommands.Add(Release(context));
         command.Subcommands.Add(PostMortemCommands.PostMortem(context));
         command.Subcommands.Add(PostMortemCommands.ActionItems(context));
+        command.Subcommands.Add(ArchiveDownload.Incident(context));
         return command;
     }
 

@@ -26,6 +26,48 @@ internal sealed class ServerClient(CliContext context)
     public Task<(int Exit, string? Text, JsonNode? Body)> SendDocumentAsync(HttpMethod method, string path, string document, string mediaType, CancellationToken ct) =>
         SendContentAsync(method, path, new StringContent(document, new System.Text.UTF8Encoding(false), mediaType), ct);
 
+    /// <summary>Says why the server refused, and gives the exit code for it.</summary>
+    private async Task<int> RefusedAsync(HttpResponseMessage response, JsonNode? json)
+    {
+        var detail = (string?)json?["detail"] ?? (string?)json?["title"] ?? response.ReasonPhrase;
+        await context.Error.WriteLineAsync($"firebreak: {(int)response.StatusCode} {detail}");
+        return response.StatusCode switch
+        {
+            HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => ExitCodes.Unauthorized,
+            HttpStatusCode.NotFound => ExitCodes.NotFound,
+            HttpStatusCode.BadRequest or HttpStatusCode.UnprocessableEntity or HttpStatusCode.Conflict => ExitCodes.InvalidInput,
+            _ => ExitCodes.ServerError,
+        };
+    }
+
+    /// <summary>A GET whose answer is a file, written to <paramref name="destination"/> as it arrives; refusals are mapped as for <see cref="SendAsync"/>.</summary>
+    public async Task<int> DownloadAsync(string path, Stream destination, CancellationToken ct)
+    {
+        var config = CliConfig.Load(context.ConfigPath);
+        if (config is null || !Uri.TryCreate(config.Server, UriKind.Absolute, out var server)) return (await SendAsync(HttpMethod.Get, path, null, ct)).Exit; // says why
+        using var client = context.CreateHttpClient(server);
+        using var request = new HttpRequestMessage(HttpMethod.Get, path.TrimStart('/'));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", config.Token);
+        try
+        {
+            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+            if (!response.IsSuccessStatusCode)
+            {
+                var text = await response.Content.ReadAsStringAsync(ct);
+                JsonNode? json = null;
+                try { json = text.Length > 0 ? JsonNode.Parse(text) : null; } catch (System.Text.Json.JsonException) { }
+                return await RefusedAsync(response, json);
+            }
+            await response.Content.CopyToAsync(destination, ct);
+            return ExitCodes.Ok;
+        }
+        catch (HttpRequestException e)
+        {
+            await context.Error.WriteLineAsync($"firebreak: cannot reach {server}: {e.Message}");
+            return ExitCodes.ServerError;
+        }
+    }
+
     private async Task<(int Exit, string? Text, JsonNode? Body)> SendContentAsync(HttpMethod method, string path, HttpContent? content, CancellationToken ct)
     {
         var config = CliConfig.Load(context.ConfigPath);
@@ -50,15 +92,7 @@ internal sealed class ServerClient(CliContext context)
             JsonNode? json = null;
             try { json = text.Length > 0 ? JsonNode.Parse(text) : null; } catch (System.Text.Json.JsonException) { }
             if (response.IsSuccessStatusCode) return (ExitCodes.Ok, text, json);
-            var detail = (string?)json?["detail"] ?? (string?)json?["title"] ?? response.ReasonPhrase;
-            await context.Error.WriteLineAsync($"firebreak: {(int)response.StatusCode} {detail}");
-            return (response.StatusCode switch
-            {
-                HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => ExitCodes.Unauthorized,
-                HttpStatusCode.NotFound => ExitCodes.NotFound,
-                HttpStatusCode.BadRequest or HttpStatusCode.UnprocessableEntity or HttpStatusCode.Conflict => ExitCodes.InvalidInput,
-                _ => ExitCodes.ServerError,
-            }, text, json);
+            return (await RefusedAsync(response, json), text, json);
         }
         catch (HttpRequestException e)
         {

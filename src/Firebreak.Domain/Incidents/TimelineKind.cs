@@ -39,4 +39,6 @@ public enum TimelineKind
     ActionItem,
     /// <summary>An entry of the project's risk register started or stopped naming the incident.</summary>
     Risk,
+    /// <summary>An instance administrator redacted the reporter's contact details (the entry says who and why, never the value).</summary>
+    Redaction,
 }

@@ -16,6 +16,7 @@ internal static class DisclosureSetup
         builder.Services.AddScoped<DisclosureMail>();
         builder.Services.AddScoped<ReporterNotice>();
         builder.Services.AddScoped<AdvisoryExporter>();
+        builder.Services.AddScoped<AdvisoryRecord>();
         builder.Services.AddScoped<ReviewQueue>();
         builder.Services.AddScoped<ChangeDisclosureSettings>();
         builder.Services.AddScoped<PublicAdvisories>();

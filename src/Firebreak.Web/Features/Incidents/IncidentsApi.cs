@@ -17,6 +17,7 @@ internal static class IncidentsApi
     {
         builder.Services.AddScoped<OpenIncident>();
         builder.Services.AddScoped<FindIncident>();
+        builder.Services.AddScoped<IncidentRecord>();
         builder.Services.AddScoped<ChangeIncident>();
         builder.Services.AddScoped<IncidentQueries>();
         builder.Services.AddScoped<WorkStep>();

@@ -43,6 +43,10 @@ internal sealed class ShowIncidentModel(ProjectAccess access, FirebreakDbContext
 
     /// <summary>Whether the viewer may add the incident to the project's risk register (ProjectWork).</summary>
     public bool CanAddRisk { get; private set; }
+
+    /// <summary>Who may download the record (IncidentWork, as the archive API) and who may redact the reporter's contact (instance administrators).</summary>
+    public bool CanDownloadRecord { get; private set; }
+    public bool CanRedactReporter { get; private set; }
     public MarkdownRenderer Markdown => markdown;
     public PlaybookCatalog Catalog => library.Catalog;
 
@@ -146,6 +150,8 @@ internal sealed class ShowIncidentModel(ProjectAccess access, FirebreakDbContext
         Project = await db.Projects.FindAsync([incident.ProjectId], ct) ?? throw new InvalidOperationException("Incident without project.");
         ProjectVisible = await access.CheckProjectAsync(Project.Slug, Permission.ProjectRead, ct) == AccessDecision.Allowed;
         CanRecordRelease = await access.HasAsync(incident, Permission.Publish, ct);
+        CanDownloadRecord = await access.HasAsync(incident, Permission.IncidentWork, ct);
+        CanRedactReporter = user.IsAdmin && incident.Reporter is { Contact: { } contact } && contact != Incident.RedactedContact;
         var items = await db.Set<ActionItem>().Where(a => a.IncidentId == incident.Id).ToListAsync(ct);
         var owners = items.Select(a => a.OwnerId).Distinct().ToList();
         var emails = await db.Users.Where(u => owners.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email ?? u.Id, ct);

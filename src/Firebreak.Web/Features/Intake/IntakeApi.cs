@@ -25,6 +25,8 @@ internal static class IntakeApi
         services.AddSingleton<IntakeRateLimiter>();
         services.AddHostedService<IntakeWriter>();
         services.AddScoped<ConfirmReport>();
+        services.AddScoped<Threads.ThreadRecord>();
+        services.AddScoped<Confirmation.RedactHeldReports>();
         services.AddScoped<AttachToReport>();
         services.AddSingleton<AttachmentLimits>();
         // The pages that take files may receive more than the server's default body limit.

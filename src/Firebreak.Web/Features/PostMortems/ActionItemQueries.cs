@@ -13,11 +13,14 @@ namespace Firebreak.Web.Features.PostMortems;
 /// </summary>
 internal sealed class ActionItemQueries(FirebreakDbContext db, ProjectAccess access, TimeProvider time)
 {
-    public async Task<IReadOnlyList<ActionItemJson>> ForIncidentAsync(Incident incident, CancellationToken ct)
+    public Task<IReadOnlyList<ActionItemJson>> ForIncidentAsync(Incident incident, CancellationToken ct) => ForIncidentAsync(incident, time.GetUtcNow(), ct);
+
+    /// <summary>The incident's items with their clocks as they stood at <paramref name="asOf"/> (the archive states them at the record's last event).</summary>
+    public async Task<IReadOnlyList<ActionItemJson>> ForIncidentAsync(Incident incident, DateTimeOffset asOf, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(incident);
         var items = await db.Set<ActionItem>().Where(a => a.IncidentId == incident.Id).ToListAsync(ct);
-        return await ShowAsync([.. items.OrderBy(a => a.CreatedAt).ThenBy(a => a.Id)], new Dictionary<Guid, int> { [incident.Id] = incident.Number }, ct);
+        return await ShowAsync([.. items.OrderBy(a => a.CreatedAt).ThenBy(a => a.Id)], new Dictionary<Guid, int> { [incident.Id] = incident.Number }, asOf, ct);
     }
 
     /// <summary>The open items of a project's incidents, soonest due first.</summary>
@@ -58,11 +61,13 @@ internal sealed class ActionItemQueries(FirebreakDbContext db, ProjectAccess acc
         return await db.Incidents.Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Number, ct);
     }
 
-    private async Task<IReadOnlyList<ActionItemJson>> ShowAsync(List<ActionItem> items, Dictionary<Guid, int> numbers, CancellationToken ct)
+    private async Task<IReadOnlyList<ActionItemJson>> ShowAsync(List<ActionItem> items, Dictionary<Guid, int> numbers, CancellationToken ct) =>
+        await ShowAsync(items, numbers, time.GetUtcNow(), ct);
+
+    private async Task<IReadOnlyList<ActionItemJson>> ShowAsync(List<ActionItem> items, Dictionary<Guid, int> numbers, DateTimeOffset now, CancellationToken ct)
     {
         var ownerIds = items.Select(a => a.OwnerId).Distinct().ToList();
         var owners = await db.Users.Where(u => ownerIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email ?? u.Id, ct);
-        var now = time.GetUtcNow();
         return [.. items.Select(a => ActionItemJson.From(a, numbers.GetValueOrDefault(a.IncidentId), owners.GetValueOrDefault(a.OwnerId, a.OwnerId), now))];
     }
 

@@ -13,7 +13,7 @@ namespace Firebreak.Web.Features.PostMortems;
 /// </summary>
 internal sealed class PostMortemTimeline(FirebreakDbContext db)
 {
-    private static readonly string[] Noise = ["incident-read"];
+    private static readonly string[] Noise = ["incident-read", AuditRecords.IncidentArchive];
 
     public async Task<IReadOnlyList<PostMortemEvent>> AssembleAsync(Guid incidentId, PostMortemContent content, CancellationToken ct)
     {

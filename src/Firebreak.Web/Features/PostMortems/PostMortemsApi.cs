@@ -22,6 +22,7 @@ internal static class PostMortemsApi
         builder.Services.AddScoped<SavePostMortem>();
         builder.Services.AddScoped<SignOffPostMortem>();
         builder.Services.AddScoped<ActionItemQueries>();
+        builder.Services.AddScoped<PostMortemRecord>();
         builder.Services.AddScoped<AddActionItem>();
         builder.Services.AddScoped<ChangeActionItem>();
         return builder;

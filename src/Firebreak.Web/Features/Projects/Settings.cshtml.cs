@@ -20,6 +20,9 @@ internal sealed class SettingsModel(ProjectAccess access, FirebreakDbContext db,
     public IReadOnlyList<PlaybookDefinition> Playbooks => library.Catalog.All;
     public DateTimeOffset Now { get; } = time.GetUtcNow();
 
+    /// <summary>Project administrators may download every incident's record.</summary>
+    public bool CanDownloadRecord { get; private set; }
+
     /// <summary>The project's open action items ("open follow-ups"), soonest due first, with incident number and owner.</summary>
     public IReadOnlyList<(Firebreak.Domain.Incidents.ActionItem Item, int Number, string Owner)> OpenFollowUps { get; private set; } = [];
 
@@ -77,6 +80,7 @@ internal sealed class SettingsModel(ProjectAccess access, FirebreakDbContext db,
     {
         if (await access.FindProjectAsync(Slug, ct) is not { } project) return false;
         Project = project;
+        CanDownloadRecord = await access.CheckProjectAsync(Slug, Permission.ProjectAdmin, ct) == AccessDecision.Allowed;
         // Tuples are made in memory: PostgreSQL would return a tuple built in SQL as a record, which Npgsql does not read.
         var members = await db.ProjectMembers.Where(m => m.ProjectId == project.Id)
             .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { u.Email, m.Role }).OrderBy(e => e.Email).ToListAsync(ct);

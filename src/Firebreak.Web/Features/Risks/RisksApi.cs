@@ -18,6 +18,7 @@ internal static class RisksApi
     public static WebApplicationBuilder AddRisks(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<RiskRecords>();
+        builder.Services.AddScoped<RiskRecord>();
         builder.Services.AddScoped<RecordRisk>();
         builder.Services.AddScoped<ChangeRisk>();
         builder.Services.AddScoped<RecordRiskFromIncident>();

@@ -8,6 +8,9 @@ internal static class AuditRecords
 {
     public const string Timeline = "timeline";
 
+    /// <summary>A download of an incident's archive: about the record, not the incident, so the post-mortem and the archive leave it out.</summary>
+    public const string IncidentArchive = "incident-archive";
+
     public static AuditRecord ForTimeline(TimelineEntry entry) =>
         new(new DateTimeOffset(entry.At, TimeSpan.Zero), entry.Actor, Timeline, entry.Id.ToString(), TimelineDetail(entry), TimelineDigest(entry));
 

@@ -70,6 +70,9 @@ internal sealed class HeldReport
     /// <summary>The submission as it came, to file it now.</summary>
     public ReportSubmission Submission() => new(Title, Description, AffectedVersions, CvssVector, Contact, Credit, CreditName, Consent);
 
+    /// <summary>Replaces the address with a marker (the reporter asked to be forgotten); the report itself stays as it came.</summary>
+    public void RedactContact(string marker) => Contact = marker;
+
     public bool IsExpired(DateTimeOffset now) => now.UtcDateTime >= ExpiresAt;
 
     /// <summary>Records that the report was filed as the incident.</summary>
