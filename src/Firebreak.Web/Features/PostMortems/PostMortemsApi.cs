@@ -24,6 +24,7 @@ internal static class PostMortemsApi
         builder.Services.AddScoped<ActionItemQueries>();
         builder.Services.AddScoped<AddActionItem>();
         builder.Services.AddScoped<ChangeActionItem>();
+        builder.Services.AddScoped<FollowUpsAtClose>();
         return builder;
     }
 
