@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Firebreak.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteFirebreakDbContext))]
-    [Migration("20261207071637_Baseline")]
+    [Migration("20261207085917_Baseline")]
     partial class Baseline
     {
         /// <inheritdoc />
@@ -182,6 +182,9 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
                     b.Property<bool>("ActivelyExploited")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<byte[]>("Details")
                         .IsRequired()
                         .HasColumnType("BLOB");
@@ -250,6 +253,8 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ProjectId", "ClosedAt");
 
                     b.HasIndex("ProjectId", "Number")
                         .IsUnique();

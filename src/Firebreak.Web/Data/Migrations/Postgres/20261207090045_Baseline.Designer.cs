@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Firebreak.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresFirebreakDbContext))]
-    [Migration("20261207071704_Baseline")]
+    [Migration("20261207090045_Baseline")]
     partial class Baseline
     {
         /// <inheritdoc />
@@ -188,6 +188,9 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                     b.Property<bool>("ActivelyExploited")
                         .HasColumnType("boolean");
 
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<byte[]>("Details")
                         .IsRequired()
                         .HasColumnType("bytea");
@@ -256,6 +259,8 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ProjectId", "ClosedAt");
 
                     b.HasIndex("ProjectId", "Number")
                         .IsUnique();
