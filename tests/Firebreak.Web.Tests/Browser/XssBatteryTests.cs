@@ -30,7 +30,8 @@ public class XssBatteryTests(BrowserFactory factory) : IClassFixture<BrowserFact
         await factory.SignInAsNewAdminAsync(admin, $"xss-admin-{Guid.NewGuid():N}@example.test");
         await CompleteFirstStepAsync(admin, incident); // playbook evidence goes in through the page's own form
         var adminWalk = await WalkAsync(admin, ["/", $"/projects/{slug}/settings", $"/projects/{slug}/intake", "/admin/outbox", $"/incidents/{incident}/postmortem",
-            $"/projects/{slug}/risks", $"/projects/{slug}/risks/new?incident={incident}"]);
+            $"/projects/{slug}/risks", $"/projects/{slug}/risks/new?incident={incident}", $"/projects/{slug}", $"/projects/{slug}/incidents?state=all",
+            $"/projects/{slug}/incidents?state=all&q=fbx", $"/incidents/{incident}/close"]);
 
         var visitor = await factory.NewPageAsync();
         await visitor.Context.AddInitScriptAsync(XssPayloads.Hook);

@@ -21,9 +21,9 @@ internal sealed class ClosePageModel(ProjectAccess access, FirebreakDbContext db
 {
     [FromRoute] public Guid Id { get; set; }
     [BindProperty] public int Version { get; set; }
-    [BindProperty] public Dictionary<string, ClosingChoice> Steps { get; set; } = [];
-    [BindProperty] public ClosingChoice PostMortem { get; set; } = new();
-    [BindProperty] public Dictionary<string, ClosingChoice> Items { get; set; } = [];
+    [BindProperty] public Dictionary<string, ClosingChoice?> Steps { get; set; } = [];
+    [BindProperty] public ClosingChoice? PostMortem { get; set; } = new();
+    [BindProperty] public Dictionary<string, ClosingChoice?> Items { get; set; } = [];
     [BindProperty] public string? Note { get; set; }
 
     public Incident Incident { get; private set; } = null!;
@@ -41,8 +41,8 @@ internal sealed class ClosePageModel(ProjectAccess access, FirebreakDbContext db
     {
         if (await access.FindIncidentAsync(Id, withTimeline: false, ct) is not { } incident) return NotFound();
         var errors = await close.ExecuteAsync(incident, new CloseIncidentRequest(Version, null, null, null,
-            Steps.ToDictionary(p => p.Key, p => (ClosingDecision?)p.Value.ToDecision()), PostMortem.ToDecision(),
-            Items.ToDictionary(p => p.Key, p => (ClosingDecision?)p.Value.ToDecision()), Note), ct);
+            Steps.ToDictionary(p => p.Key, p => p.Value?.ToDecision()), PostMortem?.ToDecision(),
+            Items.ToDictionary(p => p.Key, p => p.Value?.ToDecision()), Note), ct);
         if (errors.Count == 0)
         {
             TempData["Flash"] = $"Incident #{incident.Number} closed.";
