@@ -41,8 +41,7 @@ internal sealed class ClosePageModel(ProjectAccess access, FirebreakDbContext db
     {
         if (await access.FindIncidentAsync(Id, withTimeline: false, ct) is not { } incident) return NotFound();
         var errors = await close.ExecuteAsync(incident, new CloseIncidentRequest(Version, null, null, null,
-            Steps.ToDictionary(p => p.Key, p => p.Value?.ToDecision()), PostMortem?.ToDecision(),
-            Items.ToDictionary(p => p.Key, p => p.Value?.ToDecision()), Note), ct);
+            Chosen(Steps), PostMortem?.ToDecision(), Chosen(Items), Note), ct);
         if (errors.Count == 0)
         {
             TempData["Flash"] = $"Incident #{incident.Number} closed.";
@@ -69,6 +68,13 @@ internal sealed class ClosePageModel(ProjectAccess access, FirebreakDbContext db
         TempData["Flash"] = $"Incident #{incident.Number} reopened.";
         return RedirectToPage("/Incidents/Show", new { id = Id });
     }
+
+    /// <summary>
+    /// The items with something chosen or typed. With none posted, MVC binds a dictionary from the whole form (every field
+    /// a key with empty values): those, like an item left blank, are absent decisions.
+    /// </summary>
+    private static Dictionary<string, ClosingDecision?> Chosen(Dictionary<string, ClosingChoice?> choices) =>
+        choices.Where(p => p.Value is { Outcome.Length: > 0 } or { Reason.Length: > 0 }).ToDictionary(p => p.Key, p => (ClosingDecision?)p.Value!.ToDecision());
 
     public async Task<bool> ReloadAsync(CancellationToken ct)
     {
