@@ -74,7 +74,8 @@ internal sealed class ClosePageModel(ProjectAccess access, FirebreakDbContext db
     /// a key with empty values): those, like an item left blank, are absent decisions.
     /// </summary>
     private static Dictionary<string, ClosingDecision?> Chosen(Dictionary<string, ClosingChoice?> choices) =>
-        choices.Where(p => p.Value is { Outcome.Length: > 0 } or { Reason.Length: > 0 }).ToDictionary(p => p.Key, p => (ClosingDecision?)p.Value!.ToDecision());
+        choices.Where(p => p.Key is not ("PostMortem" or "Note" or "Version" or "Steps" or "Items" or "__RequestVerificationToken")
+            && p.Value is { Outcome.Length: > 0 } or { Reason.Length: > 0 }).ToDictionary(p => p.Key, p => (ClosingDecision?)p.Value!.ToDecision());
 
     public async Task<bool> ReloadAsync(CancellationToken ct)
     {
