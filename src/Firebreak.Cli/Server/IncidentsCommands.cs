@@ -20,6 +20,8 @@ internal static class IncidentsCommands
         command.Subcommands.Add(PostMortemCommands.PostMortem(context));
         command.Subcommands.Add(PostMortemCommands.ActionItems(context));
         command.Subcommands.Add(ArchiveDownload.Incident(context));
+        command.Subcommands.Add(ClosingCommands.Close(context));
+        command.Subcommands.Add(ClosingCommands.Reopen(context));
         return command;
     }
 
@@ -32,11 +34,19 @@ internal static class IncidentsCommands
         var severity = new Option<string?>("--severity") { Description = "Only this severity" };
         var kind = new Option<string?>("--kind") { Description = "Only this kind" };
         var breached = new Option<bool>("--breached") { Description = "Only incidents with a breached clock" };
+        var state = new Option<string?>("--state") { Description = "open, closed (closed, rejected, duplicate) or all (the default)" };
+        var search = new Option<string?>("--q", "-q") { Description = "Text in the title or summary, a CVE or GHSA id, or #number" };
+        var page = new Option<int?>("--page") { Description = "Page number, from 1" };
+        var pageSize = new Option<int?>("--page-size") { Description = "Incidents per page, 1 to 200 (default 50)" };
         var json = JsonOption();
-        var command = new Command("list", "List a project's incidents") { project, stage, severity, kind, breached, json };
+        var command = new Command("list", "List a project's incidents, one page at a time") { project, stage, severity, kind, breached, state, search, page, pageSize, json };
         command.SetAction(async (parse, ct) =>
         {
             var query = new List<string>();
+            if (parse.GetValue(state) is { } st) query.Add($"state={Uri.EscapeDataString(st)}");
+            if (parse.GetValue(search) is { } q) query.Add($"q={Uri.EscapeDataString(q)}");
+            if (parse.GetValue(page) is { } p) query.Add($"page={p.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+            if (parse.GetValue(pageSize) is { } ps) query.Add($"pageSize={ps.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
             if (parse.GetValue(stage) is { } s) query.Add($"stage={Uri.EscapeDataString(s)}");
             if (parse.GetValue(severity) is { } v) query.Add($"severity={Uri.EscapeDataString(v)}");
             if (parse.GetValue(kind) is { } k) query.Add($"kind={Uri.EscapeDataString(k)}");
@@ -48,6 +58,8 @@ internal static class IncidentsCommands
             else Output.Table(context.Out, ["#", "ID", "SEVERITY", "STAGE", "KIND", "NEXT DEADLINE", "TITLE"],
                 body!.AsArray().Select(i => (IReadOnlyList<string>)[Output.S(i!["number"]), Output.S(i["id"]), Output.S(i["severity"]),
                     Output.S(i["stage"]), Output.S(i["kind"]), NextDeadline(i), Output.S(i["title"])]));
+            if (!parse.GetValue(json) && body!.AsArray().Count == (parse.GetValue(pageSize) ?? 50))
+                await context.Error.WriteLineAsync($"firebreak: a full page; more may follow with --page {(parse.GetValue(page) ?? 1) + 1}");
             return ExitCodes.Ok;
         });
         return command;

@@ -31,6 +31,9 @@ internal sealed class ServerClient(CliContext context)
     {
         var detail = (string?)json?["detail"] ?? (string?)json?["title"] ?? response.ReasonPhrase;
         await context.Error.WriteLineAsync($"firebreak: {(int)response.StatusCode} {detail}");
+        if (json?["errors"] is JsonObject errors) // a validation problem: one line per field or item
+            foreach (var (field, messages) in errors)
+                foreach (var message in messages as JsonArray ?? []) await context.Error.WriteLineAsync($"  {field}: {Output.S(message)}");
         return response.StatusCode switch
         {
             HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => ExitCodes.Unauthorized,

@@ -41,7 +41,10 @@ public sealed partial class Incident
         if (startsPostMortem && policy is null)
             throw new ArgumentNullException(nameof(policy), $"Moving to {stage.ToWire()} starts the post-mortem clock; its window comes from the policy.");
         Stage = stage;
+        ClosedAt = IsClosed ? now.UtcDateTime : null;
         Record(now, actor, TimelineKind.StageChanged, text);
         if (startsPostMortem) StartPostMortemClock(policy!, now, actor, now);
+        // Rejected and duplicate incidents end at once, with no list of unfinished work: nothing is due any more.
+        if (stage is IncidentStage.Rejected or IncidentStage.Duplicate) StopRunningClocks($"incident {stage.ToWire()}", actor, now);
     }
 }

@@ -26,6 +26,8 @@ public class PageWidthBrowserTests(BrowserFactory factory) : IClassFixture<Brows
         {
             ("dashboard", "/"), ("incident", incident), ("advisory-editor", incident + "/advisory"), ("advisory-json", incident + "/advisory?view=json"),
             ("disclosure-settings", "/projects/widthweb/disclosure"), ("account", "/account"), ("inbox", "/inbox"), ("notification-settings", "/account/notifications"), ("two-factor", "/account/2fa"),
+            ("project-home", "/projects/widthweb"), ("incident-list", "/projects/widthweb/incidents?state=all"), ("close", incident + "/close"),
+            ("postmortem", incident + "/postmortem"),
         };
         var overflowing = new List<string>();
         foreach (var width in new[] { 1280, 390 })

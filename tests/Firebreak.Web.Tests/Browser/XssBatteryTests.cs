@@ -32,7 +32,9 @@ public class XssBatteryTests(BrowserFactory factory) : IClassFixture<BrowserFact
         await NotifyAsync(slug, adminEmail); // their inbox and the dashboard's "waiting for you" carry hostile titles
         await CompleteFirstStepAsync(admin, incident); // playbook evidence goes in through the page's own form
         var adminWalk = await WalkAsync(admin, ["/", $"/projects/{slug}/settings", $"/projects/{slug}/intake", "/admin/outbox", $"/incidents/{incident}/postmortem",
-            $"/projects/{slug}/risks", $"/projects/{slug}/risks/new?incident={incident}", "/inbox", "/account/notifications", $"/projects/{slug}/chat", "/admin/chat"]);
+            $"/projects/{slug}/risks", $"/projects/{slug}/risks/new?incident={incident}", $"/projects/{slug}", $"/projects/{slug}/incidents?state=all",
+            $"/projects/{slug}/incidents?state=all&q=fbx", $"/incidents/{incident}/close",
+            "/inbox", "/account/notifications", $"/projects/{slug}/chat", "/admin/chat"]);
 
         var visitor = await factory.NewPageAsync();
         await visitor.Context.AddInitScriptAsync(XssPayloads.Hook);

@@ -14,7 +14,7 @@ public class DashboardTests(SqliteFactory factory) : IClassFixture<SqliteFactory
         await api.PostJsonAsync("/api/v1/projects/dash/incidents", new { kind = "other", title = "Low one", severity = "low" }, HttpStatusCode.Created);
         await api.PostJsonAsync("/api/v1/projects/dash/incidents", new { kind = "other", title = "Critical one", severity = "critical" }, HttpStatusCode.Created);
         var closed = await api.PostJsonAsync("/api/v1/projects/dash/incidents", new { kind = "other", title = "Closed one", severity = "critical" }, HttpStatusCode.Created);
-        await api.PatchJsonAsync($"/api/v1/incidents/{closed["id"]}", new { stage = "closed" });
+        await api.PostJsonAsync($"/api/v1/incidents/{closed["id"]}/close", new { resolution = "rejected", reason = "raised by mistake" });
         factory.Clock.Advance(TimeSpan.FromHours(5));
 
         var html = await page.GetHtmlAsync("/");

@@ -9,7 +9,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Firebreak.Web.Features.Disclosure;
 
-/// <summary>An advisory as the public sees it, with its workflow row.</summary>
+/// <summary>An advisory as the public sees it, with its workflow row (part of the feature's public face, like the list).</summary>
+[PublicFace]
 internal sealed record PublicAdvisory(AdvisoryPublication Publication, SecurityAdvisory Advisory)
 {
     public DateTime PublicSince => Publication.PublishAt!.Value;
@@ -20,8 +21,10 @@ internal sealed record PublicAdvisory(AdvisoryPublication Publication, SecurityA
 /// <summary>
 /// What every public surface (advisory pages, OSV feed, CSAF directory, thanks page) shows: the project's advisories
 /// public at this instant, by one rule (<see cref="AdvisoryPublication.IsPublicAt"/>, here as a query), newest first.
-/// An embargoed advisory is never read into a public response.
+/// An embargoed advisory is never read into a public response. Part of the feature's public face: a project's home page
+/// lists the same advisories, by the same rule.
 /// </summary>
+[PublicFace]
 internal sealed class PublicAdvisories(FirebreakDbContext db, TimeProvider time)
 {
     public Task<Project?> ProjectAsync(string slug, CancellationToken ct) => db.Projects.AsNoTracking().SingleOrDefaultAsync(p => p.Slug == slug, ct);

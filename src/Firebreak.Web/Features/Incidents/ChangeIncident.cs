@@ -38,6 +38,8 @@ internal sealed class ChangeIncident(FirebreakDbContext db, CurrentUser user, Ti
         if (patch.Stage is not null)
         {
             var stage = WireNames.Parse<IncidentStage>(patch.Stage, "stage");
+            if (stage == IncidentStage.Closed && !incident.IsClosed)
+                throw new DomainException($"stage: incident #{incident.Number} closes through its close (POST /api/v1/incidents/{incident.Id}/close, or the Close page), which settles every unfinished step, the post-mortem and open action items.");
             if (stage == IncidentStage.Duplicate && patch.DuplicateOf is { } original)
             {
                 var other = await db.Incidents.FindAsync([original], ct);

@@ -21,6 +21,7 @@ internal sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
         incident.HasOne<Project>().WithMany().HasForeignKey(i => i.ProjectId).OnDelete(DeleteBehavior.Restrict);
         incident.HasIndex(i => new { i.ProjectId, i.Number }).IsUnique();
         incident.HasIndex(i => new { i.ProjectId, i.Stage });
+        incident.HasIndex(i => new { i.ProjectId, i.ClosedAt }); // a project's recently closed incidents
         incident.HasIndex(i => new { i.ProjectId, i.Kind, i.OpenedAt }); // the intake's per-project rate: a range, not a scan of every incident
         incident.Property(i => i.Version).IsConcurrencyToken();
         incident.Property(i => i.Kind).HasConversion<string>().HasMaxLength(32);
@@ -103,6 +104,7 @@ internal sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
         incident.Ignore(i => i.Clocks);
         incident.Ignore(i => i.NearestRunningClock);
         incident.Ignore(i => i.IsClosed);
+        incident.Ignore(i => i.PendingSteps);
     }
 
     public void Configure(EntityTypeBuilder<TimelineEntry> entry)

@@ -11,7 +11,7 @@ internal sealed record IncidentJson(
     string Severity, string RequestedSeverity, string? SeverityReason, string? UserSafetyClass,
     string Stage, Guid? DuplicateOf, DateTime OpenedAt, DateTime UpdatedAt,
     ReporterJson? Reporter, DetailsDocument Details, IReadOnlyDictionary<string, string> Assignments,
-    IReadOnlyList<ClockJson> Clocks, IReadOnlyList<RunJson> Playbooks)
+    IReadOnlyList<ClockJson> Clocks, IReadOnlyList<RunJson> Playbooks, DateTime? ClosedAt)
 {
     public static IncidentJson From(Incident i, string projectSlug, PlaybookCatalog catalog, DateTimeOffset now) => new(
         i.Id, projectSlug, i.Number, i.Kind.ToWire(), i.Title, i.Summary,
@@ -21,7 +21,7 @@ internal sealed record IncidentJson(
         DetailsDocument.From(i.Details),
         i.Assignments.ToDictionary(a => a.Role.ToWire(), a => a.Person),
         [.. i.Clocks.Select(c => ClockJson.From(c, now))],
-        [.. i.Runs.Select(r => RunJson.From(r, catalog))]);
+        [.. i.Runs.Select(r => RunJson.From(r, catalog))], i.ClosedAt);
 }
 
 /// <summary>A deadline clock: due instant, time left in whole seconds (negative when overdue), state.</summary>

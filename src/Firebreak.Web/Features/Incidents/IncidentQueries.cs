@@ -8,22 +8,59 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Firebreak.Web.Features.Incidents;
 
-internal sealed record IncidentFilter(IncidentStage? Stage, Severity? Severity, IncidentKind? Kind, bool? Breached);
-
 /// <summary>Reads incidents for the API and the pages, through the visibility check.</summary>
 internal sealed class IncidentQueries(ProjectAccess access, FirebreakDbContext db, TimeProvider time, PlaybookLibrary library)
 {
-    public async Task<IncidentJson[]> ListAsync(Project project, IncidentFilter filter, CancellationToken ct)
+    /// <summary>The incidents with the project's slug as the API shows them (by number), one page of them.</summary>
+    public async Task<IncidentPage<IncidentJson>> ListAsync(Project project, IncidentFilter filter, CancellationToken ct)
     {
+        var page = await SearchAsync(project, filter, newestFirst: false, ct);
+        var now = time.GetUtcNow();
+        return new([.. page.Items.Select(i => IncidentJson.From(i, project.Slug, library.Catalog, now))], page.Total, page.Page, page.PageSize);
+    }
+
+    /// <summary>
+    /// Filters by the unsealed columns in SQL, then (in memory, over every incident left: the sealed title and summary cannot
+    /// be searched by the database) by breached clocks and the text: a case-insensitive substring of the title, the summary,
+    /// a CVE, GHSA or other alias, an identifier in the details, or the number (<c>#12</c> or <c>12</c>). Then one page.
+    /// </summary>
+    public async Task<IncidentPage<Incident>> SearchAsync(Project project, IncidentFilter filter, bool newestFirst, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        ArgumentNullException.ThrowIfNull(filter);
+        var ended = new[] { IncidentStage.Closed, IncidentStage.Rejected, IncidentStage.Duplicate };
         var query = access.VisibleIncidents().Where(i => i.ProjectId == project.Id);
+        query = filter.State switch
+        {
+            IncidentState.Open => query.Where(i => !ended.Contains(i.Stage)),
+            IncidentState.Closed => query.Where(i => ended.Contains(i.Stage)),
+            IncidentState.All => query,
+        };
         if (filter.Stage is { } stage) query = query.Where(i => i.Stage == stage);
         if (filter.Severity is { } severity) query = query.Where(i => i.Severity == severity);
         if (filter.Kind is { } kind) query = query.Where(i => i.Kind == kind);
         var now = time.GetUtcNow();
-        var incidents = await query.OrderBy(i => i.Number).ToListAsync(ct);
-        return [.. incidents
-            .Where(i => filter.Breached is not { } b || (i.WorstClockStateAt(now) == ClockState.Breached) == b)
-            .Select(i => IncidentJson.From(i, project.Slug, library.Catalog, now))];
+        IEnumerable<Incident> matched = await (newestFirst ? query.OrderByDescending(i => i.Number) : query.OrderBy(i => i.Number)).ToListAsync(ct);
+        if (filter.Breached is { } b) matched = matched.Where(i => (i.WorstClockStateAt(now) == ClockState.Breached) == b);
+        if (filter.Query is { } text)
+        {
+            var list = matched.ToList();
+            var ids = list.Select(i => i.Id).ToList();
+            var aliases = (await db.Set<IncidentAlias>().Where(a => a.ProjectId == project.Id && ids.Contains(a.IncidentId)).Select(a => new { a.IncidentId, a.Alias }).ToListAsync(ct))
+                .ToLookup(a => a.IncidentId, a => a.Alias);
+            matched = list.Where(i => Matches(i, aliases[i.Id], text));
+        }
+        var all = matched.ToList();
+        var items = all.Skip((int)Math.Min(int.MaxValue, (long)(filter.Page - 1) * filter.PageSize)).Take(filter.PageSize).ToList();
+        return new(items, all.Count, filter.Page, filter.PageSize);
+    }
+
+    private static bool Matches(Incident incident, IEnumerable<string> aliases, string text)
+    {
+        static bool In(string? field, string text) => field?.Contains(text, StringComparison.OrdinalIgnoreCase) == true;
+        var number = text.TrimStart('#');
+        return In(incident.Title, text) || In(incident.Summary, text) || aliases.Any(a => In(a, text)) || incident.Details.Identifiers.Any(d => In(d, text))
+            || (number.Length > 0 && number.All(char.IsAsciiDigit) && number == incident.Number.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     public async Task<IncidentJson?> GetAsync(Guid id, CancellationToken ct)

@@ -1,8 +1,6 @@
-using Firebreak.Domain.Common;
 using Firebreak.Domain.Incidents;
-using Firebreak.Domain.Playbooks;
-using Firebreak.Domain.Projects;
 using Firebreak.Web.Data;
+using Firebreak.Web.Features.Incidents.Closing;
 using Firebreak.Web.Infrastructure.Audit;
 using Firebreak.Web.Infrastructure.Auth;
 using Firebreak.Web.Infrastructure.Playbooks;
@@ -22,18 +20,20 @@ internal static class IncidentsApi
         builder.Services.AddScoped<IncidentQueries>();
         builder.Services.AddScoped<WorkStep>();
         builder.Services.AddScoped<RecordRelease>();
+        builder.Services.AddClosing();
         return builder;
     }
 
     public static RouteGroupBuilder MapIncidentsApi(this RouteGroupBuilder api)
     {
         api.MapPost("/projects/{slug}/incidents", Open).WithTags("Incidents").RequirePermission(Permission.IncidentOpen);
-        api.MapGet("/projects/{slug}/incidents", List).WithTags("Incidents").RequirePermission(Permission.ProjectRead);
+        api.MapGet("/projects/{slug}/incidents", List).WithTags("Incidents").RequirePermission(Permission.ProjectRead)
+            .WithSummary("One page of incidents by number: ?state=open|closed|all&stage=&severity=&kind=&breached=&q=&page=&pageSize= (1 to 200, default 50); X-Total-Count and Link headers");
         var incidents = api.MapGroup("/incidents").WithTags("Incidents");
         incidents.MapGet("/{id:guid}", Get).RequirePermission(Permission.IncidentRead);
         incidents.MapPatch("/{id:guid}", Patch).RequirePermission(Permission.IncidentWork);
         incidents.MapGet("/{id:guid}/timeline", Timeline).RequirePermission(Permission.IncidentRead);
-        return api.MapStepsApi().MapCollaboratorsApi().MapReleasesApi();
+        return api.MapStepsApi().MapCollaboratorsApi().MapReleasesApi().MapClosingApi();
     }
 
     private static async Task<Results<Created<IncidentJson>, NotFound>> Open(string slug, OpenIncidentRequest request,
@@ -44,16 +44,19 @@ internal static class IncidentsApi
         return TypedResults.Created($"/api/v1/incidents/{incident.Id}", IncidentJson.From(incident, project.Slug, library.Catalog, time.GetUtcNow()));
     }
 
-    private static async Task<Results<Ok<IncidentJson[]>, NotFound>> List(string slug, string? stage, string? severity,
-        string? kind, bool? breached, ProjectAccess access, IncidentQueries queries, CancellationToken ct)
+    /// <summary>
+    /// One page of the project's incidents by number. The body stays an array (as before paging); the total is in
+    /// <c>X-Total-Count</c> and the neighbouring pages in an RFC 8288 <c>Link</c> header (first, prev, next, last).
+    /// </summary>
+    private static async Task<Results<Ok<IncidentJson[]>, NotFound, ValidationProblem>> List(string slug, string? state, string? stage, string? severity,
+        string? kind, string? breached, string? q, string? page, string? pageSize, ProjectAccess access, IncidentQueries queries, HttpContext http, CancellationToken ct)
     {
+        var (filter, errors) = IncidentFilter.Parse(state, stage, severity, kind, breached, q, page, pageSize, IncidentState.All);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "Invalid list parameters");
         if (await access.FindProjectAsync(slug, ct) is not { } project) return TypedResults.NotFound();
-        var filter = new IncidentFilter(
-            stage is null ? null : WireNames.Parse<IncidentStage>(stage, "stage"),
-            severity is null ? null : WireNames.Parse<Severity>(severity, "severity"),
-            kind is null ? null : WireNames.Parse<IncidentKind>(kind, "incident kind"),
-            breached);
-        return TypedResults.Ok(await queries.ListAsync(project, filter, ct));
+        var result = await queries.ListAsync(project, filter, ct);
+        IncidentListLinks.Write(http, result.Total, result.Page, result.PageSize, result.Pages);
+        return TypedResults.Ok(result.Items.ToArray());
     }
 
     private static async Task<Results<Ok<IncidentJson>, NotFound>> Get(Guid id, IncidentQueries queries, AuditTrail audit, CurrentUser user, CancellationToken ct)

@@ -2,6 +2,7 @@ using Firebreak.Domain.Common;
 using Firebreak.Domain.Incidents;
 using Firebreak.Domain.Projects;
 using Firebreak.Web.Data;
+using Firebreak.Web.Features.Risks;
 using Firebreak.Web.Infrastructure.Audit;
 using Firebreak.Web.Infrastructure.Auth;
 using Firebreak.Web.Infrastructure.Web;
@@ -20,7 +21,7 @@ namespace Firebreak.Web.Features.PostMortems;
 [RequiresPermission(Permission.IncidentRead)]
 internal sealed class PostMortemPageModel(ProjectAccess access, FirebreakDbContext db, PostMortemTimeline timeline, ActionItemQueries queries,
     SavePostMortem save, SignOffPostMortem signOff, AddActionItem addItem, ChangeActionItem changeItem, MarkdownRenderer markdown,
-    ViewerTime viewerTime, AuditTrail audit, CurrentUser user, TimeProvider time) : PageModel, IReloadablePage
+    ViewerTime viewerTime, AuditTrail audit, CurrentUser user, TimeProvider time, RecordRiskFromIncident recordRisk) : PageModel, IReloadablePage
 {
     [FromRoute] public Guid Id { get; set; }
 
@@ -40,6 +41,12 @@ internal sealed class PostMortemPageModel(ProjectAccess access, FirebreakDbConte
     public IReadOnlyList<string> Members { get; private set; } = [];
     public bool CanWrite { get; private set; }
     public bool CanSignOff { get; private set; }
+
+    /// <summary>Whether the viewer may keep the project's risk register (ProjectWork): the "update the register" form is theirs.</summary>
+    public bool CanUpdateRegister { get; private set; }
+
+    /// <summary>The "update the register" form, prefilled from the incident's title and the post-mortem's root cause.</summary>
+    [BindProperty] public RegisterUpdateForm Register { get; set; } = new();
 
     /// <summary>The content of a preview post, rendered under each section.</summary>
     public PostMortemContent? Preview { get; private set; }
@@ -106,6 +113,21 @@ internal sealed class PostMortemPageModel(ProjectAccess access, FirebreakDbConte
         TempData["Flash"] = "Action item updated.";
     }, ct);
 
+    /// <summary>
+    /// "Update the register" in one step: a new STRIDE entry naming the incident, or (with a RISK id) that entry takes the
+    /// fields filled in and names the incident too, through the register's own use case. Keeping the register is
+    /// ProjectWork: a collaborator who works this incident is told so.
+    /// </summary>
+    [RequiresPermission(Permission.IncidentWork)]
+    public Task<IActionResult> OnPostRegisterAsync(CancellationToken ct) => Run(async incident =>
+    {
+        var project = await db.Projects.FindAsync([incident.ProjectId], ct) ?? throw new InvalidOperationException("Incident without project.");
+        if (await access.CheckProjectAsync(project.Slug, Permission.ProjectWork, ct) != AccessDecision.Allowed)
+            throw new DomainException("Updating the risk register needs the ProjectWork permission on the project.");
+        var entry = await recordRisk.ExecuteAsync(project, incident, Register.Existing, Register.ToInput(), ct);
+        TempData["Flash"] = $"{entry.Code} in the risk register now names incident #{incident.Number}.";
+    }, ct);
+
     private PostMortemRequest FormRequest()
     {
         var outside = new List<OutsideEventJson?>();
@@ -137,6 +159,8 @@ internal sealed class PostMortemPageModel(ProjectAccess access, FirebreakDbConte
         Members = await queries.MemberEmailsAsync(incident.ProjectId, ct);
         CanWrite = await access.HasAsync(incident, Permission.IncidentWork, ct);
         CanSignOff = await access.HasAsync(incident, Permission.PostMortemSignOff, ct);
+        CanUpdateRegister = await access.CheckProjectAsync(Project.Slug, Permission.ProjectWork, ct) == AccessDecision.Allowed;
+        if (!HttpMethods.IsPost(HttpContext.Request.Method)) Register = RegisterUpdateForm.From(incident, PostMortem.Content);
         if (HttpMethods.IsPost(HttpContext.Request.Method))
         {
             // A refused save keeps what was typed; if someone saved meanwhile, the next save is made knowingly over theirs.

@@ -25,6 +25,7 @@ internal static class PostMortemsApi
         builder.Services.AddScoped<PostMortemRecord>();
         builder.Services.AddScoped<AddActionItem>();
         builder.Services.AddScoped<ChangeActionItem>();
+        builder.Services.AddScoped<FollowUpsAtClose>();
         return builder;
     }
 

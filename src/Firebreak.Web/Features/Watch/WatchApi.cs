@@ -16,6 +16,7 @@ internal static class WatchApi
         builder.Services.AddScoped<RegisterManifest>();
         builder.Services.AddScoped<CheckDueManifests>();
         builder.Services.AddScoped<MatchAdvisory>();
+        builder.Services.AddScoped<WatchSummary>();
         builder.Services.AddHostedService<WatchWorker>();
         return builder;
     }

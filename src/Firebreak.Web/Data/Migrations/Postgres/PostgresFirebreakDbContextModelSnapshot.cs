@@ -185,6 +185,9 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                     b.Property<bool>("ActivelyExploited")
                         .HasColumnType("boolean");
 
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<byte[]>("Details")
                         .IsRequired()
                         .HasColumnType("bytea");
@@ -253,6 +256,8 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ProjectId", "ClosedAt");
 
                     b.HasIndex("ProjectId", "Number")
                         .IsUnique();

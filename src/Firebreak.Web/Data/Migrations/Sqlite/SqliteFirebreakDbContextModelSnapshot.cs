@@ -179,6 +179,9 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
                     b.Property<bool>("ActivelyExploited")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<byte[]>("Details")
                         .IsRequired()
                         .HasColumnType("BLOB");
@@ -247,6 +250,8 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ProjectId", "ClosedAt");
 
                     b.HasIndex("ProjectId", "Number")
                         .IsUnique();

@@ -434,6 +434,7 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ClosedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     ProjectId = table.Column<Guid>(type: "uuid", nullable: false),
                     Number = table.Column<int>(type: "integer", nullable: false),
                     Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
@@ -1292,6 +1293,11 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                 name: "IX_IncidentCollaborator_UserId",
                 table: "IncidentCollaborator",
                 column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Incidents_ProjectId_ClosedAt",
+                table: "Incidents",
+                columns: new[] { "ProjectId", "ClosedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Incidents_ProjectId_Kind_OpenedAt",

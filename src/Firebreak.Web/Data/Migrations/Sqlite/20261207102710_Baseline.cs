@@ -432,6 +432,7 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ClosedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     ProjectId = table.Column<Guid>(type: "TEXT", nullable: false),
                     Number = table.Column<int>(type: "INTEGER", nullable: false),
                     Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
@@ -1290,6 +1291,11 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
                 name: "IX_IncidentCollaborator_UserId",
                 table: "IncidentCollaborator",
                 column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Incidents_ProjectId_ClosedAt",
+                table: "Incidents",
+                columns: new[] { "ProjectId", "ClosedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Incidents_ProjectId_Kind_OpenedAt",
