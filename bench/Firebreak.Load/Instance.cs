@@ -42,12 +42,19 @@ internal sealed class Instance(ServerProcess.Settings settings, string token, st
         return http;
     }
 
+    private const int PageSize = 200;
+
     /// <summary>Every incident of the project, as (number, title), through the API an operator would use.</summary>
     public async Task<List<(int Number, string Title)>> StoredAsync()
     {
         using var http = Client(token, 1);
         http.Timeout = TimeSpan.FromMinutes(10);
-        var list = (await http.GetFromJsonAsync<JsonArray>(new Uri(settings.Url, $"/api/v1/projects/{slug}/incidents")))!;
-        return list.Select(i => ((int)i!["number"]!, (string)i["title"]!)).ToList();
+        var stored = new List<(int Number, string Title)>();
+        for (var page = 1; ; page++) // the list is paged (X-Total-Count and Link headers); read every page
+        {
+            var list = (await http.GetFromJsonAsync<JsonArray>(new Uri(settings.Url, $"/api/v1/projects/{slug}/incidents?state=all&pageSize={PageSize}&page={page}")))!;
+            stored.AddRange(list.Select(i => ((int)i!["number"]!, (string)i["title"]!)));
+            if (list.Count < PageSize) return stored;
+        }
     }
 }

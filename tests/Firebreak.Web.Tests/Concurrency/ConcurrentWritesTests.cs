@@ -58,7 +58,7 @@ public abstract class ConcurrentWritesTests(FirebreakFactory factory)
         AllAre(HttpStatusCode.Created, results);
         var references = results.Select(r => (string)JsonNode.Parse(r.Body)!["reference"]!).ToList();
         Assert.Equal(count, references.Distinct().Count());
-        var incidents = (await maintainer.GetJsonAsync($"/api/v1/projects/{slug}/incidents")).AsArray();
+        var incidents = (await maintainer.GetJsonAsync($"/api/v1/projects/{slug}/incidents?pageSize=200")).AsArray();
         Assert.Equal(Enumerable.Range(1, count), incidents.Select(i => (int)i!["number"]!).Order());
         Assert.Equal(Enumerable.Range(0, count).Select(i => $"marker-{i}").Order(), incidents.Select(i => (string)i!["summary"]!).Order());
     }
@@ -75,7 +75,7 @@ public abstract class ConcurrentWritesTests(FirebreakFactory factory)
             : anonymous.PostAsJsonAsync($"/api/v1/projects/{slug}/reports", new { title = $"Report {i}", description = "d", credit = "anonymous" }, Ct));
 
         AllAre(HttpStatusCode.Created, results);
-        var incidents = (await maintainer.GetJsonAsync($"/api/v1/projects/{slug}/incidents")).AsArray();
+        var incidents = (await maintainer.GetJsonAsync($"/api/v1/projects/{slug}/incidents?pageSize=200")).AsArray();
         Assert.Equal(Enumerable.Range(1, count), incidents.Select(i => (int)i!["number"]!).Order());
         Assert.Equal(count / 2, incidents.Count(i => (string?)i!["kind"] == "leaked-credential"));
     }
@@ -87,7 +87,7 @@ public abstract class ConcurrentWritesTests(FirebreakFactory factory)
         var (maintainer, slug) = await ProjectAsync();
         var receipt = await factory.CreateClient().PostJsonAsync($"/api/v1/projects/{slug}/reports",
             new { title = "One incident, many writers", description = "d", credit = "anonymous" }, HttpStatusCode.Created);
-        var id = (string)(await maintainer.GetJsonAsync($"/api/v1/projects/{slug}/incidents")).AsArray().Single()!["id"]!;
+        var id = (string)(await maintainer.GetJsonAsync($"/api/v1/projects/{slug}/incidents?pageSize=200")).AsArray().Single()!["id"]!;
         const int count = 48;
         var results = await FireAsync(clients: 16, count, i => maintainer.PostAsJsonAsync($"/api/v1/incidents/{id}/messages",
             new { body = $"note {i}", shared = i % 3 == 0 }, Ct));
