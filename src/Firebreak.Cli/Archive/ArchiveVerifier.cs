@@ -1,3 +1,4 @@
+using Firebreak.Domain.Common;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;

@@ -1,3 +1,4 @@
+using Firebreak.Domain.Common;
 using System.Globalization;
 using System.Text.Json;
 using NSec.Cryptography;

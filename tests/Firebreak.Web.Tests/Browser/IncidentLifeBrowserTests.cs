@@ -68,7 +68,16 @@ public class IncidentLifeBrowserTests(BrowserFactory factory) : IClassFixture<Br
         await alice.GetByLabel("Versions (separated by commas or spaces)").FillAsync("0.4.2, v0.4.2-secfix.1");
         await alice.GetByLabel("Tag or release notes (https)").FillAsync("https://example.org/springlife/releases/tag/v0.4.2-secfix.1");
         await alice.GetByRole(AriaRole.Button, new() { Name = "Record release" }).ClickAsync();
+        await Assertions.Expect(alice.Locator("#releases")).ToContainTextAsync("0.4.2, v0.4.2-secfix.1");
         await Assertions.Expect(alice.Locator("[data-clock='fix'] .badge")).ToHaveTextAsync("met");
+
+        // A bad link is refused on the page, naming the field, and nothing is recorded.
+        await alice.GetByLabel("Versions (separated by commas or spaces)").FillAsync("0.4.3");
+        await alice.Locator("#release-url").EvaluateAsync("e => e.type = 'text'");
+        await alice.GetByLabel("Tag or release notes (https)").FillAsync("http://example.org/tag");
+        await alice.GetByRole(AriaRole.Button, new() { Name = "Record release" }).ClickAsync();
+        await Assertions.Expect(alice.Locator(".errors, [role='alert']").First).ToContainTextAsync("url:");
+        await Assertions.Expect(alice.Locator("#releases li")).ToHaveCountAsync(1);
 
         // The advisory, reviewed by a second maintainer and published by the worker.
         using (var content = new StringContent(Advisory, System.Text.Encoding.UTF8, "application/json"))
@@ -82,6 +91,7 @@ public class IncidentLifeBrowserTests(BrowserFactory factory) : IClassFixture<Br
         await alice.GotoAsync($"/incidents/{incident}");
         await Assertions.Expect(alice.Locator("#stage-badge")).ToHaveTextAsync("post-mortem");
         await Assertions.Expect(alice.Locator("[data-clock='fix'] .badge")).ToHaveTextAsync("met");
+        await Assertions.Expect(alice.Locator(".timeline")).ToContainTextAsync("→ post-mortem: advisory LIFE-2026-0001 published");
         var visitor = await factory.NewPageAsync();
         problems.AddRange(HostileContent.Watch(visitor));
         await visitor.GotoAsync("/p/springlife/advisories/LIFE-2026-0001");
@@ -89,8 +99,10 @@ public class IncidentLifeBrowserTests(BrowserFactory factory) : IClassFixture<Br
         var reporter = await factory.NewPageAsync();
         problems.AddRange(HostileContent.Watch(reporter));
         await reporter.GotoAsync($"/r/{token}");
+        await Assertions.Expect(reporter.Locator("#stage")).ToHaveTextAsync("post-mortem");
         await reporter.Locator("#advisory-link").ClickAsync();
         await reporter.WaitForPathAsync("**/p/springlife/advisories/LIFE-2026-0001");
+        await Assertions.Expect(reporter.Locator("#reporter-credit")).ToHaveTextAsync("@finder");
 
         // The post-mortem, from its pre-filled timeline, with two action items and a register entry.
         await alice.Locator("#postmortem-link").ClickAsync();

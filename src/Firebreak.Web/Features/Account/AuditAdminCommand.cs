@@ -1,3 +1,4 @@
+using Firebreak.Domain.Common;
 using Firebreak.Web.Infrastructure.Audit;
 
 namespace Firebreak.Web.Features.Account;
@@ -52,7 +53,7 @@ internal static class AuditAdminCommand
             await error.WriteLineAsync(verdict.ToString());
             return 1;
         }
-        var anchored = checkpoint is null ? "" : $"; it holds the checkpoint of {AuditEncoding.Instant(checkpoint.At)} " +
+        var anchored = checkpoint is null ? "" : $"; it holds the checkpoint of {CanonicalEncoding.Instant(checkpoint.At)} " +
             $"(record {checkpoint.Chain(ChainHead.Audit)!.Sequence}, key {checkpoint.KeyId})";
         await output.WriteLineAsync(verdict + anchored);
         return 0;

@@ -1,3 +1,4 @@
+using Firebreak.Domain.Common;
 using System.Text;
 using System.Text.Json;
 using Firebreak.Web.Data;
@@ -85,7 +86,7 @@ internal sealed class AuditExcerpt(FirebreakDbContext db, AuditSigningKey key, I
     {
         json.WriteNumber("hashFormat", record.HashFormat);
         json.WriteString("id", record.Id.ToString("D"));
-        json.WriteString("at", AuditEncoding.Instant(record.At));
+        json.WriteString("at", CanonicalEncoding.Instant(record.At));
         json.WriteString("actor", record.Actor);
         json.WriteString("action", record.Action);
         json.WriteString("subject", record.Subject);

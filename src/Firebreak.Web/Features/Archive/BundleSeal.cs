@@ -1,3 +1,4 @@
+using Firebreak.Domain.Common;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Firebreak.Web.Infrastructure.Audit;
@@ -61,7 +62,7 @@ internal sealed class BundleSeal(AuditSigningKey key)
     public byte[] Sign(byte[] manifest)
     {
         var digest = Digest(manifest);
-        var signature = key.Sign(AuditEncoding.Of(SignatureFormat).Add(key.KeyId).Add(digest).ToArray());
+        var signature = key.Sign(CanonicalEncoding.Of(SignatureFormat).Add(key.KeyId).Add(digest).ToArray());
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
         {

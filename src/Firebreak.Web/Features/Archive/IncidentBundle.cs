@@ -10,7 +10,6 @@ using Firebreak.Web.Features.Incidents;
 using Firebreak.Web.Features.Intake.Threads;
 using Firebreak.Web.Features.PostMortems;
 using Firebreak.Web.Features.Risks;
-using Firebreak.Web.Infrastructure.Audit;
 using Microsoft.EntityFrameworkCore;
 
 namespace Firebreak.Web.Features.Archive;
@@ -41,7 +40,7 @@ internal sealed class IncidentBundle(FirebreakDbContext db, IncidentRecord incid
         var asOf = new DateTimeOffset(lastAt ?? DateTime.SpecifyKind(incident.UpdatedAt, DateTimeKind.Utc), TimeSpan.Zero);
         var timeline = await db.Timeline.AsNoTracking().Where(t => t.IncidentId == incident.Id).ToListAsync(ct);
         var lines = timeline.OrderBy(t => t.Sequence).ThenBy(t => t.Id)
-            .Select(t => new TimelineLine(t.Id, t.IncidentId, t.Sequence, AuditEncoding.Instant(t.At), t.Actor, t.Kind.ToWire(), t.Text)).ToList();
+            .Select(t => new TimelineLine(t.Id, t.IncidentId, t.Sequence, CanonicalEncoding.Instant(t.At), t.Actor, t.Kind.ToWire(), t.Text)).ToList();
         var files = new List<ArchiveFile>
         {
             new("incident.json", incidents.Json(incident, project.Slug, asOf)),
@@ -59,7 +58,7 @@ internal sealed class IncidentBundle(FirebreakDbContext db, IncidentRecord incid
             json.WriteString("project", project.Slug);
             json.WriteString("incident", incident.Id.ToString("D"));
             json.WriteNumber("number", incident.Number);
-            json.WriteString("asOf", AuditEncoding.Instant(asOf.UtcDateTime));
+            json.WriteString("asOf", CanonicalEncoding.Instant(asOf.UtcDateTime));
         });
     }
 

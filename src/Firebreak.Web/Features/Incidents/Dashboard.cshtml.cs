@@ -27,9 +27,13 @@ internal sealed class DashboardModel(IncidentQueries queries, ProjectAccess acce
     public IReadOnlyList<Notifications.InboxEntry> Unread { get; private set; } = [];
     public int UnreadCount { get; private set; }
 
+    /// <summary>The projects the viewer sees (a collaborator on one incident does not see its project's page).</summary>
+    public IReadOnlySet<string> VisibleProjects { get; private set; } = new HashSet<string>();
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         UnreadCount = await inbox.UnreadAsync(ct);
+        VisibleProjects = (await access.VisibleProjects().Select(p => p.Slug).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         Unread = UnreadCount == 0 ? [] : await inbox.ListAsync(unreadOnly: true, page: 1, ct);
         Rows = await queries.OpenAcrossProjectsAsync(ct);
         var me = user.Id;

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Firebreak.Web.Features.Notifications;
 
 /// <summary>An account that can be told something: its id, and the address its e-mail goes to.</summary>
+[PublicFace]
 internal sealed record Person(string UserId, string? Email);
 
 /// <summary>
@@ -16,6 +17,7 @@ internal sealed record Person(string UserId, string? Email);
 /// and the incident's collaborators are ever named: a name that matches no such account is not told, since telling an
 /// outsider would disclose the incident.
 /// </summary>
+[PublicFace]
 internal sealed class Audience(FirebreakDbContext db)
 {
     public async Task<IReadOnlyList<Person>> HoldersAsync(Project project, Incident? incident, IEnumerable<ProjectRole> roles, CancellationToken ct)

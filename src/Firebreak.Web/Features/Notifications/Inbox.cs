@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Firebreak.Web.Features.Notifications;
 
 /// <summary>One inbox entry as pages and the API show it.</summary>
+[PublicFace]
 internal sealed record InboxEntry(Guid Id, string Event, string Label, string Title, string? Severity, string Link, DateTime CreatedAt, DateTime? ReadAt);
 
 /// <summary>

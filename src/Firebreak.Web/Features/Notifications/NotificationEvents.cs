@@ -1,12 +1,14 @@
 namespace Firebreak.Web.Features.Notifications;
 
 /// <summary>One kind of thing a person can be told about, with what it says and whether it is e-mailed by default.</summary>
+[PublicFace]
 internal sealed record NotificationEvent(string Kind, string Label, string Explanation, bool EmailByDefault);
 
 /// <summary>
 /// The events Firebreak tells people about. Every notice in the inbox, the outbox and the chat channels carries one of
 /// these kinds (a chat channel subscribes to some of them); each account chooses which of them it also wants by e-mail (<see cref="NotificationSettings"/>).
 /// </summary>
+[PublicFace]
 internal static class NotificationEvents
 {
     public const string ReportReceived = "report-received";

@@ -1,3 +1,4 @@
+using Firebreak.Domain.Common;
 using Firebreak.Domain.Incidents;
 using Firebreak.Web.Data;
 using Microsoft.EntityFrameworkCore;
@@ -115,7 +116,7 @@ internal sealed class AuditChain(WriteGate gate) : SaveChangesInterceptor
         {
             // Stored in whole microseconds, which both databases keep exactly, so the entry's digest can be recomputed to the tick.
             var at = entry.Property(e => e.At);
-            at.CurrentValue = AuditEncoding.ToMicroseconds(at.CurrentValue);
+            at.CurrentValue = CanonicalEncoding.ToMicroseconds(at.CurrentValue);
             context.Add(AuditRecords.ForTimeline(entry.Entity));
         }
         foreach (var record in context.ChangeTracker.Entries<AuditRecord>().Where(e => e.State == EntityState.Added && !e.Entity.IsSealed).Select(e => e.Entity).ToList())

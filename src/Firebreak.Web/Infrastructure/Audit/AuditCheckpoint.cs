@@ -1,3 +1,4 @@
+using Firebreak.Domain.Common;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -16,7 +17,7 @@ internal sealed record AuditCheckpoint(DateTime At, string KeyId, IReadOnlyList<
 
     public byte[] SignedBytes()
     {
-        var encoding = AuditEncoding.Of(Format).Add(At).Add(KeyId).Add(Chains.Count);
+        var encoding = CanonicalEncoding.Of(Format).Add(At).Add(KeyId).Add(Chains.Count);
         foreach (var chain in Chains) encoding.Add(chain.Name).Add(chain.Sequence).Add(chain.Hash);
         return encoding.ToArray();
     }
@@ -30,7 +31,7 @@ internal sealed record AuditCheckpoint(DateTime At, string KeyId, IReadOnlyList<
         {
             json.WriteStartObject();
             json.WriteString("format", Format);
-            json.WriteString("at", AuditEncoding.Instant(At));
+            json.WriteString("at", CanonicalEncoding.Instant(At));
             json.WriteString("keyId", KeyId);
             json.WriteStartArray("chains");
             foreach (var chain in Chains)

@@ -1,3 +1,4 @@
+using Firebreak.Domain.Common;
 namespace Firebreak.Web.Infrastructure.Audit;
 
 /// <summary>
@@ -14,7 +15,7 @@ internal sealed class AuditRecord
     {
         Id = Guid.CreateVersion7(at);
         // Whole microseconds: both databases keep them exactly, so the hash can be recomputed from what is stored.
-        At = AuditEncoding.ToMicroseconds(at.UtcDateTime);
+        At = CanonicalEncoding.ToMicroseconds(at.UtcDateTime);
         EntryDigest = entryDigest;
         Actor = Clip(actor, 320);
         Action = Clip(action, 64);
@@ -74,7 +75,7 @@ internal sealed class AuditRecord
     /// </summary>
     public string? ComputeHash() => HashFormat switch
     {
-        1 => AuditEncoding.Of("firebreak-audit-record/1").Add(Id).Add(Sequence).Add(At).Add(Actor).Add(Action).Add(Subject)
+        1 => CanonicalEncoding.Of("firebreak-audit-record/1").Add(Id).Add(Sequence).Add(At).Add(Actor).Add(Action).Add(Subject)
             .Add(Detail).Add(EntryDigest).Add(PreviousHash).Sha256(),
         _ => null,
     };

@@ -19,7 +19,7 @@ internal static class AuditRecords
     /// it, so the record's hash covers the entry's actor, instant and place as well as its text.
     /// </summary>
     public static string TimelineDigest(TimelineEntry entry) =>
-        AuditEncoding.Of("firebreak-timeline-entry/1").Add(entry.Id).Add(entry.IncidentId).Add(entry.Sequence).Add(entry.At)
+        CanonicalEncoding.Of("firebreak-timeline-entry/1").Add(entry.Id).Add(entry.IncidentId).Add(entry.Sequence).Add(entry.At)
             .Add(entry.Actor).Add(entry.Kind.ToWire()).Add(entry.Text).Sha256();
 
     /// <summary>What the record says of a timeline entry; the verifier recomputes it from the timeline table.</summary>

@@ -1,3 +1,4 @@
+using Firebreak.Domain.Common;
 using Firebreak.Web.Data;
 using Firebreak.Web.Infrastructure.Mail;
 using Microsoft.EntityFrameworkCore;
@@ -28,12 +29,12 @@ internal sealed class TakeCheckpoint(FirebreakDbContext db, AuditSigningKey key,
         if (previous is { Sequence: > 0 } && !await HoldsAsync(previous, ct))
             return new(null, null, $"the database no longer holds record {previous.Sequence} as the last checkpoint ({lastFile}) sealed it; " +
                 "no checkpoint is written over a cut or replaced history (run admin verify-audit --checkpoint on that file)");
-        var unsigned = new AuditCheckpoint(AuditEncoding.ToMicroseconds(time.GetUtcNow().UtcDateTime), key.KeyId, [head], []);
+        var unsigned = new AuditCheckpoint(CanonicalEncoding.ToMicroseconds(time.GetUtcNow().UtcDateTime), key.KeyId, [head], []);
         var checkpoint = unsigned with { Signature = key.Sign(unsigned.SignedBytes()) };
         var file = await WriteAsync(checkpoint, ct);
         if (options.Value.CheckpointTo is { Length: > 0 } to)
         {
-            await outbox.EnqueueAsync(new MailDraft($"audit-checkpoint:{head.Sequence}:{AuditEncoding.Instant(checkpoint.At)}", to,
+            await outbox.EnqueueAsync(new MailDraft($"audit-checkpoint:{head.Sequence}:{CanonicalEncoding.Instant(checkpoint.At)}", to,
                 $"Firebreak audit checkpoint: record {head.Sequence}",
                 $"Keep this checkpoint outside the server. `admin verify-audit --checkpoint FILE` checks a database against it.\n\n{checkpoint.ToJson()}",
                 null, MailPurpose), ct);

@@ -28,6 +28,9 @@ internal sealed class ClosePageModel(ProjectAccess access, FirebreakDbContext db
 
     public Incident Incident { get; private set; } = null!;
     public Project Project { get; private set; } = null!;
+
+    /// <summary>Whether the viewer sees the project's own pages (a collaborator on this one incident does not).</summary>
+    public bool ProjectVisible { get; private set; }
     public ClosingChecklist? List { get; private set; }
     public bool CanClose { get; private set; }
 
@@ -82,6 +85,7 @@ internal sealed class ClosePageModel(ProjectAccess access, FirebreakDbContext db
         if (await access.FindIncidentAsync(Id, withTimeline: false, ct) is not { } incident) return false;
         Incident = incident;
         Project = await db.Projects.FindAsync([incident.ProjectId], ct) ?? throw new InvalidOperationException("Incident without project.");
+        ProjectVisible = await access.CheckProjectAsync(Project.Slug, Permission.ProjectRead, ct) == AccessDecision.Allowed;
         List = incident.IsClosed ? null : await ClosingChecklist.ForAsync(incident, library, followUps, ct);
         CanClose = await access.HasAsync(incident, Permission.IncidentTriage, ct);
         // A refused close keeps what was typed, but is checked against the version shown now.

@@ -3,10 +3,11 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Firebreak.Web.Infrastructure.Audit;
+namespace Firebreak.Domain.Common;
 
 /// <summary>
-/// The one canonical byte encoding behind every audit hash and checkpoint signature: a tag naming
+/// The one canonical byte encoding behind every audit hash and checkpoint signature (the server writes it, the CLI's
+/// <c>archive verify</c> checks it offline): a tag naming
 /// what is encoded and its version, then each field as its UTF-8 bytes prefixed by their length
 /// (4 bytes, big-endian). No separator can be forged from inside a field, so two different field
 /// lists never share an encoding. Instants are UTC to the tick (<c>yyyy-MM-ddTHH:mm:ss.fffffffZ</c>);
@@ -14,17 +15,18 @@ namespace Firebreak.Web.Infrastructure.Audit;
 /// databases keep exactly, so the last digit is 0 unless the row was changed. Integers are invariant
 /// decimal; identifiers are lower-case hyphenated GUIDs.
 /// </summary>
-internal sealed class AuditEncoding
+public sealed class CanonicalEncoding
 {
     // Grows as fields are added; a MemoryStream would own nothing to dispose but would still ask to be.
     private readonly List<byte> _bytes = [];
 
-    private AuditEncoding(string tag) => Add(tag);
+    private CanonicalEncoding(string tag) => Add(tag);
 
     /// <summary>Starts an encoding with its tag (e.g. <c>firebreak-audit-record/1</c>).</summary>
-    public static AuditEncoding Of(string tag) => new(tag);
+    public static CanonicalEncoding Of(string tag) => new(tag);
 
-    public AuditEncoding Add(string field)
+    /// <summary>Adds a field: its UTF-8 bytes after their length.</summary>
+    public CanonicalEncoding Add(string field)
     {
         var utf8 = Encoding.UTF8.GetBytes(field);
         Span<byte> length = stackalloc byte[4];
@@ -34,12 +36,16 @@ internal sealed class AuditEncoding
         return this;
     }
 
-    public AuditEncoding Add(long number) => Add(number.ToString(CultureInfo.InvariantCulture));
+    /// <summary>Adds an integer as invariant decimal text.</summary>
+    public CanonicalEncoding Add(long number) => Add(number.ToString(CultureInfo.InvariantCulture));
 
-    public AuditEncoding Add(Guid id) => Add(id.ToString("D"));
+    /// <summary>Adds an identifier as a lower-case hyphenated GUID.</summary>
+    public CanonicalEncoding Add(Guid id) => Add(id.ToString("D"));
 
-    public AuditEncoding Add(DateTime instant) => Add(Instant(instant));
+    /// <summary>Adds an instant as <see cref="Instant"/> writes it.</summary>
+    public CanonicalEncoding Add(DateTime instant) => Add(Instant(instant));
 
+    /// <summary>The encoded bytes.</summary>
     public byte[] ToArray() => [.. _bytes];
 
     /// <summary>Lower-case hex SHA-256 of the encoding.</summary>
