@@ -28,6 +28,7 @@ public class PageWidthBrowserTests(BrowserFactory factory) : IClassFixture<Brows
             ("disclosure-settings", "/projects/widthweb/disclosure"), ("account", "/account"), ("inbox", "/inbox"), ("notification-settings", "/account/notifications"), ("two-factor", "/account/2fa"),
             ("project-home", "/projects/widthweb"), ("incident-list", "/projects/widthweb/incidents?state=all"), ("close", incident + "/close"),
             ("postmortem", incident + "/postmortem"),
+            ("chat-channels", "/projects/widthweb/chat"), ("chat-deliveries", "/admin/chat"), ("integrations", "/projects/widthweb/integrations"),
         };
         var overflowing = new List<string>();
         foreach (var width in new[] { 1280, 390 })
