@@ -66,12 +66,6 @@ internal sealed class ChatOutbox(FirebreakDbContext db, TimeProvider time)
         return added;
     }
 
-    /// <summary>The key as stored: itself up to 200 characters, else its first 135 and the SHA-256 of the whole.</summary>
-    public static string StoredKey(string key)
-    {
-        ArgumentNullException.ThrowIfNull(key);
-        if (key.Length <= ChatDelivery.MaxKey) return key;
-        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)));
-        return $"{key[..135]}:{hash}";
-    }
+    /// <summary>The key as stored, as the mail outbox stores its keys (a long key keeps its head and the SHA-256 of the whole).</summary>
+    public static string StoredKey(string key) => Infrastructure.Mail.Outbox.StoredKey(key);
 }
