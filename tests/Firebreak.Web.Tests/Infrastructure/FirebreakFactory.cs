@@ -169,4 +169,22 @@ public sealed class PostgresFactory : FirebreakFactory
 
     protected override string? ConnectionString => ServerConnection is null ? null
         : new Npgsql.NpgsqlConnectionStringBuilder(ServerConnection) { Database = _database }.ConnectionString;
+
+    /// <summary>
+    /// Closes the pooled connections this server left idle (Npgsql keeps them for five minutes, and
+    /// two hundred test servers' worth exhaust the server's connection slots) and drops the database
+    /// unless a restart test opens it again.
+    /// </summary>
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        GC.SuppressFinalize(this);
+        if (ConnectionString is not { } connection || ServerConnection is null) return;
+        await using (var pooled = new Npgsql.NpgsqlConnection(connection)) Npgsql.NpgsqlConnection.ClearPool(pooled);
+        if (KeepData) return;
+        await using var admin = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(ServerConnection) { Pooling = false }.ConnectionString);
+        await admin.OpenAsync();
+        await using var drop = new Npgsql.NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", admin);
+        await drop.ExecuteNonQueryAsync();
+    }
 }
