@@ -23,7 +23,7 @@ using Firebreak.Web.Infrastructure.Playbooks;
 using Firebreak.Web.Infrastructure.Secrets;
 using Firebreak.Web.Infrastructure.Web;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(FirebreakHost.Options(args));
 builder.AddFirebreakData();
 builder.AddFirebreakSecrets();
 builder.AddFirebreakAuth();

@@ -1,11 +1,12 @@
 using System.Text.RegularExpressions;
+using Firebreak.Web.Tests.Infrastructure;
 
 namespace Firebreak.Web.Tests.Architecture;
 
 /// <summary>The dependency rules of docs/architecture.md, made executable.</summary>
 public partial class DependencyRulesTests
 {
-    private static readonly string Root = FindRoot();
+    private static readonly string Root = RepositoryRoot.Path;
 
     [Fact]
     public void Domain_ReferencesOnlyTheBaseLibraryAndSmallParsers()
@@ -151,15 +152,6 @@ public partial class DependencyRulesTests
         Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories)
             .Concat(Directory.EnumerateFiles(folder, "*.cshtml", SearchOption.AllDirectories))
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}Migrations{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Firebreak.slnx"))) return dir.FullName;
-        }
-        throw new InvalidOperationException("Cannot find the repository root (Firebreak.slnx) above " + AppContext.BaseDirectory);
-    }
 
     [GeneratedRegex(@"Firebreak\.Web\.Features\.(\w+)")]
     private static partial Regex FeatureReference();

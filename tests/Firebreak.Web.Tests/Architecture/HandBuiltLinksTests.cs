@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Firebreak.Web.Tests.Infrastructure;
 
 namespace Firebreak.Web.Tests.Architecture;
 
@@ -10,7 +11,7 @@ namespace Firebreak.Web.Tests.Architecture;
 /// </summary>
 public partial class HandBuiltLinksTests
 {
-    private static readonly string Features = Path.Combine(FindRoot(), "src", "Firebreak.Web", "Features");
+    private static readonly string Features = Path.Combine(RepositoryRoot.Path, "src", "Firebreak.Web", "Features");
 
     [Fact]
     public void Views_WriteNoSameSiteAddressByHand()
@@ -47,15 +48,6 @@ public partial class HandBuiltLinksTests
             .SelectMany(f => File.ReadLines(f).Select((line, i) => (f, i, line)))
             .Where(x => rule.IsMatch(x.line))
             .Select(x => $"{Path.GetRelativePath(Features, x.f)}:{x.i + 1}")];
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Firebreak.slnx"))) return dir.FullName;
-        }
-        throw new InvalidOperationException("Cannot find the repository root (Firebreak.slnx) above " + AppContext.BaseDirectory);
-    }
 
     /// <summary>An address attribute (href, src, action, formaction, data-*-url) that starts with '/' (not '//') or with '?handler='.</summary>
     [GeneratedRegex(@"\b(href|src|action|formaction|data-[\w-]*url)=""(/(?!/)|\?handler=)", RegexOptions.IgnoreCase)]

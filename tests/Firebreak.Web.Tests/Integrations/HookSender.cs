@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using Firebreak.Web.Tests.Infrastructure;
 
 namespace Firebreak.Web.Tests.Integrations;
 
@@ -13,14 +14,8 @@ public static class HookSender
     {
         get
         {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                if (!File.Exists(Path.Combine(dir.FullName, "Firebreak.slnx"))) continue;
-                var folder = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "testdata", "webhooks", "github"));
-                if (!Directory.Exists(folder)) throw new InvalidOperationException($"The GitHub payloads are not at {folder}.");
-                return folder;
-            }
-            throw new InvalidOperationException("Cannot find the repository root above " + AppContext.BaseDirectory);
+            var folder = Path.GetFullPath(Path.Combine(RepositoryRoot.Path, "..", "shared", "testdata", "webhooks", "github"));
+            return Directory.Exists(folder) ? folder : throw new InvalidOperationException($"The GitHub payloads are not at {folder}.");
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
@@ -13,13 +12,11 @@ namespace Firebreak.Web.Tests.Mail;
 /// acknowledgement waits in the outbox delivers it after a restart; failures are recorded and
 /// retried with back-off; a key enqueued twice is sent once.
 /// </summary>
-public sealed partial class MailDurabilityTests
+public sealed class MailDurabilityTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static readonly System.Text.StringBuilder Log = new();
-
-    private static readonly string ServerDll = Path.Combine(FindRoot(), "src", "Firebreak.Web", "bin", "Release", "net10.0", "Firebreak.Web.dll");
+    private static string ServerDll => RepositoryRoot.BuiltServer;
 
     [Fact]
     public async Task ServerKilledWithMailQueued_DeliversAfterRestart()
@@ -32,26 +29,25 @@ public sealed partial class MailDurabilityTests
         try
         {
             var token = (await RunAsync(database, null, ["admin", "create-user", "--email", "ops@example.test", "--admin", "--token"])).Trim().Split('\n')[^1];
-            using (var first = Start(database, smtp: null))
+            string firstOutput;
+            await using (var first = Start(database, smtp: null))
             {
                 using var api = Client(await first.Port, token);
-                await WaitHealthyAsync(api);
+                await WaitHealthyAsync(api, first);
                 await api.PostJsonAsync("/api/v1/projects", new { slug = "killed", name = "Killed" }, HttpStatusCode.Created);
                 var receipt = await api.PostJsonAsync("/api/v1/projects/killed/reports", new { title = "Queued when killed", contact = reporter }, HttpStatusCode.Created);
                 Assert.True((bool)receipt["acknowledgementQueued"]!);
-                first.Process.Kill(entireProcessTree: true); // SIGKILL: no shutdown, no flush
-                await first.Process.WaitForExitAsync(Ct);
+                await first.KillAsync();
+                firstOutput = first.Output;
             }
-            Assert.True(MailSink.Read(reporter).Count == 0, "mail went out before the kill: " + Log);
+            Assert.True(MailSink.Read(reporter).Count == 0, "mail went out before the kill: " + firstOutput);
 
-            using var second = Start(database, MailSink.Smtp);
-            using (var api = Client(await second.Port, token)) await WaitHealthyAsync(api);
+            await using var second = Start(database, MailSink.Smtp);
+            using (var api = Client(await second.Port, token)) await WaitHealthyAsync(api, second);
             var received = await MailSink.WaitForAsync(reporter, seconds: 30);
-            Assert.True(received.Count == 1, $"{received.Count} message(s) after the restart; server output:\n{Log}");
+            Assert.True(received.Count == 1, $"{received.Count} message(s) after the restart; server output:\n{second.Output}");
             var mail = received[0];
             Assert.Contains("Queued when killed", mail.TextBody, StringComparison.Ordinal);
-            second.Process.Kill(entireProcessTree: true);
-            await second.Process.WaitForExitAsync(Ct);
         }
         finally
         {
@@ -101,64 +97,31 @@ public sealed partial class MailDurabilityTests
         Assert.Equal(OutboxState.Pending, message.State);
     }
 
-    /// <summary>
-    /// Starts the server on a port the kernel picks and learns it from the server's own "Now listening on" line: a port
-    /// chosen ahead by the test could be taken by another test's listener before the server binds it, and the health
-    /// check would then reach that other server.
-    /// </summary>
-    private static Server Start(string database, (string Host, int Port)? smtp)
-    {
-        var process = Process.Start(Info(database, smtp, ["--urls", "http://127.0.0.1:0"])) ?? throw new InvalidOperationException("The server did not start.");
-        var port = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
-        // Drain the server's output so a full pipe never blocks it; keep it for failure messages.
-        process.OutputDataReceived += (_, e) =>
-        {
-            lock (Log) Log.AppendLine(e.Data);
-            if (e.Data is { } line && ListeningOn().Match(line) is { Success: true } match)
-                port.TrySetResult(int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
-        };
-        process.ErrorDataReceived += (_, e) => { lock (Log) Log.AppendLine(e.Data); };
-        process.Exited += (_, _) => port.TrySetException(new InvalidOperationException($"The server exited ({process.ExitCode}) before listening:\n{Log}"));
-        process.EnableRaisingEvents = true;
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return new Server(process, port.Task.WaitAsync(TimeSpan.FromSeconds(60), Ct));
-    }
-
-    private sealed record Server(Process Process, Task<int> Port) : IDisposable
-    {
-        public void Dispose() => Process.Dispose();
-    }
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"Now listening on: http://127\.0\.0\.1:(\d+)")]
-    private static partial System.Text.RegularExpressions.Regex ListeningOn();
+    private static ServerProcess Start(string database, (string Host, int Port)? smtp) =>
+        ServerProcess.Start(ServerDll, Path.GetDirectoryName(database)!, ServerEnvironment(database, smtp));
 
     private static async Task<string> RunAsync(string database, (string Host, int Port)? smtp, string[] args)
     {
-        using var process = Process.Start(Info(database, smtp, args))!;
-        var output = await process.StandardOutput.ReadToEndAsync(Ct);
-        await process.WaitForExitAsync(Ct);
-        Assert.True(process.ExitCode == 0, $"server {string.Join(' ', args)} exited {process.ExitCode}: {await process.StandardError.ReadToEndAsync(Ct)}");
+        var (exit, output, error) = await ServerProcess.RunAsync(ServerDll, Path.GetDirectoryName(database)!, ServerEnvironment(database, smtp), args, Ct);
+        Assert.True(exit == 0, $"server {string.Join(' ', args)} exited {exit}: {error}");
         return output;
     }
 
-    private static ProcessStartInfo Info(string database, (string Host, int Port)? smtp, string[] args)
+    private static Dictionary<string, string> ServerEnvironment(string database, (string Host, int Port)? smtp)
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
-            WorkingDirectory = Path.GetDirectoryName(database)! };
-        info.ArgumentList.Add(ServerDll);
-        foreach (var arg in args) info.ArgumentList.Add(arg);
-        info.Environment["Database__Provider"] = "sqlite";
-        info.Environment["ConnectionStrings__Firebreak"] = $"Data Source={database}";
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        info.Environment["Mail__PollInterval"] = "00:00:01";
+        var environment = new Dictionary<string, string>
+        {
+            ["Database__Provider"] = "sqlite",
+            ["ConnectionStrings__Firebreak"] = $"Data Source={database}",
+            ["Mail__PollInterval"] = "00:00:01",
+        };
         if (smtp is { } s)
         {
-            info.Environment["Mail__Smtp__Host"] = s.Host;
-            info.Environment["Mail__Smtp__Port"] = s.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            info.Environment["Mail__Smtp__Security"] = "none";
+            environment["Mail__Smtp__Host"] = s.Host;
+            environment["Mail__Smtp__Port"] = s.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            environment["Mail__Smtp__Security"] = "none";
         }
-        return info;
+        return environment;
     }
 
     private static HttpClient Client(int port, string token)
@@ -168,7 +131,7 @@ public sealed partial class MailDurabilityTests
         return client;
     }
 
-    private static async Task WaitHealthyAsync(HttpClient client)
+    private static async Task WaitHealthyAsync(HttpClient client, ServerProcess server)
     {
         for (var i = 0; i < 300; i++)
         {
@@ -183,7 +146,7 @@ public sealed partial class MailDurabilityTests
             }
             await Task.Delay(100, Ct);
         }
-        throw new TimeoutException("The server did not answer /health within 30 seconds:\n" + Log);
+        throw new TimeoutException("The server did not answer /health within 30 seconds:\n" + server.Output);
     }
 
     private static int FreePort()
@@ -191,12 +154,5 @@ public sealed partial class MailDurabilityTests
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string FindRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Firebreak.slnx"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("Firebreak.slnx not found above the test binaries.");
     }
 }

@@ -27,13 +27,35 @@ internal static class AccountSetup
         return app;
     }
 
-    /// <summary>With no account yet, prints the one-time link that creates the first administrator.</summary>
+    /// <summary>
+    /// With no account yet, prints the one-time link that creates the first administrator, framed so it
+    /// stands out among the start-up lines (to the console, not the log: it is a secret).
+    /// </summary>
     public static async Task AnnounceSetupAsync(this IServiceProvider services, TextWriter console, string? baseUrl)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<FirebreakDbContext>();
         if (await db.Users.AnyAsync()) return;
-        var token = scope.ServiceProvider.GetRequiredService<SetupToken>().Issue();
-        await console.WriteLineAsync($"No account exists yet. Create the first administrator at {baseUrl?.TrimEnd('/')}/setup?token={token} (valid until it is used, in this process only).");
+        await console.WriteAsync(SetupLinkBlock(scope.ServiceProvider.GetRequiredService<SetupToken>().Issue(), baseUrl));
+    }
+
+    /// <summary>The framed setup link, as printed at start-up and by <c>admin setup-link</c>.</summary>
+    public static string SetupLinkBlock(string token, string? baseUrl)
+    {
+        var rule = new string('=', 78);
+        var link = $"{baseUrl?.TrimEnd('/')}/setup?token={token}";
+        return $"""
+
+            {rule}
+              No account exists yet. Create the first administrator at:
+
+                {link}
+
+              The link works for {(int)SetupToken.Lifetime.TotalDays} days, until an account exists. Print a new one with
+              `admin setup-link` (see docs/operations.md).
+            {rule}
+
+
+            """;
     }
 }

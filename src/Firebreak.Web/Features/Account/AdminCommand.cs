@@ -1,6 +1,7 @@
 using Firebreak.Web.Data;
 using Firebreak.Web.Data.Sealing;
 using Firebreak.Web.Infrastructure.Auth;
+using Microsoft.EntityFrameworkCore;
 
 namespace Firebreak.Web.Features.Account;
 
@@ -10,17 +11,20 @@ namespace Firebreak.Web.Features.Account;
 /// [--password-stdin]</c> creates an account; with --token it prints a personal API token alone
 /// on the last line, for automation and recovery. The audit commands (<c>verify-audit</c>,
 /// <c>audit-key</c>, <c>audit-checkpoint</c>) are in <see cref="AuditAdminCommand"/>. <c>rotate-key [--new-key-stdin]</c>
-/// rewraps the data keys under a new key-encryption key (docs/security.md, Data at rest).
+/// rewraps the data keys under a new key-encryption key (docs/security.md, Data at rest). <c>setup-link [--url BASE]</c>
+/// prints a fresh one-time link to create the first administrator while no account exists.
 /// </summary>
 internal static class AdminCommand
 {
-    private const string Usage = "usage: admin create-user --email E [--admin] [--token] [--password-stdin] | admin rotate-key [--new-key-stdin] | " + AuditAdminCommand.Usage;
+    private const string Usage = "usage: admin create-user --email E [--admin] [--token] [--password-stdin] | admin rotate-key [--new-key-stdin] | admin setup-link [--url BASE] | " + AuditAdminCommand.Usage;
 
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
     {
         if (await AuditAdminCommand.TryRunAsync(services, args, output, error) is { } audited) return audited;
         if (args is ["rotate-key", .. var options])
             return await RotateKeyAsync(services, options, Console.In, output, error);
+        if (args is ["setup-link", .. var linkOptions])
+            return await SetupLinkAsync(services, linkOptions, output, error);
         if (args is not ["create-user", .. var rest])
         {
             await error.WriteLineAsync(Usage);
@@ -105,6 +109,38 @@ internal static class AdminCommand
         if (!fromStdin) File.Move(current.NextFile!, current.File!, overwrite: true);
         await output.WriteLineAsync($"rewrapped {count} data key(s) from key-encryption key {current.Id} to {next.Id}" +
             (fromStdin ? "; set Firebreak:KeyEncryptionKey to the new key before the next start" : $"; {current.File} now holds the new key"));
+        return 0;
+    }
+
+    /// <summary>
+    /// A new setup link for a server that has no account yet (the one printed at start-up scrolled away, or
+    /// the server runs as a service). The base is --url, else Firebreak:PublicUrl, else the first of the
+    /// configured urls, else the framework's default.
+    /// </summary>
+    private static async Task<int> SetupLinkAsync(IServiceProvider services, string[] options, TextWriter output, TextWriter error)
+    {
+        var configuration = services.GetRequiredService<IConfiguration>();
+        string? url = null;
+        if (options is ["--url", var given]) url = given;
+        else if (options.Length > 0)
+        {
+            await error.WriteLineAsync($"unknown or incomplete option '{options[0]}'; usage: admin setup-link [--url BASE]");
+            return 2;
+        }
+        if (url is not null && !(Uri.TryCreate(url, UriKind.Absolute, out var parsed) && parsed.Scheme is "http" or "https"))
+        {
+            await error.WriteLineAsync($"--url '{url}' is not an absolute http or https address");
+            return 2;
+        }
+        url ??= configuration["Firebreak:PublicUrl"] is { Length: > 0 } publicUrl ? publicUrl
+            : configuration["urls"]?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? "http://localhost:5000";
+        await using var scope = services.CreateAsyncScope();
+        if (await scope.ServiceProvider.GetRequiredService<FirebreakDbContext>().Users.AnyAsync())
+        {
+            await error.WriteLineAsync("An account exists already, so there is no setup link: sign in, or create an account with admin create-user.");
+            return 1;
+        }
+        await output.WriteAsync(AccountSetup.SetupLinkBlock(scope.ServiceProvider.GetRequiredService<SetupToken>().Issue(), url));
         return 0;
     }
 }

@@ -23,7 +23,6 @@ internal sealed class SetupModel(SetupToken setup, FirebreakDbContext db, Create
     {
         if (!await Allowed()) return NotFound();
         var user = await create.ExecuteAsync(Email ?? "", Password ?? "", admin: true);
-        setup.Consume();
         await signIn.SignInAsync(user, isPersistent: false);
         recent.Confirm(HttpContext, user.Id); // the password was chosen this instant
         return RedirectToPage("/Projects/New");

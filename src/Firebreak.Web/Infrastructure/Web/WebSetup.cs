@@ -37,11 +37,13 @@ internal static class WebSetup
             o.HeaderName = "X-CSRF-Token";
         });
         builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = 4 * 1024 * 1024);
+        ReverseProxy.Configure(builder);
         return builder;
     }
 
     public static WebApplication UseFirebreakWeb(this WebApplication app)
     {
+        ReverseProxy.Use(app);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         if (!app.Environment.IsDevelopment()) app.UseHsts();
