@@ -46,6 +46,7 @@ builder.AddChat();
 builder.AddArchive();
 
 var app = builder.Build();
+if (args is not ["admin", ..] && app.Services.GetService<SqliteServerLock>()?.TryClaim(Console.Error) == false) return 1;
 await app.Services.MigrateDatabaseAsync();
 if (args is ["admin", .. var adminArgs]) return await AdminCommand.RunAsync(app.Services, adminArgs, Console.Out, Console.Error);
 

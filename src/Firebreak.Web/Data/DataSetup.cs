@@ -28,6 +28,7 @@ internal static class DataSetup
         {
             case "sqlite":
                 connection ??= DefaultSqlite(builder.Configuration);
+                builder.Services.AddSingleton(_ => new SqliteServerLock(connection)); // made by the container, so disposed (released) with it
                 builder.Services.AddDbContext<FirebreakDbContext, SqliteFirebreakDbContext>((sp, o) => ConfigureSqlite(o, connection).UseSealing(sp.GetRequiredService<DataKeyRing>()).AddInterceptors(sp.GetServices<IInterceptor>()));
                 break;
             case "postgres" or "postgresql":

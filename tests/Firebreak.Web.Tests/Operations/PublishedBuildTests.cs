@@ -131,6 +131,25 @@ public sealed partial class PublishedBuildTests(PublishedBuild build) : IClassFi
         Assert.Contains("Firebreak:Proxy:Trusted: 'proxy.local' is not an IP address or CIDR network", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ASecondServerOnTheSameSqliteFile_IsRefusedWithTheReason_AndStartsOnceTheFirstIsKilled()
+    {
+        var run = build.NewRunFolder();
+        await using (var first = ServerProcess.Start(build.Dll, run, NoMail))
+        {
+            await first.Port;
+            var (exit, output, error) = await ServerProcess.RunAsync(build.Dll, run, NoMail, ["--urls", "http://127.0.0.1:0"], Ct);
+            Assert.Equal(1, exit);
+            Assert.Contains($"Another Firebreak server is already running on {Path.Combine(run, "data", "firebreak.db")}", error, StringComparison.Ordinal);
+            Assert.DoesNotContain("Now listening", output, StringComparison.Ordinal);
+            await first.KillAsync(); // SIGKILL: the kernel drops the lock with the process
+        }
+        await using var second = ServerProcess.Start(build.Dll, run, NoMail);
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{await second.Port}") };
+        using var health = await http.GetAsync(new Uri("/health", UriKind.Relative), Ct);
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+    }
+
     /// <summary>A request as a TLS-terminating proxy passes it on.</summary>
     private static HttpRequestMessage Forwarded(string path)
     {
