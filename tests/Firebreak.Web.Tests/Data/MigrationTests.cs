@@ -114,13 +114,13 @@ public sealed class MigrationTests
                 script.CommandText = PreviousSchema("sqlite");
                 await script.ExecuteNonQueryAsync(Ct);
             }
-            var before = await File.ReadAllBytesAsync(database, Ct);
+            var before = SqliteSchema(database);
             var backups = Path.Combine(folder, "backups");
             var start = await Operations.ServerProcess.RunAsync(database, ["admin", "audit-key"], new() { ["Database:BackupBeforeMigrate"] = backups });
-            Assert.True(start.ExitCode != 0, start.Output);
-            Assert.Contains("this build does not know (20261207101240_Baseline", start.Output, StringComparison.Ordinal);
-            Assert.Contains("Nothing was changed", start.Output, StringComparison.Ordinal);
-            Assert.Equal(before, await File.ReadAllBytesAsync(database, Ct));
+            Assert.True(start.ExitCode != 0 && start.Output.Contains("this build does not know (20261207101240_Baseline", StringComparison.Ordinal)
+                && start.Output.Contains("Nothing was changed", StringComparison.Ordinal), Operations.ServerProcess.Tail(start.Output));
+            Assert.Equal(before, SqliteSchema(database)); // the schema as the previous build made it
+            Assert.Null(await DatabaseBackupCheck(database)); // and its history still names only the previous baseline
             var backup = Assert.Single(Directory.GetFiles(backups, "firebreak-before-*_Baseline-*.db"));
             Assert.Null(await DatabaseBackupCheck(backup));
         }

@@ -91,8 +91,7 @@ public sealed class BackupTests
             }
 
             var restore = await ServerProcess.RunAsync(database, ["admin", "restore", backup]);
-            Assert.True(restore.ExitCode == 0, restore.Output);
-            Assert.Contains("restored", restore.Output, StringComparison.Ordinal);
+            Assert.True(restore.ExitCode == 0 && restore.Output.Contains("restored", StringComparison.Ordinal), ServerProcess.Tail(restore.Output));
             Assert.Single(Directory.GetFiles(Path.GetDirectoryName(database)!, Path.GetFileName(database) + ".before-restore-*"), f => !f.EndsWith("-wal", StringComparison.Ordinal) && !f.EndsWith("-shm", StringComparison.Ordinal));
 
             await using var restored = new SqliteFactory(database, keepFile: true);
@@ -132,15 +131,16 @@ public sealed class BackupTests
                 Assert.Equal(0, await AdminCommand.RunAsync(stranger.Services, ["backup", foreign], new StringWriter(), new StringWriter()));
             }
             await using (var first = new SqliteFactory(database, keepFile: true)) await first.CreateUserClientAsync(admin: true);
-            var original = await File.ReadAllBytesAsync(database, Ct);
+            var original = await DataKeysAsync(database);
 
             foreach (var (file, expected) in new[] { (text, "not a readable SQLite database"), (other, "is not a Firebreak database"), (foreign, "this server's keys cannot read it"), (Path.Combine(folder, "missing.db"), "There is no file") })
             {
                 var result = await ServerProcess.RunAsync(database, ["admin", "restore", file]);
-                Assert.True(result.ExitCode == 1, result.Output);
-                Assert.Contains(expected, result.Output, StringComparison.Ordinal);
+                Assert.True(result.ExitCode == 1 && result.Output.Contains(expected, StringComparison.Ordinal), $"{result.ExitCode}: {ServerProcess.Tail(result.Output)}");
             }
-            Assert.Equal(original, await File.ReadAllBytesAsync(database, Ct)); // nothing was replaced
+            // Nothing was replaced: the same installation's data keys, nothing moved aside.
+            Assert.Equal(original, await DataKeysAsync(database));
+            Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(database)!, Path.GetFileName(database) + ".before-restore-*"));
         }
         finally
         {
@@ -149,6 +149,16 @@ public sealed class BackupTests
             if (Directory.Exists(database + ".data")) Directory.Delete(database + ".data", recursive: true);
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    /// <summary>The wrapped data keys: they differ between any two installations.</summary>
+    private static async Task<string> DataKeysAsync(string database)
+    {
+        await using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync(Ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT group_concat(hex(\"Wrapped\"), ',') FROM \"DataKeys\"";
+        return (string)(await command.ExecuteScalarAsync(Ct))!;
     }
 
     [Fact]
@@ -258,6 +268,9 @@ internal static class ServerProcess
         await process.WaitForExitAsync(TestContext.Current.CancellationToken);
         return (process.ExitCode, await output + await error);
     }
+
+    /// <summary>The end of a run's output, where the command's own lines are (after the start-up's).</summary>
+    public static string Tail(string output) => output.Length <= 1500 ? output : output[^1500..];
 
     private static string FindRoot()
     {

@@ -76,17 +76,20 @@ public abstract class TelemetryTests(FirebreakFactory factory)
         Assert.Equal(0, late["firebreak.clocks[at_risk]"]);
     }
 
+    /// <summary>A refusal is a refusal (401, 403, or a redirect to sign in), not the sign-in page a redirect would reach.</summary>
+    private HttpClient NoRedirects() => factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
     [Fact]
     public async Task Prometheus_ShowsFirebreaksGauges_OnlyWithTheToken()
     {
         factory.RequireDatabase();
         await ReportAsync();
-        using (var anonymous = await factory.CreateClient().GetAsync(new Uri("/metrics", UriKind.Relative), Ct))
+        using (var anonymous = await NoRedirects().GetAsync(new Uri("/metrics", UriKind.Relative), Ct))
         {
             Assert.NotEqual(HttpStatusCode.OK, anonymous.StatusCode);
             Assert.DoesNotContain("firebreak_", await anonymous.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         }
-        var wrong = factory.CreateClient();
+        var wrong = NoRedirects();
         wrong.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token + "x");
         using (var refused = await wrong.GetAsync(new Uri("/metrics", UriKind.Relative), Ct))
             Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
