@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 namespace Firebreak.Web.Data;
 
 /// <summary>Chooses the database provider from configuration and applies migrations at start-up.</summary>
-internal static class DataSetup
+internal static partial class DataSetup
 {
     /// <summary>
     /// Interceptors registered as <see cref="IInterceptor"/> services (by the features and the mail
@@ -29,6 +29,7 @@ internal static class DataSetup
             case "sqlite":
                 connection ??= DefaultSqlite(builder.Configuration);
                 builder.Services.AddSingleton(_ => new SqliteServerLock(connection)); // made by the container, so disposed (released) with it
+                builder.Services.AddHostedService<SqliteServerLock.AtStart>();
                 builder.Services.AddDbContext<FirebreakDbContext, SqliteFirebreakDbContext>((sp, o) => ConfigureSqlite(o, connection).UseSealing(sp.GetRequiredService<DataKeyRing>()).AddInterceptors(sp.GetServices<IInterceptor>()));
                 break;
             case "postgres" or "postgresql":
@@ -65,10 +66,46 @@ internal static class DataSetup
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<FirebreakDbContext>();
+        var configuration = services.GetRequiredService<IConfiguration>();
+        await BackUpBeforeMigratingAsync(db, configuration["Database:BackupBeforeMigrate"], services.GetRequiredService<TimeProvider>(),
+            services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DataSetup).FullName!), CancellationToken.None);
         await MigrateAsync(db, CancellationToken.None);
         await DataKeys.UnlockAsync(db, services.GetRequiredService<KeyEncryptionKey>(), services.GetRequiredService<DataKeyRing>(),
             services.GetRequiredService<TimeProvider>(), CancellationToken.None);
     }
+
+    /// <summary>
+    /// With <c>Database:BackupBeforeMigrate</c> set to a folder, an existing SQLite database that has migrations
+    /// pending is first snapshotted there (<c>firebreak-before-MIGRATION-TIMESTAMP.db</c>); a failed backup stops
+    /// the start before anything changed. A new database (nothing applied yet) has nothing to keep. PostgreSQL is
+    /// backed up with pg_dump by the operator (docs/operations.md): the setting only logs that it was not done.
+    /// </summary>
+    public static async Task<string?> BackUpBeforeMigratingAsync(DbContext db, string? folder, TimeProvider time, ILogger logger, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (string.IsNullOrWhiteSpace(folder) || !await db.Database.CanConnectAsync(ct)) return null;
+        var history = db.GetService<Microsoft.EntityFrameworkCore.Migrations.IHistoryRepository>();
+        await db.Database.ExecuteSqlRawAsync(history.GetCreateIfNotExistsScript(), ct); // as MigrateAsync does next: asking would log a failure
+        var applied = (await history.GetAppliedMigrationsAsync(ct)).Select(m => m.MigrationId).ToHashSet(StringComparer.Ordinal);
+        var pending = db.Database.GetMigrations().Where(m => !applied.Contains(m)).ToList();
+        if (applied.Count == 0 || pending.Count == 0) return null;
+        if (!db.Database.IsSqlite())
+        {
+            BackupNotTaken(logger, pending.Count);
+            return null;
+        }
+        var stamp = time.GetUtcNow().UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        var file = Path.Combine(Path.GetFullPath(folder), $"firebreak-before-{pending[^1]}-{stamp}.db");
+        await DatabaseBackup.SqliteSnapshotAsync(db.Database.GetConnectionString()!, file, ct);
+        BackupTaken(logger, pending.Count, file);
+        return file;
+    }
+
+    [LoggerMessage(EventId = 9001, Level = LogLevel.Warning, Message = "Backed up the database to {File} before applying {Count} pending migration(s)")]
+    private static partial void BackupTaken(ILogger logger, int count, string file);
+
+    [LoggerMessage(EventId = 9002, Level = LogLevel.Warning, Message = "Database:BackupBeforeMigrate is set, but PostgreSQL is not backed up by the server: take a pg_dump before upgrading. Applying {Count} pending migration(s)")]
+    private static partial void BackupNotTaken(ILogger logger, int count);
 
     /// <summary>
     /// Applies pending migrations. The history table is made first when missing: otherwise the
@@ -79,7 +116,19 @@ internal static class DataSetup
         ArgumentNullException.ThrowIfNull(db);
         var history = db.GetService<Microsoft.EntityFrameworkCore.Migrations.IHistoryRepository>();
         // Asking whether it exists is what logs the failure, so it is made if not there (the script says IF NOT EXISTS).
-        if (await db.Database.CanConnectAsync(ct)) await db.Database.ExecuteSqlRawAsync(history.GetCreateIfNotExistsScript(), ct);
+        if (await db.Database.CanConnectAsync(ct))
+        {
+            await db.Database.ExecuteSqlRawAsync(history.GetCreateIfNotExistsScript(), ct);
+            // A database whose history names a migration this build does not have was made by a newer build, or by one
+            // whose baseline was since regenerated: applying this build's migrations over it would fail half-way.
+            var known = db.Database.GetMigrations().ToHashSet(StringComparer.Ordinal);
+            var unknown = (await history.GetAppliedMigrationsAsync(ct)).Select(m => m.MigrationId).Where(m => !known.Contains(m)).ToList();
+            if (unknown.Count > 0)
+                throw new InvalidOperationException(
+                    $"The database's schema history has migration(s) this build does not know ({string.Join(", ", unknown)}; this build has {string.Join(", ", known)}). " +
+                    "It was made by a newer build, or by a development build whose baseline has since been regenerated. Nothing was changed: " +
+                    "start the build that made it, or restore a backup made by this one (docs/operations.md, Upgrades).");
+        }
         await db.Database.MigrateAsync(ct);
     }
 

@@ -5,35 +5,92 @@ namespace Firebreak.Web.Data;
 /// <summary>
 /// SQLite is the single-node default: one server process per database file. A second server on the same file would
 /// run every background job twice (mail, publication at its instant, reminders) and fight the first for the write
-/// lock, so it is refused at start with a message that says why. The claim is an exclusive lock on
-/// <c>firebreak.db.server-lock</c> beside the database, held for the life of the process; the kernel drops it when
-/// the process ends, however it ends, so a server killed with SIGKILL leaves nothing to clean up. One-off
-/// <c>admin</c> commands do not claim it: they run beside the server.
+/// lock, so it is refused at start with a message that says why; and <c>admin restore</c> refuses to pull the file
+/// from under a running server. The claim is an exclusive lock on <c>firebreak.db.server-lock</c> beside the
+/// database, held for the life of the process; the kernel drops it when the process ends, however it ends, so a
+/// server killed with SIGKILL leaves nothing to clean up. One-off <c>admin</c> commands do not claim it: they run
+/// beside the server.
 /// </summary>
-internal sealed class SqliteServerLock(string connectionString) : IDisposable
+internal sealed partial class SqliteServerLock(string connectionString) : IDisposable
 {
+    private readonly Lock _gate = new();
     private FileStream? _held;
 
-    /// <summary>Claims the database for this process; false (with the reason written to <paramref name="error"/>) when another server holds it.</summary>
-    public bool TryClaim(TextWriter error)
+    /// <summary>The lock file of a database file.</summary>
+    public static string LockFile(string databaseFile) => Path.GetFullPath(databaseFile) + ".server-lock";
+
+    /// <summary>Whether a server holds this database file now.</summary>
+    public static bool IsHeld(string databaseFile)
     {
-        var database = new SqliteConnectionStringBuilder(connectionString).DataSource;
-        if (string.IsNullOrEmpty(database) || database == ":memory:" || database.StartsWith("file::memory:", StringComparison.Ordinal)) return true;
-        var path = Path.GetFullPath(database) + ".server-lock";
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         try
         {
-            _held = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-            return true;
+            using var probe = new FileStream(LockFile(databaseFile), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            return false;
         }
         catch (IOException)
         {
-            error.WriteLine($"Another Firebreak server is already running on {Path.GetFullPath(database)} (it holds {path}). " +
-                "SQLite serves one server process: stop the other one, or run several on PostgreSQL (docs/operations.md). " +
-                "Admin commands (admin …) run beside a running server.");
-            return false;
+            return true;
         }
     }
 
-    public void Dispose() => _held?.Dispose();
+    /// <summary>
+    /// Claims the database for this process (at once if it already holds it); false, with the reason written to
+    /// <paramref name="error"/>, when another server holds it.
+    /// </summary>
+    public bool TryClaim(TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        var database = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        if (string.IsNullOrEmpty(database) || database == ":memory:" || database.StartsWith("file::memory:", StringComparison.Ordinal)) return true;
+        var path = LockFile(database);
+        lock (_gate)
+        {
+            if (_held is not null) return true;
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            try
+            {
+                _held = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                return true;
+            }
+            catch (IOException)
+            {
+                error.WriteLine($"Another Firebreak server is already running on {Path.GetFullPath(database)} (it holds {path}). " +
+                    "SQLite serves one server process: stop the other one, or run several on PostgreSQL (docs/operations.md). " +
+                    "Admin commands (admin …) run beside a running server.");
+                return false;
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _held?.Dispose();
+            _held = null;
+        }
+    }
+
+    /// <summary>
+    /// Claims it when the host starts, for hosts that do not go through the server's entry point first (the
+    /// integration tests' in-process servers); the entry point has claimed it already and refused to start if it could not.
+    /// </summary>
+    internal sealed partial class AtStart(SqliteServerLock serverLock, ILogger<SqliteServerLock> logger) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            using var reason = new StringWriter();
+            if (!serverLock.TryClaim(reason)) AlreadyHeld(logger, reason.ToString());
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken)
+        {
+            serverLock.Dispose();
+            return Task.CompletedTask;
+        }
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "{Reason}")]
+        private static partial void AlreadyHeld(ILogger logger, string reason);
+    }
 }

@@ -18,8 +18,18 @@ namespace Firebreak.Web.Tests.Data;
 /// portal link is gone from the outbox once the acknowledgement is sent. An altered sealed value is
 /// refused with a sentence, not a crash.
 /// </summary>
-public abstract class DataAtRestTests(FirebreakFactory factory)
+public abstract class DataAtRestTests
 {
+    private readonly FirebreakFactory factory;
+
+    /// <summary>The server logs everything, Debug included, framework and EF Core too: the canaries must be in no line of it.</summary>
+    protected DataAtRestTests(FirebreakFactory factory)
+    {
+        this.factory = factory;
+        foreach (var category in new[] { "Default", "Microsoft", "Microsoft.AspNetCore", "Microsoft.EntityFrameworkCore" })
+            factory.Settings[$"Logging:LogLevel:{category}"] = "Debug";
+    }
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private async Task<(HttpClient Maintainer, string Slug, string Id, string Canary, string Token)> PlantAsync()
@@ -88,6 +98,28 @@ public abstract class DataAtRestTests(FirebreakFactory factory)
         {
             var hits = await RawHitsAsync(needle);
             Assert.True(hits.Count == 0, $"{(needle == token ? "the portal token" : "the canary")} is stored in plain text: {string.Join(" | ", hits)}");
+        }
+    }
+
+    /// <summary>
+    /// Issue 17: no secret, token, reporter address or report text in any log line. The same canaries, planted through
+    /// the real endpoints and carried all the way to the sent acknowledgement, with logging at Debug for every category.
+    /// </summary>
+    [Fact]
+    public async Task Canary_IsInNoLogLine_AtDebug()
+    {
+        factory.RequireDatabase();
+        var (maintainer, slug, id, canary, token) = await PlantAsync();
+        await WaitUntilSentAsync(Guid.Parse(id));
+        await maintainer.GetJsonAsync($"/api/v1/incidents/{id}");
+        await maintainer.GetJsonAsync($"/api/v1/projects/{slug}/incidents");
+        var apiToken = maintainer.DefaultRequestHeaders.Authorization!.Parameter!;
+        var lines = factory.Logs.Lines;
+        Assert.Contains(lines, l => l.StartsWith("Debug ", StringComparison.Ordinal)); // it did log at Debug
+        foreach (var (needle, what) in new[] { (canary, "report text"), (canary.ToLowerInvariant(), "the reporter's address"), (token, "the portal token"), (apiToken, "the API token") })
+        {
+            var hits = lines.Where(l => l.Contains(needle, StringComparison.OrdinalIgnoreCase)).ToList();
+            Assert.True(hits.Count == 0, $"{what} is in {hits.Count} log line(s), first: {hits.FirstOrDefault()?[..Math.Min(hits[0].Length, 400)]}");
         }
     }
 

@@ -80,6 +80,106 @@ public sealed class MigrationTests
         }
     }
 
+    /// <summary>
+    /// The schema of the build before the last baseline regeneration (commit e85c253, before incidents kept ClosedAt), as
+    /// <c>dotnet ef migrations script</c> wrote it then; Data/Schemas/README.md says how to make the next one.
+    /// </summary>
+    private static string PreviousSchema(string provider) =>
+        File.ReadAllText(Path.Combine(Root(), "tests", "Firebreak.Web.Tests", "Data", "Schemas", $"previous-{provider}.sql"));
+
+    private static string Root()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Firebreak.slnx"))) dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("Firebreak.slnx not found above the test binaries.");
+    }
+
+    /// <summary>
+    /// A database made by the previous build's schema: the server takes the configured backup first, then, as the baseline
+    /// it was made by is not in this build's history, refuses with a sentence naming both and changes nothing (rather
+    /// than failing half-way through creating tables that exist). Releases must keep their baseline for an upgrade to
+    /// apply (docs/operations.md, Upgrades).
+    /// </summary>
+    [Fact]
+    public async Task Sqlite_PreviousSchema_IsBackedUpFirst_ThenRefusedWithASentence_AndLeftUnchanged()
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"firebreak-upgrade-{Guid.NewGuid():N}")).FullName;
+        var database = Path.Combine(folder, "firebreak.db");
+        try
+        {
+            await using (var connection = new SqliteConnection($"Data Source={database};Pooling=False"))
+            {
+                await connection.OpenAsync(Ct);
+                await using var script = connection.CreateCommand();
+                script.CommandText = PreviousSchema("sqlite");
+                await script.ExecuteNonQueryAsync(Ct);
+            }
+            var before = SqliteSchema(database);
+            var backups = Path.Combine(folder, "backups");
+            var start = await Operations.ServerProcess.RunAsync(database, ["admin", "audit-key"], new() { ["Database:BackupBeforeMigrate"] = backups });
+            Assert.True(start.ExitCode != 0 && start.Output.Contains("this build does not know (20261207101240_Baseline", StringComparison.Ordinal)
+                && start.Output.Contains("Nothing was changed", StringComparison.Ordinal), Operations.ServerProcess.Tail(start.Output));
+            Assert.Equal(before, SqliteSchema(database)); // the schema as the previous build made it
+            Assert.Null(await DatabaseBackupCheck(database)); // and its history still names only the previous baseline
+            var backup = Assert.Single(Directory.GetFiles(backups, "firebreak-before-*_Baseline-*.db"));
+            Assert.Null(await DatabaseBackupCheck(backup));
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>SQLite's integrity check of the backup and the previous baseline in its history (no keys: the old database has no data keys yet).</summary>
+    private static async Task<string?> DatabaseBackupCheck(string file)
+    {
+        await using var connection = new SqliteConnection($"Data Source={file};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync(Ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT (SELECT integrity_check FROM pragma_integrity_check) || ' ' || (SELECT MigrationId FROM \"__EFMigrationsHistory\")";
+        var result = (string?)await command.ExecuteScalarAsync(Ct);
+        return result == "ok 20261207101240_Baseline" ? null : result;
+    }
+
+    [Fact]
+    public async Task Postgres_PreviousSchema_IsRefusedWithASentence_AndLeftUnchanged()
+    {
+        var server = Environment.GetEnvironmentVariable("FIREBREAK_TEST_POSTGRES");
+        RequiredPart.Require(server is not null, "PostgreSQL is not available (set FIREBREAK_TEST_POSTGRES, or run scripts/test).", "PostgreSQL");
+        var name = $"firebreak_previous_{Guid.NewGuid():N}";
+        var connection = new NpgsqlConnectionStringBuilder(server) { Database = name, Pooling = false }.ConnectionString;
+        await using (var admin = new NpgsqlConnection(server))
+        {
+            await admin.OpenAsync(Ct);
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", admin);
+            await create.ExecuteNonQueryAsync(Ct);
+        }
+        try
+        {
+            await using (var previous = new NpgsqlConnection(connection))
+            {
+                await previous.OpenAsync(Ct);
+                await using var script = new NpgsqlCommand(PreviousSchema("postgres"), previous);
+                await script.ExecuteNonQueryAsync(Ct);
+            }
+            var schema = await PostgresSchemaAsync(connection);
+            await using (var db = Postgres(connection, []))
+            {
+                var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => DataSetup.MigrateAsync(db, Ct));
+                Assert.Contains("this build does not know (20261207101328_Baseline", refused.Message, StringComparison.Ordinal);
+            }
+            Assert.Equal(schema, await PostgresSchemaAsync(connection));
+        }
+        finally
+        {
+            await using var admin = new NpgsqlConnection(server);
+            await admin.OpenAsync(CancellationToken.None);
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", admin);
+            await drop.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+    }
+
     private static SqliteFirebreakDbContext Sqlite(string file, List<string> warnings)
     {
         var options = new DbContextOptionsBuilder<SqliteFirebreakDbContext>();

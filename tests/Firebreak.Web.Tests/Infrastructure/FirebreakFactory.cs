@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Firebreak.Web.Tests.Infrastructure;
@@ -25,6 +26,9 @@ public abstract class FirebreakFactory : WebApplicationFactory<Program>
 
     /// <summary>Extra configuration for this server.</summary>
     public Dictionary<string, string> Settings { get; } = [];
+
+    /// <summary>Every line this server logged, at the levels its configuration lets through (tests look for what must never be logged).</summary>
+    public CollectingLoggerProvider Logs { get; } = new();
 
     /// <summary>Stand-ins for the outside world this server gets (a DNS resolver, say), applied after its own services.</summary>
     public List<Action<IServiceCollection>> ExtraServices { get; } = [];
@@ -70,6 +74,7 @@ public abstract class FirebreakFactory : WebApplicationFactory<Program>
             builder.UseSetting("Mail:Smtp:Security", "none");
         }
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
@@ -143,7 +148,7 @@ public class SqliteFactory : FirebreakFactory
 }
 
 /// <summary>PostgreSQL from FIREBREAK_TEST_POSTGRES, with a fresh database per factory.</summary>
-public sealed class PostgresFactory : FirebreakFactory
+public class PostgresFactory : FirebreakFactory
 {
     private static readonly string? ServerConnection = Environment.GetEnvironmentVariable("FIREBREAK_TEST_POSTGRES");
     private readonly string _database = $"firebreak_test_{Guid.NewGuid():N}";

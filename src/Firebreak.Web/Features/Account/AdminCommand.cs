@@ -12,15 +12,17 @@ namespace Firebreak.Web.Features.Account;
 /// on the last line, for automation and recovery. The audit commands (<c>verify-audit</c>,
 /// <c>audit-key</c>, <c>audit-checkpoint</c>) are in <see cref="AuditAdminCommand"/>. <c>rotate-key [--new-key-stdin]</c>
 /// rewraps the data keys under a new key-encryption key (docs/security.md, Data at rest). <c>setup-link [--url BASE]</c>
-/// prints a fresh one-time link to create the first administrator while no account exists.
+/// prints a fresh one-time link to create the first administrator while no account exists. <c>backup</c> and
+/// <c>restore</c> are in <see cref="Operations.OperationsAdminCommand"/> (docs/operations.md).
 /// </summary>
 internal static class AdminCommand
 {
-    private const string Usage = "usage: admin create-user --email E [--admin] [--token] [--password-stdin] | admin rotate-key [--new-key-stdin] | admin setup-link [--url BASE] | " + AuditAdminCommand.Usage;
+    private const string Usage = "usage: admin create-user --email E [--admin] [--token] [--password-stdin] | admin rotate-key [--new-key-stdin] | admin setup-link [--url BASE] | " + AuditAdminCommand.Usage + " | " + Operations.OperationsAdminCommand.Usage;
 
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
     {
         if (await AuditAdminCommand.TryRunAsync(services, args, output, error) is { } audited) return audited;
+        if (await Operations.OperationsAdminCommand.TryRunAsync(services, args, output, error) is { } operated) return operated;
         if (args is ["rotate-key", .. var options])
             return await RotateKeyAsync(services, options, Console.In, output, error);
         if (args is ["setup-link", .. var linkOptions])

@@ -6,6 +6,7 @@ using Firebreak.Web.Features.Intake.Reports;
 using Firebreak.Web.Features.Intake.Settings;
 using Firebreak.Web.Features.Intake.Threads;
 using Firebreak.Web.Infrastructure.Mail;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Firebreak.Web.Features.Intake;
 
@@ -21,6 +22,7 @@ internal static class IntakeApi
         var services = builder.Services;
         services.AddScoped<SubmitReport>();
         services.AddScoped<FileReport>();
+        services.TryAddSingleton<Infrastructure.Telemetry.FirebreakMetrics>();
         services.AddSingleton<IntakeQueue>();
         services.AddSingleton<IntakeRateLimiter>();
         services.AddHostedService<IntakeWriter>();

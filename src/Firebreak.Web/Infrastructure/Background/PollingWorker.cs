@@ -2,7 +2,7 @@ namespace Firebreak.Web.Infrastructure.Background;
 
 /// <summary>
 /// The shape of every background loop here: in a fresh scope, ask the ordinary, tested use case
-/// to do what is due; log a failed pass (the work stays due and is tried again); wait; repeat
+/// to do what is due (reported to <see cref="WorkerPasses"/> for readiness); log a failed pass (the work stays due and is tried again); wait; repeat
 /// until the server stops. Subclasses say what a pass is and how to wait.
 /// </summary>
 internal abstract partial class PollingWorker(IServiceScopeFactory scopes, ILogger logger) : BackgroundService
@@ -15,12 +15,17 @@ internal abstract partial class PollingWorker(IServiceScopeFactory scopes, ILogg
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var name = GetType().Name;
+        WorkerPasses? passes;
+        await using (var first = scopes.CreateAsyncScope()) passes = first.ServiceProvider.GetService<WorkerPasses>();
+        passes?.Started(name);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
                 await RunOnceAsync(scope.ServiceProvider, stoppingToken);
+                passes?.Succeeded(name);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -28,7 +33,8 @@ internal abstract partial class PollingWorker(IServiceScopeFactory scopes, ILogg
             }
             catch (Exception e)
             {
-                PassFailed(logger, GetType().Name, e);
+                passes?.Failed(name, e);
+                PassFailed(logger, name, e);
             }
             try
             {

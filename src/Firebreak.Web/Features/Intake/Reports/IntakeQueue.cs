@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Firebreak.Web.Data;
+using Firebreak.Web.Infrastructure.Telemetry;
 
 namespace Firebreak.Web.Features.Intake.Reports;
 
@@ -8,7 +9,7 @@ namespace Firebreak.Web.Features.Intake.Reports;
 /// arrived together in one transaction (one commit, one flush to disk) and answers each reporter
 /// only after that commit. A reporter is never told a report arrived before it is durable.
 /// </summary>
-internal sealed class IntakeQueue
+internal sealed class IntakeQueue(FirebreakMetrics metrics)
 {
     private readonly Channel<Filing> _waiting = Channel.CreateBounded<Filing>(new BoundedChannelOptions(4096)
     {
@@ -29,7 +30,9 @@ internal sealed class IntakeQueue
             throw new ServiceBusyException(e);
         }
         // Once queued it is filed even if the reporter stops waiting: the answer then only tells them.
-        return await filing.Receipt.WaitAsync(ct);
+        var receipt = await filing.Receipt.WaitAsync(ct);
+        metrics.ReportAccepted();
+        return receipt;
     }
 
     /// <summary>Waits for the next report; false once the queue is closed and empty.</summary>
