@@ -50,7 +50,7 @@ internal sealed partial class PublishDueAdvisories(FirebreakDbContext db, TimePr
             var publicSince = row.PublishAt!.Value.AsInstant();
             var rendition = PublicAdvisories.Render(row, incident).Advisory;
             row.MarkPublished(now);
-            incident.MarkAdvisoryPublished(row.AdvisoryId, publicSince, project.Policy, Actor, now);
+            incident.MarkAdvisoryPublished(row.AdvisoryId, publicSince, project.Policy, Actor, now, project.CveAuthority);
             var url = AdvisoryLinks.Public(BaseUrl(), project, row.AdvisoryId);
             if (await db.Set<DisclosureSettings>().FindAsync([project.Id], ct) is { } settings)
             {
