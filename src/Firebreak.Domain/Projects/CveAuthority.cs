@@ -9,7 +9,7 @@ public enum CveAuthority
     /// GitHub acting as CNA (a repository security advisory asks it for an id): the id is recorded on the incident by hand;
     /// the assignment clock runs, the record's publication is GitHub's to keep.
     /// </summary>
-    GitHub,
+    Github,
     /// <summary>The project is (or acts through) its own CNA and uses CVE Services from Firebreak: both CVE clocks run.</summary>
     OwnCna,
 }
