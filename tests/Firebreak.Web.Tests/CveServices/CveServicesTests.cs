@@ -82,6 +82,7 @@ public abstract class CveServicesTests
           "affected": [ { "ecosystem": "crates.io", "name": "springtale-vault",
                           "ranges": [ { "type": "SEMVER", "events": [ { "introduced": "0.1.0" }, { "fixed": "0.4.2" } ] } ] } ],
           "cwes": [ { "id": "CWE-459", "name": "Incomplete Cleanup" } ],
+          "cvss_v3": "CVSS:3.1/AV:L/AC:L/PR:N/UI:N/S:U/C:H/I:N/A:N",
           "references": [ { "type": "fix", "url": "https://springtale.example.org/commit/abc123" } ],
           "revisions": {{revisions}}
         }
@@ -265,5 +266,47 @@ public abstract class CveServicesTests
         Assert.Equal((1, 401), ((int)failed["attempts"]!, (int)failed["lastStatus"]!));
         Assert.Contains("401 UNAUTHORIZED", (string?)failed["lastError"], StringComparison.Ordinal);
         Assert.DoesNotContain("wrong-key", (await alice.GetJsonAsync($"/api/v1/projects/{slug}/cve-authority")).ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GithubAuthority_AssignmentClock_SoundsAsCveDeadline_AtRiskThenBreached_MetOnceRecorded()
+    {
+        var factory = NewFactory();
+        await using var _ = factory;
+        var (alice, _) = await factory.CreateUserClientAsync(admin: true);
+        var slug = $"g{Guid.NewGuid():N}"[..16];
+        await alice.PostJsonAsync("/api/v1/projects", new { slug, name = "Hubbed" }, HttpStatusCode.Created);
+        await alice.SendJsonAsync(HttpMethod.Put, $"/api/v1/projects/{slug}/cve-authority", new { authority = "github" }, HttpStatusCode.OK);
+        var incident = await ConfirmedReportAsync(alice, slug);
+        var reserve = await alice.PostJsonAsync($"/api/v1/incidents/{incident}/cve", new { action = "reserve" }, HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("own CNA", (string)reserve["detail"]!, StringComparison.Ordinal);
+
+        async Task<List<string>> MarksAsync()
+        {
+            await using var scope = factory.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<Firebreak.Web.Features.Notifications.SoundAlarms>().ExecuteAsync(Ct);
+            var db = scope.ServiceProvider.GetRequiredService<FirebreakDbContext>();
+            return await db.Set<Firebreak.Web.Features.Notifications.NoticeMark>().AsNoTracking()
+                .Where(m => m.Event == "cve-deadline" && m.Key.Contains(incident)).Select(m => m.Key).ToListAsync(Ct);
+        }
+        factory.Clock.Advance(TimeSpan.FromHours(53));
+        Assert.Empty(await MarksAsync());
+        factory.Clock.Advance(TimeSpan.FromHours(2));
+        Assert.Equal("at-risk", (string?)Clock(await alice.GetJsonAsync($"/api/v1/incidents/{incident}/cve"), "cve-assignment")!["state"]);
+        var marks = await MarksAsync();
+        Assert.Single(marks);
+        Assert.StartsWith("cve-deadline:at-risk:", marks[0], StringComparison.Ordinal);
+        factory.Clock.Advance(TimeSpan.FromHours(18));
+        marks = await MarksAsync();
+        Assert.Equal(2, marks.Count);
+        Assert.Contains(marks, m => m.StartsWith("cve-deadline:breached:", StringComparison.Ordinal));
+
+        var recorded = await alice.PostJsonAsync($"/api/v1/incidents/{incident}/cve", new { action = "record", cveId = "CVE-2026-31337" });
+        Assert.Equal("CVE-2026-31337", (string?)recorded["cveId"]);
+        Assert.Equal("breached", (string?)Clock(recorded, "cve-assignment")!["state"]);
+        Assert.NotNull((string?)Clock(recorded, "cve-assignment")!["stoppedAt"]);
+        Assert.Null(Clock(recorded, "cve-record-publication"));
+        var bad = await alice.PostJsonAsync($"/api/v1/incidents/{incident}/cve", new { action = "record", cveId = "CVE-26-1" }, HttpStatusCode.UnprocessableEntity);
+        Assert.StartsWith("cveId:", (string)bad["detail"]!, StringComparison.Ordinal);
     }
 }
