@@ -75,18 +75,18 @@ internal static class CveServicesApi
         return await queue.RetryAsync(p, callId, user.Name, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
     }
 
-    private static async Task<Results<Ok<IncidentCveJson>, NotFound>> ForIncident(Guid id, ProjectAccess access, CveQueue queue, CancellationToken ct)
+    private static async Task<Results<Ok<IncidentCveJson>, NotFound>> ForIncident(Guid id, ProjectAccess access, Data.FirebreakDbContext db, CveQueue queue, CancellationToken ct)
     {
         if (await access.FindIncidentAsync(id, withTimeline: false, ct) is not { } incident) return TypedResults.NotFound();
-        var project = await access.VisibleProjects().SingleAsync(p => p.Id == incident.ProjectId, ct);
+        var project = await db.Projects.SingleAsync(p => p.Id == incident.ProjectId, ct); // seen through the incident: a collaborator may not see the project
         return TypedResults.Ok(await queue.ForIncidentAsync(project, incident, ct));
     }
 
     private static async Task<Results<Ok<IncidentCveJson>, Accepted<CveCallJson>, NotFound>> ActOnIncident(Guid id, IncidentCveRequest body, ProjectAccess access,
-        CveQueue queue, CurrentUser user, CancellationToken ct)
+        Data.FirebreakDbContext db, CveQueue queue, CurrentUser user, CancellationToken ct)
     {
         if (await access.FindIncidentAsync(id, withTimeline: false, ct) is not { } incident) return TypedResults.NotFound();
-        var project = await access.VisibleProjects().SingleAsync(p => p.Id == incident.ProjectId, ct);
+        var project = await db.Projects.SingleAsync(p => p.Id == incident.ProjectId, ct); // seen through the incident: a collaborator may not see the project
         switch ((body.Action ?? "").Trim().ToLowerInvariant())
         {
             case "reserve":

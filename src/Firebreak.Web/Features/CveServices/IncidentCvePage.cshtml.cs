@@ -14,7 +14,7 @@ namespace Firebreak.Web.Features.CveServices;
 /// for the incident with their failures.
 /// </summary>
 [RequiresPermission(Permission.IncidentRead)]
-internal sealed class IncidentCvePageModel(ProjectAccess access, CveQueue queue, CurrentUser user, TimeProvider time) : PageModel, IReloadablePage
+internal sealed class IncidentCvePageModel(ProjectAccess access, Data.FirebreakDbContext db, CveQueue queue, CurrentUser user, TimeProvider time) : PageModel, IReloadablePage
 {
     [FromRoute] public Guid Id { get; set; }
     public Incident Incident { get; private set; } = null!;
@@ -58,7 +58,7 @@ internal sealed class IncidentCvePageModel(ProjectAccess access, CveQueue queue,
     {
         if (await access.FindIncidentAsync(Id, withTimeline: false, ct) is not { } incident) return false;
         Incident = incident;
-        Project = await access.VisibleProjects().SingleAsync(p => p.Id == incident.ProjectId, ct);
+        Project = await db.Projects.SingleAsync(p => p.Id == incident.ProjectId, ct); // a collaborator sees the incident, not the project
         CanWork = await access.HasAsync(incident, Permission.IncidentWork, ct);
         Cve = await queue.ForIncidentAsync(Project, incident, ct);
         return true;
