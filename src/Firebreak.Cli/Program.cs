@@ -49,6 +49,7 @@ internal static class Program
         root.Subcommands.Add(LoginCommand.Create(context));
         root.Subcommands.Add(IncidentsCommands.Create(context));
         root.Subcommands.Add(IntegrationsCommands.Create(context));
+        root.Subcommands.Add(CveCommands.Create(context));
         root.Subcommands.Add(StepsCommands.Create(context));
         root.Subcommands.Add(RisksCommands.Create(context));
         root.Subcommands.Add(PlaybooksCommands.Create(context));

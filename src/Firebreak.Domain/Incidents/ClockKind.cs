@@ -18,4 +18,15 @@ public enum ClockKind
     PostMortem,
     /// <summary>Finish a follow-up action item; carried by the item (from its creation to its due date), not by the incident.</summary>
     ActionItem,
+    /// <summary>
+    /// Get a CVE id for a confirmed vulnerability (the CNA rules: within 72 hours); starts when triage finds the report
+    /// valid, in a project with a CVE authority; stops when a CVE id is recorded on the incident.
+    /// </summary>
+    CveAssignment,
+    /// <summary>
+    /// Publish the CVE record after public disclosure (the CNA rules: within 72 hours, 24 recommended, so it is at risk
+    /// after a third of its window); starts when the advisory goes public in a project that is its own CNA; stops when
+    /// CVE Services accept the record.
+    /// </summary>
+    CveRecordPublication,
 }

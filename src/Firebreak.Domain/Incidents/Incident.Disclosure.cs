@@ -80,7 +80,12 @@ public sealed partial class Incident
     /// incident still in a working stage before the post-mortem moves on to it (stage 4 of the plan follows publication), its
     /// post-mortem clock starting at <paramref name="publicSince"/> with the <paramref name="policy"/>'s window for its severity.
     /// </summary>
-    public void MarkAdvisoryPublished(string advisoryId, DateTimeOffset publicSince, SecurityPolicy policy, string actor, DateTimeOffset now)
+    /// <remarks>
+    /// In a project that is its own CNA (<paramref name="authority"/>), publication also starts the CVE record clock at
+    /// <paramref name="publicSince"/>: the CNA rules count 72 hours from public disclosure.
+    /// </remarks>
+    public void MarkAdvisoryPublished(string advisoryId, DateTimeOffset publicSince, SecurityPolicy policy, string actor, DateTimeOffset now,
+        CveAuthority authority = CveAuthority.None)
     {
         ArgumentNullException.ThrowIfNull(policy);
         var text = $"Advisory {advisoryId} published (public since {publicSince.UtcDateTime:u})";
@@ -91,6 +96,7 @@ public sealed partial class Incident
             text += record.ToClock().StateAt(publicSince) == ClockState.Met ? "; disclosure clock stopped (met)" : "; disclosure clock stopped (breached)";
         }
         Record(now, actor, TimelineKind.Advisory, text);
+        if (authority == CveAuthority.OwnCna) StartCveClock(ClockKind.CveRecordPublication, policy.CveRecordPublication, publicSince, "public disclosure", actor, now);
         if (Stage < IncidentStage.PostMortem)
         {
             // The retrospective is due from publication itself, not from when the publication run noticed it.

@@ -154,6 +154,7 @@ public sealed partial class Incident
         if (changes.Count == 0) return;
         Details = details;
         Record(now, actor, TimelineKind.DetailsChanged, "Details: " + string.Join("; ", changes));
+        if (CveIdRecorded is { } cve) StopClock(ClockKind.CveAssignment, $"{cve} recorded", actor, now);
     }
 
     /// <summary>Assigns a role to a person, or clears it with null or blank.</summary>

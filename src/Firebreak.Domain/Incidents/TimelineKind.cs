@@ -41,4 +41,6 @@ public enum TimelineKind
     Risk,
     /// <summary>An instance administrator redacted the reporter's contact details (the entry says who and why, never the value).</summary>
     Redaction,
+    /// <summary>A CVE id recorded or released, or a CVE Services call and its outcome.</summary>
+    Cve,
 }

@@ -46,6 +46,9 @@ public sealed partial class Project
     /// <summary>The project's security policy.</summary>
     public SecurityPolicy Policy { get; private set; }
 
+    /// <summary>Who assigns the project's CVE ids and publishes its records (none until chosen).</summary>
+    public CveAuthority CveAuthority { get; private set; }
+
     /// <summary>When the project was registered (UTC).</summary>
     public DateTime CreatedAt { get; private set; }
 
@@ -98,6 +101,18 @@ public sealed partial class Project
         if (cveOrgId == Guid.Empty) throw new DomainException("cveOrgId: the empty UUID is not an organisation.");
         _packages = list;
         CveOrgId = cveOrgId;
+    }
+
+    /// <summary>
+    /// Chooses the CVE authority; for the project's own CNA also the organisation UUID its records carry (CVE Services
+    /// report it for the short name), which every CVE 5 export then takes. Other authorities keep the id already set.
+    /// </summary>
+    public void ChangeCveAuthority(CveAuthority authority, Guid? cveOrgId)
+    {
+        if (!Enum.IsDefined(authority)) throw new DomainException($"authority: unknown CVE authority {(int)authority}.");
+        if (cveOrgId == Guid.Empty) throw new DomainException("cveOrgId: the empty UUID is not an organisation.");
+        CveAuthority = authority;
+        if (cveOrgId is not null) CveOrgId = cveOrgId;
     }
 
     private static string Cut(string text) => text.Length <= 80 ? text : text[..80] + "…";

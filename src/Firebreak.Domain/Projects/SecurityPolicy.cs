@@ -37,6 +37,15 @@ public sealed record SecurityPolicy
     /// </summary>
     public ImmutableSortedDictionary<Severity, TimeSpan> PostMortemWindows { get; private init; } = ImmutableSortedDictionary<Severity, TimeSpan>.Empty;
 
+    /// <summary>Time from a report confirmed valid to a CVE id recorded (the CNA rules: 72 hours).</summary>
+    public TimeSpan CveAssignment { get; private init; } = TimeSpan.FromHours(72);
+
+    /// <summary>Time from public disclosure to the CVE record published (the CNA rules: 72 hours, 24 recommended).</summary>
+    public TimeSpan CveRecordPublication { get; private init; } = TimeSpan.FromHours(72);
+
+    /// <summary>How long a reserved CVE id may stay unused before it is listed for rejection (the CNA rules ask unused ids be rejected).</summary>
+    public TimeSpan ReservedIdRetention { get; private init; } = TimeSpan.FromDays(90);
+
     /// <summary>Who holds each role (a handle, a name or an e-mail address).</summary>
     public ImmutableSortedDictionary<ProjectRole, string> RoleHolders { get; private init; } = ImmutableSortedDictionary<ProjectRole, string>.Empty;
 
@@ -142,6 +151,15 @@ public sealed record SecurityPolicy
         if (window > DisclosureWindow)
             throw new DomainException($"The disclosure window under active exploitation ({DurationText.Format(window)}) is longer than the normal one ({DurationText.Format(DisclosureWindow)}).");
         return this with { ExploitedDisclosureWindow = window };
+    }
+
+    /// <summary>Replaces the CVE windows: assignment, record publication and how long a reserved id may stay unused.</summary>
+    public SecurityPolicy WithCveWindows(TimeSpan assignment, TimeSpan recordPublication, TimeSpan reservedIdRetention)
+    {
+        Check(assignment, "CVE assignment deadline");
+        Check(recordPublication, "CVE record publication deadline");
+        Check(reservedIdRetention, "unused reserved CVE id period");
+        return this with { CveAssignment = assignment, CveRecordPublication = recordPublication, ReservedIdRetention = reservedIdRetention };
     }
 
     /// <summary>Sets or clears (with null or blank) the holder of a role.</summary>

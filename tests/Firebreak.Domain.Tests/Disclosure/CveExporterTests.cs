@@ -72,4 +72,35 @@ public sealed class CveExporterTests
             .Select(v => (v.GetProperty("version").GetString(), v.GetProperty("lessThan").GetString())).ToList();
         Assert.Equal([("1.0.0", "1.4.2"), ("2.0.0", "2.1.0")], versions);
     }
+
+    [Fact]
+    public async Task WriteRecord_PackageWithPurl_CarriesVersionlessPackageUrlAndStillValidatesAs51()
+    {
+        var advisory = WorkedAdvisory.Create() with
+        {
+            Affected = [new Firebreak.Domain.Disclosure.AffectedProduct(Firebreak.Domain.Disclosure.AdvisoryPackage.FromPurl("pkg:npm/%40firebreak/portal@1.2.3"),
+                [new Firebreak.Domain.Packages.AffectedRange(Firebreak.Domain.Packages.AffectedRangeType.Ecosystem,
+                    [new(Firebreak.Domain.Packages.RangeEventKind.Introduced, "1.0.0"), new(Firebreak.Domain.Packages.RangeEventKind.Fixed, "1.4.2")])])],
+            Unaffected = [],
+        };
+        var record = CveExporter.WriteRecord(advisory);
+        using var doc = JsonDocument.Parse(record);
+        Assert.Equal("5.2", doc.RootElement.GetProperty("dataVersion").GetString());
+        var affected = doc.RootElement.GetProperty("containers").GetProperty("cna").GetProperty("affected")[0];
+        Assert.Equal("pkg:npm/%40firebreak/portal", affected.GetProperty("packageURL").GetString());
+        Assert.Empty(await SchemaValidation.ErrorsAsync("schemas/cve-5.1-bundled.json", record));
+        Assert.Empty(await SchemaValidation.ErrorsAsync("schemas/cve-5.1-cna-container.json", CveExporter.WriteCnaContainer(advisory)));
+    }
+
+    [Fact]
+    public void WriteCnaContainer_ProductWithoutPurl_HasNoPackageUrl()
+    {
+        var advisory = WorkedAdvisory.Create() with
+        {
+            Affected = [new Firebreak.Domain.Disclosure.AffectedProduct(Firebreak.Domain.Disclosure.AdvisoryPackage.Product("Acme", "Firebreak appliance"), [], ["2.0"])],
+            Unaffected = [],
+        };
+        using var doc = JsonDocument.Parse(CveExporter.WriteCnaContainer(advisory));
+        Assert.False(doc.RootElement.GetProperty("cnaContainer").GetProperty("affected")[0].TryGetProperty("packageURL", out _));
+    }
 }

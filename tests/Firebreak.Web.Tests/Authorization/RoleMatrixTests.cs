@@ -88,9 +88,11 @@ public abstract class RoleMatrixTests(FirebreakFactory factory)
                 .Replace("{email}", "nobody@example.test", StringComparison.Ordinal).Replace("{attachmentId:guid}", attachmentId, StringComparison.Ordinal)
                 .Replace("{itemId:guid}", itemId, StringComparison.Ordinal)
                 .Replace("{riskId}", "RISK-001", StringComparison.Ordinal)
-                .Replace("{channelId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
+                .Replace("{channelId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+                .Replace("{cveId}", "CVE-2026-0001", StringComparison.Ordinal).Replace("{callId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
             // A 404 can be the handler's own answer when a route value other than the project or incident names nothing.
-            var otherObject = route.Pattern.Contains("{email}", StringComparison.Ordinal) || route.Pattern.Contains("{channelId:guid}", StringComparison.Ordinal) || (route.Pattern.Contains("{id:guid}", StringComparison.Ordinal) && !route.Pattern.Contains("/incidents/", StringComparison.Ordinal));
+            var otherObject = route.Pattern.Contains("{email}", StringComparison.Ordinal) || route.Pattern.Contains("{channelId:guid}", StringComparison.Ordinal)
+                || route.Pattern.Contains("{callId:guid}", StringComparison.Ordinal) || (route.Pattern.Contains("{id:guid}", StringComparison.Ordinal) && !route.Pattern.Contains("/incidents/", StringComparison.Ordinal));
             foreach (var caller in callers)
             {
                 using var request = new HttpRequestMessage(new HttpMethod(route.Method), path) { Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json") };

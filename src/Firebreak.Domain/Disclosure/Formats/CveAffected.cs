@@ -4,7 +4,7 @@ using Firebreak.Domain.Packages;
 namespace Firebreak.Domain.Disclosure.Formats;
 
 /// <summary>
-/// Maps packages to CVE 5.1 <c>affected[]</c>: each interval of an OSV range (read through <see cref="VersRange"/>'s
+/// Maps packages to CVE 5.2 <c>affected[]</c> (valid 5.1 too): each interval of an OSV range (read through <see cref="VersRange"/>'s
 /// intervals, so overlapping or unsorted events come out merged and in order) becomes <c>version</c> + <c>lessThan</c>
 /// (fixed) or <c>lessThanOrEqual</c> (last_affected); an open range ends at <c>*</c>, as CVE's syntax allows.
 /// </summary>
@@ -32,6 +32,9 @@ internal static class CveAffected
             entry["collectionURL"] = collection;
             entry["packageName"] = package.Name;
         }
+        // CVE 5.2's packageURL: the purl without a version (5.2 forbids one; versions are in versions[]). 5.1 validators
+        // accept it too, since 5.1's product object allows properties it does not name.
+        if (package.Purl is { } purl) entry["packageURL"] = purl.ToString();
         entry["versions"] = AdvisoryJson.Array(versions.DistinctBy(v => v.ToJsonString()));
         entry["defaultStatus"] = defaultStatus;
         return entry;

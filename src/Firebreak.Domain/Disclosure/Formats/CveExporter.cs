@@ -5,7 +5,8 @@ using Firebreak.Domain.Cvss;
 namespace Firebreak.Domain.Disclosure.Formats;
 
 /// <summary>
-/// Writes CVE JSON 5.1: the CNA container a CNA submits (<c>{"cnaContainer": …}</c>, as CVE Services take it)
+/// Writes CVE JSON 5.2 (which still validates as 5.1: the only 5.2 field written is <c>affected[].packageURL</c>, an
+/// addition 5.1's open product object accepts): the CNA container a CNA submits (<c>{"cnaContainer": …}</c>, as CVE Services take it)
 /// and a full published record around it. The organisation UUID comes from the publisher's configuration.
 /// </summary>
 public static class CveExporter
@@ -24,7 +25,7 @@ public static class CveExporter
         return AdvisoryJson.Print(new JsonObject
         {
             ["dataType"] = "CVE_RECORD",
-            ["dataVersion"] = "5.1",
+            ["dataVersion"] = "5.2",
             ["cveMetadata"] = metadata,
             ["containers"] = new JsonObject { ["cna"] = Container(advisory) },
         });

@@ -17,7 +17,7 @@ public static partial class CveValidator
         if (root.TryGetProperty("cveMetadata", out _) || root.TryGetProperty("dataType", out _))
         {
             shape.String(root, "dataType", "$", allowed: ["CVE_RECORD"]);
-            shape.String(root, "dataVersion", "$", allowed: ["5.0", "5.1", "5.1.0", "5.1.1"]);
+            shape.String(root, "dataVersion", "$", allowed: ["5.0", "5.1", "5.1.0", "5.1.1", "5.2", "5.2.0"]);
             if (shape.Object(root, "cveMetadata", "$") is { } metadata)
             {
                 shape.String(metadata, "cveId", "$.cveMetadata", pattern: CvePattern());

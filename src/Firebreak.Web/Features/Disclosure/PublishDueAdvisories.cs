@@ -30,7 +30,7 @@ internal sealed class DisclosureOptions
 /// project's security contacts and incident manager.
 /// </summary>
 internal sealed partial class PublishDueAdvisories(FirebreakDbContext db, TimeProvider time, DisclosureMail mail, ReporterNotice reporterNotice, Outbox outbox, PublicUrl urls,
-    Notifications.IncidentNotices notices, IOptions<DisclosureOptions> options, ILogger<PublishDueAdvisories> logger)
+    Notifications.IncidentNotices notices, CveServices.CveRecords cveRecords, IOptions<DisclosureOptions> options, ILogger<PublishDueAdvisories> logger)
 {
     public const string Actor = "firebreak";
     public const string ReminderPurpose = "disclosure-reminder";
@@ -50,7 +50,7 @@ internal sealed partial class PublishDueAdvisories(FirebreakDbContext db, TimePr
             var publicSince = row.PublishAt!.Value.AsInstant();
             var rendition = PublicAdvisories.Render(row, incident).Advisory;
             row.MarkPublished(now);
-            incident.MarkAdvisoryPublished(row.AdvisoryId, publicSince, project.Policy, Actor, now);
+            incident.MarkAdvisoryPublished(row.AdvisoryId, publicSince, project.Policy, Actor, now, project.CveAuthority);
             var url = AdvisoryLinks.Public(BaseUrl(), project, row.AdvisoryId);
             if (await db.Set<DisclosureSettings>().FindAsync([project.Id], ct) is { } settings)
             {
@@ -60,6 +60,8 @@ internal sealed partial class PublishDueAdvisories(FirebreakDbContext db, TimePr
             if (await reporterNotice.QueueAsync(project, incident, rendition, url, ct))
                 incident.RecordAdvisory("The reporter was told the advisory is public", Actor, now);
             await notices.PublishedAsync(project, incident, row, Actor, ct);
+            // A project that is its own CNA publishes the CVE record now, at the advisory's instant (queued: it survives an outage).
+            await cveRecords.PublishedAsync(project, incident, AdvisoryExporter.WithProjectCna(rendition, project), Actor, ct);
             try
             {
                 await db.SaveChangesAsync(ct);

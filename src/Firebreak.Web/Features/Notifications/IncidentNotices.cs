@@ -60,7 +60,18 @@ internal sealed class IncidentNotices(Notifier notifier, Audience audience)
 
     /// <summary>The key a clock's notice carries for its state; one notice per clock, state and due instant.</summary>
     public static string ClockKey(Guid incidentId, ClockKind kind, ClockState state, DateTime dueAt) =>
-        $"{(state == ClockState.Breached ? NotificationEvents.ClockBreached : NotificationEvents.ClockAtRisk)}:{incidentId}:{kind.ToWire()}:{dueAt.Ticks}";
+        $"{EventOf(kind, state)}{(IsCve(kind) ? ":" + state.ToWire() : "")}:{incidentId}:{kind.ToWire()}:{dueAt.Ticks}";
+
+    /// <summary>The CNA rules' clocks are told as their own event, "CVE deadlines", so people can follow them apart.</summary>
+    private static bool IsCve(ClockKind kind) => kind is ClockKind.CveAssignment or ClockKind.CveRecordPublication;
+
+    private static string EventOf(ClockKind kind, ClockState state) =>
+        IsCve(kind) ? NotificationEvents.CveDeadline : state == ClockState.Breached ? NotificationEvents.ClockBreached : NotificationEvents.ClockAtRisk;
+
+    /// <summary>A CVE Services call for the incident gave up after its retries (once per call).</summary>
+    public Task CveCallFailedAsync(Project project, Incident incident, Guid callId, string what, string error, CancellationToken ct) =>
+        TellAsync(project, incident, NotificationEvents.CveDeadline, $"CVE Services: {what} for #{incident.Number} keeps failing: {error}",
+            $"/incidents/{incident.Id}/cve", $"{NotificationEvents.CveDeadline}:call:{callId}", [ProjectRole.IncidentManager], null, ct);
 
     public Task ClockAsync(Project project, Incident incident, SlaClock clock, ClockState state, CancellationToken ct)
     {
@@ -76,7 +87,7 @@ internal sealed class IncidentNotices(Notifier notifier, Audience audience)
         var title = breached
             ? $"Breached: the {ClockText(clock.Kind)} deadline of {incident.Severity.ToWire()} #{incident.Number} passed at {Instant(clock.DueAt.UtcDateTime)}"
             : $"At risk: the {ClockText(clock.Kind)} deadline of {incident.Severity.ToWire()} #{incident.Number} is {Instant(clock.DueAt.UtcDateTime)}";
-        return TellAsync(project, incident, breached ? NotificationEvents.ClockBreached : NotificationEvents.ClockAtRisk, title, IncidentLink(incident),
+        return TellAsync(project, incident, EventOf(clock.Kind, state), title, IncidentLink(incident),
             ClockKey(incident.Id, clock.Kind, state, clock.DueAt.UtcDateTime), roles, null, ct);
     }
 
@@ -137,6 +148,8 @@ internal sealed class IncidentNotices(Notifier notifier, Audience audience)
         ClockKind.Fix => "fix",
         ClockKind.Disclosure => "disclosure",
         ClockKind.PostMortem => "post-mortem",
+        ClockKind.CveAssignment => "CVE assignment",
+        ClockKind.CveRecordPublication => "CVE record publication",
         _ => kind.ToWire(),
     };
 

@@ -23,6 +23,7 @@ internal static class NotificationEvents
     public const string ReporterReplied = "reporter-replied";
     public const string ActionItemDue = "action-item-due";
     public const string ActionItemOverdue = "action-item-overdue";
+    public const string CveDeadline = "cve-deadline";
 
     /// <summary>A chat channel's test message; nobody subscribes to it, it goes to the one channel tested.</summary>
     public const string Test = "test";
@@ -42,6 +43,7 @@ internal static class NotificationEvents
         new(ReporterReplied, "Reporter replied", "The reporter wrote on the thread of an incident you work on.", true),
         new(ActionItemDue, "Action item due soon", "A follow-up you own has a quarter of its time left.", true),
         new(ActionItemOverdue, "Action item overdue", "A follow-up you own, or one in an incident you manage, is past its due date.", true),
+        new(CveDeadline, "CVE deadlines", "A CVE deadline of the CNA rules (an id within 72 hours of a valid report, the record within 72 hours of disclosure) is at risk or has passed, or a CVE Services call keeps failing.", true),
     ];
 
     /// <summary>Every kind, in the same order.</summary>

@@ -17,7 +17,10 @@ internal sealed record PolicyDocument(
     long DisclosureWindowSeconds,
     IReadOnlyDictionary<string, string> RoleHolders,
     long? ExploitedDisclosureWindowSeconds = null,
-    IReadOnlyDictionary<string, long>? PostMortemSeconds = null)
+    IReadOnlyDictionary<string, long>? PostMortemSeconds = null,
+    long? CveAssignmentSeconds = null,
+    long? CveRecordPublicationSeconds = null,
+    long? ReservedIdRetentionSeconds = null)
 {
     internal sealed record SeverityRow(string Severity, string Examples, long FirstActionSeconds);
 
@@ -32,7 +35,10 @@ internal sealed record PolicyDocument(
         (long)policy.DisclosureWindow.TotalSeconds,
         policy.RoleHolders.ToDictionary(kv => kv.Key.ToWire(), kv => kv.Value),
         (long)policy.ExploitedDisclosureWindow.TotalSeconds,
-        Enum.GetValues<Severity>().ToDictionary(s => s.ToWire(), s => (long)policy.PostMortemFor(s).TotalSeconds));
+        Enum.GetValues<Severity>().ToDictionary(s => s.ToWire(), s => (long)policy.PostMortemFor(s).TotalSeconds),
+        (long)policy.CveAssignment.TotalSeconds,
+        (long)policy.CveRecordPublication.TotalSeconds,
+        (long)policy.ReservedIdRetention.TotalSeconds);
 
     public SecurityPolicy ToPolicy()
     {
@@ -51,6 +57,12 @@ internal sealed record PolicyDocument(
         if (PostMortemSeconds is { } postMortem)
             policy = policy.WithPostMortemWindows(postMortem.Select(kv =>
                 KeyValuePair.Create(WireNames.Parse<Severity>(kv.Key, "severity"), Seconds(kv.Value, $"postMortemSeconds of {kv.Key}"))));
+        // Absent in policies stored before the CVE clocks: the CNA rules' defaults apply to whichever is missing.
+        if (CveAssignmentSeconds is not null || CveRecordPublicationSeconds is not null || ReservedIdRetentionSeconds is not null)
+            policy = policy.WithCveWindows(
+                CveAssignmentSeconds is { } assign ? Seconds(assign, "cveAssignmentSeconds") : policy.CveAssignment,
+                CveRecordPublicationSeconds is { } record ? Seconds(record, "cveRecordPublicationSeconds") : policy.CveRecordPublication,
+                ReservedIdRetentionSeconds is { } unused ? Seconds(unused, "reservedIdRetentionSeconds") : policy.ReservedIdRetention);
         foreach (var (role, holder) in RoleHolders ?? new Dictionary<string, string>())
         {
             policy = policy.WithRoleHolder(WireNames.Parse<ProjectRole>(role, "role"), holder);

@@ -15,6 +15,7 @@ internal sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>
         project.Property(p => p.Slug).HasMaxLength(63);
         project.Property(p => p.Name).HasMaxLength(120);
         project.Property(p => p.RepositoryUrl).HasMaxLength(2048);
+        project.Property(p => p.CveAuthority).HasConversion<string>().HasMaxLength(16);
         project.Property<List<string>>("_securityContacts").HasColumnName("SecurityContacts");
         project.Ignore(p => p.SecurityContacts);
         project.Property<List<string>>("_packages").HasColumnName("Packages");

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Firebreak.Web.Features.Disclosure.Workflow;
 
 /// <summary>Saves the advisory's text (validated by the same reader as the CLI); creates the draft on first save.</summary>
-internal sealed class SaveAdvisory(FirebreakDbContext db, ProjectAccess access, AdvisoryMoves moves, TimeProvider time)
+internal sealed class SaveAdvisory(FirebreakDbContext db, ProjectAccess access, AdvisoryMoves moves, CveServices.CveRecords cveRecords, TimeProvider time)
 {
     public async Task<AdvisoryPublication?> ExecuteAsync(Guid incidentId, string text, CancellationToken ct)
     {
@@ -31,6 +31,12 @@ internal sealed class SaveAdvisory(FirebreakDbContext db, ProjectAccess access, 
             note = row.Save(advisory, text, moves.Actor, now);
         }
         incident.RecordAdvisory(note, moves.Actor, now);
+        if (row.State == AdvisoryState.Published)
+        {
+            // A revision of a public advisory updates its CVE record (in a project that is its own CNA).
+            var project = await db.Projects.SingleAsync(p => p.Id == incident.ProjectId, ct);
+            await cveRecords.RevisedAsync(project, incident, AdvisoryExporter.WithProjectCna(PublicAdvisories.Render(row, incident).Advisory, project), moves.Actor, ct);
+        }
         await moves.SaveAsync(ct);
         return row;
     }

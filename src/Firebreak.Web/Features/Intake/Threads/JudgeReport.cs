@@ -25,6 +25,9 @@ internal sealed class JudgeReport(FirebreakDbContext db, PostMessage post, TimeP
         {
             case TriageVerdict.Valid:
                 incident.MoveTo(IncidentStage.Assessment, actor, now, "triage verdict: valid");
+                // The CNA rules count the CVE assignment from here: a confirmed report.
+                if (await db.Projects.FindAsync([incident.ProjectId], ct) is { } project)
+                    incident.ConfirmValid(project.CveAuthority, project.Policy, actor, now);
                 reply = "We confirmed the report is a vulnerability and are assessing it now. We will keep you informed here.";
                 break;
             case TriageVerdict.Duplicate:
