@@ -17,7 +17,8 @@ internal sealed record PolicyDocument(
     long DisclosureWindowSeconds,
     IReadOnlyDictionary<string, string> RoleHolders,
     long? ExploitedDisclosureWindowSeconds = null,
-    IReadOnlyDictionary<string, long>? PostMortemSeconds = null)
+    IReadOnlyDictionary<string, long>? PostMortemSeconds = null,
+    bool? PublishResponseTimes = null)
 {
     internal sealed record SeverityRow(string Severity, string Examples, long FirstActionSeconds);
 
@@ -32,7 +33,8 @@ internal sealed record PolicyDocument(
         (long)policy.DisclosureWindow.TotalSeconds,
         policy.RoleHolders.ToDictionary(kv => kv.Key.ToWire(), kv => kv.Value),
         (long)policy.ExploitedDisclosureWindow.TotalSeconds,
-        Enum.GetValues<Severity>().ToDictionary(s => s.ToWire(), s => (long)policy.PostMortemFor(s).TotalSeconds));
+        Enum.GetValues<Severity>().ToDictionary(s => s.ToWire(), s => (long)policy.PostMortemFor(s).TotalSeconds),
+        policy.PublishResponseTimes);
 
     public SecurityPolicy ToPolicy()
     {
@@ -51,6 +53,7 @@ internal sealed record PolicyDocument(
         if (PostMortemSeconds is { } postMortem)
             policy = policy.WithPostMortemWindows(postMortem.Select(kv =>
                 KeyValuePair.Create(WireNames.Parse<Severity>(kv.Key, "severity"), Seconds(kv.Value, $"postMortemSeconds of {kv.Key}"))));
+        if (PublishResponseTimes is { } publish) policy = policy.WithPublishResponseTimes(publish);
         foreach (var (role, holder) in RoleHolders ?? new Dictionary<string, string>())
         {
             policy = policy.WithRoleHolder(WireNames.Parse<ProjectRole>(role, "role"), holder);

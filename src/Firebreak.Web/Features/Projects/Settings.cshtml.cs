@@ -33,7 +33,7 @@ internal sealed class SettingsModel(ProjectAccess access, FirebreakDbContext db,
     public async Task<IActionResult> OnPostSaveAsync(string? name, string? repositoryUrl, string? contacts,
         [FromForm(Name = "examples")] Dictionary<string, string> examples, [FromForm(Name = "firstAction")] Dictionary<string, string> firstAction,
         string? userSafetyClasses, string? acknowledgement, string? fixTarget, string? userSafetyFixTarget, string? disclosureWindow,
-        string? exploitedDisclosureWindow, [FromForm(Name = "roles")] Dictionary<string, string> roles, CancellationToken ct)
+        string? exploitedDisclosureWindow, bool publishResponseTimes, [FromForm(Name = "roles")] Dictionary<string, string> roles, CancellationToken ct)
     {
         if (!await ReloadAsync(ct)) return NotFound();
         var policy = Project.Policy
@@ -45,6 +45,7 @@ internal sealed class SettingsModel(ProjectAccess access, FirebreakDbContext db,
                 DurationText.Parse(userSafetyFixTarget, "user-safety fix target"), DurationText.Parse(disclosureWindow, "disclosure window"));
         if (!string.IsNullOrWhiteSpace(exploitedDisclosureWindow))
             policy = policy.WithExploitedDisclosureWindow(DurationText.Parse(exploitedDisclosureWindow, "disclosure window under active exploitation"));
+        policy = policy.WithPublishResponseTimes(publishResponseTimes);
         foreach (var role in Enum.GetValues<ProjectRole>())
         {
             policy = policy.WithRoleHolder(role, roles.GetValueOrDefault(role.ToWire()));
