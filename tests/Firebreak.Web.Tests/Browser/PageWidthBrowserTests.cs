@@ -29,6 +29,7 @@ public class PageWidthBrowserTests(BrowserFactory factory) : IClassFixture<Brows
             ("project-home", "/projects/widthweb"), ("incident-list", "/projects/widthweb/incidents?state=all"), ("close", incident + "/close"),
             ("postmortem", incident + "/postmortem"),
             ("chat-channels", "/projects/widthweb/chat"), ("chat-deliveries", "/admin/chat"), ("integrations", "/projects/widthweb/integrations"),
+            ("metrics", "/projects/widthweb/metrics"), ("cna", "/projects/widthweb/cna"), ("instance-metrics", "/admin/metrics"),
         };
         var overflowing = new List<string>();
         foreach (var width in new[] { 1280, 390 })

@@ -34,7 +34,8 @@ public class XssBatteryTests(BrowserFactory factory) : IClassFixture<BrowserFact
         var adminWalk = await WalkAsync(admin, ["/", $"/projects/{slug}/settings", $"/projects/{slug}/intake", "/admin/outbox", $"/incidents/{incident}/postmortem",
             $"/projects/{slug}/risks", $"/projects/{slug}/risks/new?incident={incident}", $"/projects/{slug}", $"/projects/{slug}/incidents?state=all",
             $"/projects/{slug}/incidents?state=all&q=fbx", $"/incidents/{incident}/close",
-            "/inbox", "/account/notifications", $"/projects/{slug}/chat", "/admin/chat"]);
+            "/inbox", "/account/notifications", $"/projects/{slug}/chat", "/admin/chat",
+            $"/projects/{slug}/metrics", $"/projects/{slug}/cna", "/admin/metrics"]);
 
         var visitor = await factory.NewPageAsync();
         await visitor.Context.AddInitScriptAsync(XssPayloads.Hook);
