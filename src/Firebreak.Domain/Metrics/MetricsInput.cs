@@ -21,14 +21,43 @@ public sealed record MetricsIncident(
     /// <summary>True while the incident is in a working stage.</summary>
     public bool IsOpen => Stage is not (IncidentStage.Closed or IncidentStage.Rejected or IncidentStage.Duplicate);
 
-    /// <summary>The triage outcome as far as the record shows it.</summary>
+    /// <summary>The verdict triage recorded (read from the stage-change entries), if any.</summary>
+    public TriageVerdict? RecordedVerdict { get; init; }
+
+    /// <summary>
+    /// The triage outcome: untriaged while in discovery (also after a reopening); otherwise the verdict triage recorded,
+    /// or, for an incident moved on without one, duplicate when it is a duplicate and "other" for the rest.
+    /// </summary>
     public TriageVerdict Verdict => Stage switch
     {
-        IncidentStage.Rejected => TriageVerdict.Rejected,
-        IncidentStage.Duplicate => TriageVerdict.Duplicate,
         IncidentStage.Discovery => TriageVerdict.Untriaged,
-        _ => TriageVerdict.Accepted,
+        _ when RecordedVerdict is { } recorded => recorded,
+        IncidentStage.Duplicate => TriageVerdict.Duplicate,
+        _ => TriageVerdict.Other,
     };
+
+    /// <summary>
+    /// The last triage verdict among an incident's stage-change texts, in timeline order ("Stage discovery → assessment:
+    /// triage verdict: valid"), or null when none records one.
+    /// </summary>
+    public static TriageVerdict? VerdictFrom(IEnumerable<string> stageChanges)
+    {
+        ArgumentNullException.ThrowIfNull(stageChanges);
+        TriageVerdict? verdict = null;
+        foreach (var text in stageChanges)
+        {
+            var at = text.IndexOf("triage verdict: ", StringComparison.Ordinal);
+            if (at < 0) continue;
+            var rest = text[(at + "triage verdict: ".Length)..];
+            verdict = rest.StartsWith("valid", StringComparison.Ordinal) ? TriageVerdict.Valid
+                : rest.StartsWith("duplicate", StringComparison.Ordinal) ? TriageVerdict.Duplicate
+                : rest.StartsWith("not a vulnerability", StringComparison.Ordinal) ? TriageVerdict.Informative
+                : rest.StartsWith("out of scope", StringComparison.Ordinal) ? TriageVerdict.OutOfScope
+                : rest.StartsWith("spam", StringComparison.Ordinal) ? TriageVerdict.Spam
+                : verdict;
+        }
+        return verdict;
+    }
 
     /// <summary>
     /// The CVE identifiers among <paramref name="identifiers"/> with the instant each was first recorded: the first
@@ -49,17 +78,23 @@ public sealed record MetricsIncident(
     }
 }
 
-/// <summary>How triage ended for an incident, read from its stage.</summary>
+/// <summary>How triage ended for an incident: the verdict recorded in its thread, or what its stage shows.</summary>
 public enum TriageVerdict
 {
     /// <summary>Still in discovery: nobody has decided yet.</summary>
     Untriaged,
-    /// <summary>Taken on: moved past discovery (assessment, disclosure, post-mortem or closed).</summary>
-    Accepted,
-    /// <summary>Rejected at triage (not a vulnerability, out of scope).</summary>
-    Rejected,
-    /// <summary>A duplicate of another incident.</summary>
+    /// <summary>A real vulnerability: on to assessment.</summary>
+    Valid,
+    /// <summary>Already reported: a duplicate of another incident.</summary>
     Duplicate,
+    /// <summary>Not a vulnerability (informative).</summary>
+    Informative,
+    /// <summary>Outside the project's security scope.</summary>
+    OutOfScope,
+    /// <summary>Junk or abuse.</summary>
+    Spam,
+    /// <summary>Moved on (or rejected) without a recorded verdict: incidents that are not reports, mostly.</summary>
+    Other,
 }
 
 /// <summary>The chosen period: from the start of <see cref="From"/> to the end of <see cref="To"/> (UTC dates, both inclusive).</summary>

@@ -146,7 +146,9 @@ public class ResponseMetricsTests
         Assert.Equal(0, m.Of(ClockKind.PostMortem).All.Count);
         Assert.Equal([6, 3, 2, 1], m.BySource.Select(t => t.Count)); // form, api, watch, webhook
         Assert.Equal(["form", "api", "watch", "webhook"], m.BySource.Select(t => t.Name));
-        Assert.Equal([2, 8, 1, 1], m.ByVerdict.Select(t => t.Count)); // untriaged, accepted, rejected, duplicate
+        // Untriaged (#12, #13 in discovery), duplicate (#6); no verdict recorded on the others: other.
+        Assert.Equal(["untriaged", "valid", "duplicate", "informative", "out-of-scope", "spam", "other"], m.ByVerdict.Select(t => t.Name));
+        Assert.Equal([2, 0, 1, 0, 0, 0, 9], m.ByVerdict.Select(t => t.Count));
         Assert.Equal(12, m.ByKind.Single(t => t.Name == "vulnerability-report").Count);
         Assert.Equal(["2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4"], m.Quarters.Select(q => q.Quarter.ToString()));
         Assert.Equal([3, 3, 3, 3], m.Quarters.Select(q => q.Opened));
@@ -171,6 +173,18 @@ public class ResponseMetricsTests
         Assert.Equal((new DateOnly(2025, 12, 8), new DateOnly(2026, 12, 7)), (p.From, p.To));
         Assert.True(p.Contains(Now));
         Assert.False(p.Contains(new DateTimeOffset(2025, 12, 7, 23, 59, 0, TimeSpan.Zero)));
+    }
+
+    [Fact]
+    public void VerdictFrom_TakesTheLastRecordedVerdict_AndDiscoveryIsUntriaged()
+    {
+        string[] texts = ["Stage discovery → rejected: triage verdict: out of scope", "Stage rejected → discovery: reopened", "Stage discovery → assessment: triage verdict: valid"];
+        Assert.Equal(TriageVerdict.Valid, MetricsIncident.VerdictFrom(texts));
+        Assert.Equal(TriageVerdict.OutOfScope, MetricsIncident.VerdictFrom(texts.Take(2)));
+        Assert.Equal(TriageVerdict.Informative, MetricsIncident.VerdictFrom(["Stage discovery → rejected: triage verdict: not a vulnerability (informative)"]));
+        Assert.Null(MetricsIncident.VerdictFrom(["Stage discovery → assessment"]));
+        var reopened = Incident(1, Now, Severity.Low, IncidentSource.Form, IncidentStage.Discovery) with { RecordedVerdict = TriageVerdict.OutOfScope };
+        Assert.Equal(TriageVerdict.Untriaged, reopened.Verdict);
     }
 
     [Fact]

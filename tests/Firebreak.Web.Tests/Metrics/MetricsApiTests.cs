@@ -65,7 +65,7 @@ public abstract class MetricsApiTests(FirebreakFactory factory)
             var incident = Incident.Open(project.Id, s.Number, IncidentKind.VulnerabilityReport, $"Scripted #{s.Number}", null, s.Severity, null, null,
                 policy, "script", opened, s.Source);
             incident.StopClock(ClockKind.Acknowledgement, "acknowledged", "script", opened.AddHours(s.Ack));
-            if (s.Triaged) incident.MoveTo(IncidentStage.Assessment, "script", opened.AddHours(s.Ack));
+            if (s.Triaged) incident.MoveTo(IncidentStage.Assessment, "script", opened.AddHours(s.Ack), "triage verdict: valid"); // as the thread's verdict words it
             if (s.Cve is { } cve)
                 incident.UpdateDetails(new IncidentDetails(null, null, [], null, null, [cve]), "script", opened.AddDays(s.CveAfter));
             if (s.Fix is { } fix) incident.StopClock(ClockKind.Fix, "fix released", "script", opened.AddDays(fix));
@@ -149,7 +149,7 @@ public abstract class MetricsApiTests(FirebreakFactory factory)
         // Open incidents now: #1 #3 #4 #7 #8 #9 over 90 days old, #10 (59), #11 (50), #12 (40) between 30 and 90.
         Assert.Equal([0, 0, 0, 3, 6], m["openIncidentAges"]!.AsArray().Select(b => (int)b!["count"]!));
         Assert.Equal([8, 2, 1, 1], m["bySource"]!.AsArray().Select(t => (int)t!["count"]!)); // form, api, watch, webhook
-        Assert.Equal([1, 11, 0, 0], m["byVerdict"]!.AsArray().Select(t => (int)t!["count"]!)); // untriaged, accepted, rejected, duplicate
+        Assert.Equal([1, 11, 0, 0, 0, 0, 0], m["byVerdict"]!.AsArray().Select(t => (int)t!["count"]!)); // untriaged, valid, duplicate, informative, out-of-scope, spam, other
         Assert.Equal(["2027-Q1", "2027-Q2", "2027-Q3", "2027-Q4"], m["quarters"]!.AsArray().Select(q => (string)q!["quarter"]!));
         Assert.Equal([3, 3, 3, 3], m["quarters"]!.AsArray().Select(q => (int)q!["opened"]!));
         var ackQ1 = m["quarters"]![0]!["clocks"]!.AsArray().Single(c => (string)c!["kind"]! == "acknowledgement")!;

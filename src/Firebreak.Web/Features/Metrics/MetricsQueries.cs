@@ -53,11 +53,17 @@ internal sealed class MetricsQueries(FirebreakDbContext db, TimeProvider time)
         var ids = incidents.Select(i => i.Id).ToList();
         var items = (await db.Set<ActionItem>().AsNoTracking().Where(a => ids.Contains(a.IncidentId)).ToListAsync(ct)).ToLookup(a => a.IncidentId);
         var withCves = incidents.Where(i => i.Details.Identifiers.Any(id => CveId.TryParse(id, out _))).Select(i => i.Id).ToList();
-        var changes = withCves.Count == 0 ? [] : await db.Set<TimelineEntry>().AsNoTracking()
-            .Where(t => withCves.Contains(t.IncidentId) && t.Kind == TimelineKind.DetailsChanged).ToListAsync(ct);
-        var byIncident = changes.ToLookup(t => t.IncidentId);
+        // The details entries that recorded CVE aliases, and the stage changes that carry triage verdicts.
+        var entries = await db.Set<TimelineEntry>().AsNoTracking()
+            .Where(t => ids.Contains(t.IncidentId) && (t.Kind == TimelineKind.StageChanged || (t.Kind == TimelineKind.DetailsChanged && withCves.Contains(t.IncidentId))))
+            .ToListAsync(ct);
+        var byIncident = entries.OrderBy(t => t.Sequence).ToLookup(t => t.IncidentId);
         return [.. incidents.Select(i => new MetricsIncident(i.Id, i.ProjectId, i.Number, i.Kind, i.Severity, i.Source, i.Stage,
             i.OpenedAt.AsInstant(), i.ClosedAt?.AsInstant(), [.. i.Clocks, .. items[i.Id].Select(a => a.Clock)],
-            MetricsIncident.CvesFrom(i.Details.Identifiers, byIncident[i.Id].OrderBy(t => t.Sequence).Select(t => (t.At.AsInstant(), t.Text)), i.OpenedAt.AsInstant())))];
+            MetricsIncident.CvesFrom(i.Details.Identifiers, byIncident[i.Id].Where(t => t.Kind == TimelineKind.DetailsChanged).Select(t => (t.At.AsInstant(), t.Text)),
+                i.OpenedAt.AsInstant()))
+        {
+            RecordedVerdict = MetricsIncident.VerdictFrom(byIncident[i.Id].Where(t => t.Kind == TimelineKind.StageChanged).Select(t => t.Text)),
+        })];
     }
 }
