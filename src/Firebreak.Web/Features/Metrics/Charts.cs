@@ -54,7 +54,8 @@ internal sealed record SurvivalChart(string Id, string Title, IReadOnlyList<Surv
     private static string P(double x, double y) => $"{Charts.N(x)},{Charts.N(y)}";
 }
 
-/// <summary>Formatting shared by the metrics views.</summary>
+/// <summary>Formatting shared by the metrics views (public face: the project's public policy page states times the same way).</summary>
+[PublicFace]
 internal static class Charts
 {
     /// <summary>A number for an SVG attribute (invariant, one decimal).</summary>
