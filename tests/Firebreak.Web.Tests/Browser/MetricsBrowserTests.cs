@@ -40,8 +40,8 @@ public class MetricsBrowserTests(BrowserFactory factory) : IClassFixture<Browser
         await Shots(page, "metrics");
 
         // A period without incidents says so; a bad date is named on the page.
-        await page.GetByLabel("From").FillAsync("2020-01-01");
-        await page.GetByLabel("To").FillAsync("2020-12-31");
+        await page.Locator("#m-from").FillAsync("2020-01-01");
+        await page.Locator("#m-to").FillAsync("2020-12-31");
         await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
         await Assertions.Expect(page.Locator("#metrics-empty")).ToBeVisibleAsync();
         await page.GotoAsync("/projects/metricsweb/metrics?from=2026-02-30");
