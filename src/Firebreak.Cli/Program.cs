@@ -52,6 +52,7 @@ internal static class Program
         root.Subcommands.Add(CveCommands.Create(context));
         root.Subcommands.Add(StepsCommands.Create(context));
         root.Subcommands.Add(RisksCommands.Create(context));
+        root.Subcommands.Add(MetricsCommands.Create(context));
         root.Subcommands.Add(PlaybooksCommands.Create(context));
         root.Subcommands.Add(CvssCommands.Create(context));
         root.Subcommands.Add(SecurityTxtCommands.Create(context));

@@ -46,6 +46,15 @@ public sealed record SecurityPolicy
     /// <summary>How long a reserved CVE id may stay unused before it is listed for rejection (the CNA rules ask unused ids be rejected).</summary>
     public TimeSpan ReservedIdRetention { get; private init; } = TimeSpan.FromDays(90);
 
+    /// <summary>
+    /// Opt-in: the public policy page states the measured median acknowledgement and fix times of the last twelve months
+    /// (off by default: a project decides itself to publish its record).
+    /// </summary>
+    public bool PublishResponseTimes { get; private init; }
+
+    /// <summary>Turns the public statement of measured response times on or off.</summary>
+    public SecurityPolicy WithPublishResponseTimes(bool publish) => this with { PublishResponseTimes = publish };
+
     /// <summary>Who holds each role (a handle, a name or an e-mail address).</summary>
     public ImmutableSortedDictionary<ProjectRole, string> RoleHolders { get; private init; } = ImmutableSortedDictionary<ProjectRole, string>.Empty;
 

@@ -30,6 +30,7 @@ public class PageWidthBrowserTests(BrowserFactory factory) : IClassFixture<Brows
             ("postmortem", incident + "/postmortem"),
             ("chat-channels", "/projects/widthweb/chat"), ("chat-deliveries", "/admin/chat"), ("integrations", "/projects/widthweb/integrations"),
             ("cve-authority", "/projects/widthweb/cve"), ("incident-cve", incident + "/cve"),
+            ("metrics", "/projects/widthweb/metrics"), ("cna", "/projects/widthweb/cna"), ("instance-metrics", "/admin/metrics"),
         };
         var overflowing = new List<string>();
         foreach (var width in new[] { 1280, 390 })

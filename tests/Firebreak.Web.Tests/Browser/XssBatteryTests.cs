@@ -35,7 +35,8 @@ public class XssBatteryTests(BrowserFactory factory) : IClassFixture<BrowserFact
             $"/projects/{slug}/risks", $"/projects/{slug}/risks/new?incident={incident}", $"/projects/{slug}", $"/projects/{slug}/incidents?state=all",
             $"/projects/{slug}/incidents?state=all&q=fbx", $"/incidents/{incident}/close",
             "/inbox", "/account/notifications", $"/projects/{slug}/chat", "/admin/chat",
-            $"/projects/{slug}/cve", $"/incidents/{incident}/cve"]);
+            $"/projects/{slug}/cve", $"/incidents/{incident}/cve",
+            $"/projects/{slug}/metrics", $"/projects/{slug}/cna", "/admin/metrics"]);
 
         var visitor = await factory.NewPageAsync();
         await visitor.Context.AddInitScriptAsync(XssPayloads.Hook);

@@ -116,9 +116,9 @@ public sealed class MigrationTests
             }
             var before = SqliteSchema(database);
             var backups = Path.Combine(folder, "backups");
-            var start = await Operations.ServerProcess.RunAsync(database, ["admin", "audit-key"], new() { ["Database:BackupBeforeMigrate"] = backups });
+            var start = await Operations.SqliteAdmin.RunAsync(database, ["admin", "audit-key"], new() { ["Database:BackupBeforeMigrate"] = backups });
             Assert.True(start.ExitCode != 0 && start.Output.Contains("this build does not know (20261207101240_Baseline", StringComparison.Ordinal)
-                && start.Output.Contains("Nothing was changed", StringComparison.Ordinal), Operations.ServerProcess.Tail(start.Output));
+                && start.Output.Contains("Nothing was changed", StringComparison.Ordinal), Operations.SqliteAdmin.Tail(start.Output));
             Assert.Equal(before, SqliteSchema(database)); // the schema as the previous build made it
             Assert.Null(await DatabaseBackupCheck(database)); // and its history still names only the previous baseline
             var backup = Assert.Single(Directory.GetFiles(backups, "firebreak-before-*_Baseline-*.db"));

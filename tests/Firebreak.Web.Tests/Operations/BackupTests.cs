@@ -90,8 +90,8 @@ public sealed class BackupTests
                 Assert.Contains("a Firebreak server is running", refused.ToString(), StringComparison.Ordinal);
             }
 
-            var restore = await ServerProcess.RunAsync(database, ["admin", "restore", backup]);
-            Assert.True(restore.ExitCode == 0 && restore.Output.Contains("restored", StringComparison.Ordinal), ServerProcess.Tail(restore.Output));
+            var restore = await SqliteAdmin.RunAsync(database, ["admin", "restore", backup]);
+            Assert.True(restore.ExitCode == 0 && restore.Output.Contains("restored", StringComparison.Ordinal), SqliteAdmin.Tail(restore.Output));
             Assert.Single(Directory.GetFiles(Path.GetDirectoryName(database)!, Path.GetFileName(database) + ".before-restore-*"), f => !f.EndsWith("-wal", StringComparison.Ordinal) && !f.EndsWith("-shm", StringComparison.Ordinal));
 
             await using var restored = new SqliteFactory(database, keepFile: true);
@@ -135,8 +135,8 @@ public sealed class BackupTests
 
             foreach (var (file, expected) in new[] { (text, "not a readable SQLite database"), (other, "is not a Firebreak database"), (foreign, "this server's keys cannot read it"), (Path.Combine(folder, "missing.db"), "There is no file") })
             {
-                var result = await ServerProcess.RunAsync(database, ["admin", "restore", file]);
-                Assert.True(result.ExitCode == 1 && result.Output.Contains(expected, StringComparison.Ordinal), $"{result.ExitCode}: {ServerProcess.Tail(result.Output)}");
+                var result = await SqliteAdmin.RunAsync(database, ["admin", "restore", file]);
+                Assert.True(result.ExitCode == 1 && result.Output.Contains(expected, StringComparison.Ordinal), $"{result.ExitCode}: {SqliteAdmin.Tail(result.Output)}");
             }
             // Nothing was replaced: the same installation's data keys, nothing moved aside.
             Assert.Equal(original, await DataKeysAsync(database));
@@ -244,38 +244,25 @@ internal static class PgTools
     }
 }
 
-/// <summary>The built server run as an operator runs it (<c>dotnet Firebreak.Web.dll admin …</c>) on a SQLite file and its data directory.</summary>
-internal static class ServerProcess
+/// <summary>The built server's admin commands run as an operator runs them (<c>dotnet Firebreak.Web.dll admin …</c>) on a SQLite file and its data directory.</summary>
+internal static class SqliteAdmin
 {
-    private static readonly string ServerDll = Path.Combine(FindRoot(), "src", "Firebreak.Web", "bin", "Release", "net10.0", "Firebreak.Web.dll");
-
     public static async Task<(int ExitCode, string Output)> RunAsync(string database, string[] args, Dictionary<string, string>? settings = null)
     {
-        Assert.True(File.Exists(ServerDll), $"build the server first ({ServerDll})");
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = Path.GetDirectoryName(database)! };
-        info.ArgumentList.Add(ServerDll);
-        foreach (var arg in args) info.ArgumentList.Add(arg);
-        info.Environment["Database__Provider"] = "sqlite";
-        info.Environment["ConnectionStrings__Firebreak"] = $"Data Source={database};Pooling=False";
-        info.Environment["Firebreak__DataDirectory"] = database + ".data"; // where SqliteFactory keeps this file's keys
-        info.Environment["Audit__KeyFile"] = Path.Combine(database + ".data", "audit", "audit-signing-key.pem");
-        info.Environment["Audit__CheckpointFolder"] = Path.Combine(database + ".data", "audit", "checkpoints");
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        foreach (var (key, value) in settings ?? []) info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
-        var error = process.StandardError.ReadToEndAsync(CancellationToken.None);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        return (process.ExitCode, await output + await error);
+        Assert.True(File.Exists(RepositoryRoot.BuiltServer), $"build the server first ({RepositoryRoot.BuiltServer})");
+        var environment = new Dictionary<string, string>
+        {
+            ["Database__Provider"] = "sqlite",
+            ["ConnectionStrings__Firebreak"] = $"Data Source={database};Pooling=False",
+            ["Firebreak__DataDirectory"] = database + ".data", // where SqliteFactory keeps this file's keys
+            ["Audit__KeyFile"] = Path.Combine(database + ".data", "audit", "audit-signing-key.pem"),
+            ["Audit__CheckpointFolder"] = Path.Combine(database + ".data", "audit", "checkpoints"),
+        };
+        foreach (var (key, value) in settings ?? []) environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        var (exit, output, error) = await ServerProcess.RunAsync(RepositoryRoot.BuiltServer, Path.GetDirectoryName(database)!, environment, args, TestContext.Current.CancellationToken);
+        return (exit, output + error);
     }
 
     /// <summary>The end of a run's output, where the command's own lines are (after the start-up's).</summary>
     public static string Tail(string output) => output.Length <= 1500 ? output : output[^1500..];
-
-    private static string FindRoot()
-    {
-        var folder = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(folder, "Firebreak.slnx"))) folder = Path.GetDirectoryName(folder)!;
-        return folder;
-    }
 }

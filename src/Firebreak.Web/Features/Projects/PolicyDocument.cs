@@ -20,7 +20,8 @@ internal sealed record PolicyDocument(
     IReadOnlyDictionary<string, long>? PostMortemSeconds = null,
     long? CveAssignmentSeconds = null,
     long? CveRecordPublicationSeconds = null,
-    long? ReservedIdRetentionSeconds = null)
+    long? ReservedIdRetentionSeconds = null,
+    bool? PublishResponseTimes = null)
 {
     internal sealed record SeverityRow(string Severity, string Examples, long FirstActionSeconds);
 
@@ -38,7 +39,8 @@ internal sealed record PolicyDocument(
         Enum.GetValues<Severity>().ToDictionary(s => s.ToWire(), s => (long)policy.PostMortemFor(s).TotalSeconds),
         (long)policy.CveAssignment.TotalSeconds,
         (long)policy.CveRecordPublication.TotalSeconds,
-        (long)policy.ReservedIdRetention.TotalSeconds);
+        (long)policy.ReservedIdRetention.TotalSeconds,
+        policy.PublishResponseTimes);
 
     public SecurityPolicy ToPolicy()
     {
@@ -63,6 +65,7 @@ internal sealed record PolicyDocument(
                 CveAssignmentSeconds is { } assign ? Seconds(assign, "cveAssignmentSeconds") : policy.CveAssignment,
                 CveRecordPublicationSeconds is { } record ? Seconds(record, "cveRecordPublicationSeconds") : policy.CveRecordPublication,
                 ReservedIdRetentionSeconds is { } unused ? Seconds(unused, "reservedIdRetentionSeconds") : policy.ReservedIdRetention);
+        if (PublishResponseTimes is { } publish) policy = policy.WithPublishResponseTimes(publish);
         foreach (var (role, holder) in RoleHolders ?? new Dictionary<string, string>())
         {
             policy = policy.WithRoleHolder(WireNames.Parse<ProjectRole>(role, "role"), holder);

@@ -33,7 +33,7 @@ internal sealed class SettingsModel(ProjectAccess access, FirebreakDbContext db,
     public async Task<IActionResult> OnPostSaveAsync(string? name, string? repositoryUrl, string? contacts,
         [FromForm(Name = "examples")] Dictionary<string, string> examples, [FromForm(Name = "firstAction")] Dictionary<string, string> firstAction,
         string? userSafetyClasses, string? acknowledgement, string? fixTarget, string? userSafetyFixTarget, string? disclosureWindow,
-        string? exploitedDisclosureWindow, string? cveAssignment, string? cveRecordPublication, string? reservedIdRetention, [FromForm(Name = "roles")] Dictionary<string, string> roles, CancellationToken ct)
+        string? exploitedDisclosureWindow, string? cveAssignment, string? cveRecordPublication, string? reservedIdRetention, bool publishResponseTimes, [FromForm(Name = "roles")] Dictionary<string, string> roles, CancellationToken ct)
     {
         if (!await ReloadAsync(ct)) return NotFound();
         var policy = Project.Policy
@@ -48,6 +48,7 @@ internal sealed class SettingsModel(ProjectAccess access, FirebreakDbContext db,
         if (!string.IsNullOrWhiteSpace(cveAssignment) || !string.IsNullOrWhiteSpace(cveRecordPublication) || !string.IsNullOrWhiteSpace(reservedIdRetention))
             policy = policy.WithCveWindows(DurationText.Parse(cveAssignment, "CVE assignment deadline"),
                 DurationText.Parse(cveRecordPublication, "CVE record publication deadline"), DurationText.Parse(reservedIdRetention, "unused reserved CVE id period"));
+        policy = policy.WithPublishResponseTimes(publishResponseTimes);
         foreach (var role in Enum.GetValues<ProjectRole>())
         {
             policy = policy.WithRoleHolder(role, roles.GetValueOrDefault(role.ToWire()));

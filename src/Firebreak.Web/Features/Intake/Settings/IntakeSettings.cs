@@ -6,6 +6,8 @@ namespace Firebreak.Web.Features.Intake.Settings;
 /// goes out at once or after a maintainer confirms, whether a report waits for the reporter to confirm their address, and the acknowledgement's Liquid template. A project without a
 /// row uses <see cref="For"/>'s defaults.
 /// </summary>
+/// <remarks>Part of the feature's public face: the metrics' CNA-readiness report reads whether the form is open.</remarks>
+[PublicFace]
 internal sealed class IntakeSettings
 {
     private IntakeSettings() { }
