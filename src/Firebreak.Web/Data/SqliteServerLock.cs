@@ -13,15 +13,22 @@ namespace Firebreak.Web.Data;
 /// </summary>
 internal sealed partial class SqliteServerLock(string connectionString) : IDisposable
 {
-    private readonly Lock _gate = new();
-    private FileStream? _held;
+    // The claim is the process's: hosts in one process (the integration tests run several over one file) share it,
+    // and it is let go when the last of them stops.
+    private static readonly Lock Gate = new();
+    private static readonly Dictionary<string, (FileStream File, int Holders)> Held = new(StringComparer.Ordinal);
+    private string? _claimed;
 
     /// <summary>The lock file of a database file.</summary>
     public static string LockFile(string databaseFile) => Path.GetFullPath(databaseFile) + ".server-lock";
 
-    /// <summary>Whether a server holds this database file now.</summary>
+    /// <summary>Whether a server holds this database file now (this process's own servers included).</summary>
     public static bool IsHeld(string databaseFile)
     {
+        lock (Gate)
+        {
+            if (Held.ContainsKey(LockFile(databaseFile))) return true;
+        }
         try
         {
             using var probe = new FileStream(LockFile(databaseFile), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
@@ -43,13 +50,20 @@ internal sealed partial class SqliteServerLock(string connectionString) : IDispo
         var database = new SqliteConnectionStringBuilder(connectionString).DataSource;
         if (string.IsNullOrEmpty(database) || database == ":memory:" || database.StartsWith("file::memory:", StringComparison.Ordinal)) return true;
         var path = LockFile(database);
-        lock (_gate)
+        lock (Gate)
         {
-            if (_held is not null) return true;
+            if (_claimed is not null) return true;
+            if (Held.TryGetValue(path, out var held))
+            {
+                Held[path] = (held.File, held.Holders + 1);
+                _claimed = path;
+                return true;
+            }
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             try
             {
-                _held = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                Held[path] = (new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None), 1);
+                _claimed = path;
                 return true;
             }
             catch (IOException)
@@ -64,10 +78,18 @@ internal sealed partial class SqliteServerLock(string connectionString) : IDispo
 
     public void Dispose()
     {
-        lock (_gate)
+        lock (Gate)
         {
-            _held?.Dispose();
-            _held = null;
+            if (_claimed is not { } path) return;
+            _claimed = null;
+            var (file, holders) = Held[path];
+            if (holders > 1)
+            {
+                Held[path] = (file, holders - 1);
+                return;
+            }
+            Held.Remove(path);
+            file.Dispose();
         }
     }
 
