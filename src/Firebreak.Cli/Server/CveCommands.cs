@@ -5,9 +5,9 @@ using Firebreak.Cli.Common;
 namespace Firebreak.Cli.Server;
 
 /// <summary>
-/// <c>firebreak cve reserve|status|reject</c>: a project's CVE ids through its own CNA (CVE Services, reached by the
+/// <c>firebreak cve reserve|status|reject|publish</c>: a project's CVE ids through its own CNA (CVE Services, reached by the
 /// server): reserve ids (for the project, or one for an incident), show the ids, those listed for rejection and the
-/// calls, or an incident's CVE id and clocks; reject an unused id. Calls are queued on the server; status shows how they went.
+/// calls, or an incident's CVE id and clocks; reject an unused id; publish an incident's record from its public advisory. Calls are queued on the server; status shows how they went.
 /// </summary>
 internal static class CveCommands
 {
@@ -17,6 +17,7 @@ internal static class CveCommands
         command.Subcommands.Add(Reserve(context));
         command.Subcommands.Add(Status(context));
         command.Subcommands.Add(Reject(context));
+        command.Subcommands.Add(Publish(context));
         return command;
     }
 
@@ -93,6 +94,21 @@ internal static class CveCommands
                 new JsonObject { ["reason"] = parse.GetValue(reason) }, ct);
             if (exit != ExitCodes.Ok) return exit;
             await context.Out.WriteLineAsync($"queued: {Output.S(answer!["what"])}");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command Publish(CliContext context)
+    {
+        var incident = new Option<string>("--incident") { Description = "The incident whose advisory is public", Required = true };
+        var command = new Command("publish", "Queue the publication of an incident's CVE record from its public advisory (when it went public without an id)") { incident };
+        command.SetAction(async (parse, ct) =>
+        {
+            var (exit, answer) = await new ServerClient(context).SendAsync(HttpMethod.Post,
+                $"api/v1/incidents/{Uri.EscapeDataString(parse.GetValue(incident)!)}/cve", new JsonObject { ["action"] = "publish" }, ct);
+            if (exit != ExitCodes.Ok) return exit;
+            await context.Out.WriteLineAsync($"queued: {Output.S(answer!["what"])} (call {Output.S(answer["id"])}); `firebreak cve status --incident` shows the outcome");
             return ExitCodes.Ok;
         });
         return command;

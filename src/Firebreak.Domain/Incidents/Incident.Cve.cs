@@ -40,6 +40,26 @@ public sealed partial class Incident
         StopClock(ClockKind.CveRecordPublication, $"CVE record {cveId} published", actor, at);
     }
 
+    /// <summary>
+    /// The project's CVE authority changed to <paramref name="authority"/>: a running CNA clock that no longer applies is
+    /// withdrawn (removed, so the metrics do not count a deadline nobody owed, and said on the timeline). Without an
+    /// authority neither clock applies; with GitHub as CNA the record is GitHub's to publish, so only the record clock goes.
+    /// A stopped clock is history and stays.
+    /// </summary>
+    public bool WithdrawCveClocks(CveAuthority authority, string actor, DateTimeOffset now)
+    {
+        var withdrawn = false;
+        foreach (var kind in new[] { ClockKind.CveAssignment, ClockKind.CveRecordPublication })
+        {
+            var applies = kind == ClockKind.CveAssignment ? authority != CveAuthority.None : authority == CveAuthority.OwnCna;
+            if (applies || _clocks.FirstOrDefault(c => c.Kind == kind) is not { StoppedAt: null } record) continue;
+            _clocks.Remove(record);
+            Record(now, actor, TimelineKind.ClockChanged, $"{kind.ToWire()} clock withdrawn: the project's CVE authority is now {authority.ToWire()}");
+            withdrawn = true;
+        }
+        return withdrawn;
+    }
+
     /// <summary>Writes a CVE Services event (an update, a failed call) to the timeline, so it shows on the incident and is audited with it.</summary>
     public void RecordCveEvent(string text, string actor, DateTimeOffset now)
     {

@@ -87,4 +87,31 @@ public class CveClockTests
         Assert.Equal(Now.AddDays(2), incident.Clock(ClockKind.CveRecordPublication)!.DueAt);
         Assert.Throws<Firebreak.Domain.Common.DomainException>(() => SecurityPolicy.Default.WithCveWindows(TimeSpan.Zero, TimeSpan.FromHours(1), TimeSpan.FromDays(1)));
     }
+
+    [Fact]
+    public void AuthorityChanged_RunningClocksNoLongerOwed_Withdrawn_StoppedOnesKept()
+    {
+        var incident = Report();
+        incident.ConfirmValid(CveAuthority.OwnCna, SecurityPolicy.Default, "tom", Now);
+        incident.MarkAdvisoryPublished("ADV-1", Now.AddDays(3), SecurityPolicy.Default, "firebreak", Now.AddDays(3), CveAuthority.OwnCna);
+        Assert.False(incident.WithdrawCveClocks(CveAuthority.OwnCna, "tom", Now.AddDays(3)));
+
+        // GitHub becomes the CNA: the record is GitHub's to publish; the assignment clock (still owed) stays.
+        Assert.True(incident.WithdrawCveClocks(CveAuthority.Github, "tom", Now.AddDays(4)));
+        Assert.Null(incident.Clock(ClockKind.CveRecordPublication));
+        Assert.True(incident.Clock(ClockKind.CveAssignment)!.IsRunning);
+        Assert.Contains(incident.Timeline, e => e.Text == "cve-record-publication clock withdrawn: the project's CVE authority is now github");
+
+        // No authority at all: the assignment clock goes too; a second change withdraws nothing more.
+        Assert.True(incident.WithdrawCveClocks(CveAuthority.None, "tom", Now.AddDays(5)));
+        Assert.Null(incident.Clock(ClockKind.CveAssignment));
+        Assert.False(incident.WithdrawCveClocks(CveAuthority.None, "tom", Now.AddDays(6)));
+
+        // A clock that already stopped is history: it stays whatever the authority becomes.
+        var met = Report();
+        met.ConfirmValid(CveAuthority.OwnCna, SecurityPolicy.Default, "tom", Now);
+        met.RecordCveId("CVE-2026-4321", "tom", Now.AddHours(5));
+        Assert.False(met.WithdrawCveClocks(CveAuthority.None, "tom", Now.AddDays(1)));
+        Assert.Equal(ClockState.Met, met.Clock(ClockKind.CveAssignment)!.StateAt(Now.AddDays(2)));
+    }
 }

@@ -9,7 +9,7 @@ namespace Firebreak.Web.Tests.CveServices;
 /// <summary>
 /// A stand-in for CVE Services on loopback, built from <c>specs/cve-services/openapi.json</c>: the endpoints Firebreak
 /// calls (<c>POST /api/cve-id</c>, <c>GET /api/cve-id/{id}</c>, <c>POST|PUT /api/cve/{id}/cna</c>,
-/// <c>POST /api/cve/{id}/reject</c>) with the three <c>CVE-API-*</c> headers checked, the service's error bodies
+/// <c>POST /api/cve/{id}/reject</c>, <c>GET /api/org/{shortname}</c>) with the three <c>CVE-API-*</c> headers checked, the service's error bodies
 /// (<c>{"error": CODE, "message": …}</c>, with <c>details</c> for bad input), a rate limit answering 429 with the
 /// <c>RateLimit-*</c> headers, and an outage switch answering 503. Every request is recorded.
 /// </summary>
@@ -18,6 +18,9 @@ internal sealed class CveServicesStandIn : IAsyncDisposable
     public const string Org = "springtale";
     public const string User = "alice@springtale.example.org";
     public const string Key = "stand-in-key-7f3a9c";
+
+    /// <summary>The organisation's UUID, answered by <c>GET /api/org/{shortname}</c>.</summary>
+    public static readonly Guid OrgUuid = Guid.Parse("8254265b-2729-46b6-b9e3-3dfca2d5bfca");
 
     private readonly ConcurrentDictionary<string, IdEntry> _ids = new(StringComparer.Ordinal);
     private LoopbackHttpServer _server = null!;
@@ -103,6 +106,13 @@ internal sealed class CveServicesStandIn : IAsyncDisposable
             ("POST", ["api", "cve", var id, "cna"]) => Publish(id, body, create: true),
             ("PUT", ["api", "cve", var id, "cna"]) => Publish(id, body, create: false),
             ("POST", ["api", "cve", var id, "reject"]) => Reject(id, body),
+            ("GET", ["api", "org", var identifier]) => identifier == Org || identifier == OrgUuid.ToString()
+                ? (200, new JsonObject
+                {
+                    ["short_name"] = Org, ["name"] = "Springtale Project", ["UUID"] = OrgUuid.ToString(),
+                    ["authority"] = new JsonObject { ["active_roles"] = new JsonArray("CNA") },
+                })
+                : (403, Error("NOT_SAME_ORG_OR_SECRETARIAT", "This information can only be viewed by the users of the same organization or the Secretariat.")),
             _ => (404, Error("NOT_FOUND", "No such endpoint.")),
         };
     }

@@ -35,7 +35,7 @@ public abstract class CveServicesTests
 
     private protected abstract FirebreakFactory NewFactory();
 
-    private async Task<(FirebreakFactory Factory, HttpClient Alice, HttpClient Bob, string Slug)> StartAsync(CveServicesStandIn standIn)
+    private async Task<(FirebreakFactory Factory, HttpClient Alice, HttpClient Bob, string Slug)> StartAsync(CveServicesStandIn standIn, bool typeOrgId = true)
     {
         var factory = NewFactory();
         factory.RequireDatabase();
@@ -48,7 +48,7 @@ public abstract class CveServicesTests
         var saved = await alice.SendJsonAsync(HttpMethod.Put, $"/api/v1/projects/{slug}/cve-authority", new
         {
             authority = "own-cna", shortName = CveServicesStandIn.Org, user = CveServicesStandIn.User, apiKey = CveServicesStandIn.Key,
-            baseUrl = standIn.BaseUrl, cveOrgId = OrgId.ToString(),
+            baseUrl = standIn.BaseUrl, cveOrgId = typeOrgId ? OrgId.ToString() : null,
         }, HttpStatusCode.OK);
         Assert.True((bool)saved["apiKeyStored"]!);
         return (factory, alice, bob, slug);
@@ -73,9 +73,9 @@ public abstract class CveServicesTests
         await scope.ServiceProvider.GetRequiredService<PublishDueAdvisories>().ExecuteAsync(Ct);
     }
 
-    private static string Advisory(string cve, string summary, string revisions = "[]") => $$"""
+    private static string Advisory(string? cve, string summary, string revisions = "[]") => $$"""
         {
-          "id": "SPR-2026-0007", "aliases": ["{{cve}}"],
+          "id": "SPR-2026-0007", "aliases": {{(cve is null ? "[]" : $"[\"{cve}\"]")}},
           "summary": "{{summary}}",
           "description": "After a panic wipe `key.bin` stays in `~/.vault`.",
           "publisher": { "name": "Springtale", "namespace": "https://springtale.example.org", "category": "vendor" },
@@ -308,5 +308,94 @@ public abstract class CveServicesTests
         Assert.Null(Clock(recorded, "cve-record-publication"));
         var bad = await alice.PostJsonAsync($"/api/v1/incidents/{incident}/cve", new { action = "record", cveId = "CVE-26-1" }, HttpStatusCode.UnprocessableEntity);
         Assert.StartsWith("cveId:", (string)bad["detail"]!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PublicWithoutAnId_NothingQueued_ThenTheRecordIsPublishedNow_AndTheOrgIdWasLookedUp()
+    {
+        await using var standIn = await CveServicesStandIn.StartAsync();
+        var (factory, alice, bob, slug) = await StartAsync(standIn, typeOrgId: false);
+        await using var _ = factory;
+        // No UUID typed: CVE Services gave it, asked with the project's credentials.
+        Assert.Equal(CveServicesStandIn.OrgUuid.ToString(), (string?)(await alice.GetJsonAsync($"/api/v1/projects/{slug}/cve-authority"))["cveOrgId"]);
+        var lookup = Assert.Single(standIn.Requests, r => r.Path == $"/api/org/{CveServicesStandIn.Org}");
+        Assert.Equal(("GET", 200, CveServicesStandIn.Key), (lookup.Method, lookup.Answered, lookup.Headers["CVE-API-KEY"]));
+
+        // The advisory goes public before the incident has a CVE id: nothing is queued, the timeline says how to go on.
+        var incident = await ConfirmedReportAsync(alice, slug);
+        await SaveAdvisoryAsync(alice, incident, Advisory(null, "Panic wipe leaves the vault key on disk"));
+        var at = factory.Clock.GetUtcNow().AddHours(1);
+        at = at.AddTicks(-(at.Ticks % TimeSpan.TicksPerSecond));
+        await alice.PostJsonAsync($"/api/v1/incidents/{incident}/advisory/review", new { publishAt = at });
+        await bob.PostJsonAsync($"/api/v1/incidents/{incident}/advisory/approve", new { });
+        factory.Clock.SetUtcNow(at);
+        await PublishDueAsync(factory);
+        var cve = await alice.GetJsonAsync($"/api/v1/incidents/{incident}/cve");
+        Assert.Equal("running", (string?)Clock(cve, "cve-record-publication")!["state"]);
+        Assert.DoesNotContain(cve["calls"]!.AsArray(), c => (string?)c!["kind"] == "publish");
+        var timeline = (await alice.GetJsonAsync($"/api/v1/incidents/{incident}/timeline")).AsArray().Select(e => (string)e!["text"]!).ToList();
+        Assert.Contains("CVE record not queued: the incident has no CVE id; reserve or record one on its CVE page, then publish the record there", timeline);
+        var noId = await alice.PostJsonAsync($"/api/v1/incidents/{incident}/cve", new { action = "publish" }, HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("has no CVE id", (string)noId["detail"]!, StringComparison.Ordinal);
+
+        // An id is reserved; the page offers to publish the record, and the record is published from the public advisory.
+        await alice.PostJsonAsync($"/api/v1/incidents/{incident}/cve", new { action = "reserve" }, HttpStatusCode.Accepted);
+        await DrainAsync(factory, async () => (string?)(await alice.GetJsonAsync($"/api/v1/incidents/{incident}/cve"))["cveId"] is not null);
+        var id = (string)(await alice.GetJsonAsync($"/api/v1/incidents/{incident}/cve"))["cveId"]!;
+        var page = await alice.GetStringAsync(new Uri($"/incidents/{incident}/cve", UriKind.Relative), Ct);
+        Assert.Contains("Publish the record now", page, StringComparison.Ordinal);
+        var queued = await alice.PostJsonAsync($"/api/v1/incidents/{incident}/cve", new { action = "publish" }, HttpStatusCode.Accepted);
+        Assert.Equal(("publish", id), ((string?)queued["kind"], (string?)queued["cveId"]));
+        var twice = await alice.PostJsonAsync($"/api/v1/incidents/{incident}/cve", new { action = "publish" }, HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("already queued", (string)twice["detail"]!, StringComparison.Ordinal);
+        await DrainAsync(factory, () => Task.FromResult(standIn.Ids[id].State == "PUBLISHED"));
+        var container = standIn.Ids[id].Container!;
+        Assert.Equal(CveServicesStandIn.OrgUuid.ToString(), (string?)container["providerMetadata"]!["orgId"]);
+        Assert.Equal("Panic wipe leaves the vault key on disk", (string?)container["title"]);
+        await DrainAsync(factory, async () => (string?)Clock(await alice.GetJsonAsync($"/api/v1/incidents/{incident}/cve"), "cve-record-publication")!["state"] == "met");
+        var again = await alice.PostJsonAsync($"/api/v1/incidents/{incident}/cve", new { action = "publish" }, HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("already published", (string)again["detail"]!, StringComparison.Ordinal);
+        Assert.DoesNotContain("Publish the record now", await alice.GetStringAsync(new Uri($"/incidents/{incident}/cve", UriKind.Relative), Ct), StringComparison.Ordinal);
+
+        // Authority changes: a second incident's running assignment clock stays under GitHub, is withdrawn without an
+        // authority; the first incident's stopped clocks are history and stay.
+        var second = await ConfirmedReportAsync(alice, slug);
+        await alice.SendJsonAsync(HttpMethod.Put, $"/api/v1/projects/{slug}/cve-authority", new { authority = "github" }, HttpStatusCode.OK);
+        Assert.Equal("running", (string?)Clock(await alice.GetJsonAsync($"/api/v1/incidents/{second}/cve"), "cve-assignment")!["state"]);
+        await alice.SendJsonAsync(HttpMethod.Put, $"/api/v1/projects/{slug}/cve-authority", new { authority = "none" }, HttpStatusCode.OK);
+        Assert.Null(Clock(await alice.GetJsonAsync($"/api/v1/incidents/{second}/cve"), "cve-assignment"));
+        var first = await alice.GetJsonAsync($"/api/v1/incidents/{incident}/cve");
+        Assert.Equal(("met", "met"), ((string?)Clock(first, "cve-assignment")!["state"], (string?)Clock(first, "cve-record-publication")!["state"]));
+        var secondTimeline = (await alice.GetJsonAsync($"/api/v1/incidents/{second}/timeline")).AsArray().Select(e => (string)e!["text"]!).ToList();
+        Assert.Contains("cve-assignment clock withdrawn: the project's CVE authority is now none", secondTimeline);
+    }
+
+    [Fact]
+    public async Task OrgIdLookup_Refused_NamesTheFieldAndTheServiceAnswer_NothingSaved()
+    {
+        await using var standIn = await CveServicesStandIn.StartAsync();
+        var factory = NewFactory();
+        await using var _ = factory;
+        factory.RequireDatabase();
+        factory.Settings["Outbound:AllowHttp"] = "true";
+        factory.Settings["Outbound:Allow:0"] = $"127.0.0.1:{standIn.Port}";
+        var (alice, _) = await factory.CreateUserClientAsync(admin: true);
+        var slug = $"o{Guid.NewGuid():N}"[..16];
+        await alice.PostJsonAsync("/api/v1/projects", new { slug, name = "Orgless" }, HttpStatusCode.Created);
+        var wrongKey = await alice.SendJsonAsync(HttpMethod.Put, $"/api/v1/projects/{slug}/cve-authority", new
+        {
+            authority = "own-cna", shortName = CveServicesStandIn.Org, user = CveServicesStandIn.User, apiKey = "not-the-key", baseUrl = standIn.BaseUrl,
+        }, HttpStatusCode.UnprocessableEntity);
+        var detail = (string)wrongKey["detail"]!;
+        Assert.StartsWith("cveOrgId: CVE Services did not give the UUID of organisation 'springtale' (CVE Services answered 401 UNAUTHORIZED", detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("not-the-key", detail, StringComparison.Ordinal);
+        standIn.Down = true;
+        var down = await alice.SendJsonAsync(HttpMethod.Put, $"/api/v1/projects/{slug}/cve-authority", new
+        {
+            authority = "own-cna", shortName = CveServicesStandIn.Org, user = CveServicesStandIn.User, apiKey = CveServicesStandIn.Key, baseUrl = standIn.BaseUrl,
+        }, HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("503 SERVICE_UNAVAILABLE", (string)down["detail"]!, StringComparison.Ordinal);
+        var stored = await alice.GetJsonAsync($"/api/v1/projects/{slug}/cve-authority");
+        Assert.Equal(("none", false), ((string?)stored["authority"], (bool)stored["apiKeyStored"]!));
     }
 }

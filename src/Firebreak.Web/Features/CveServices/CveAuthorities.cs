@@ -1,4 +1,5 @@
 using Firebreak.Domain.Common;
+using Firebreak.Domain.Incidents;
 using Firebreak.Domain.Projects;
 using Firebreak.Web.Data;
 using Firebreak.Web.Infrastructure.Audit;
@@ -12,7 +13,7 @@ namespace Firebreak.Web.Features.CveServices;
 /// Reads and changes a project's CVE authority. The API key is protected as it arrives and never leaves again: the
 /// answer says only whether one is stored. Changes are audited without the key.
 /// </summary>
-internal sealed class CveAuthorities(FirebreakDbContext db, StoredSecrets secrets, OutboundClient outbound, AuditTrail audit, TimeProvider time)
+internal sealed class CveAuthorities(FirebreakDbContext db, StoredSecrets secrets, OutboundClient outbound, CveServicesClient client, AuditTrail audit, TimeProvider time)
 {
     public async Task<CveAuthorityJson> GetAsync(Project project, CancellationToken ct)
     {
@@ -42,16 +43,46 @@ internal sealed class CveAuthorities(FirebreakDbContext db, StoredSecrets secret
             var key = string.IsNullOrWhiteSpace(request.ApiKey) ? null : request.ApiKey.Trim();
             if (key is { Length: > 512 }) throw new DomainException("apiKey: longer than 512 characters.");
             if (key is null && account?.ApiKey is null) throw new DomainException("apiKey: the project's own CNA needs the CVE Services API key of the user.");
-            if (org is null && project.CveOrgId is null)
-                throw new DomainException("cveOrgId: give the CNA's organisation UUID (CVE Services show it for your short name); CVE records carry it.");
+            if (org is null && (project.CveOrgId is null || account?.ShortName != shortName))
+            {
+                // Not typed: ask CVE Services for the organisation's UUID with the credentials just given.
+                var apiKey = key ?? secrets.Reveal(StoredSecrets.Purposes.CveServicesKey, account!.ApiKey!, project.Id.ToString("D"))
+                    ?? throw new DomainException("apiKey: the stored key can no longer be read (the server's keys changed); give it again.");
+                var (found, error) = await client.OrganisationIdAsync(new CveServicesClient.Credentials(baseUrl, shortName, user, apiKey), ct);
+                org = found ?? throw new DomainException(
+                    $"cveOrgId: CVE Services did not give the UUID of organisation '{shortName}' ({error}); check the short name, user and key, or give the UUID by hand.");
+                detail += "; organisation UUID looked up in CVE Services";
+            }
             if (account is null) db.Add(account = new CveServicesAccount(project.Id));
             account.Change(shortName, user, baseUrl, key is null ? null : secrets.Protect(StoredSecrets.Purposes.CveServicesKey, key, project.Id.ToString("D")), actor, now);
             detail += $"; short name {shortName}; user {user}; service {baseUrl}; API key {(key is null ? "kept" : "replaced")}";
         }
+        var before = project.CveAuthority;
         project.ChangeCveAuthority(authority, org);
         detail += $"; CNA organisation {project.CveOrgId?.ToString("D") ?? "none"}";
+        if (before != authority)
+        {
+            var withdrawn = await WithdrawClocksAsync(project, authority, actor, now, ct);
+            if (withdrawn > 0) detail += $"; CNA clocks withdrawn on {withdrawn} incident(s)";
+        }
         audit.Record(actor, "cve-authority", $"project {project.Slug}", detail);
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Withdraws the running CNA clocks the new authority no longer owes (see <see cref="Incident.WithdrawCveClocks"/>).</summary>
+    private async Task<int> WithdrawClocksAsync(Project project, CveAuthority authority, string actor, DateTimeOffset now, CancellationToken ct)
+    {
+        var kinds = authority switch
+        {
+            CveAuthority.None => new[] { ClockKind.CveAssignment, ClockKind.CveRecordPublication },
+            CveAuthority.OwnCna => [],
+            _ => [ClockKind.CveRecordPublication],
+        };
+        if (kinds.Length == 0) return 0;
+        var incidents = await db.Incidents
+            .Where(i => i.ProjectId == project.Id && i.ClockRecords.Any(c => kinds.Contains(c.Kind) && c.StoppedAt == null))
+            .ToListAsync(ct);
+        return incidents.Count(i => i.WithdrawCveClocks(authority, actor, now));
     }
 
     private static Guid OrgId(string text) =>

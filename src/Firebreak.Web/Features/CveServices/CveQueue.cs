@@ -3,6 +3,7 @@ using Firebreak.Domain.Common;
 using Firebreak.Domain.Incidents;
 using Firebreak.Domain.Projects;
 using Firebreak.Web.Data;
+using Firebreak.Web.Features.Disclosure;
 using Firebreak.Web.Infrastructure.Audit;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,7 +14,7 @@ namespace Firebreak.Web.Features.CveServices;
 /// one, check an id's state, record an id given by hand (GitHub as CNA). Calls to CVE Services are queued for the worker;
 /// each request is audited when queued, each attempt when made.
 /// </summary>
-internal sealed class CveQueue(FirebreakDbContext db, AuditTrail audit, TimeProvider time)
+internal sealed class CveQueue(FirebreakDbContext db, AuditTrail audit, CveRecords records, PublicAdvisories advisories, TimeProvider time)
 {
     public const int MaxAmount = 50;
 
@@ -64,6 +65,22 @@ internal sealed class CveQueue(FirebreakDbContext db, AuditTrail audit, TimeProv
         var cve = incident.CveIdRecorded ?? throw new DomainException($"Incident #{incident.Number} has no CVE id to check.");
         var call = new CveServiceCall(project.Id, incident.Id, CveCallKind.Check, cve, null, actor, time.GetUtcNow());
         db.Add(call);
+        await db.SaveChangesAsync(ct);
+        return call;
+    }
+
+    /// <summary>
+    /// Publishes the incident's CVE record now from its public advisory: the way on when the advisory went public before
+    /// the incident had an id, so nothing was queued at its instant (the record clock runs meanwhile).
+    /// </summary>
+    public async Task<CveServiceCall> PublishRecordAsync(Project project, Incident incident, string actor, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(incident);
+        await RequireOwnCnaAsync(project, ct);
+        var advisory = await advisories.ForCveRecordAsync(project, incident, ct)
+            ?? throw new DomainException($"Incident #{incident.Number}'s advisory is not public; its CVE record is published when the advisory is.");
+        var call = await records.PublishNowAsync(project, incident, advisory, actor, ct);
+        audit.Record(actor, "cve-publish-requested", $"project {project.Slug}", $"{call.CveId} for incident #{incident.Number}");
         await db.SaveChangesAsync(ct);
         return call;
     }

@@ -37,7 +37,7 @@ internal static class CveServicesApi
         var incident = api.MapGroup("/incidents/{id:guid}/cve").WithTags("CVE Services");
         incident.MapGet("", ForIncident).RequirePermission(Permission.IncidentRead).WithSummary("The incident's CVE id, its CVE clocks, ids and calls.");
         incident.MapPost("", ActOnIncident).RequirePermission(Permission.IncidentWork)
-            .WithSummary("reserve: an id from the project's CNA for this incident; check: the record's state; record: an id given by hand.");
+            .WithSummary("reserve: an id from the project's CNA for this incident; check: the record's state; publish: the record from the public advisory now (when it went public without an id); record: an id given by hand.");
         return api;
     }
 
@@ -93,11 +93,13 @@ internal static class CveServicesApi
                 return TypedResults.Accepted($"/api/v1/incidents/{id}/cve", CveCallJson.From(await queue.ReserveAsync(project, incident, new ReserveRequest(1, null, true), user.Name, ct)));
             case "check":
                 return TypedResults.Accepted($"/api/v1/incidents/{id}/cve", CveCallJson.From(await queue.CheckAsync(project, incident, user.Name, ct)));
+            case "publish":
+                return TypedResults.Accepted($"/api/v1/incidents/{id}/cve", CveCallJson.From(await queue.PublishRecordAsync(project, incident, user.Name, ct)));
             case "record":
                 await queue.RecordAsync(incident, body.CveId, user.Name, ct);
                 return TypedResults.Ok(await queue.ForIncidentAsync(project, incident, ct));
             default:
-                throw new Firebreak.Domain.Common.DomainException($"action: '{body.Action}' is not one of reserve, check, record.");
+                throw new Firebreak.Domain.Common.DomainException($"action: '{body.Action}' is not one of reserve, check, publish, record.");
         }
     }
 }

@@ -21,13 +21,40 @@ internal sealed record CveAnswer(int Status, JsonNode? Body, string? Error)
 /// </summary>
 internal sealed class CveServicesClient(OutboundClient outbound)
 {
-    public async Task<CveAnswer> SendAsync(CveServicesAccount account, string apiKey, CveServiceCall call, CancellationToken ct)
+    public Task<CveAnswer> SendAsync(CveServicesAccount account, string apiKey, CveServiceCall call, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(account);
         var (method, path, body) = Request(account, call);
-        var url = new Uri(account.BaseUrl.TrimEnd('/') + path);
+        return SendAsync(new Credentials(account.BaseUrl, account.ShortName, account.UserName, apiKey), method, path, body, ct);
+    }
+
+    /// <summary>
+    /// The UUID CVE Services hold for the organisation (<c>GET /org/{shortname}</c>, which every registered user may read
+    /// for their own organisation), so nobody types it; or the reason it could not be had.
+    /// </summary>
+    public async Task<(Guid? Id, string? Error)> OrganisationIdAsync(Credentials credentials, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(credentials);
+        CveAnswer answer;
+        try
+        {
+            answer = await SendAsync(credentials, HttpMethod.Get, $"/org/{Uri.EscapeDataString(credentials.ShortName)}", null, ct);
+        }
+        catch (Exception e) when (e is OutboundRefusedException or HttpRequestException)
+        {
+            return (null, e.Message);
+        }
+        if (!answer.Succeeded) return (null, answer.Error);
+        return Guid.TryParse(answer.Body?["UUID"]?.ToString(), out var id) && id != Guid.Empty
+            ? (id, null) : (null, "CVE Services answered without the organisation's UUID");
+    }
+
+    private async Task<CveAnswer> SendAsync(Credentials credentials, HttpMethod method, string path, string? body, CancellationToken ct)
+    {
+        var url = new Uri(credentials.BaseUrl.TrimEnd('/') + path);
         var headers = new Dictionary<string, string>
         {
-            ["CVE-API-ORG"] = account.ShortName, ["CVE-API-USER"] = account.UserName, ["CVE-API-KEY"] = apiKey, ["Accept"] = "application/json",
+            ["CVE-API-ORG"] = credentials.ShortName, ["CVE-API-USER"] = credentials.User, ["CVE-API-KEY"] = credentials.ApiKey, ["Accept"] = "application/json",
         };
         var answer = await outbound.SendAsync(new OutboundRequest(method, url, body is null ? null : Encoding.UTF8.GetBytes(body), "application/json", headers), ct);
         JsonNode? json = null;
@@ -39,6 +66,12 @@ internal sealed class CveServicesClient(OutboundClient outbound)
         {
         }
         return new CveAnswer(answer.Status, json, answer.IsSuccess ? null : Describe(answer.Status, json));
+    }
+
+    /// <summary>Who calls and where: the three <c>CVE-API-*</c> header values and the service's base URL.</summary>
+    internal sealed record Credentials(string BaseUrl, string ShortName, string User, string ApiKey)
+    {
+        public override string ToString() => $"{ShortName}/{User} at {BaseUrl}"; // never the key
     }
 
     /// <summary>The method, the path below the base URL and the body of a call.</summary>

@@ -1,5 +1,6 @@
 using Firebreak.Domain.Incidents;
 using Firebreak.Domain.Projects;
+using Firebreak.Web.Features.Disclosure;
 using Firebreak.Web.Infrastructure.Auth;
 using Firebreak.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Mvc;
@@ -14,13 +15,16 @@ namespace Firebreak.Web.Features.CveServices;
 /// for the incident with their failures.
 /// </summary>
 [RequiresPermission(Permission.IncidentRead)]
-internal sealed class IncidentCvePageModel(ProjectAccess access, Data.FirebreakDbContext db, CveQueue queue, CurrentUser user, TimeProvider time) : PageModel, IReloadablePage
+internal sealed class IncidentCvePageModel(ProjectAccess access, Data.FirebreakDbContext db, CveQueue queue, PublicAdvisories advisories, CurrentUser user, TimeProvider time) : PageModel, IReloadablePage
 {
     [FromRoute] public Guid Id { get; set; }
     public Incident Incident { get; private set; } = null!;
     public Project Project { get; private set; } = null!;
     public IncidentCveJson Cve { get; private set; } = null!;
     public bool CanWork { get; private set; }
+
+    /// <summary>The advisory is public, the incident has an id and the project is its own CNA, but no publication of the record is queued or done.</summary>
+    public bool RecordAwaitsPublication { get; private set; }
     public DateTimeOffset Now { get; } = time.GetUtcNow();
 
     [BindProperty] public string? CveId { get; set; }
@@ -46,6 +50,15 @@ internal sealed class IncidentCvePageModel(ProjectAccess access, Data.FirebreakD
     }
 
     [RequiresPermission(Permission.IncidentWork)]
+    public async Task<IActionResult> OnPostPublishAsync(CancellationToken ct)
+    {
+        if (!await ReloadAsync(ct)) return NotFound();
+        var call = await queue.PublishRecordAsync(Project, Incident, user.Name, ct);
+        TempData["Flash"] = $"The CVE record {call.CveId} is queued for publication through CVE Services.";
+        return RedirectToPage(new { id = Id });
+    }
+
+    [RequiresPermission(Permission.IncidentWork)]
     public async Task<IActionResult> OnPostRecordAsync(CancellationToken ct)
     {
         if (!await ReloadAsync(ct)) return NotFound();
@@ -61,6 +74,9 @@ internal sealed class IncidentCvePageModel(ProjectAccess access, Data.FirebreakD
         Project = await db.Projects.SingleAsync(p => p.Id == incident.ProjectId, ct); // a collaborator sees the incident, not the project
         CanWork = await access.HasAsync(incident, Permission.IncidentWork, ct);
         Cve = await queue.ForIncidentAsync(Project, incident, ct);
+        RecordAwaitsPublication = Project.CveAuthority == CveAuthority.OwnCna && Cve.CveId is { } cve
+            && !Cve.Calls.Any(c => c.Kind == "publish" && c.CveId == cve && c.State is "pending" or "done")
+            && await advisories.ForCveRecordAsync(Project, incident, ct) is not null;
         return true;
     }
 }

@@ -46,6 +46,19 @@ internal sealed class PublicAdvisories(FirebreakDbContext db, TimeProvider time)
         return found.Count > 0 ? found[0] : null;
     }
 
+    /// <summary>
+    /// The incident's advisory as it went public, with the project's CNA organisation: what its CVE record carries. Null
+    /// while it is embargoed, or once withdrawn (a withdrawn advisory's record is not published).
+    /// </summary>
+    public async Task<SecurityAdvisory?> ForCveRecordAsync(Project project, Incident incident, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        ArgumentNullException.ThrowIfNull(incident);
+        var row = await db.Set<AdvisoryPublication>().AsNoTracking().Where(a => a.IncidentId == incident.Id)
+            .Where(AdvisoryPublication.PublicAt(time.GetUtcNow())).SingleOrDefaultAsync(ct);
+        return row is null || row.State == AdvisoryState.Withdrawn ? null : AdvisoryExporter.WithProjectCna(Render(row, incident).Advisory, project);
+    }
+
     private async Task<IReadOnlyList<PublicAdvisory>> RenderAsync(IQueryable<AdvisoryPublication> candidates, CancellationToken ct)
     {
         var rows = await candidates.Where(AdvisoryPublication.PublicAt(time.GetUtcNow())).AsNoTracking().ToListAsync(ct);
