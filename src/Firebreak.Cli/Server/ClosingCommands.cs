@@ -16,6 +16,7 @@ internal static class ClosingCommands
         var id = new Argument<string>("incident") { Description = "Incident id" };
         var done = new Option<string[]>("--done") { Description = "A pending step done (its id); repeatable", AllowMultipleArgumentsPerToken = false };
         var skip = new Option<string[]>("--skip") { Description = "STEP=REASON: a pending step skipped; repeatable" };
+        var skipRemaining = new Option<string?>("--skip-remaining") { Description = "REASON: every pending step not given --done or --skip is skipped with it" };
         var waive = new Option<string?>("--waive-postmortem") { Description = "REASON: the post-mortem (not signed off) is waived" };
         var itemDone = new Option<string[]>("--item-done") { Description = "An open action item done (its id); repeatable" };
         var defer = new Option<string[]>("--defer") { Description = "ITEM=REASON: an open action item stays open past the close; repeatable" };
@@ -23,7 +24,7 @@ internal static class ClosingCommands
         var note = new Option<string?>("--note") { Description = "A closing note for the timeline" };
         var file = new Option<FileInfo?>("--decisions") { Description = "A JSON file with the body of POST /api/v1/incidents/{id}/close" };
         var json = IncidentsCommands.JsonOption();
-        var command = new Command("close", "Close an incident with a decision for each unfinished item") { id, done, skip, waive, itemDone, defer, reject, note, file, json };
+        var command = new Command("close", "Close an incident with a decision for each unfinished item") { id, done, skip, skipRemaining, waive, itemDone, defer, reject, note, file, json };
         command.SetAction(async (parse, ct) =>
         {
             JsonObject body;
@@ -41,6 +42,7 @@ internal static class ClosingCommands
                 await context.Error.WriteLineAsync($"firebreak: {e.Message}");
                 return ExitCodes.Usage;
             }
+            if (parse.GetValue(skipRemaining) is { } all) body["skipRemaining"] = all;
             if (parse.GetValue(waive) is { } why) body["postMortem"] = new JsonObject { ["outcome"] = "waived", ["reason"] = why };
             if (parse.GetValue(reject) is { } rejected) { body["resolution"] = "rejected"; body["reason"] = rejected; }
             if (parse.GetValue(note) is { } text) body["note"] = text;

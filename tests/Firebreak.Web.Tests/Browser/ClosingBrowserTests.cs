@@ -66,6 +66,38 @@ public class ClosingBrowserTests(BrowserFactory factory) : IClassFixture<Browser
     }
 
     [Fact]
+    public async Task EveryStepLeftUnchosen_SkippedWithOneReason_FromTheClosePage_InChromium()
+    {
+        var page = await factory.NewPageAsync();
+        await factory.SignInAsNewAdminAsync(page, "skipper-browser@example.test");
+        var problems = HostileContent.Watch(page);
+        await page.CreateProjectAsync("skipweb", "Skipweb");
+        await page.OpenIncidentAsync("skipweb", "compromised-dependency", "A transitive dependency shipped a miner", "medium");
+        var id = page.Url.Split('/')[^1];
+        await page.Locator("#close-page-link").ClickAsync();
+        await page.WaitForPathAsync($"**/incidents/{id}/close");
+        var steps = page.Locator("fieldset.closing-item[data-step]");
+        var count = await steps.CountAsync();
+        Assert.True(count > 2, $"only {count} pending steps");
+        var first = (await steps.First.GetAttributeAsync("data-step"))!;
+        await page.Locator($"fieldset[data-step='{first}'] input[value=skipped]").CheckAsync();
+        await page.Locator($"fieldset[data-step='{first}'] textarea").FillAsync("the lockfile pinned the good version");
+        await page.Locator("#skip-remaining-reason").FillAsync("contained before the playbook was opened");
+        await page.Locator("#postmortem-item input[value=waived]").CheckAsync();
+        await page.Locator("#reason-postmortem").FillAsync("a medium with no user impact");
+        await page.Locator("#close-submit").ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        Assert.True(!page.Url.Contains("/close", StringComparison.Ordinal), await page.Locator("main").InnerTextAsync());
+        await Assertions.Expect(page.Locator("#stage-badge")).ToHaveTextAsync("closed");
+
+        var (api, _) = await factory.CreateUserClientAsync(admin: true);
+        var texts = (await api.GetJsonAsync($"/api/v1/incidents/{id}/timeline")).AsArray().Select(t => (string)t!["text"]!).ToList();
+        Assert.Single(texts, t => t.Contains("the lockfile pinned the good version", StringComparison.Ordinal));
+        Assert.Equal(count - 1, texts.Count(t => t.StartsWith("Skipped step", StringComparison.Ordinal) && t.Contains("contained before the playbook was opened", StringComparison.Ordinal)));
+        Assert.Empty(problems);
+    }
+
+    [Fact]
     public async Task UpdateTheRegister_FromThePostMortem_EntersAStrideEntryFromTheRootCause_InChromium()
     {
         var page = await factory.NewPageAsync();

@@ -51,5 +51,14 @@ public sealed class CliClosingCommandsTests(SqliteFactory factory) : IClassFixtu
         var reopened = Run("incidents", "reopen", id, "--reason", "a second token turned up");
         Assert.True(reopened.Exit == ExitCodes.Ok, reopened.Err);
         Assert.Contains("discovery", reopened.Out, StringComparison.Ordinal);
+
+        // Reopened, its steps settled: a second incident's every step skipped with one reason, one of them with its own.
+        var other = Run("incidents", "open", "-p", slug, "--kind", "leaked-credential", "--title", "Second token", "--severity", "medium").Out.Trim();
+        var pending = (await api.GetJsonAsync($"/api/v1/incidents/{other}/closing"))["steps"]!.AsArray().Select(s => (string)s!["id"]!).ToList();
+        var once = Run("incidents", "close", other, "--skip", $"{pending[0]}=its own reason", "--skip-remaining", "all covered by the revocation",
+            "--waive-postmortem", "same lesson as before");
+        Assert.True(once.Exit == ExitCodes.Ok, once.Err);
+        var texts = (await api.GetJsonAsync($"/api/v1/incidents/{other}/timeline")).AsArray().Select(t => (string)t!["text"]!).ToList();
+        Assert.Equal(pending.Count - 1, texts.Count(t => t.StartsWith("Skipped step", StringComparison.Ordinal) && t.EndsWith("all covered by the revocation", StringComparison.Ordinal)));
     }
 }

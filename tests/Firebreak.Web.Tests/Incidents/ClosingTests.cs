@@ -67,6 +67,33 @@ public abstract class ClosingTests(FirebreakFactory factory)
     }
 
     [Fact]
+    public async Task Close_SkipRemaining_SkipsEveryStepLeftWithoutAnOutcome_WithItsOneReason()
+    {
+        var (api, _, id, itemId) = await UnfinishedAsync();
+        var steps = (await api.GetJsonAsync($"/api/v1/incidents/{id}/closing"))["steps"]!.AsArray().Select(s => (string)s!["id"]!).ToList();
+        Assert.True(steps.Count > 1);
+        var rest = new
+        {
+            postMortem = new { outcome = "waived", reason = "nothing to learn" },
+            actionItems = new Dictionary<string, object> { [itemId] = new { outcome = "deferred", reason = "next quarter" } },
+        };
+        var tooLong = await api.PostJsonAsync($"/api/v1/incidents/{id}/close",
+            new { skipRemaining = new string('x', 2001), rest.postMortem, rest.actionItems }, HttpStatusCode.BadRequest);
+        Assert.Equal("Skipping every remaining step: the reason is longer than 2,000 characters.", (string)tooLong["errors"]!["skipRemaining"]![0]!);
+        Assert.NotEqual("closed", (string)(await api.GetJsonAsync($"/api/v1/incidents/{id}"))["stage"]!);
+
+        var closed = await api.PostJsonAsync($"/api/v1/incidents/{id}/close", new
+        {
+            steps = new Dictionary<string, object> { [steps[0]] = new { outcome = "skipped", reason = "its own reason" } },
+            skipRemaining = "  handled by hand before Firebreak  ", rest.postMortem, rest.actionItems,
+        });
+        Assert.Equal("closed", (string)closed["stage"]!);
+        var timeline = (await api.GetJsonAsync($"/api/v1/incidents/{id}/timeline")).AsArray().Select(t => (string)t!["text"]!).ToList();
+        Assert.Single(timeline, t => t.Contains("its own reason", StringComparison.Ordinal));
+        Assert.Equal(steps.Count - 1, timeline.Count(t => t.StartsWith("Skipped step", StringComparison.Ordinal) && t.EndsWith("handled by hand before Firebreak", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task Close_WithADecisionForEach_ClosesStopsEveryClockRecordsEachReason_AndReopensWithAReason()
     {
         var (api, slug, id, itemId) = await UnfinishedAsync();

@@ -47,6 +47,12 @@ internal sealed class CloseIncident(FirebreakDbContext db, FollowUpsAtClose foll
                 break;
             case IncidentStage.Closed:
                 var list = await ClosingChecklist.ForAsync(incident, library, followUps, ct);
+                if (!string.IsNullOrWhiteSpace(request.SkipRemaining))
+                {
+                    if (ReasonProblem(request.SkipRemaining, "Skipping every remaining step", "skipping") is { } bad)
+                        return new Dictionary<string, string[]> { ["skipRemaining"] = [bad] };
+                    request = request with { Steps = WithRemainingSkipped(list, request.Steps, request.SkipRemaining.Trim()) };
+                }
                 var errors = Check(list, request);
                 if (errors.Count > 0) return errors;
                 Apply(incident, list, request, now);
@@ -132,6 +138,17 @@ internal sealed class CloseIncident(FirebreakDbContext db, FollowUpsAtClose foll
             FollowUpsAtClose.Settle(incident, follow.Item, done, string.IsNullOrWhiteSpace(decision.Reason) ? null : decision.Reason, actor, now);
         }
         incident.Close(actor, now, request.Note);
+    }
+
+    /// <summary>The steps' decisions with every pending step the closer left without an outcome skipped for <paramref name="reason"/>.</summary>
+    private static Dictionary<string, ClosingDecision?> WithRemainingSkipped(ClosingChecklist list, IReadOnlyDictionary<string, ClosingDecision?>? steps, string reason)
+    {
+        var all = new Dictionary<string, ClosingDecision?>(steps ?? new Dictionary<string, ClosingDecision?>(), StringComparer.Ordinal);
+        foreach (var step in list.Steps)
+        {
+            if (all.GetValueOrDefault(step.Id) is not { Outcome: { } outcome } || string.IsNullOrWhiteSpace(outcome)) all[step.Id] = new ClosingDecision("skipped", reason);
+        }
+        return all;
     }
 
     private static string? ReasonProblem(string? reason, string name, string doing)

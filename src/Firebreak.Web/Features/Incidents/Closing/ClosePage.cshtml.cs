@@ -25,6 +25,7 @@ internal sealed class ClosePageModel(ProjectAccess access, FirebreakDbContext db
     [BindProperty] public ClosingChoice? PostMortem { get; set; } = new();
     [BindProperty] public Dictionary<string, ClosingChoice?> Items { get; set; } = [];
     [BindProperty] public string? Note { get; set; }
+    [BindProperty] public string? SkipRemaining { get; set; }
 
     public Incident Incident { get; private set; } = null!;
     public Project Project { get; private set; } = null!;
@@ -44,7 +45,7 @@ internal sealed class ClosePageModel(ProjectAccess access, FirebreakDbContext db
     {
         if (await access.FindIncidentAsync(Id, withTimeline: false, ct) is not { } incident) return NotFound();
         var errors = await close.ExecuteAsync(incident, new CloseIncidentRequest(Version, null, null, null,
-            Chosen(Steps), PostMortem?.ToDecision(), Chosen(Items), Note), ct);
+            Chosen(Steps), PostMortem?.ToDecision(), Chosen(Items), Note, SkipRemaining), ct);
         if (errors.Count == 0)
         {
             TempData["Flash"] = $"Incident #{incident.Number} closed.";
@@ -77,7 +78,7 @@ internal sealed class ClosePageModel(ProjectAccess access, FirebreakDbContext db
     /// a key with empty values): those, like an item left blank, are absent decisions.
     /// </summary>
     private static Dictionary<string, ClosingDecision?> Chosen(Dictionary<string, ClosingChoice?> choices) =>
-        choices.Where(p => p.Key is not ("PostMortem" or "Note" or "Version" or "Steps" or "Items" or "__RequestVerificationToken")
+        choices.Where(p => p.Key is not ("PostMortem" or "Note" or "Version" or "Steps" or "Items" or "SkipRemaining" or "__RequestVerificationToken")
             && p.Value is { Outcome.Length: > 0 } or { Reason.Length: > 0 }).ToDictionary(p => p.Key, p => (ClosingDecision?)p.Value!.ToDecision());
 
     public async Task<bool> ReloadAsync(CancellationToken ct)

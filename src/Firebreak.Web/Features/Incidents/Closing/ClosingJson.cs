@@ -5,11 +5,13 @@ namespace Firebreak.Web.Features.Incidents.Closing;
 /// needs its decision), <c>rejected</c> (with a <c>reason</c>) or <c>duplicate</c> (with <c>duplicateOf</c>); the last two
 /// end the incident directly. <c>steps</c> maps a pending step's id to <c>done</c> or <c>skipped</c> (with a reason);
 /// <c>postMortem</c> is <c>waived</c> with a reason unless the board signed it off; <c>actionItems</c> maps an open item's id to
-/// <c>done</c> or <c>deferred</c> (with a reason). <c>version</c>, when given, is the incident's version the closer read: if
+/// <c>done</c> or <c>deferred</c> (with a reason). <c>skipRemaining</c>, a reason, skips every pending step the request gives
+/// no outcome for, with that one reason. <c>version</c>, when given, is the incident's version the closer read: if
 /// it changed since, nothing is written (409).
 /// </summary>
 internal sealed record CloseIncidentRequest(int? Version, string? Resolution, string? Reason, Guid? DuplicateOf,
-    IReadOnlyDictionary<string, ClosingDecision?>? Steps, ClosingDecision? PostMortem, IReadOnlyDictionary<string, ClosingDecision?>? ActionItems, string? Note);
+    IReadOnlyDictionary<string, ClosingDecision?>? Steps, ClosingDecision? PostMortem, IReadOnlyDictionary<string, ClosingDecision?>? ActionItems, string? Note,
+    string? SkipRemaining = null);
 
 /// <summary>One decision at a close: what became of the item, and why (required for skipped, waived and deferred).</summary>
 internal sealed record ClosingDecision(string? Outcome, string? Reason);
