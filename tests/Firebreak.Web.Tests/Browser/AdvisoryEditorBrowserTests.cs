@@ -9,6 +9,32 @@ namespace Firebreak.Web.Tests.Browser;
 public class AdvisoryEditorBrowserTests(BrowserFactory factory) : IClassFixture<BrowserFactory>
 {
     [Fact]
+    public async Task Description_PreviewedLiveWhileTyping_SanitisedLikeThePublicPage_InChromium()
+    {
+        var page = await factory.NewPageAsync();
+        await factory.SignInAsNewAdminAsync(page, "live-preview@example.test");
+        var problems = HostileContent.Watch(page);
+        await page.CreateProjectAsync("livepreview", "Livepreview");
+        await page.OpenIncidentAsync("livepreview", "vulnerability-report", "Session fixation on the login form", "medium");
+        await page.Locator("#advisory-link").ClickAsync();
+        await page.WaitForPathAsync("**/advisory");
+        var preview = page.Locator("#description-preview");
+        await Assertions.Expect(preview).ToBeEmptyAsync();
+
+        // Typed, not saved: the preview follows within a moment, rendered, with every hostile payload inert.
+        await page.Locator("#f-description").FillAsync(HostileContent.Hostile("The **session id** survives `login`; see [the fix](https://example.org/fix)."));
+        await Assertions.Expect(preview.Locator("strong")).ToHaveTextAsync("session id");
+        await Assertions.Expect(preview.Locator("code").First).ToHaveTextAsync("login");
+        Assert.Equal("https://example.org/fix", await preview.Locator("a", new() { HasText = "the fix" }).GetAttributeAsync("href"));
+        Assert.Equal(0, await preview.Locator("script, iframe, svg, img[onerror], [onload], [ontoggle], a[href^='javascript']").CountAsync());
+        await Assertions.Expect(preview).ToContainTextAsync("<script>alert('xss-1')</script>"); // shown as text, not run
+        await page.Locator("#f-description").FillAsync("Now *only* this.");
+        await Assertions.Expect(preview.Locator("em")).ToHaveTextAsync("only");
+        await Assertions.Expect(preview).Not.ToContainTextAsync("session id");
+        Assert.Empty(problems);
+    }
+
+    [Fact]
     public async Task AdvisoryWrittenThroughTheForm_ReviewedFromTheDashboard_InChromium()
     {
         var alice = await factory.NewPageAsync();

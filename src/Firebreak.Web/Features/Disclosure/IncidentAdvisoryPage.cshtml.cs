@@ -102,6 +102,27 @@ internal sealed class IncidentAdvisoryModel(ProjectAccess access, FirebreakDbCon
             $"{Publication.AdvisoryId.Replace('/', '_').Replace(':', '_')}.{chosen.ToWire()}.{AdvisoryExport.Extension(chosen)}");
     }
 
+    /// <summary>The longest description the live preview renders.</summary>
+    public const int MaxPreviewLength = 100_000;
+
+    /// <summary>
+    /// The editor's live preview: the description's Markdown rendered as the public page renders it (through the one
+    /// sanitiser), for the script that updates the preview while the maintainer types. Without script, "Preview without
+    /// saving" does the same with a round trip.
+    /// </summary>
+    [RequiresPermission(Permission.IncidentWork)]
+    public async Task<IActionResult> OnPostMarkdownAsync(string? text, [FromServices] MarkdownRenderer markdown, CancellationToken ct)
+    {
+        if (await access.FindIncidentAsync(Id, withTimeline: false, ct) is null) return NotFound();
+        if (text is { Length: > MaxPreviewLength })
+            return new ContentResult
+            {
+                StatusCode = StatusCodes.Status400BadRequest, ContentType = "text/plain; charset=utf-8",
+                Content = $"text: longer than {MaxPreviewLength:N0} characters; the preview shows nothing longer.",
+            };
+        return Content(markdown.Render(text).ToString() ?? "", "text/html; charset=utf-8");
+    }
+
     [RequiresPermission(Permission.IncidentWork)]
     public Task<IActionResult> OnPostSaveAsync([FromServices] SaveAdvisory save, CancellationToken ct) =>
         Run(() => save.ExecuteAsync(Id, Document ?? "", ct), "Advisory saved.");

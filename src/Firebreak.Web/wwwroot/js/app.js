@@ -154,3 +154,33 @@
     document.getElementById("tz-use").addEventListener("click", function () { select.value = zone; hint.hidden = true; });
   });
 })();
+
+// Live Markdown preview: a textarea marked data-preview="ID" in a form carrying data-markdown-url has its text
+// rendered by the server (the same sanitiser as every page) into element ID while the user types. Without script the
+// form's own "Preview" button does the same with a round trip.
+(function () {
+  "use strict";
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("form[data-markdown-url] textarea[data-preview]").forEach(function (area) {
+      var form = area.form;
+      var target = document.getElementById(area.getAttribute("data-preview"));
+      if (!form || !target) return;
+      var timer = null;
+      var ticket = 0;
+      function render() {
+        var mine = ++ticket;
+        var body = new FormData();
+        body.append("text", area.value);
+        body.append("__RequestVerificationToken", form.querySelector("input[name=__RequestVerificationToken]").value);
+        fetch(form.getAttribute("data-markdown-url"), { method: "POST", body: body, credentials: "same-origin" })
+          .then(function (r) { return r.ok ? r.text() : Promise.reject(r.status); })
+          .then(function (html) { if (mine === ticket) target.innerHTML = html; }) // sanitised by the server
+          .catch(function () { if (mine === ticket) target.textContent = "The preview is not available; \"Preview without saving\" shows it."; });
+      }
+      area.addEventListener("input", function () {
+        clearTimeout(timer);
+        timer = setTimeout(render, 300);
+      });
+    });
+  });
+})();
