@@ -17,6 +17,7 @@ internal static class ReverseProxy
     {
         var trusted = Parse(builder.Configuration[Setting]);
         if (trusted.Count == 0) return;
+        builder.Services.AddSingleton(new TrustedProxies(trusted));
         builder.Services.Configure<ForwardedHeadersOptions>(o =>
         {
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
@@ -29,8 +30,11 @@ internal static class ReverseProxy
 
     public static void Use(WebApplication app)
     {
-        if (Parse(app.Configuration[Setting]).Count > 0) app.UseForwardedHeaders();
+        if (app.Services.GetService<TrustedProxies>() is not null) app.UseForwardedHeaders(); // read once, at Configure
     }
+
+    /// <summary>The proxies read from the setting at start-up (registered only when there are some).</summary>
+    private sealed record TrustedProxies(IReadOnlyList<System.Net.IPNetwork> Networks);
 
     /// <summary>The trusted proxies; a value that is not an address or network stops the start with its name.</summary>
     public static IReadOnlyList<System.Net.IPNetwork> Parse(string? value)
