@@ -22,6 +22,7 @@ internal sealed partial class JobLocks : IAsyncDisposable
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly HashSet<string> _held = new(StringComparer.Ordinal);
     private NpgsqlConnection? _session;
+    private int _disposed;
 
     /// <summary>Job locks over PostgreSQL (<paramref name="connection"/> set), or the single server's (null).</summary>
     public JobLocks(string? connection, ILogger<JobLocks> logger)
@@ -107,6 +108,7 @@ internal sealed partial class JobLocks : IAsyncDisposable
     /// <summary>On shutdown the session ends, and with it every lock this server held: another server takes the jobs at once.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         await _gate.WaitAsync();
         try
         {

@@ -87,6 +87,7 @@ public sealed class JobLockTests
         RequirePostgres();
         await using var factory = new PostgresFactory();
         factory.RequireDatabase();
+        factory.CreateClient().Dispose(); // the server starts, migrating its database
         var connection = new NpgsqlConnectionStringBuilder(ServerConnection) { Database = factory.Database }.ConnectionString;
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 7, 10, 0, 30, TimeSpan.Zero));
         await using var a = new RateWindows(connection, clock);

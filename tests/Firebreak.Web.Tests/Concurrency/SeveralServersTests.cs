@@ -75,7 +75,7 @@ public sealed partial class SeveralServersTests
                 await api.SendJsonAsync(HttpMethod.Put, $"/api/v1/incidents/{id}/advisory", JsonNode.Parse(AdvisoryJson(k)), HttpStatusCode.OK);
                 incidents.Add(id);
             }
-            var instant = DateTimeOffset.UtcNow.AddSeconds(6);
+            var instant = DateTimeOffset.UtcNow.AddSeconds(10);
             instant = instant.AddTicks(-(instant.Ticks % TimeSpan.TicksPerSecond));
             foreach (var id in incidents)
             {
@@ -139,6 +139,8 @@ public sealed partial class SeveralServersTests
           "summary": "Node race {{k}}", "description": "Published once, whichever server is left.",
           "publisher": { "name": "Nodes", "namespace": "https://nodes.example.org", "category": "vendor" },
           "affected": [ { "ecosystem": "npm", "name": "nodes-{{k}}", "ranges": [ { "type": "SEMVER", "events": [ { "introduced": "1.0.0" }, { "fixed": "1.0.1" } ] } ] } ],
+          "cvss_v3": "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:N/A:N",
+          "references": [ { "type": "fix", "url": "https://nodes.example.org/commit/{{k}}" } ],
           "credits": []
         }
         """;
@@ -186,16 +188,16 @@ public sealed partial class SeveralServersTests
 
     private static async Task<string> CreateUserAsync(string database, string kek, DirectoryInfo folder, string email)
     {
-        var (exit, output, error) = await ServerProcess.RunAsync(RepositoryRoot.BuiltServer, folder.FullName, Environment(database, kek, 1),
+        var (exit, output, error) = await ServerProcess.RunAsync(RepositoryRoot.BuiltServer, folder.FullName, NodeEnvironment(database, kek, 1),
             ["admin", "create-user", "--email", email, "--admin", "--token", "--password-stdin"], Ct, Password);
         Assert.True(exit == 0, $"create-user exited {exit}: {error}");
         return output.Trim().Split('\n')[^1];
     }
 
     private static ServerProcess Start(string database, string kek, DirectoryInfo folder, int node) =>
-        ServerProcess.Start(RepositoryRoot.BuiltServer, folder.FullName, Environment(database, kek, node));
+        ServerProcess.Start(RepositoryRoot.BuiltServer, folder.FullName, NodeEnvironment(database, kek, node));
 
-    private static Dictionary<string, string> Environment(string database, string kek, int node)
+    private static Dictionary<string, string> NodeEnvironment(string database, string kek, int node)
     {
         var smtp = MailSink.Smtp!.Value;
         return new()
