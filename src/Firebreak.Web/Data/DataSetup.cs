@@ -30,11 +30,15 @@ internal static partial class DataSetup
                 connection ??= DefaultSqlite(builder.Configuration);
                 builder.Services.AddSingleton(_ => new SqliteServerLock(connection)); // made by the container, so disposed (released) with it
                 builder.Services.AddHostedService<SqliteServerLock.AtStart>();
+                builder.Services.AddSingleton(sp => new JobLocks(null, sp.GetRequiredService<ILogger<JobLocks>>()));
+                builder.Services.AddSingleton(sp => new RateWindows(null, sp.GetRequiredService<TimeProvider>()));
                 builder.Services.AddDbContext<FirebreakDbContext, SqliteFirebreakDbContext>((sp, o) => ConfigureSqlite(o, connection).UseSealing(sp.GetRequiredService<DataKeyRing>()).AddInterceptors(sp.GetServices<IInterceptor>()));
                 break;
             case "postgres" or "postgresql":
                 if (string.IsNullOrWhiteSpace(connection))
                     throw new InvalidOperationException("Database:Provider is postgres but ConnectionStrings:Firebreak is not set.");
+                builder.Services.AddSingleton(sp => new JobLocks(connection, sp.GetRequiredService<ILogger<JobLocks>>()));
+                builder.Services.AddSingleton(sp => new RateWindows(connection, sp.GetRequiredService<TimeProvider>()));
                 builder.Services.AddDbContext<FirebreakDbContext, PostgresFirebreakDbContext>((sp, o) => ConfigurePostgres(o, connection).UseSealing(sp.GetRequiredService<DataKeyRing>()).AddInterceptors(sp.GetServices<IInterceptor>()));
                 break;
             default:

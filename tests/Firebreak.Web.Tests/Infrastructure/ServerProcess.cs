@@ -61,10 +61,18 @@ public sealed partial class ServerProcess : IAsyncDisposable
         return server;
     }
 
-    /// <summary>Runs a one-off command of the server (<c>admin …</c>) to its end.</summary>
-    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(string dll, string workingDirectory, IReadOnlyDictionary<string, string> environment, string[] args, CancellationToken ct)
+    /// <summary>Runs a one-off command of the server (<c>admin …</c>) to its end, with <paramref name="input"/> as its standard input when given.</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(string dll, string workingDirectory, IReadOnlyDictionary<string, string> environment, string[] args, CancellationToken ct,
+        string? input = null)
     {
-        using var process = Process.Start(Info(dll, workingDirectory, environment, args)) ?? throw new InvalidOperationException("The server did not start.");
+        var info = Info(dll, workingDirectory, environment, args);
+        info.RedirectStandardInput = input is not null;
+        using var process = Process.Start(info) ?? throw new InvalidOperationException("The server did not start.");
+        if (input is not null)
+        {
+            await process.StandardInput.WriteLineAsync(input.AsMemory(), ct);
+            process.StandardInput.Close();
+        }
         var output = process.StandardOutput.ReadToEndAsync(ct);
         var error = process.StandardError.ReadToEndAsync(ct);
         await process.WaitForExitAsync(ct);

@@ -17,7 +17,7 @@ internal sealed class PasswordSignIn(SignInManager<AppUser> signIn, IPasswordHas
 {
     public async Task<SignInResult> ExecuteAsync(HttpContext http, string email, string password)
     {
-        limiter.Take(http);
+        await limiter.TakeAsync(http);
         var users = signIn.UserManager;
         var user = await users.FindByNameAsync(email);
         if (user is null || await users.IsLockedOutAsync(user))
@@ -30,14 +30,14 @@ internal sealed class PasswordSignIn(SignInManager<AppUser> signIn, IPasswordHas
 }
 
 /// <summary>The per-address sign-in limit and the stand-in hash unknown accounts are checked against.</summary>
-internal sealed class SignInLimiter(IConfiguration configuration, IPasswordHasher<AppUser> hasher) : IDisposable
+internal sealed class SignInLimiter(IConfiguration configuration, IPasswordHasher<AppUser> hasher, RateWindows shared) : IDisposable
 {
-    private readonly AddressLimiter _limiter = new(configuration.GetValue("Security:SignInAttemptsPerAddress", 30), TimeSpan.FromMinutes(15));
+    private readonly AddressLimiter _limiter = new(configuration.GetValue("Security:SignInAttemptsPerAddress", 30), TimeSpan.FromMinutes(15), shared);
 
     // A hash of a random password, made with the same hasher (and so the same work factor) as real ones.
     private readonly string _standIn = hasher.HashPassword(new AppUser(), Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
 
-    public void Take(HttpContext http) => _limiter.Take(http, "sign-in");
+    public Task TakeAsync(HttpContext http) => _limiter.TakeAsync(http, "sign-in", http.RequestAborted);
 
     /// <summary>Checks the password against the stand-in hash: the work a real check costs, with no account behind it.</summary>
     public void SpendAsMuchAsACheck(IPasswordHasher<AppUser> passwords, string password) =>

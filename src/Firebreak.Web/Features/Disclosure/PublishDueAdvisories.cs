@@ -142,6 +142,8 @@ internal sealed partial class PublishDueAdvisories(FirebreakDbContext db, TimePr
 internal sealed class PublicationWorker(IServiceScopeFactory scopes, TimeProvider time, IOptions<DisclosureOptions> options, ILogger<PublicationWorker> logger)
     : PollingWorker(scopes, logger)
 {
+    protected override bool OneServerAtATime => true;
+
     protected override Task RunOnceAsync(IServiceProvider services, CancellationToken ct) =>
         services.GetRequiredService<PublishDueAdvisories>().ExecuteAsync(ct);
 

@@ -74,6 +74,8 @@ internal sealed partial class SoundAlarms(FirebreakDbContext db, IncidentNotices
 internal sealed class AlarmWorker(IServiceScopeFactory scopes, TimeProvider time, IOptions<NotificationOptions> options, ILogger<AlarmWorker> logger)
     : PollingWorker(scopes, logger)
 {
+    protected override bool OneServerAtATime => true;
+
     protected override Task RunOnceAsync(IServiceProvider services, CancellationToken ct) =>
         services.GetRequiredService<SoundAlarms>().ExecuteAsync(ct);
 

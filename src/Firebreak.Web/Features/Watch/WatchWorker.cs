@@ -13,6 +13,8 @@ internal sealed class WatchOptions
 internal sealed class WatchWorker(IServiceScopeFactory scopes, TimeProvider time, IOptions<WatchOptions> options, ILogger<WatchWorker> logger)
     : PollingWorker(scopes, logger)
 {
+    protected override bool OneServerAtATime => true;
+
     protected override Task RunOnceAsync(IServiceProvider services, CancellationToken ct) =>
         services.GetRequiredService<CheckDueManifests>().ExecuteAsync(ct);
 

@@ -11,6 +11,8 @@ namespace Firebreak.Web.Infrastructure.Audit;
 internal sealed partial class AuditCheckpointWorker(IServiceScopeFactory scopes, IOptions<AuditOptions> options, TimeProvider time,
     ILogger<AuditCheckpointWorker> logger) : PollingWorker(scopes, logger)
 {
+    protected override bool OneServerAtATime => true;
+
     protected override async Task RunOnceAsync(IServiceProvider services, CancellationToken ct)
     {
         var outcome = await services.GetRequiredService<TakeCheckpoint>().ExecuteAsync(onlyWhenMoved: true, ct);

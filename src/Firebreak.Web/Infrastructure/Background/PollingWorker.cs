@@ -1,3 +1,5 @@
+using Firebreak.Web.Data;
+
 namespace Firebreak.Web.Infrastructure.Background;
 
 /// <summary>
@@ -13,18 +15,33 @@ internal abstract partial class PollingWorker(IServiceScopeFactory scopes, ILogg
     /// <summary>Wait until the next pass (an interval, or a wake-up).</summary>
     protected abstract Task WaitAsync(CancellationToken ct);
 
+    /// <summary>
+    /// True for a job that must run on one server at a time: its passes run only on the server holding the job's
+    /// lock (<see cref="JobLocks"/>), the others skip theirs. False for work that claims each row with a lease
+    /// (mail, chat, CVE calls), which every server may share.
+    /// </summary>
+    protected virtual bool OneServerAtATime => false;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var name = GetType().Name;
         WorkerPasses? passes;
-        await using (var first = scopes.CreateAsyncScope()) passes = first.ServiceProvider.GetService<WorkerPasses>();
+        JobLocks? locks;
+        await using (var first = scopes.CreateAsyncScope())
+        {
+            passes = first.ServiceProvider.GetService<WorkerPasses>();
+            locks = OneServerAtATime ? first.ServiceProvider.GetService<JobLocks>() : null;
+        }
         passes?.Started(name);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                await using var scope = scopes.CreateAsyncScope();
-                await RunOnceAsync(scope.ServiceProvider, stoppingToken);
+                if (locks is null || await locks.HoldAsync(name, stoppingToken))
+                {
+                    await using var scope = scopes.CreateAsyncScope();
+                    await RunOnceAsync(scope.ServiceProvider, stoppingToken);
+                }
                 passes?.Succeeded(name);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -13,8 +13,6 @@ namespace Firebreak.Web.Infrastructure.Mail;
 internal sealed partial class MailDelivery(FirebreakDbContext db, IMailTransport transport, IEnumerable<IOutboxObserver> observers,
     TimeProvider time, IOptions<MailOptions> options, ILogger<MailDelivery> logger)
 {
-    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
-
     /// <summary>Delivers up to <paramref name="batch"/> due messages; returns how many were sent.</summary>
     public async Task<int> DeliverDueAsync(CancellationToken ct, int batch = 50)
     {
@@ -36,7 +34,7 @@ internal sealed partial class MailDelivery(FirebreakDbContext db, IMailTransport
     {
         var now = time.GetUtcNow();
         var nowUtc = now.UtcDateTime;
-        var leaseEnd = (now + Lease).UtcDateTime;
+        var leaseEnd = (now + options.Value.Lease).UtcDateTime;
         var claimed = await db.Set<OutboxMessage>()
             .Where(m => m.Id == id && m.State == OutboxState.Pending && (m.LeasedUntil == null || m.LeasedUntil < nowUtc))
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeasedUntil, leaseEnd), ct);

@@ -15,6 +15,12 @@ internal sealed class MailOptions
 
     /// <summary>How often the worker looks for due mail when nothing wakes it earlier.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How long a server's claim on a message lasts (<c>Mail:Lease</c>, default two minutes, longer than a relay's
+    /// whole timeout): a server that dies while sending leaves the message to another server when the lease ends.
+    /// </summary>
+    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
 }
 
 internal sealed class SmtpOptions

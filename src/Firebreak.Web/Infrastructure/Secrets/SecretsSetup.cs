@@ -7,15 +7,19 @@ namespace Firebreak.Web.Infrastructure.Secrets;
 internal static class SecretsSetup
 {
     /// <summary>
-    /// Data Protection with its key ring in <c>keys/data-protection</c> of the data directory (before this,
-    /// the framework's default: a folder in the user's profile, or memory only), each key file sealed
-    /// under the data key; and <see cref="StoredSecrets"/> on top of it.
+    /// Data Protection with its key ring in the database (<see cref="DatabaseKeyRing"/>), so that every server on
+    /// the database accepts what another made; each key sealed under the data key. The key files an earlier version
+    /// kept in <c>keys/data-protection</c> of the data directory are taken in once. And <see cref="StoredSecrets"/> on top of it.
     /// </summary>
     public static WebApplicationBuilder AddFirebreakSecrets(this WebApplicationBuilder builder)
     {
-        var folder = Path.Combine(DataDirectory.Resolve(builder.Configuration), "keys", "data-protection");
-        builder.Services.AddDataProtection().SetApplicationName("Firebreak").PersistKeysToFileSystem(new DirectoryInfo(folder));
-        builder.Services.AddOptions<KeyManagementOptions>().Configure<DataKeyRing>((o, ring) => o.XmlEncryptor = new SealedKeyRingEncryptor(ring));
+        var legacy = Path.Combine(DataDirectory.Resolve(builder.Configuration), "keys", "data-protection");
+        builder.Services.AddDataProtection().SetApplicationName("Firebreak");
+        builder.Services.AddOptions<KeyManagementOptions>().Configure<DataKeyRing, IServiceScopeFactory, TimeProvider>((o, ring, scopes, time) =>
+        {
+            o.XmlEncryptor = new SealedKeyRingEncryptor(ring);
+            o.XmlRepository = new DatabaseKeyRing(scopes, time, legacy);
+        });
         builder.Services.AddSingleton<StoredSecrets>();
         return builder;
     }

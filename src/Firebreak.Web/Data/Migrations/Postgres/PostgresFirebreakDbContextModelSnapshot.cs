@@ -628,6 +628,28 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                     b.ToTable("ProjectCounters", (string)null);
                 });
 
+            modelBuilder.Entity("Firebreak.Web.Data.RateWindow", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("WindowStart")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Key", "WindowStart");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("RateWindows", (string)null);
+                });
+
             modelBuilder.Entity("Firebreak.Web.Data.Sealing.DataKey", b =>
                 {
                     b.Property<int>("Id")
@@ -1819,6 +1841,34 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                     b.HasIndex("State", "NextAttemptAt");
 
                     b.ToTable("Outbox", (string)null);
+                });
+
+            modelBuilder.Entity("Firebreak.Web.Infrastructure.Secrets.StoredProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("StoredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("DataProtectionKeys", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>

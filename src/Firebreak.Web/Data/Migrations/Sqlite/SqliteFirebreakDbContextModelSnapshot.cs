@@ -622,6 +622,28 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
                     b.ToTable("ProjectCounters", (string)null);
                 });
 
+            modelBuilder.Entity("Firebreak.Web.Data.RateWindow", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("WindowStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key", "WindowStart");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("RateWindows", (string)null);
+                });
+
             modelBuilder.Entity("Firebreak.Web.Data.Sealing.DataKey", b =>
                 {
                     b.Property<int>("Id")
@@ -1813,6 +1835,32 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
                     b.HasIndex("State", "NextAttemptAt");
 
                     b.ToTable("Outbox", (string)null);
+                });
+
+            modelBuilder.Entity("Firebreak.Web.Infrastructure.Secrets.StoredProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StoredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("DataProtectionKeys", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>

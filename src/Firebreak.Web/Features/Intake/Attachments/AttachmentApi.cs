@@ -29,7 +29,7 @@ internal static class AttachmentApi
     private static async Task<Results<Created<AttachmentJson[]>, NotFound>> Attach([FromHeader(Name = PortalApi.TokenHeader)] string? token, HttpContext http,
         ReportThreads threads, AttachToReport attach, IntakeRateLimiter limiter, AttachmentLimits limits, CancellationToken ct)
     {
-        limiter.Take(http, "portal");
+        await limiter.TakeAsync(http, "portal", http.RequestAborted);
         if (await threads.OpenByTokenAsync(token, ct) is not var (incident, _)) return TypedResults.NotFound();
         ReportRequest.AllowBody(http, limits);
         var added = await attach.ExecuteAsync(incident, await ReportRequest.ReadFilesAsync(http, limits, ct), ct);

@@ -32,7 +32,7 @@ internal sealed class ConfirmModel(ConfirmReport confirm, FirebreakDbContext db,
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        limiter.Take(HttpContext, "confirm");
+        await limiter.TakeAsync(HttpContext, "confirm", HttpContext.RequestAborted);
         await ReloadAsync(ct);
         if (State != ConfirmationState.Waiting) return Page();
         var baseUrl = urls.For(Request);

@@ -65,7 +65,7 @@ internal sealed class PortalModel(ReportThreads threads, PostMessage post, Fireb
     private async Task<IActionResult> Run(Func<Task> action, CancellationToken ct)
     {
         if (!await ReloadAsync(ct)) return NotFound();
-        limiter.Take(HttpContext, "portal");
+        await limiter.TakeAsync(HttpContext, "portal", HttpContext.RequestAborted);
         await action();
         return RedirectToPage(new { token = Token });
     }

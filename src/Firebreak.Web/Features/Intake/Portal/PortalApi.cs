@@ -28,7 +28,7 @@ internal static class PortalApi
     private static async Task<Results<Ok<PortalJson>, NotFound>> Portal([FromHeader(Name = TokenHeader)] string? token, HttpContext http,
         ReportThreads threads, IntakeRateLimiter limiter, FirebreakDbContext db, TimeProvider time, PublicUrl urls, CancellationToken ct)
     {
-        limiter.Take(http, "portal");
+        await limiter.TakeAsync(http, "portal", http.RequestAborted);
         if (await threads.OpenByTokenAsync(token, ct) is not var (incident, _)) return TypedResults.NotFound();
         var project = await db.Projects.SingleAsync(p => p.Id == incident.ProjectId, ct);
         var messages = await threads.SharedAsync(incident.Id, ct);
@@ -46,7 +46,7 @@ internal static class PortalApi
     private static async Task<Results<Created<MessageJson>, NotFound>> Reply([FromHeader(Name = TokenHeader)] string? token, MessageRequest request,
         HttpContext http, ReportThreads threads, PostMessage post, IntakeRateLimiter limiter, CancellationToken ct)
     {
-        limiter.Take(http, "portal");
+        await limiter.TakeAsync(http, "portal", http.RequestAborted);
         if (await threads.OpenByTokenAsync(token, ct) is not var (incident, _)) return TypedResults.NotFound();
         var message = await post.FromReporterAsync(incident, request.Body, ct);
         return TypedResults.Created((string?)null, MessageJson.ForReporter(message));
@@ -55,7 +55,7 @@ internal static class PortalApi
     private static async Task<Results<Ok<PortalJson>, NotFound>> Credit([FromHeader(Name = TokenHeader)] string? token, CreditRequest request,
         HttpContext http, ReportThreads threads, IntakeRateLimiter limiter, FirebreakDbContext db, TimeProvider time, PublicUrl urls, CancellationToken ct)
     {
-        limiter.Take(http, "portal");
+        await limiter.TakeAsync(http, "portal", http.RequestAborted);
         if (await threads.OpenByTokenAsync(token, ct) is not var (incident, _)) return TypedResults.NotFound();
         incident.ChangeCredit(WireNames.Parse<CreditPreference>(request.Credit, "credit preference"), request.CreditName, request.Consent,
             SubmitReport.Actor, time.GetUtcNow());

@@ -47,7 +47,7 @@ internal sealed class ReportModel(FirebreakDbContext db, SubmitReport submit, In
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!await ReloadAsync(ct)) return NotFound();
-        limiter.Take(HttpContext, "report");
+        await limiter.TakeAsync(HttpContext, "report", HttpContext.RequestAborted);
         var baseUrl = urls.For(Request);
         var files = await ReportRequest.FilesAsync(Attachments, limits, ct);
         var outcome = await submit.ExecuteAsync(Project, new ReportSubmission(Title, Description, AffectedVersions, CvssVector, Contact,

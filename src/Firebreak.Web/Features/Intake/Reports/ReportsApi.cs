@@ -48,7 +48,7 @@ internal static class ReportsApi
     private static async Task<Results<Created<ReportReceiptJson>, Accepted<HeldReportJson>, NotFound>> Submit(string slug, HttpContext http,
         FirebreakDbContext db, SubmitReport submit, IntakeRateLimiter limiter, PublicUrl urls, AttachmentLimits limits, CancellationToken ct)
     {
-        limiter.Take(http, "report");
+        await limiter.TakeAsync(http, "report", http.RequestAborted);
         if (await db.Projects.SingleOrDefaultAsync(p => p.Slug == slug, ct) is not { } project) return TypedResults.NotFound();
         ReportRequest.AllowBody(http, limits);
         var (submission, files) = await ReportRequest.ReadAsync(http, limits, ct);

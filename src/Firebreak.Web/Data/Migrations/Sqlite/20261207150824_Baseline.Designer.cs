@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Firebreak.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteFirebreakDbContext))]
-    [Migration("20261207133231_Baseline")]
+    [Migration("20261207150824_Baseline")]
     partial class Baseline
     {
         /// <inheritdoc />
@@ -623,6 +623,28 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
                     b.HasKey("ProjectId", "Name");
 
                     b.ToTable("ProjectCounters", (string)null);
+                });
+
+            modelBuilder.Entity("Firebreak.Web.Data.RateWindow", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("WindowStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key", "WindowStart");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("RateWindows", (string)null);
                 });
 
             modelBuilder.Entity("Firebreak.Web.Data.Sealing.DataKey", b =>
@@ -1816,6 +1838,32 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
                     b.HasIndex("State", "NextAttemptAt");
 
                     b.ToTable("Outbox", (string)null);
+                });
+
+            modelBuilder.Entity("Firebreak.Web.Infrastructure.Secrets.StoredProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StoredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("DataProtectionKeys", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
