@@ -185,6 +185,12 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                     b.Property<bool>("ActivelyExploited")
                         .HasColumnType("boolean");
 
+                    b.Property<DateTime?>("AtRiskAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("BreachAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -202,6 +208,9 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("NextDueAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("Number")
                         .HasColumnType("integer");
@@ -257,7 +266,11 @@ namespace Firebreak.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("NextDueAt", "Id");
+
                     b.HasIndex("ProjectId", "ClosedAt");
+
+                    b.HasIndex("ProjectId", "NextDueAt");
 
                     b.HasIndex("ProjectId", "Number")
                         .IsUnique();
@@ -265,6 +278,8 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                     b.HasIndex("ProjectId", "Stage");
 
                     b.HasIndex("ProjectId", "Kind", "OpenedAt");
+
+                    b.HasIndex("Stage", "Severity", "Kind", "ProjectId", "BreachAt", "AtRiskAt");
 
                     b.ToTable("Incidents");
                 });

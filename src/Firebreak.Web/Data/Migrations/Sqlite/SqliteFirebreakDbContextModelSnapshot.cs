@@ -179,6 +179,12 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
                     b.Property<bool>("ActivelyExploited")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("AtRiskAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("BreachAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("TEXT");
 
@@ -195,6 +201,9 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NextDueAt")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Number")
@@ -251,7 +260,11 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("NextDueAt", "Id");
+
                     b.HasIndex("ProjectId", "ClosedAt");
+
+                    b.HasIndex("ProjectId", "NextDueAt");
 
                     b.HasIndex("ProjectId", "Number")
                         .IsUnique();
@@ -259,6 +272,8 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
                     b.HasIndex("ProjectId", "Stage");
 
                     b.HasIndex("ProjectId", "Kind", "OpenedAt");
+
+                    b.HasIndex("Stage", "Severity", "Kind", "ProjectId", "BreachAt", "AtRiskAt");
 
                     b.ToTable("Incidents");
                 });

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Firebreak.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteFirebreakDbContext))]
-    [Migration("20261207133231_Baseline")]
+    [Migration("20261207151146_Baseline")]
     partial class Baseline
     {
         /// <inheritdoc />
@@ -182,6 +182,12 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
                     b.Property<bool>("ActivelyExploited")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("AtRiskAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("BreachAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("TEXT");
 
@@ -198,6 +204,9 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NextDueAt")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Number")
@@ -254,7 +263,11 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("NextDueAt", "Id");
+
                     b.HasIndex("ProjectId", "ClosedAt");
+
+                    b.HasIndex("ProjectId", "NextDueAt");
 
                     b.HasIndex("ProjectId", "Number")
                         .IsUnique();
@@ -262,6 +275,8 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
                     b.HasIndex("ProjectId", "Stage");
 
                     b.HasIndex("ProjectId", "Kind", "OpenedAt");
+
+                    b.HasIndex("Stage", "Severity", "Kind", "ProjectId", "BreachAt", "AtRiskAt");
 
                     b.ToTable("Incidents");
                 });

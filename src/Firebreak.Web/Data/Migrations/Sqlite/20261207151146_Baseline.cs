@@ -514,6 +514,9 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    NextDueAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    BreachAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    AtRiskAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     ClosedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     ProjectId = table.Column<Guid>(type: "TEXT", nullable: false),
                     Number = table.Column<int>(type: "INTEGER", nullable: false),
@@ -1400,6 +1403,11 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
                 column: "UserId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Incidents_NextDueAt_Id",
+                table: "Incidents",
+                columns: new[] { "NextDueAt", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Incidents_ProjectId_ClosedAt",
                 table: "Incidents",
                 columns: new[] { "ProjectId", "ClosedAt" });
@@ -1408,6 +1416,11 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
                 name: "IX_Incidents_ProjectId_Kind_OpenedAt",
                 table: "Incidents",
                 columns: new[] { "ProjectId", "Kind", "OpenedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Incidents_ProjectId_NextDueAt",
+                table: "Incidents",
+                columns: new[] { "ProjectId", "NextDueAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Incidents_ProjectId_Number",
@@ -1419,6 +1432,11 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
                 name: "IX_Incidents_ProjectId_Stage",
                 table: "Incidents",
                 columns: new[] { "ProjectId", "Stage" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Incidents_Stage_Severity_Kind_ProjectId_BreachAt_AtRiskAt",
+                table: "Incidents",
+                columns: new[] { "Stage", "Severity", "Kind", "ProjectId", "BreachAt", "AtRiskAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Notifications_IncidentId",

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Firebreak.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresFirebreakDbContext))]
-    [Migration("20261207133312_Baseline")]
+    [Migration("20261207151829_Baseline")]
     partial class Baseline
     {
         /// <inheritdoc />
@@ -188,6 +188,12 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                     b.Property<bool>("ActivelyExploited")
                         .HasColumnType("boolean");
 
+                    b.Property<DateTime?>("AtRiskAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("BreachAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -205,6 +211,9 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("NextDueAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("Number")
                         .HasColumnType("integer");
@@ -260,7 +269,11 @@ namespace Firebreak.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("NextDueAt", "Id");
+
                     b.HasIndex("ProjectId", "ClosedAt");
+
+                    b.HasIndex("ProjectId", "NextDueAt");
 
                     b.HasIndex("ProjectId", "Number")
                         .IsUnique();
@@ -268,6 +281,8 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                     b.HasIndex("ProjectId", "Stage");
 
                     b.HasIndex("ProjectId", "Kind", "OpenedAt");
+
+                    b.HasIndex("Stage", "Severity", "Kind", "ProjectId", "BreachAt", "AtRiskAt");
 
                     b.ToTable("Incidents");
                 });

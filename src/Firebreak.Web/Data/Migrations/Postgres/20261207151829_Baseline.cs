@@ -516,6 +516,9 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    NextDueAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    BreachAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    AtRiskAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     ClosedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     ProjectId = table.Column<Guid>(type: "uuid", nullable: false),
                     Number = table.Column<int>(type: "integer", nullable: false),
@@ -1402,6 +1405,11 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                 column: "UserId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Incidents_NextDueAt_Id",
+                table: "Incidents",
+                columns: new[] { "NextDueAt", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Incidents_ProjectId_ClosedAt",
                 table: "Incidents",
                 columns: new[] { "ProjectId", "ClosedAt" });
@@ -1410,6 +1418,11 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                 name: "IX_Incidents_ProjectId_Kind_OpenedAt",
                 table: "Incidents",
                 columns: new[] { "ProjectId", "Kind", "OpenedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Incidents_ProjectId_NextDueAt",
+                table: "Incidents",
+                columns: new[] { "ProjectId", "NextDueAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Incidents_ProjectId_Number",
@@ -1421,6 +1434,11 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                 name: "IX_Incidents_ProjectId_Stage",
                 table: "Incidents",
                 columns: new[] { "ProjectId", "Stage" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Incidents_Stage_Severity_Kind_ProjectId_BreachAt_AtRiskAt",
+                table: "Incidents",
+                columns: new[] { "Stage", "Severity", "Kind", "ProjectId", "BreachAt", "AtRiskAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Notifications_IncidentId",
