@@ -10,11 +10,11 @@ memory (VmRSS and VmHWM from /proc/PID/status). Prints one line per size and a t
 
 usage: dashboard-scaling.py [--app src/Firebreak.Web/bin/Release/net10.0] [--sizes 100,10000,100000] [--requests 200] [--port 5291]
 """
-import argparse, datetime, http.cookiejar, json, os, random, re, sqlite3, statistics, subprocess, sys, tempfile, time, urllib.parse, urllib.request, uuid
+import argparse, urllib.error, datetime, http.cookiejar, json, os, random, re, sqlite3, statistics, subprocess, sys, tempfile, time, urllib.parse, urllib.request, uuid
 
 TOKEN_RE = re.compile(r'name="__RequestVerificationToken" type="hidden" value="([^"]+)"')
 SEVERITIES = ["critical", "high", "medium", "low"]
-KINDS = ["other", "leaked-credential", "compromised-account", "malicious-release"]
+KINDS = ["other", "leaked-credential", "compromised-dependency", "release-compromise"]
 PASSWORD = "correct horse battery staple 42"
 FORMAT = "%Y-%m-%d %H:%M:%S.%f"
 
@@ -51,8 +51,11 @@ def stop(proc):
 def api(base, token, method, path, body=None):
     data = None if body is None else json.dumps(body).encode()
     req = urllib.request.Request(base + path, data=data, method=method, headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"})
-    with urllib.request.urlopen(req) as r:
-        return json.loads(r.read() or b"null")
+    try:
+        with urllib.request.urlopen(req) as r:
+            return json.loads(r.read() or b"null")
+    except urllib.error.HTTPError as e:
+        sys.exit(f"{method} {path}: {e.code} {e.read()[:400]!r}")
 
 
 def parse(text):
@@ -80,7 +83,7 @@ def seed(database, slug, total, rng):
         shift = datetime.timedelta(seconds=rng.randint(-30 * 86400, 0))  # opened up to 30 days ago: some clocks breached, some at risk, some running
         row = dict(template)
         number += 1
-        row.update(Id=str(uuid.uuid4()).upper(), Number=number, Severity=rng.choice(SEVERITIES), Kind=rng.choice(KINDS))
+        row.update(Id=str(uuid.uuid4()).upper(), Number=number)  # severity and kind as the template (one of each pair)
         for c in ("OpenedAt", "UpdatedAt"):
             row[c] = show(parse(row[c]) + shift)
         due, breach, risk = [], [], []
@@ -129,10 +132,12 @@ def measure(app, size, requests, port, rng):
     token = made.stdout.strip().split("\n")[-1].strip()
     proc = start(app, work, port)
     slug = "scale"
-    api(base, token, "POST", "/api/v1/projects", {"slug": slug, "name": "Scale"})
-    for n, (severity, kind) in enumerate((s, k) for s in SEVERITIES for k in KINDS):
-        api(base, token, "POST", f"/api/v1/projects/{slug}/incidents", {"kind": kind, "title": f"Template incident {n}", "severity": severity, "summary": "A copied incident."})
-    stop(proc)
+    try:
+        api(base, token, "POST", "/api/v1/projects", {"slug": slug, "name": "Scale"})
+        for n, (severity, kind) in enumerate((s, k) for s in SEVERITIES for k in KINDS):
+            api(base, token, "POST", f"/api/v1/projects/{slug}/incidents", {"kind": kind, "title": f"Template incident {n}", "severity": severity, "summary": "A copied incident."})
+    finally:
+        stop(proc)
     started = time.perf_counter()
     seed(os.path.join(work, "data", "firebreak.db"), slug, size, rng)
     seeded = time.perf_counter() - started

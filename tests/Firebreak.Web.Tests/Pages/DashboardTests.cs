@@ -60,25 +60,25 @@ public abstract partial class DashboardTests(FirebreakFactory factory)
 
         var first = await page.GetHtmlAsync($"/?project={slug}&kind=other");
 
-        Assert.Equal(50, Rows().Matches(first).Count);
+        Assert.Equal(50, Rows().Count(first));
         Assert.Contains("52 open incident(s) matching the filters", first, StringComparison.Ordinal);
         Assert.True(first.IndexOf("The critical one", StringComparison.Ordinal) < first.IndexOf("Low 00", StringComparison.Ordinal), "the nearest deadline leads");
         var next = Next().Match(first);
         Assert.True(next.Success, "a link to the next page");
-        var href = WebUtility.HtmlDecode(next.Groups[1].Value);
+        var href = WebUtility.HtmlDecode(next.Groups[1].Success ? next.Groups[1].Value : next.Groups[2].Value);
         Assert.Contains($"project={slug}", href, StringComparison.Ordinal);
         Assert.Contains("kind=other", href, StringComparison.Ordinal);
         Assert.Contains("page=2", href, StringComparison.Ordinal);
 
         var second = await page.GetHtmlAsync(href);
-        Assert.Equal(2, Rows().Matches(second).Count);
+        Assert.Equal(2, Rows().Count(second));
         Assert.Contains("Low 49", second, StringComparison.Ordinal);
         Assert.Contains("Low 50", second, StringComparison.Ordinal);
         Assert.DoesNotContain("Low 48", second, StringComparison.Ordinal);
         Assert.Contains("rel=\"prev\"", second, StringComparison.Ordinal);
 
         var small = await page.GetHtmlAsync($"/?project={slug}&pageSize=10&page=6");
-        Assert.Equal(2, Rows().Matches(small).Count);
+        Assert.Equal(2, Rows().Count(small));
     }
 
     [Fact]
@@ -98,7 +98,7 @@ public abstract partial class DashboardTests(FirebreakFactory factory)
         Assert.DoesNotContain("High other", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Low leak", html, StringComparison.Ordinal);
         Assert.DoesNotContain("elsewhere", html, StringComparison.Ordinal);
-        Assert.Equal(1, Rows().Matches(html).Count);
+        Assert.Equal(1, Rows().Count(html));
         Assert.Contains("1 open incident(s) matching the filters", html, StringComparison.Ordinal);
         Assert.Equal("0", Count(html, "severity", "low"));
         Assert.Contains("<option value=\"leaked-credential\" selected=\"selected\">", html, StringComparison.Ordinal);
@@ -181,7 +181,7 @@ public abstract partial class DashboardTests(FirebreakFactory factory)
     [GeneratedRegex("<tr class=\"state-")]
     private static partial Regex Rows();
 
-    [GeneratedRegex("<a href=\"([^\"]+)\" rel=\"next\">")]
+    [GeneratedRegex("<a href=\"([^\"]+)\" rel=\"next\">|<a rel=\"next\" href=\"([^\"]+)\">")]
     private static partial Regex Next();
 }
 

@@ -60,15 +60,17 @@ internal sealed class DashboardQueries(ProjectAccess access, FirebreakDbContext 
     }
 
     /// <summary>
-    /// The viewer's incidents: a role on it is assigned to their e-mail or user name (compared without case, as the
-    /// notices match assignees), or an open action item on it is theirs.
+    /// The viewer's incidents: a role on it is assigned to their e-mail or user name (as written, in lower or in upper case), or an open action item on it is theirs.
     /// </summary>
     private async Task<IQueryable<Incident>> MineAsync(IQueryable<Incident> query, CancellationToken ct)
     {
         var me = user.Id;
         var account = await db.Users.Where(u => u.Id == me).Select(u => new { u.Email, u.UserName }).SingleOrDefaultAsync(ct);
-        var names = new[] { account?.Email, account?.UserName }.OfType<string>().Select(n => n.ToLowerInvariant()).Distinct().ToList();
-        return query.Where(i => i.Assignments.Any(a => names.Contains(a.Person.ToLowerInvariant()))
+        // The assignee is free text; it is matched as written, all lower case or all upper case (a case-blind comparison in SQL
+        // would differ between the databases and defeat their indexes).
+        var names = new[] { account?.Email, account?.UserName }.OfType<string>()
+            .SelectMany(n => new[] { n, n.ToLowerInvariant(), n.ToUpperInvariant() }).Distinct(StringComparer.Ordinal).ToList();
+        return query.Where(i => i.Assignments.Any(a => names.Contains(a.Person))
             || db.Set<ActionItem>().Any(a => a.IncidentId == i.Id && a.OwnerId == me && a.Status == ActionItemStatus.Open));
     }
 
