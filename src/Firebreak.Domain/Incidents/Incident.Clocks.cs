@@ -12,6 +12,42 @@ public sealed partial class Incident
     /// <summary>The running clock due soonest, for ordering dashboards.</summary>
     public SlaClock? NearestRunningClock => Clocks.Where(c => c.IsRunning).MinBy(c => c.DueAt);
 
+    /// <summary>
+    /// When the nearest running clock is due (UTC), or <see cref="NoDeadline"/> when none runs. Stored with the incident
+    /// (always computed from the clocks here: what the database holds is never read back) so that a dashboard orders and
+    /// pages open incidents in SQL by an index, and incidents without a running deadline come last on every database.
+    /// </summary>
+    public DateTime NextDueAt
+    {
+        get => _clocks.Where(c => c.StoppedAt is null).Select(c => (DateTime?)c.DueAt).Min() ?? NoDeadline;
+        private set { }
+    }
+
+    /// <summary>
+    /// From when (UTC) the incident counts as breached: the earliest due instant of a running clock or of one stopped late;
+    /// null when no clock is or can become breached. Breached at <c>now</c> exactly when this is at or before <c>now</c>,
+    /// as <see cref="WorstClockStateAt"/> decides. Stored like <see cref="NextDueAt"/>, for counting in SQL.
+    /// </summary>
+    public DateTime? BreachAt
+    {
+        get => _clocks.Where(c => c.StoppedAt is null || c.StoppedAt > c.DueAt).Select(c => (DateTime?)c.DueAt).Min();
+        private set { }
+    }
+
+    /// <summary>
+    /// From when (UTC) a running clock is at risk (its due instant less the at-risk share of its window); null when none
+    /// runs. At risk at <c>now</c>, unless breached, exactly when this is at or before <c>now</c>. Stored for counting in SQL.
+    /// </summary>
+    public DateTime? AtRiskAt
+    {
+        get => _clocks.Where(c => c.StoppedAt is null)
+            .Select(c => (DateTime?)(c.DueAt - (c.DueAt - c.StartedAt) * SlaClock.AtRiskShare(c.Kind))).Min();
+        private set { }
+    }
+
+    /// <summary>The <see cref="NextDueAt"/> of an incident with no running clock: the last instant there is (UTC).</summary>
+    public static readonly DateTime NoDeadline = DateTime.SpecifyKind(DateTime.MaxValue, DateTimeKind.Utc);
+
     /// <summary>The worst state over all clocks at <paramref name="now"/> (breached before at-risk).</summary>
     public ClockState? WorstClockStateAt(DateTimeOffset now)
     {

@@ -1,23 +1,41 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Firebreak.Web.Tests.Infrastructure;
 
 namespace Firebreak.Web.Tests.Pages;
 
-public class DashboardTests(SqliteFactory factory) : IClassFixture<SqliteFactory>
+/// <summary>
+/// The dashboard (issue 17 part 5, issue 13 part 6): one page of open incidents nearest deadline first, counts per severity,
+/// stage and clock state over every incident the filters select, the filters as a GET form kept by the paging links, and
+/// only what the viewer may see. On SQLite and on PostgreSQL by the subclasses below.
+/// </summary>
+public abstract partial class DashboardTests(FirebreakFactory factory)
 {
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private async Task<(HttpClient Api, string Slug)> ProjectAsync(HttpClient? api = null)
+    {
+        api ??= (await factory.CreateUserClientAsync(admin: true)).Client;
+        var slug = $"d{Guid.NewGuid():N}"[..16];
+        await api.PostJsonAsync("/api/v1/projects", new { slug, name = "Dash " + slug }, HttpStatusCode.Created);
+        return (api, slug);
+    }
+
+    private static async Task<string> OpenAsync(HttpClient api, string slug, string title, string severity = "low", string kind = "other") =>
+        (string)(await api.PostJsonAsync($"/api/v1/projects/{slug}/incidents", new { kind, title, severity }, HttpStatusCode.Created))["id"]!;
+
     [Fact]
     public async Task Dashboard_OrdersByNearestDeadlineAndMarksBreached()
     {
         var page = await PageClient.SignInAsync(factory, admin: true);
-        var (api, _) = await factory.CreateUserClientAsync(admin: true);
-        await api.PostJsonAsync("/api/v1/projects", new { slug = "dash", name = "Dash" }, HttpStatusCode.Created);
-        await api.PostJsonAsync("/api/v1/projects/dash/incidents", new { kind = "other", title = "Low one", severity = "low" }, HttpStatusCode.Created);
-        await api.PostJsonAsync("/api/v1/projects/dash/incidents", new { kind = "other", title = "Critical one", severity = "critical" }, HttpStatusCode.Created);
-        var closed = await api.PostJsonAsync("/api/v1/projects/dash/incidents", new { kind = "other", title = "Closed one", severity = "critical" }, HttpStatusCode.Created);
-        await api.PostJsonAsync($"/api/v1/incidents/{closed["id"]}/close", new { resolution = "rejected", reason = "raised by mistake" });
+        var (api, slug) = await ProjectAsync();
+        await OpenAsync(api, slug, "Low one");
+        await OpenAsync(api, slug, "Critical one", "critical");
+        var closed = await OpenAsync(api, slug, "Closed one", "critical");
+        await api.PostJsonAsync($"/api/v1/incidents/{closed}/close", new { resolution = "rejected", reason = "raised by mistake" });
         factory.Clock.Advance(TimeSpan.FromHours(5));
 
-        var html = await page.GetHtmlAsync("/");
+        var html = await page.GetHtmlAsync($"/?project={slug}");
 
         var critical = html.IndexOf("Critical one", StringComparison.Ordinal);
         var low = html.IndexOf("Low one", StringComparison.Ordinal);
@@ -25,5 +43,148 @@ public class DashboardTests(SqliteFactory factory) : IClassFixture<SqliteFactory
         Assert.DoesNotContain("Closed one", html, StringComparison.Ordinal);
         Assert.Contains("<tr class=\"state-breached\">", html, StringComparison.Ordinal);
         Assert.Contains("overdue by 1h 00m", html, StringComparison.Ordinal);
+        Assert.Contains("2 open incident(s) matching the filters", html, StringComparison.Ordinal);
+        Assert.Equal("1", Count(html, "state", "breached"));
+        Assert.Equal("1", Count(html, "severity", "critical"));
+        Assert.Equal("1", Count(html, "severity", "low"));
     }
+
+    [Fact]
+    public async Task Dashboard_MoreThanAPage_PagesNearestDeadlineFirstAndKeepsTheFilters()
+    {
+        var page = await PageClient.SignInAsync(factory, admin: true);
+        var (api, slug) = await ProjectAsync();
+        for (var n = 0; n < 51; n++) await OpenAsync(api, slug, $"Low {n:00}", "low");
+        await OpenAsync(api, slug, "The critical one", "critical");
+        factory.Clock.Advance(TimeSpan.FromMinutes(1));
+
+        var first = await page.GetHtmlAsync($"/?project={slug}&kind=other");
+
+        Assert.Equal(50, Rows().Count(first));
+        Assert.Contains("52 open incident(s) matching the filters", first, StringComparison.Ordinal);
+        Assert.True(first.IndexOf("The critical one", StringComparison.Ordinal) < first.IndexOf("Low 00", StringComparison.Ordinal), "the nearest deadline leads");
+        var next = Next().Match(first);
+        Assert.True(next.Success, "a link to the next page");
+        var href = WebUtility.HtmlDecode(next.Groups[1].Success ? next.Groups[1].Value : next.Groups[2].Value);
+        Assert.Contains($"project={slug}", href, StringComparison.Ordinal);
+        Assert.Contains("kind=other", href, StringComparison.Ordinal);
+        Assert.Contains("page=2", href, StringComparison.Ordinal);
+
+        var second = await page.GetHtmlAsync(href);
+        Assert.Equal(2, Rows().Count(second));
+        Assert.Contains("Low 49", second, StringComparison.Ordinal);
+        Assert.Contains("Low 50", second, StringComparison.Ordinal);
+        Assert.DoesNotContain("Low 48", second, StringComparison.Ordinal);
+        Assert.Contains("rel=\"prev\"", second, StringComparison.Ordinal);
+
+        var small = await page.GetHtmlAsync($"/?project={slug}&pageSize=10&page=6");
+        Assert.Equal(2, Rows().Count(small));
+    }
+
+    [Fact]
+    public async Task Dashboard_FiltersCombined_CountOnlyWhatTheyKeep()
+    {
+        var page = await PageClient.SignInAsync(factory, admin: true);
+        var (api, slug) = await ProjectAsync();
+        var (_, other) = await ProjectAsync(api);
+        await OpenAsync(api, slug, "High leak", "high", "leaked-credential");
+        await OpenAsync(api, slug, "High other", "high", "other");
+        await OpenAsync(api, slug, "Low leak", "low", "leaked-credential");
+        await OpenAsync(api, other, "High leak elsewhere", "high", "leaked-credential");
+
+        var html = await page.GetHtmlAsync($"/?project={slug}&severity=high&kind=leaked-credential");
+
+        Assert.Contains("High leak", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("High other", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Low leak", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("elsewhere", html, StringComparison.Ordinal);
+        Assert.Equal(1, Rows().Count(html));
+        Assert.Contains("1 open incident(s) matching the filters", html, StringComparison.Ordinal);
+        Assert.Equal("0", Count(html, "severity", "low"));
+        Assert.Contains("<option value=\"leaked-credential\" selected=\"selected\">", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Dashboard_Mine_KeepsIncidentsAssignedToTheViewerOrWithTheirActionItem()
+    {
+        var (api, slug) = await ProjectAsync();
+        var email = $"mine-{Guid.NewGuid():N}@example.test";
+        var page = await PageClient.SignInAsync(factory, admin: false, email);
+        await api.PostJsonAsync($"/api/v1/projects/{slug}/members", new { email, role = "reviewer" }, HttpStatusCode.NoContent);
+        var assigned = await OpenAsync(api, slug, "Assigned to me");
+        var withItem = await OpenAsync(api, slug, "My action item");
+        await OpenAsync(api, slug, "Someone else's");
+        await api.PatchJsonAsync($"/api/v1/incidents/{assigned}", new { assignments = new Dictionary<string, string> { ["triage-owner"] = email.ToUpperInvariant() } });
+        await api.PostJsonAsync($"/api/v1/incidents/{withItem}/action-items", new { title = "Rotate", owner = email, dueAt = factory.Clock.GetUtcNow().AddDays(3) }, HttpStatusCode.Created);
+
+        var all = await page.GetHtmlAsync("/");
+        var mine = await page.GetHtmlAsync("/?mine=true");
+
+        Assert.Contains("Someone else", all, StringComparison.Ordinal);
+        Assert.Contains("3 open incident(s)", all, StringComparison.Ordinal);
+        Assert.Contains("Assigned to me", mine, StringComparison.Ordinal);
+        Assert.Contains("My action item", mine, StringComparison.Ordinal);
+        Assert.DoesNotContain("Someone else", mine, StringComparison.Ordinal);
+        Assert.Contains("2 open incident(s) matching the filters", mine, StringComparison.Ordinal);
+        Assert.Contains("id=\"f-mine\" name=\"mine\" type=\"checkbox\" value=\"true\" checked=\"checked\"", mine, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Dashboard_AnotherProjectsIncidents_AreNeverShownNorCounted()
+    {
+        var (api, mineSlug) = await ProjectAsync();
+        var (_, hidden) = await ProjectAsync(api);
+        var email = $"member-{Guid.NewGuid():N}@example.test";
+        var page = await PageClient.SignInAsync(factory, admin: false, email);
+        await api.PostJsonAsync($"/api/v1/projects/{mineSlug}/members", new { email, role = "reviewer" }, HttpStatusCode.NoContent);
+        await OpenAsync(api, mineSlug, "Visible one", "medium");
+        for (var n = 0; n < 3; n++) await OpenAsync(api, hidden, $"Hidden {n}", "critical");
+
+        var html = await page.GetHtmlAsync("/");
+
+        Assert.Contains("Visible one", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Hidden", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(hidden, html, StringComparison.Ordinal);
+        Assert.Contains("1 open incident(s)", html, StringComparison.Ordinal);
+        Assert.Equal("0", Count(html, "severity", "critical"));
+        using var refused = await page.Http.GetAsync(new Uri($"/?project={hidden}", UriKind.Relative), Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.DoesNotContain("Hidden", await refused.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("page=0", "page")]
+    [InlineData("page=two", "page")]
+    [InlineData("pageSize=201", "pageSize")]
+    [InlineData("pageSize=-1", "pageSize")]
+    [InlineData("severity=dire", "severity")]
+    [InlineData("kind=weird", "kind")]
+    [InlineData("mine=maybe", "mine")]
+    [InlineData("project=no-such-project", "project")]
+    public async Task Dashboard_BadParameters_Answer400NamingTheParameter(string query, string field)
+    {
+        var page = await PageClient.SignInAsync(factory, admin: true);
+
+        using var response = await page.Http.GetAsync(new Uri("/?" + query, UriKind.Relative), Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains($"{field}: ", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    private static string Count(string html, string attribute, string value)
+    {
+        var match = Regex.Match(html, $"<li[^>]*data-{attribute}=\"{value}\"[^>]*>(?:<span[^>]*>[^<]*</span>)?[^0-9<]*(\\d+)</li>");
+        Assert.True(match.Success, $"a count for {attribute} {value}");
+        return match.Groups[1].Value;
+    }
+
+    [GeneratedRegex("<tr class=\"state-")]
+    private static partial Regex Rows();
+
+    [GeneratedRegex("<a href=\"([^\"]+)\" rel=\"next\">|<a rel=\"next\" href=\"([^\"]+)\">")]
+    private static partial Regex Next();
 }
+
+public sealed class SqliteDashboardTests(SqliteFactory factory) : DashboardTests(factory), IClassFixture<SqliteFactory>;
+
+public sealed class PostgresDashboardTests(PostgresFactory factory) : DashboardTests(factory), IClassFixture<PostgresFactory>;

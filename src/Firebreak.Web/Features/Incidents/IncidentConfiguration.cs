@@ -23,6 +23,15 @@ internal sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
         incident.HasIndex(i => new { i.ProjectId, i.Stage });
         incident.HasIndex(i => new { i.ProjectId, i.ClosedAt }); // a project's recently closed incidents
         incident.HasIndex(i => new { i.ProjectId, i.Kind, i.OpenedAt }); // the intake's per-project rate: a range, not a scan of every incident
+        // The clock summary (computed by the incident from its clocks, written on every save, never read back) lets the
+        // dashboard page open incidents nearest deadline first through an index and count them per stage, severity and
+        // clock state without loading them: a request costs the same at a hundred incidents as at a hundred thousand.
+        incident.Property(i => i.NextDueAt);
+        incident.Property(i => i.BreachAt);
+        incident.Property(i => i.AtRiskAt);
+        incident.HasIndex(i => new { i.NextDueAt, i.Id });
+        incident.HasIndex(i => new { i.ProjectId, i.NextDueAt });
+        incident.HasIndex(i => new { i.Stage, i.Severity, i.Kind, i.ProjectId, i.BreachAt, i.AtRiskAt }); // covers the dashboard's counts
         incident.Property(i => i.Version).IsConcurrencyToken();
         incident.Property(i => i.Kind).HasConversion<string>().HasMaxLength(32);
         incident.Property(i => i.Stage).HasConversion<string>().HasMaxLength(32);

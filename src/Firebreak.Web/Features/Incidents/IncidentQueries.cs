@@ -71,17 +71,4 @@ internal sealed class IncidentQueries(ProjectAccess access, FirebreakDbContext d
         var slug = await db.Projects.Where(p => p.Id == incident.ProjectId).Select(p => p.Slug).SingleAsync(ct);
         return IncidentJson.From(incident, slug, library.Catalog, time.GetUtcNow());
     }
-
-    /// <summary>Open incidents across visible projects, nearest running deadline first; breached ones lead.</summary>
-    public async Task<IReadOnlyList<(Incident Incident, string Slug)>> OpenAcrossProjectsAsync(CancellationToken ct)
-    {
-        var closed = new[] { IncidentStage.Closed, IncidentStage.Rejected, IncidentStage.Duplicate };
-        var rows = await access.VisibleIncidents().Where(i => !closed.Contains(i.Stage))
-            .Join(db.Projects, i => i.ProjectId, p => p.Id, (i, p) => new { Incident = i, p.Slug })
-            .ToListAsync(ct);
-        return [.. rows
-            .OrderBy(r => r.Incident.NearestRunningClock?.DueAt ?? DateTimeOffset.MaxValue)
-            .ThenBy(r => r.Incident.Severity)
-            .Select(r => (r.Incident, r.Slug))];
-    }
 }

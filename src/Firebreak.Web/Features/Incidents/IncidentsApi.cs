@@ -18,6 +18,7 @@ internal static class IncidentsApi
         builder.Services.AddScoped<IncidentRecord>();
         builder.Services.AddScoped<ChangeIncident>();
         builder.Services.AddScoped<IncidentQueries>();
+        builder.Services.AddScoped<DashboardQueries>();
         builder.Services.AddScoped<WorkStep>();
         builder.Services.AddScoped<RecordRelease>();
         builder.Services.AddClosing();

@@ -1,0 +1,82 @@
+using Firebreak.Domain.Incidents;
+using Firebreak.Domain.Playbooks;
+using Firebreak.Web.Data;
+using Firebreak.Web.Infrastructure.Auth;
+using Microsoft.EntityFrameworkCore;
+
+namespace Firebreak.Web.Features.Incidents;
+
+/// <summary>
+/// Reads the dashboard: the open incidents the viewer may see, filtered, counted per stage, severity and clock state in SQL
+/// (one GROUP BY over an index), and one page of them nearest deadline first with only the columns a row shows. Nothing
+/// here loads every incident: the cost of a request does not grow with how many there are.
+/// </summary>
+internal sealed class DashboardQueries(ProjectAccess access, FirebreakDbContext db, CurrentUser user)
+{
+    private static readonly IncidentStage[] Ended = [IncidentStage.Closed, IncidentStage.Rejected, IncidentStage.Duplicate];
+
+    /// <summary>The page, or null when <see cref="DashboardFilter.Project"/> names no project the viewer sees.</summary>
+    public async Task<DashboardPage?> PageAsync(DashboardFilter filter, DateTimeOffset now, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var query = access.VisibleIncidents().Where(i => !Ended.Contains(i.Stage));
+        if (filter.Project is { } slug)
+        {
+            var project = await access.VisibleProjects().Where(p => p.Slug == slug).Select(p => (Guid?)p.Id).SingleOrDefaultAsync(ct);
+            if (project is not { } id) return null;
+            query = query.Where(i => i.ProjectId == id);
+        }
+        if (filter.Severity is { } severity) query = query.Where(i => i.Severity == severity);
+        if (filter.Kind is { } kind) query = query.Where(i => i.Kind == kind);
+        if (filter.Mine) query = await MineAsync(query, ct);
+
+        var at = now.UtcDateTime;
+        var counts = (await query.GroupBy(i => new { i.Stage, i.Severity })
+            .Select(g => new
+            {
+                g.Key.Stage,
+                g.Key.Severity,
+                Open = g.Count(),
+                Breached = g.Count(i => i.BreachAt <= at),
+                AtRisk = g.Count(i => (i.BreachAt == null || i.BreachAt > at) && i.AtRiskAt <= at),
+            })
+            .ToListAsync(ct))
+            .Select(c => new DashboardCount(c.Stage, c.Severity, c.Open, c.Breached, c.AtRisk))
+            .OrderBy(c => c.Stage).ThenBy(c => c.Severity).ToList();
+
+        var skip = (filter.Page - 1) * filter.PageSize;
+        var rows = await query.OrderBy(i => i.NextDueAt).ThenBy(i => i.Id).Skip(skip).Take(filter.PageSize)
+            .Join(db.Projects, i => i.ProjectId, p => p.Id, (i, p) => new
+            {
+                i.Id, i.Number, i.Title, p.Slug, i.Kind, i.Severity, i.UserSafetyClass, i.Stage, i.ActivelyExploited, i.NextDueAt,
+                Clocks = i.ClockRecords.Select(c => new { c.Kind, c.StartedAt, c.DueAt, c.StoppedAt }).ToList(),
+            })
+            .AsNoTracking().ToListAsync(ct);
+        var page = rows.OrderBy(r => r.NextDueAt).ThenBy(r => r.Id)
+            .Select(r => new DashboardRow(r.Id, r.Number, r.Title, r.Slug, r.Kind, r.Severity, r.UserSafetyClass, r.Stage, r.ActivelyExploited,
+                [.. r.Clocks.OrderBy(c => c.Kind).Select(c => new ClockRecordView(c.Kind, c.StartedAt, c.DueAt, c.StoppedAt).ToClock())]))
+            .ToList();
+        return new DashboardPage(page, counts, filter.Page, filter.PageSize);
+    }
+
+    /// <summary>
+    /// The viewer's incidents: a role on it is assigned to their e-mail or user name (as written, in lower or in upper case), or an open action item on it is theirs.
+    /// </summary>
+    private async Task<IQueryable<Incident>> MineAsync(IQueryable<Incident> query, CancellationToken ct)
+    {
+        var me = user.Id;
+        var account = await db.Users.Where(u => u.Id == me).Select(u => new { u.Email, u.UserName }).SingleOrDefaultAsync(ct);
+        // The assignee is free text; it is matched as written, all lower case or all upper case (a case-blind comparison in SQL
+        // would differ between the databases and defeat their indexes).
+        var names = new[] { account?.Email, account?.UserName }.OfType<string>()
+            .SelectMany(n => new[] { n, n.ToLowerInvariant(), n.ToUpperInvariant() }).Distinct(StringComparer.Ordinal).ToList();
+        return query.Where(i => i.Assignments.Any(a => names.Contains(a.Person))
+            || db.Set<ActionItem>().Any(a => a.IncidentId == i.Id && a.OwnerId == me && a.Status == ActionItemStatus.Open));
+    }
+
+    private readonly record struct ClockRecordView(ClockKind Kind, DateTime StartedAt, DateTime DueAt, DateTime? StoppedAt)
+    {
+        public SlaClock ToClock() => new(Kind, Domain.Common.UtcInstants.AsInstant(StartedAt), Domain.Common.UtcInstants.AsInstant(DueAt),
+            StoppedAt is { } s ? Domain.Common.UtcInstants.AsInstant(s) : null);
+    }
+}
