@@ -31,6 +31,8 @@ public class AccessibilityBrowserTests(BrowserFactory factory) : IClassFixture<B
         await first.Context.CloseAsync();
         var instance = await WalkInstance.ForAsync(factory);
         Directory.CreateDirectory(Screenshots);
+        var log = Path.Combine(Screenshots, "axe-violations.txt"); // written as the check goes, so a slow run can be read before it ends
+        File.WriteAllText(log, "");
 
         var checkedPages = new HashSet<string>(StringComparer.Ordinal);
         var violations = new List<string>();
@@ -60,6 +62,7 @@ public class AccessibilityBrowserTests(BrowserFactory factory) : IClassFixture<B
                     foreach (var violation in result.Violations.Where(v => v.Impact is { } impact && Failing.Contains(impact)))
                     {
                         violations.Add(Describe(name, url, width, violation));
+                        File.AppendAllText(log, violations[^1] + "\n");
                     }
                 }
             }
