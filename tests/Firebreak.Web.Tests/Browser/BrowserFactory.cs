@@ -1,4 +1,5 @@
 using Firebreak.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.Playwright;
 
 namespace Firebreak.Web.Tests.Browser;
@@ -42,6 +43,14 @@ public sealed class BrowserFactory : SqliteFactory
         context.SetDefaultNavigationTimeout(60_000);
         return await context.NewPageAsync();
     }
+
+    /// <summary>
+    /// On the real port the factory's own client follows redirects itself whatever its options say (its innermost
+    /// handler is a plain one), so a page client here is built by hand: cookies kept, redirects answered as they come.
+    /// The server must be running (after a first <see cref="NewPageAsync"/>).
+    /// </summary>
+    public override HttpClient CreatePageHttpClient() =>
+        new(new CookieContainerHandler { InnerHandler = new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false } }) { BaseAddress = BaseAddress };
 
     public override async ValueTask DisposeAsync()
     {

@@ -50,6 +50,10 @@ public abstract class FirebreakFactory : WebApplicationFactory<Program>
     /// <summary>The connection string, or null when this database is not available here.</summary>
     protected abstract string? ConnectionString { get; }
 
+    /// <summary>A client for pages: it keeps cookies and answers redirects as they come rather than following them.</summary>
+    public virtual HttpClient CreatePageHttpClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
     /// <summary>Skips (locally) or fails (under CI=true) when the database is not available.</summary>
     public void RequireDatabase()
     {

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Firebreak.Web.Features.Account;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Firebreak.Web.Tests.Infrastructure;
@@ -22,7 +21,7 @@ public sealed partial class PageClient(HttpClient client)
         {
             await scope.ServiceProvider.GetRequiredService<CreateAccount>().ExecuteAsync(email, "correct horse battery", admin);
         }
-        var page = new PageClient(factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+        var page = new PageClient(factory.CreatePageHttpClient());
         var response = await page.PostFormAsync("/account/login", "/account/login", new() { ["Email"] = email, ["Password"] = "correct horse battery" });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return page;

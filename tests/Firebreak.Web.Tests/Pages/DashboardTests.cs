@@ -68,7 +68,7 @@ public abstract partial class DashboardTests(FirebreakFactory factory)
         var href = WebUtility.HtmlDecode(next.Groups[1].Success ? next.Groups[1].Value : next.Groups[2].Value);
         Assert.Contains($"project={slug}", href, StringComparison.Ordinal);
         Assert.Contains("kind=other", href, StringComparison.Ordinal);
-        Assert.Contains("page=2", href, StringComparison.Ordinal);
+        Assert.Contains("p=2", href, StringComparison.Ordinal);
 
         var second = await page.GetHtmlAsync(href);
         Assert.Equal(2, Rows().Count(second));
@@ -77,7 +77,7 @@ public abstract partial class DashboardTests(FirebreakFactory factory)
         Assert.DoesNotContain("Low 48", second, StringComparison.Ordinal);
         Assert.Contains("rel=\"prev\"", second, StringComparison.Ordinal);
 
-        var small = await page.GetHtmlAsync($"/?project={slug}&pageSize=10&page=6");
+        var small = await page.GetHtmlAsync($"/?project={slug}&pageSize=10&p=6");
         Assert.Equal(2, Rows().Count(small));
     }
 
@@ -153,8 +153,8 @@ public abstract partial class DashboardTests(FirebreakFactory factory)
     }
 
     [Theory]
-    [InlineData("page=0", "page")]
-    [InlineData("page=two", "page")]
+    [InlineData("p=0", "p")]
+    [InlineData("p=two", "p")]
     [InlineData("pageSize=201", "pageSize")]
     [InlineData("pageSize=-1", "pageSize")]
     [InlineData("severity=dire", "severity")]

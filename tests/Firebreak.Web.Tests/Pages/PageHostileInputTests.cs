@@ -102,7 +102,8 @@ public class PageHostileInputTests(SqliteFactory factory) : IClassFixture<Sqlite
 
         var html = await page.GetHtmlAsync($"/incidents/{incident["id"]}");
 
-        Assert.Contains("Europe/Berlin (UTC+01:00)", html, StringComparison.Ordinal);
+        Assert.Contains("Times in Europe/Berlin", html, StringComparison.Ordinal); // said once, in the header
+        Assert.Contains("title=\"Europe/Berlin, UTC+01:00\">2026-", html, StringComparison.Ordinal);
         using var bad = await page.PostFormAsync("/account", "/account?handler=TimeZone", new() { ["TimeZone"] = "Mars/Olympus" });
         Assert.Equal(HttpStatusCode.Redirect, bad.StatusCode);
     }

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace Firebreak.Web.Tests.Pages;
 
-/// <summary>The one place instants meet a zone: shown in the viewer's zone with the zone named, typed in it, read back exactly.</summary>
+/// <summary>The one place instants meet a zone: shown in the viewer's zone (named once by the page, each instant's offset in its title), typed in it, read back exactly.</summary>
 public sealed class ViewerTimeTests
 {
     private static ViewerTime For(string? zone)
@@ -19,20 +19,24 @@ public sealed class ViewerTimeTests
     private static readonly DateTimeOffset Winter = new(2026, 11, 24, 9, 0, 0, TimeSpan.Zero);
 
     [Theory]
-    [InlineData("Europe/Berlin", "<time datetime=\"2026-11-24T09:00:00Z\">2026-11-24 10:00 Europe/Berlin (UTC+01:00)</time>")]
-    [InlineData("America/New_York", "<time datetime=\"2026-11-24T09:00:00Z\">2026-11-24 04:00 America/New_York (UTC-05:00)</time>")]
-    [InlineData(null, "<time datetime=\"2026-11-24T09:00:00Z\">2026-11-24 09:00 UTC</time>")]
-    public void Show_NamesTheViewersZone_AndKeepsTheInstantInTheMarkup(string? zone, string expected)
+    [InlineData("Europe/Berlin", "<time datetime=\"2026-11-24T09:00:00Z\" title=\"Europe/Berlin, UTC+01:00\">2026-11-24 10:00</time>", "Europe/Berlin")]
+    [InlineData("America/New_York", "<time datetime=\"2026-11-24T09:00:00Z\" title=\"America/New_York, UTC-05:00\">2026-11-24 04:00</time>", "America/New_York")]
+    [InlineData(null, "<time datetime=\"2026-11-24T09:00:00Z\" title=\"UTC\">2026-11-24 09:00</time>", "UTC")]
+    public void Show_IsInTheViewersZone_SaidOnceForThePage_AndKeepsTheInstantInTheMarkup(string? zone, string expected, string said)
     {
         var time = For(zone);
+        Assert.False(time.Shown);
         Assert.Equal(expected, time.Show(Winter).ToString());
+        Assert.True(time.Shown);
+        Assert.Equal(said, time.ZoneLine);
         Assert.Equal(expected, time.Show(DateTime.SpecifyKind(Winter.UtcDateTime, DateTimeKind.Unspecified)).ToString()); // as SQLite hands it back
     }
 
     [Fact]
-    public void InUtc_IsTheSameForEveryone()
+    public void InUtc_IsTheSameForEveryone_SayingUtcWhereThePageIsInAnotherZone()
     {
-        Assert.Equal("<time datetime=\"2026-11-24T09:00:00Z\">2026-11-24 09:00 UTC</time>", ViewerTime.InUtc(Winter).ToString());
+        Assert.Equal("<time datetime=\"2026-11-24T09:00:00Z\" title=\"UTC\">2026-11-24 09:00 UTC</time>", For("Europe/Berlin").InUtc(Winter).ToString());
+        Assert.Equal("<time datetime=\"2026-11-24T09:00:00Z\" title=\"UTC\">2026-11-24 09:00</time>", For(null).InUtc(Winter).ToString());
         Assert.Equal("2026-11-24", ViewerTime.UtcDate(Winter));
         Assert.Equal("pending", ViewerTime.UtcDate(null));
     }

@@ -22,7 +22,7 @@ internal sealed class DashboardModel(DashboardQueries dashboard, ProjectAccess a
     [FromQuery(Name = "severity")] public string? SeverityFilter { get; set; }
     [FromQuery(Name = "kind")] public string? KindFilter { get; set; }
     [FromQuery(Name = "mine")] public string? MineFilter { get; set; }
-    [FromQuery(Name = "page")] public string? PageNumber { get; set; }
+    [FromQuery(Name = "p")] public string? PageNumber { get; set; }
     [FromQuery(Name = "pageSize")] public string? PageSize { get; set; }
 
     public DashboardFilter Filter { get; private set; } = new(null, null, null, false);

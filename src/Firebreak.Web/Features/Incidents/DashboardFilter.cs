@@ -45,11 +45,14 @@ internal sealed record DashboardFilter(string? Project, Severity? Severity, Inci
         var slug = string.IsNullOrWhiteSpace(project) ? null : project.Trim();
         if (slug is { Length: > 100 }) errors["project"] = "a project slug is at most 100 characters.";
         var filter = new DashboardFilter(slug, Enum<Severity>(severity, "severity", "severity"), Enum<IncidentKind>(kind, "kind", "incident kind"), only,
-            Number(page, "page", 1, 1_000_000, "a page number (1 to 1000000)"), Number(pageSize, "pageSize", DefaultPageSize, MaxPageSize, $"a page size (1 to {MaxPageSize})"));
+            Number(page, "p", 1, 1_000_000, "a page number (1 to 1000000)"), Number(pageSize, "pageSize", DefaultPageSize, MaxPageSize, $"a page size (1 to {MaxPageSize})"));
         return (filter, errors);
     }
 
-    /// <summary>The query-string values of this filter at another page (defaults left out so addresses stay short).</summary>
+    /// <summary>
+    /// The query-string values of this filter at another page (defaults left out so addresses stay short). The page
+    /// number is <c>p</c>: Razor Pages keep <c>page</c> for the page's own name, and a link built with it loses it.
+    /// </summary>
     public Dictionary<string, string> RouteAt(int page)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -58,7 +61,7 @@ internal sealed record DashboardFilter(string? Project, Severity? Severity, Inci
         if (Kind is { } kind) values["kind"] = kind.ToWire();
         if (Mine) values["mine"] = "true";
         if (PageSize != DefaultPageSize) values["pageSize"] = PageSize.ToString(CultureInfo.InvariantCulture);
-        if (page != 1) values["page"] = page.ToString(CultureInfo.InvariantCulture);
+        if (page != 1) values["p"] = page.ToString(CultureInfo.InvariantCulture);
         return values;
     }
 

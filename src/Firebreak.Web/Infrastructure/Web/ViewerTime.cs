@@ -7,25 +7,41 @@ namespace Firebreak.Web.Infrastructure.Web;
 
 /// <summary>
 /// The one place instants meet a time zone. Instants are stored in UTC; the viewer sees them in their own zone (their
-/// account's setting; UTC for visitors), always with the zone named, and types them in it. Views show every instant
-/// through <see cref="Show(DateTime)"/> (injected as <c>Time</c>); public pages, which show the same text to
-/// everyone, through <see cref="InUtc(DateTime)"/>.
+/// account's setting; UTC for visitors) and types them in it. The zone is said once per page, by the layout's
+/// "Times in …" line (<see cref="ZoneLine"/>), not after every instant: an instant shows its date and time, with its
+/// offset in its title. Views show every instant through <see cref="Show(DateTime)"/> (injected as <c>Time</c>); an
+/// instant that must read the same for everyone (public pages) through <see cref="InUtc(DateTime)"/>, which says "UTC"
+/// after it only when the page's zone is another one.
 /// </summary>
 internal sealed class ViewerTime(CurrentUser viewer)
 {
     public TimeZoneInfo Zone => viewer.TimeZone;
 
-    /// <summary>An instant in the viewer's zone, e.g. <c>2026-11-24 10:00 Europe/Berlin (UTC+01:00)</c>, in a &lt;time&gt; element.</summary>
-    public IHtmlContent Show(DateTime utc) => Instant(utc, Zone);
+    /// <summary>Whether this request has shown an instant (the layout then says the zone).</summary>
+    public bool Shown { get; private set; }
+
+    /// <summary>The zone the page's times are in, said once: e.g. <c>Europe/Berlin</c>, or <c>UTC</c>.</summary>
+    public string ZoneLine => Zone == TimeZoneInfo.Utc ? "UTC" : Zone.Id;
+
+    /// <summary>An instant in the viewer's zone, e.g. <c>2026-11-24 10:00</c> titled with its zone and offset, in a &lt;time&gt; element.</summary>
+    public IHtmlContent Show(DateTime utc)
+    {
+        Shown = true;
+        return Instant(utc, Zone, suffix: false);
+    }
 
     /// <inheritdoc cref="Show(DateTime)"/>
-    public IHtmlContent Show(DateTimeOffset instant) => Instant(instant.UtcDateTime, Zone);
+    public IHtmlContent Show(DateTimeOffset instant) => Show(instant.UtcDateTime);
 
-    /// <summary>The same instant for everyone: in UTC.</summary>
-    public static IHtmlContent InUtc(DateTime utc) => Instant(utc, TimeZoneInfo.Utc);
+    /// <summary>The same instant for everyone: in UTC, followed by "UTC" when the viewer's zone (the page's) is another.</summary>
+    public IHtmlContent InUtc(DateTime utc)
+    {
+        Shown = true;
+        return Instant(utc, TimeZoneInfo.Utc, suffix: Zone != TimeZoneInfo.Utc);
+    }
 
     /// <inheritdoc cref="InUtc(DateTime)"/>
-    public static IHtmlContent InUtc(DateTimeOffset instant) => Instant(instant.UtcDateTime, TimeZoneInfo.Utc);
+    public IHtmlContent InUtc(DateTimeOffset instant) => InUtc(instant.UtcDateTime);
 
     /// <summary>The UTC date of an instant (<c>yyyy-MM-dd</c>), or "pending" when there is none yet.</summary>
     public static string UtcDate(DateTimeOffset? instant) =>
@@ -66,14 +82,14 @@ internal sealed class ViewerTime(CurrentUser viewer)
         return overdue ? $"overdue by {text}" : $"{text} left";
     }
 
-    private static HtmlString Instant(DateTime utc, TimeZoneInfo zone)
+    private static HtmlString Instant(DateTime utc, TimeZoneInfo zone, bool suffix)
     {
         var instant = utc.AsInstant().UtcDateTime;
         var local = TimeZoneInfo.ConvertTimeFromUtc(instant, zone);
         var offset = zone.GetUtcOffset(local);
-        var label = zone == TimeZoneInfo.Utc ? "UTC" : $"{zone.Id} (UTC{(offset < TimeSpan.Zero ? "-" : "+")}{offset:hh\\:mm})";
+        var label = zone == TimeZoneInfo.Utc ? "UTC" : $"{zone.Id}, UTC{(offset < TimeSpan.Zero ? "-" : "+")}{offset:hh\\:mm}";
         var iso = instant.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
         var text = local.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
-        return new HtmlString($"<time datetime=\"{iso}\">{text} {System.Net.WebUtility.HtmlEncode(label)}</time>");
+        return new HtmlString($"<time datetime=\"{iso}\" title=\"{System.Net.WebUtility.HtmlEncode(label)}\">{text}{(suffix ? " UTC" : "")}</time>");
     }
 }

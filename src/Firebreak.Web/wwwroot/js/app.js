@@ -183,4 +183,20 @@
       });
     });
   });
+
+// A table wider than a phone's screen scrolls inside its own box (site.css); a box that scrolls must be reachable by
+// keyboard too, so such a table joins the tab order while it overflows.
+(function () {
+  "use strict";
+  function mark() {
+    document.querySelectorAll("main table").forEach(function (t) {
+      if (t.scrollWidth > t.clientWidth + 1) {
+        t.setAttribute("tabindex", "0");
+      } else if (t.getAttribute("tabindex") === "0") {
+        t.removeAttribute("tabindex");
+      }
+    });
+  }
+  document.addEventListener("DOMContentLoaded", mark);
+  window.addEventListener("resize", mark);
 })();

@@ -48,7 +48,7 @@ internal sealed class LinkWalkerRun(Walker walker, SiteMap map)
 
     private async Task ReadAsync(string page, string html)
     {
-        _report.Pages++;
+        _report.Read.Add(page);
         var document = await new HtmlParser().ParseDocumentAsync(html, Ct);
         foreach (var anchor in document.QuerySelectorAll("a"))
         {

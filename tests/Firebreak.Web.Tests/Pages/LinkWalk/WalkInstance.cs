@@ -3,12 +3,12 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Firebreak.Web.Tests.Infrastructure;
 using Firebreak.Web.Tests.Intake;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Firebreak.Web.Tests.Pages.LinkWalk;
 
-/// <summary>Someone who walks the site: signed in with a role (or not), where they start, and what the role table gives them.</summary>
-internal sealed record Walker(string Name, PageClient Client, string[] Start, string? Role, bool InstanceAdmin, bool Collaborator);
+/// <summary>Someone who walks the site: signed in with a role (or not), where they start, and what the role table gives them;
+/// <paramref name="Email"/> is the account they signed in with (password "correct horse battery"), so a browser can sign in as them too.</summary>
+internal sealed record Walker(string Name, PageClient Client, string[] Start, string? Role, bool InstanceAdmin, bool Collaborator, string? Email = null);
 
 /// <summary>
 /// A realistic instance, seeded once per server: one project with security contacts and a member in every role, an
@@ -78,20 +78,21 @@ internal sealed class WalkInstance
             content = """{"name": "app", "lockfileVersion": 3, "packages": {"": {"name": "app"}, "node_modules/left-pad": {"version": "1.3.0"}}}""",
         }, HttpStatusCode.OK);
 
-        var walkers = new List<Walker> { new("instance admin", await PageClient.SignInAsync(factory, admin: true), ["/"], null, true, false) };
+        var instanceAdmin = $"instance-admin-{Guid.NewGuid():N}@walk.example";
+        var walkers = new List<Walker> { new("instance admin", await PageClient.SignInAsync(factory, admin: true, instanceAdmin), ["/"], null, true, false, instanceAdmin) };
         foreach (var role in RoleSpecRoles)
         {
             var email = $"{role}-{Guid.NewGuid():N}@walk.example";
             var client = await PageClient.SignInAsync(factory, admin: false, email);
             await api.PostJsonAsync($"/api/v1/projects/{slug}/members", new { email, role }, HttpStatusCode.NoContent);
-            walkers.Add(new(role, client, ["/"], role, false, false));
+            walkers.Add(new(role, client, ["/"], role, false, false, email));
             if (role == "admin") await PostMortemAsync(api, factory, reported, email);
         }
         var invited = $"collaborator-{Guid.NewGuid():N}@walk.example";
         var collaborator = await PageClient.SignInAsync(factory, admin: false, invited);
         await api.PostJsonAsync($"/api/v1/incidents/{reported}/collaborators", new { email = invited }, HttpStatusCode.NoContent);
-        walkers.Add(new("collaborator", collaborator, ["/", $"/incidents/{reported}"], null, false, true));
-        var anonymous = new PageClient(factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+        walkers.Add(new("collaborator", collaborator, ["/", $"/incidents/{reported}"], null, false, true, invited));
+        var anonymous = new PageClient(factory.CreatePageHttpClient());
         walkers.Add(new("anonymous", anonymous, ["/", $"/p/{slug}/policy", $"/r/{token}"], null, false, false));
         return new() { Map = await SiteMap.LoadAsync(factory.Services), Walkers = walkers.ToDictionary(w => w.Name) };
     }

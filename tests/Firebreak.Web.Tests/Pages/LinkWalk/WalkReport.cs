@@ -3,7 +3,10 @@ namespace Firebreak.Web.Tests.Pages.LinkWalk;
 /// <summary>What one walk saw: figures for the record, and every address that answered what it must not.</summary>
 internal sealed class WalkReport
 {
-    public int Pages { get; set; }
+    public int Pages => Read.Count;
+
+    /// <summary>The HTML pages read, in the order the walk reached them (path and query).</summary>
+    public List<string> Read { get; } = [];
     public HashSet<string> Links { get; } = [];
     public HashSet<string> Assets { get; } = [];
     public HashSet<string> Forms { get; } = [];
