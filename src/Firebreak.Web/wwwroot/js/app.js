@@ -183,6 +183,7 @@
       });
     });
   });
+})();
 
 // A table wider than a phone's screen scrolls inside its own box (site.css); a box that scrolls must be reachable by
 // keyboard too, so such a table joins the tab order while it overflows.
