@@ -55,7 +55,8 @@ public sealed class DisclosurePageTests(SqliteFactory factory) : IClassFixture<S
             new() { ["dueAt"] = "2027-04-01T10:00", ["reason"] = "the reporter asked for time to present it", ["agreedBy"] = "maintainers" });
         Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
         html = await page.GetHtmlAsync($"/incidents/{incident}/advisory");
-        Assert.Contains("2027-04-01 10:00 UTC", html, StringComparison.Ordinal);
+        Assert.Contains("2027-04-01 10:00", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"times-in\">Times in UTC", html, StringComparison.Ordinal); // the zone said once, in the bar
         Assert.Contains("agreed by the maintainers; reason: the reporter asked for time to present it", html, StringComparison.Ordinal);
 
         var nobody = await page.PostFormAsync($"/incidents/{incident}/advisory", $"/incidents/{incident}/advisory?handler=Disclosure",

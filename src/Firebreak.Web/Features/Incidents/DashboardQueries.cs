@@ -45,14 +45,14 @@ internal sealed class DashboardQueries(ProjectAccess access, FirebreakDbContext 
             .OrderBy(c => c.Stage).ThenBy(c => c.Severity).ToList();
 
         var skip = (filter.Page - 1) * filter.PageSize;
-        var rows = await query.OrderBy(i => i.NextDueAt).ThenBy(i => i.Id).Skip(skip).Take(filter.PageSize)
+        var rows = await query.OrderBy(i => i.NextDueAt).ThenBy(i => i.Number).ThenBy(i => i.Id).Skip(skip).Take(filter.PageSize)
             .Join(db.Projects, i => i.ProjectId, p => p.Id, (i, p) => new
             {
                 i.Id, i.Number, i.Title, p.Slug, i.Kind, i.Severity, i.UserSafetyClass, i.Stage, i.ActivelyExploited, i.NextDueAt,
                 Clocks = i.ClockRecords.Select(c => new { c.Kind, c.StartedAt, c.DueAt, c.StoppedAt }).ToList(),
             })
             .AsNoTracking().ToListAsync(ct);
-        var page = rows.OrderBy(r => r.NextDueAt).ThenBy(r => r.Id)
+        var page = rows.OrderBy(r => r.NextDueAt).ThenBy(r => r.Number).ThenBy(r => r.Id)
             .Select(r => new DashboardRow(r.Id, r.Number, r.Title, r.Slug, r.Kind, r.Severity, r.UserSafetyClass, r.Stage, r.ActivelyExploited,
                 [.. r.Clocks.OrderBy(c => c.Kind).Select(c => new ClockRecordView(c.Kind, c.StartedAt, c.DueAt, c.StoppedAt).ToClock())]))
             .ToList();
