@@ -12,13 +12,15 @@ namespace Firebreak.Web.Infrastructure.Web;
 /// one server it cannot lose again (only a writer on another server can still beat it). After
 /// <see cref="UnitOfWork.Attempts"/> lost races
 /// the request gives up with 503 and Retry-After (<see cref="ServiceBusyException"/>); nothing of
-/// it was kept. Reads (GET, HEAD) are never retried.
+/// it was kept. A GET is retried too, while nothing of its answer has been sent: a read writes as well (the audit record
+/// of a read of an embargoed incident, a token's last use), and a reader must not be refused because a worker wrote the
+/// same row at that moment. HEAD and OPTIONS pass straight through.
 /// </summary>
 internal static class LostRaceRetry
 {
     public static IApplicationBuilder UseLostRaceRetry(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method) || HttpMethods.IsOptions(context.Request.Method))
+        if (HttpMethods.IsHead(context.Request.Method) || HttpMethods.IsOptions(context.Request.Method))
         {
             await next();
             return;
