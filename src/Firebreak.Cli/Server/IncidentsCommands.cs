@@ -131,7 +131,7 @@ internal static class IncidentsCommands
     private static Command Assign(CliContext context)
     {
         var id = new Argument<string>("incident") { Description = "Incident id" };
-        var role = new Argument<string>("role") { Description = "triage-owner, crypto-reviewer, connector-reviewer, release-engineer, incident-manager, project-architect or board" };
+        var role = new Argument<string>("role") { Description = "admin, triage-owner, incident-manager, release-engineer, reviewer, board, or a role the project added" };
         var person = new Argument<string>("person") { Description = "Handle or e-mail; empty string unassigns" };
         return Patch(context, new Command("assign", "Assign a role for this incident") { id, role, person },
             id, parse => new JsonObject { ["assignments"] = new JsonObject { [parse.GetValue(role)!] = parse.GetValue(person) } });

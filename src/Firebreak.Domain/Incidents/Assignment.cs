@@ -7,14 +7,14 @@ public sealed class Assignment
 {
     private Assignment() { Person = ""; }
 
-    internal Assignment(ProjectRole role, string person)
+    internal Assignment(Role role, string person)
     {
         Role = role;
         Person = person;
     }
 
     /// <summary>The role.</summary>
-    public ProjectRole Role { get; private set; }
+    public Role Role { get; private set; }
 
     /// <summary>The person holding it (handle or e-mail).</summary>
     public string Person { get; internal set; }

@@ -158,7 +158,7 @@ public sealed partial class Incident
     }
 
     /// <summary>Assigns a role to a person, or clears it with null or blank.</summary>
-    public void Assign(ProjectRole role, string? person, string actor, DateTimeOffset now)
+    public void Assign(Role role, string? person, string actor, DateTimeOffset now)
     {
         person = person?.Trim();
         if (person is { Length: > 200 }) throw new DomainException("An assignee is longer than 200 characters.");
@@ -167,15 +167,15 @@ public sealed partial class Incident
         {
             if (existing is null) return;
             _assignments.Remove(existing);
-            Record(now, actor, TimelineKind.Assigned, $"Unassigned {role.ToWire()} (was {existing.Person})");
+            Record(now, actor, TimelineKind.Assigned, $"Unassigned {role} (was {existing.Person})");
             return;
         }
         if (existing?.Person == person) return;
         if (existing is null) _assignments.Add(new Assignment(role, person));
         else existing.Person = person;
         Record(now, actor, TimelineKind.Assigned, existing is null
-            ? $"Assigned {role.ToWire()} to {person}"
-            : $"Reassigned {role.ToWire()} from {existing.Person} to {person}");
+            ? $"Assigned {role} to {person}"
+            : $"Reassigned {role} from {existing.Person} to {person}");
     }
 
     private void Record(DateTimeOffset now, string actor, TimelineKind kind, string text)

@@ -28,7 +28,7 @@ public sealed record PlaybookDefinition(string Id, string Title, string Descript
 /// <param name="Evidence">What to record when the step is done.</param>
 /// <param name="Kind">Task or decision.</param>
 /// <param name="Options">A decision's answers; empty for tasks.</param>
-public sealed record PlaybookStep(string Id, string Title, string Guidance, ProjectRole Role, TimeSpan? Deadline,
+public sealed record PlaybookStep(string Id, string Title, string Guidance, Role Role, TimeSpan? Deadline,
     IncidentStage? Stage, PlaybookEvent? Marks, IReadOnlyList<EvidenceField> Evidence, StepKind Kind, IReadOnlyList<DecisionOption> Options);
 
 /// <summary>A piece of evidence a step asks for.</summary>

@@ -113,7 +113,12 @@ public static class PlaybookParser
             r.OnlyKeys(map, what, "id", "title", "guidance", "role", "deadline", "stage", "marks", "evidence", "kind", "options");
             var title = r.Text(map, "title", what, required: true, max: 200);
             var guidance = r.Text(map, "guidance", what, required: false) ?? "";
-            var role = r.Enum<ProjectRole>(map, "role", what, required: true);
+            Role? role = null;
+            if (r.Text(map, "role", what, required: true) is { } roleText)
+            {
+                if (Role.TryParse(roleText, out var parsed)) role = parsed;
+                else r.Error(YamlReader.Value(map, "role"), $"The role '{roleText}' of {what} {Role.NameRule} The built-in roles are {string.Join(", ", Role.BuiltIn)}; a project may add its own.");
+            }
             TimeSpan? deadline = null;
             if (r.Text(map, "deadline", what, required: false) is { } d)
             {

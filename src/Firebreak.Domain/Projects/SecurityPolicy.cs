@@ -55,18 +55,34 @@ public sealed record SecurityPolicy
     /// <summary>Turns the public statement of measured response times on or off.</summary>
     public SecurityPolicy WithPublishResponseTimes(bool publish) => this with { PublishResponseTimes = publish };
 
-    /// <summary>Who holds each role (a handle, a name or an e-mail address).</summary>
-    public ImmutableSortedDictionary<ProjectRole, string> RoleHolders { get; private init; } = ImmutableSortedDictionary<ProjectRole, string>.Empty;
+    /// <summary>Who holds each role, by the member's sign-in address or user name; a role nobody is named for falls to the members holding it.</summary>
+    public ImmutableSortedDictionary<Role, string> RoleHolders { get; private init; } = ImmutableSortedDictionary<Role, string>.Empty;
+
+    /// <summary>The roles this project adds to the built-in six (a crypto reviewer, say), in the order given.</summary>
+    public ImmutableArray<AddedRole> AddedRoles { get; private init; } = [];
+
+    /// <summary>Every role of the project: the six built in, then those it added.</summary>
+    public IEnumerable<Role> Roles => Role.BuiltIn.Concat(AddedRoles.Select(r => r.Role));
+
+    /// <summary>The most roles a project may add.</summary>
+    public const int MaxAddedRoles = 20;
+
+    /// <summary>The severity table's examples replaced by <paramref name="examples"/>, the deadlines kept.</summary>
+    public SecurityPolicy WithSeverityExamples(IReadOnlyDictionary<Severity, string> examples)
+    {
+        ArgumentNullException.ThrowIfNull(examples);
+        return WithSeverityTable(SeverityTable.Select(row => new SeverityClass(row.Severity, examples.GetValueOrDefault(row.Severity, row.Examples), row.FirstAction)));
+    }
 
     /// <summary>The defaults of the runbooks this system was built from.</summary>
     public static SecurityPolicy Default { get; } = new()
     {
         SeverityTable =
         [
-            new(Severity.Critical, "Vault key extraction; panic-wipe defeat; identity leak; telemetry phone-home; remote unauthenticated RCE", TimeSpan.FromHours(4)),
-            new(Severity.High, "Sandbox escape; capability bypass; authentication bypass on a management API", TimeSpan.FromHours(24)),
-            new(Severity.Medium, "Path traversal in a single connector; a logged secret; CSP bypass", TimeSpan.FromHours(72)),
-            new(Severity.Low, "Verbose error revealing the software version; font or ICU data loaded over plaintext", TimeSpan.FromDays(7)),
+            new(Severity.Critical, SeverityPresets.Neutral.Examples[Severity.Critical], TimeSpan.FromHours(4)),
+            new(Severity.High, SeverityPresets.Neutral.Examples[Severity.High], TimeSpan.FromHours(24)),
+            new(Severity.Medium, SeverityPresets.Neutral.Examples[Severity.Medium], TimeSpan.FromHours(72)),
+            new(Severity.Low, SeverityPresets.Neutral.Examples[Severity.Low], TimeSpan.FromDays(7)),
         ],
         UserSafetyClasses = ["identity-leak", "duress-detectability", "panic-wipe-defeat", "phone-home"],
         Acknowledgement = TimeSpan.FromHours(24),
@@ -171,11 +187,48 @@ public sealed record SecurityPolicy
         return this with { CveAssignment = assignment, CveRecordPublication = recordPublication, ReservedIdRetention = reservedIdRetention };
     }
 
-    /// <summary>Sets or clears (with null or blank) the holder of a role.</summary>
-    public SecurityPolicy WithRoleHolder(ProjectRole role, string? holder) =>
-        string.IsNullOrWhiteSpace(holder)
-            ? this with { RoleHolders = RoleHolders.Remove(role) }
-            : this with { RoleHolders = RoleHolders.SetItem(role, Limit(holder.Trim(), 200, "role holder")) };
+    /// <summary>Sets or clears (with null or blank) the holder of a role, which must be one of the project's roles.</summary>
+    public SecurityPolicy WithRoleHolder(Role role, string? holder)
+    {
+        if (string.IsNullOrWhiteSpace(holder)) return this with { RoleHolders = RoleHolders.Remove(role) };
+        if (!Roles.Contains(role))
+            throw new DomainException($"roleHolders: '{role}' is not a role of this project; its roles are {string.Join(", ", Roles)} (add a role first).");
+        return this with { RoleHolders = RoleHolders.SetItem(role, Limit(holder.Trim(), 200, "role holder")) };
+    }
+
+    /// <summary>
+    /// Replaces the roles the project adds: each a new name (not a built-in one, not given twice) and what its holder
+    /// does. Holders named for a role no longer there are dropped.
+    /// </summary>
+    public SecurityPolicy WithAddedRoles(IEnumerable<AddedRole> roles)
+    {
+        ArgumentNullException.ThrowIfNull(roles);
+        var list = roles.ToImmutableArray();
+        if (list.Length > MaxAddedRoles) throw new DomainException($"addedRoles: a project may add at most {MaxAddedRoles} roles; {list.Length} were given.");
+        var seen = new HashSet<Role>();
+        foreach (var added in list)
+        {
+            if (added.Role.IsBuiltIn) throw new DomainException($"addedRoles: '{added.Role}' is a built-in role; an added role needs a name of its own.");
+            if (!seen.Add(added.Role)) throw new DomainException($"addedRoles: '{added.Role}' is given twice.");
+        }
+        var described = list.Select(r => r with { Description = Limit((r.Description ?? "").Trim(), 200, $"description of role {r.Role}") }).ToImmutableArray();
+        var kept = RoleHolders.Where(h => h.Key.IsBuiltIn || seen.Contains(h.Key));
+        return this with { AddedRoles = described, RoleHolders = ImmutableSortedDictionary.CreateRange(kept) };
+    }
+
+    /// <summary>What a role's holder does: the built-in description, or the one the project gave; null for a role the project does not have.</summary>
+    public string? DescriptionOf(Role role) =>
+        role.IsBuiltIn ? BuiltInDescriptions[role] : AddedRoles.FirstOrDefault(r => r.Role == role)?.Description;
+
+    private static readonly ImmutableDictionary<Role, string> BuiltInDescriptions = new Dictionary<Role, string>
+    {
+        [Role.Admin] = "Runs the project (settings, people) and leads the technical work of a response: assessment and fix.",
+        [Role.TriageOwner] = "Receives reports: acknowledges, triages, corresponds with reporters.",
+        [Role.IncidentManager] = "Coordinates a response end to end: the reporter, the board, the advisory and the disclosure.",
+        [Role.ReleaseEngineer] = "Cuts, signs and publishes releases; rotates publish credentials.",
+        [Role.Reviewer] = "Reviews and verifies fixes and advisories; works steps.",
+        [Role.Board] = "The governing board: told of critical reports, signs post-mortems off; reads everything, changes nothing else.",
+    }.ToImmutableDictionary();
 
     private static void Check(TimeSpan span, string what)
     {

@@ -34,7 +34,7 @@ public sealed class PlaybookCatalogTests : IDisposable
     {
         File.WriteAllText(Path.Combine(_folder, "extra.yaml"), "id: extra\ntitle: Extra\ntriggers: [other]\nsteps:\n  - { id: a, title: A, role: board }\n");
         File.WriteAllText(Path.Combine(_folder, "kev.yml"), "id: kev-match\ntitle: Our KEV\ntriggers: [kev-match]\nsteps:\n  - { id: a, title: A, role: board }\n");
-        File.WriteAllText(Path.Combine(_folder, "broken.yaml"), "id: broken\ntitle: Broken\ntriggers: [other]\nsteps:\n  - { id: a, title: A, role: nobody }\n");
+        File.WriteAllText(Path.Combine(_folder, "broken.yaml"), "id: broken\ntitle: Broken\ntriggers: [other]\nsteps:\n  - { id: a, title: A, role: \"no body\" }\n");
         File.WriteAllText(Path.Combine(_folder, "dangling.yaml"),
             "id: dangling\ntitle: D\ntriggers: [other]\nsteps:\n  - id: q\n    title: Q\n    role: board\n    kind: decision\n    options:\n      - { id: y, label: Y, handover: { playbook: nowhere, step: s } }\n      - { id: n, label: N }\n");
 

@@ -45,7 +45,7 @@ public class PlaybookParserTests
 
     [Theory]
     [InlineData("id: x\ntitle: X\ntriggers: [other]\nsteps:\n  - id: a\n    title: A\n    role: board\n    colour: red\n", 8, 5, "Unknown key 'colour'")]
-    [InlineData("id: x\ntitle: X\ntriggers: [other]\nsteps:\n  - id: a\n    title: A\n    role: janitor\n", 7, 11, "'janitor' is not a valid role")]
+    [InlineData("id: x\ntitle: X\ntriggers: [other]\nsteps:\n  - id: a\n    title: A\n    role: Night Janitor!\n", 7, 11, "The role 'Night Janitor!' of step 'a' is not a role name")]
     [InlineData("id: x\ntitle: X\ntriggers: [toaster]\nsteps:\n  - id: a\n    title: A\n    role: board\n", 3, 12, "'toaster' is not an incident kind")]
     [InlineData("id: x\ntitle: X\ntriggers: [other]\nsteps:\n  - id: a\n    title: A\n    role: board\n    deadline: soon\n", 8, 15, "'soon' is not a duration")]
     [InlineData("id: x\ntitle: X\ntriggers: [other]\nsteps:\n  - id: a\n    title: A\n    role: board\n  - id: a\n    title: B\n    role: board\n", 8, 5, "Duplicate step id 'a'")]
@@ -67,7 +67,7 @@ public class PlaybookParserTests
     [Fact]
     public void TryParse_SeveralProblems_ReportsThemAllInOnePass()
     {
-        const string yaml = "id: x\ntitle: X\ntriggers: [nope]\nsteps:\n  - id: a\n    role: nobody\n    extra: 1\n";
+        const string yaml = "id: x\ntitle: X\ntriggers: [nope]\nsteps:\n  - id: a\n    role: no body\n    extra: 1\n";
         Assert.False(PlaybookParser.TryParse(yaml, "f.yaml", out _, out var errors));
         Assert.True(errors.Count >= 4, string.Join(Environment.NewLine, errors));
         var thrown = Assert.Throws<PlaybookFormatException>(() => PlaybookParser.Parse(yaml, "f.yaml"));

@@ -127,7 +127,7 @@ internal sealed partial class PublishDueAdvisories(FirebreakDbContext db, TimePr
     private static IEnumerable<string> Recipients(Project project)
     {
         var names = new List<string>(project.SecurityContacts);
-        if (project.Policy.RoleHolders.TryGetValue(ProjectRole.IncidentManager, out var manager)) names.Add(manager);
+        if (project.Policy.RoleHolders.TryGetValue(Role.IncidentManager, out var manager)) names.Add(manager);
         return names.Select(n => n.Trim()).Where(MailAddresses.IsPlain).Distinct(StringComparer.OrdinalIgnoreCase);
     }
 

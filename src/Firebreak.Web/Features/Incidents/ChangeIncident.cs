@@ -3,6 +3,7 @@ using Firebreak.Domain.Incidents;
 using Firebreak.Domain.Playbooks;
 using Firebreak.Domain.Projects;
 using Firebreak.Web.Data;
+using Firebreak.Web.Features.Notifications;
 using Firebreak.Web.Infrastructure.Auth;
 
 namespace Firebreak.Web.Features.Incidents;
@@ -12,7 +13,7 @@ namespace Firebreak.Web.Features.Incidents;
 /// user-safety class (re-triage), assignments, stage, and a note. An empty string clears the
 /// user-safety class or an assignment; an absent field leaves it as it is.
 /// </summary>
-internal sealed class ChangeIncident(FirebreakDbContext db, CurrentUser user, TimeProvider time)
+internal sealed class ChangeIncident(FirebreakDbContext db, CurrentUser user, TimeProvider time, Audience audience)
 {
     public async Task ExecuteAsync(Incident incident, PatchIncidentRequest patch, CancellationToken ct)
     {
@@ -31,9 +32,15 @@ internal sealed class ChangeIncident(FirebreakDbContext db, CurrentUser user, Ti
                 : patch.UserSafetyClass.Length == 0 ? null : patch.UserSafetyClass;
             incident.Retriage(severity, userSafety, project.Policy, actor, now);
         }
-        foreach (var (role, person) in patch.Assignments ?? new Dictionary<string, string?>())
+        foreach (var (name, person) in patch.Assignments ?? new Dictionary<string, string?>())
         {
-            incident.Assign(WireNames.Parse<ProjectRole>(role, "role"), person, actor, now);
+            var role = Role.Parse(name, "assignments");
+            if (!project.Policy.Roles.Contains(role) && incident.Assignments.All(a => a.Role != role))
+                throw new DomainException($"assignments: '{role}' is not a role of this project; its roles are {string.Join(", ", project.Policy.Roles)}.");
+            var unchanged = string.Equals(person?.Trim(), incident.Assignments.FirstOrDefault(a => a.Role == role)?.Person, StringComparison.Ordinal);
+            if (!string.IsNullOrWhiteSpace(person) && !unchanged && await audience.NamedAsync(project.Id, incident.Id, person, ct) is null)
+                throw new DomainException($"assignments.{role}: '{Clip(person)}' is neither a member of this project nor a collaborator on this incident; name a person by their sign-in address or user name.");
+            incident.Assign(role, person, actor, now);
         }
         if (patch.Stage is not null)
         {
@@ -51,4 +58,6 @@ internal sealed class ChangeIncident(FirebreakDbContext db, CurrentUser user, Ti
         if (!string.IsNullOrWhiteSpace(patch.Note)) incident.AddNote(patch.Note, actor, now);
         await db.SaveChangesAsync(ct);
     }
+
+    private static string Clip(string text) => text.Length > 60 ? text[..60] + "…" : text;
 }

@@ -69,7 +69,7 @@ internal sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
         {
             assignment.ToTable("IncidentAssignments");
             assignment.WithOwner().HasForeignKey("IncidentId");
-            assignment.Property(a => a.Role).HasConversion<string>().HasMaxLength(32);
+            assignment.Property(a => a.Role).HasConversion(r => r.Name, s => Role.Parse(s, "stored role")).HasMaxLength(Role.MaxLength);
             assignment.Property(a => a.Person).HasMaxLength(200);
             assignment.HasKey("IncidentId", nameof(Assignment.Role));
         });

@@ -19,7 +19,7 @@ internal sealed record IncidentJson(
         i.Stage.ToWire(), i.DuplicateOf, i.OpenedAt, i.UpdatedAt,
         i.Reporter is { } r ? new ReporterJson(r.Contact, r.Preference.ToWire(), r.CreditName, r.Consent) : null,
         DetailsDocument.From(i.Details),
-        i.Assignments.ToDictionary(a => a.Role.ToWire(), a => a.Person),
+        i.Assignments.ToDictionary(a => a.Role.Name, a => a.Person),
         [.. i.Clocks.Select(c => ClockJson.From(c, now))],
         [.. i.Runs.Select(r => RunJson.From(r, catalog))], i.ClosedAt);
 }

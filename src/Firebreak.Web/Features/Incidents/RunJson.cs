@@ -15,7 +15,7 @@ internal sealed record RunJson(Guid Id, string PlaybookId, string? Title, DateTi
             {
                 var step = definition?.Steps.FirstOrDefault(d => d.Id == s.StepId);
                 var actionable = definition is not null && run.EndedAt is null && s.Status == StepStatus.Pending && run.IsActionable(definition, s.StepId);
-                return new StepJson(s.StepId, step?.Title, step?.Kind.ToWire() ?? "task", step?.Role.ToWire(), s.Status.ToWire(), actionable,
+                return new StepJson(s.StepId, step?.Title, step?.Kind.ToWire() ?? "task", step?.Role.Name, s.Status.ToWire(), actionable,
                     s.Actor, s.At, s.Reason, s.DecisionOptionId, s.Evidence);
             })]);
     }

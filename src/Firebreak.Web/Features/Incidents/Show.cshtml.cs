@@ -4,6 +4,7 @@ using Firebreak.Domain.Incidents;
 using Firebreak.Domain.Playbooks;
 using Firebreak.Domain.Projects;
 using Firebreak.Web.Data;
+using Firebreak.Web.Features.Notifications;
 using Firebreak.Web.Features.Risks;
 using Firebreak.Web.Infrastructure.Audit;
 using Firebreak.Web.Infrastructure.Auth;
@@ -21,7 +22,8 @@ namespace Firebreak.Web.Features.Incidents;
 /// </summary>
 [RequiresPermission(Permission.IncidentRead)]
 internal sealed class ShowIncidentModel(ProjectAccess access, FirebreakDbContext db, ChangeIncident change, WorkStep work,
-    PlaybookLibrary library, MarkdownRenderer markdown, TimeProvider time, AuditTrail audit, CurrentUser user, RecordRelease release, ViewerTime viewerTime, RiskSummaries risks)
+    PlaybookLibrary library, MarkdownRenderer markdown, TimeProvider time, AuditTrail audit, CurrentUser user, RecordRelease release, ViewerTime viewerTime, RiskSummaries risks,
+    Audience audience)
     : PageModel, IReloadablePage
 {
     [FromRoute] public Guid Id { get; set; }
@@ -47,6 +49,16 @@ internal sealed class ShowIncidentModel(ProjectAccess access, FirebreakDbContext
     /// <summary>Who may download the record (IncidentWork, as the archive API) and who may redact the reporter's contact (instance administrators).</summary>
     public bool CanDownloadRecord { get; private set; }
     public bool CanRedactReporter { get; private set; }
+    /// <summary>The people a role can be given to on this incident: the project's members and the incident's collaborators.</summary>
+    public IReadOnlyList<Person> People { get; private set; } = [];
+
+    /// <summary>Who each of the project's roles, and each role the incident's playbooks name, falls to for this incident.</summary>
+    public IReadOnlyDictionary<Role, IReadOnlyList<Person>> Holders { get; private set; } = new Dictionary<Role, IReadOnlyList<Person>>();
+
+    /// <summary>Who a role falls to, for a step's line: their addresses, or a note that nobody holds it.</summary>
+    public string HolderText(Role role) =>
+        Holders.GetValueOrDefault(role) is { Count: > 0 } people ? string.Join(", ", people.Select(p => p.Email ?? p.UserId)) : "nobody holds it yet";
+
     public MarkdownRenderer Markdown => markdown;
     public PlaybookCatalog Catalog => library.Catalog;
 
@@ -158,6 +170,9 @@ internal sealed class ShowIncidentModel(ProjectAccess access, FirebreakDbContext
         FollowUps = [.. items.OrderBy(a => a.CreatedAt).ThenBy(a => a.Id).Select(a => (a, emails.GetValueOrDefault(a.OwnerId, a.OwnerId)))];
         Risks = ProjectVisible ? await risks.ForIncidentAsync(incident.Id, ct) : [];
         CanAddRisk = await access.CheckProjectAsync(Project.Slug, Permission.ProjectWork, ct) == AccessDecision.Allowed;
+        People = await audience.PeopleAsync(Project.Id, incident.Id, ct);
+        var stepRoles = incident.Runs.SelectMany(r => library.Catalog.Find(r.PlaybookId)?.Steps ?? []).Select(s => s.Role);
+        Holders = await audience.HoldersByRoleAsync(Project, incident, Project.Policy.Roles.Concat(stepRoles), ct);
         return true;
     }
 }

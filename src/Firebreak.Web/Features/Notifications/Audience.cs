@@ -20,7 +20,7 @@ internal sealed record Person(string UserId, string? Email);
 [PublicFace]
 internal sealed class Audience(FirebreakDbContext db)
 {
-    public async Task<IReadOnlyList<Person>> HoldersAsync(Project project, Incident? incident, IEnumerable<ProjectRole> roles, CancellationToken ct)
+    public async Task<IReadOnlyList<Person>> HoldersAsync(Project project, Incident? incident, IEnumerable<Role> roles, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(project);
         var members = await MembersAsync(project.Id, incident?.Id, ct);
@@ -31,6 +31,18 @@ internal sealed class Audience(FirebreakDbContext db)
         }
         return [.. found.Values];
     }
+
+    /// <summary>For each role, who it falls to for the incident (as <see cref="HoldersAsync"/> decides), from one read of the members.</summary>
+    public async Task<IReadOnlyDictionary<Role, IReadOnlyList<Person>>> HoldersByRoleAsync(Project project, Incident? incident, IEnumerable<Role> roles, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        var members = await MembersAsync(project.Id, incident?.Id, ct);
+        return roles.Distinct().ToDictionary(r => r, r => (IReadOnlyList<Person>)[.. Holders(project, incident, r, members)]);
+    }
+
+    /// <summary>The project's members and the incident's collaborators, by address: the people a role can be given to.</summary>
+    public async Task<IReadOnlyList<Person>> PeopleAsync(Guid projectId, Guid? incidentId, CancellationToken ct) =>
+        [.. (await MembersAsync(projectId, incidentId, ct)).Select(m => m.Person).Where(p => p.Email is not null).OrderBy(p => p.Email, StringComparer.OrdinalIgnoreCase)];
 
     /// <summary>The members who hold <paramref name="permission"/> in the project (admins of the instance excepted: they are not members).</summary>
     public async Task<IReadOnlyList<Person>> WithPermissionAsync(Guid projectId, Permission permission, CancellationToken ct)
@@ -51,27 +63,16 @@ internal sealed class Audience(FirebreakDbContext db)
     public async Task<Person?> MemberAsync(Guid projectId, Guid? incidentId, string userId, CancellationToken ct) =>
         (await MembersAsync(projectId, incidentId, ct)).FirstOrDefault(m => m.Person.UserId == userId)?.Person;
 
-    private static IEnumerable<Person> Holders(Project project, Incident? incident, ProjectRole role, IReadOnlyList<Member> members)
+    private static IEnumerable<Person> Holders(Project project, Incident? incident, Role role, IReadOnlyList<Member> members)
     {
         if (incident?.Assignments.FirstOrDefault(a => a.Role == role) is { } assigned && Match(members, assigned.Person) is { } assignee) return [assignee];
         if (project.Policy.RoleHolders.TryGetValue(role, out var holder) && Match(members, holder) is { } named) return [named];
-        var access = AccessFor(role);
-        var holding = members.Where(m => m.Role is { } r && access.Contains(r)).Select(m => m.Person).ToList();
-        if (holding.Count > 0 || role is not (ProjectRole.TriageOwner or ProjectRole.IncidentManager)) return holding;
+        // A role the project added (or a custom playbook names) that nobody holds falls to the incident manager, who finds someone.
+        if (role.Access is not { } access) return Holders(project, incident, Role.IncidentManager, members);
+        var holding = members.Where(m => m.Role == access).Select(m => m.Person).ToList();
+        if (holding.Count > 0 || access is not (AccessRole.TriageOwner or AccessRole.IncidentManager)) return holding;
         return members.Where(m => m.Role == AccessRole.Admin).Select(m => m.Person);
     }
-
-    /// <summary>The member roles that hold a policy role when the policy names nobody who is a member.</summary>
-    private static AccessRole[] AccessFor(ProjectRole role) => role switch
-    {
-        ProjectRole.TriageOwner => [AccessRole.TriageOwner],
-        ProjectRole.IncidentManager => [AccessRole.IncidentManager],
-        ProjectRole.ReleaseEngineer => [AccessRole.ReleaseEngineer],
-        ProjectRole.Board => [AccessRole.Board],
-        ProjectRole.CryptoReviewer or ProjectRole.ConnectorReviewer => [AccessRole.Reviewer],
-        ProjectRole.ProjectArchitect => [AccessRole.Admin],
-        _ => [],
-    };
 
     private static Person? Match(IReadOnlyList<Member> members, string name)
     {

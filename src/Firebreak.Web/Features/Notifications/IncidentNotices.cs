@@ -21,7 +21,7 @@ internal sealed class IncidentNotices(Notifier notifier, Audience audience)
         ArgumentNullException.ThrowIfNull(project);
         ArgumentNullException.ThrowIfNull(incident);
         var report = incident.Reporter is not null;
-        var roles = incident.Severity == Severity.Critical ? new[] { ProjectRole.TriageOwner, ProjectRole.Board } : [ProjectRole.TriageOwner];
+        var roles = incident.Severity == Severity.Critical ? new[] { Role.TriageOwner, Role.Board } : [Role.TriageOwner];
         var what = report ? "New report" : $"Incident opened ({incident.Kind.ToWire()}, {SourceText(incident.Source)})";
         await TellAsync(project, incident, report ? NotificationEvents.ReportReceived : NotificationEvents.IncidentOpened,
             $"{what}: {incident.Title}", IncidentLink(incident), $"opened:{incident.Id}", roles, actor, ct);
@@ -48,15 +48,15 @@ internal sealed class IncidentNotices(Notifier notifier, Audience audience)
 
     public Task ScheduledAsync(Project project, Incident incident, AdvisoryPublication advisory, string actor, CancellationToken ct) =>
         TellAsync(project, incident, NotificationEvents.AdvisoryScheduled, $"Advisory {advisory.AdvisoryId} scheduled: public {Instant(advisory.PublishAt)}",
-            AdvisoryLink(incident), $"advisory-scheduled:{incident.Id}:{advisory.PublishAt?.Ticks}", [ProjectRole.IncidentManager, ProjectRole.ReleaseEngineer], actor, ct);
+            AdvisoryLink(incident), $"advisory-scheduled:{incident.Id}:{advisory.PublishAt?.Ticks}", [Role.IncidentManager, Role.ReleaseEngineer], actor, ct);
 
     public Task PublishedAsync(Project project, Incident incident, AdvisoryPublication advisory, string actor, CancellationToken ct) =>
         TellAsync(project, incident, NotificationEvents.AdvisoryPublished, $"Advisory {advisory.AdvisoryId} is public: {incident.Title}",
-            AdvisoryLink(incident), $"advisory-published:{incident.Id}", [ProjectRole.IncidentManager, ProjectRole.ReleaseEngineer, ProjectRole.TriageOwner], actor, ct);
+            AdvisoryLink(incident), $"advisory-published:{incident.Id}", [Role.IncidentManager, Role.ReleaseEngineer, Role.TriageOwner], actor, ct);
 
     public Task ReporterRepliedAsync(Project project, Incident incident, Guid messageId, CancellationToken ct) =>
         TellAsync(project, incident, NotificationEvents.ReporterReplied, $"The reporter replied on #{incident.Number}: {incident.Title}",
-            $"/incidents/{incident.Id}/thread", $"reporter-replied:{messageId}", [ProjectRole.TriageOwner, ProjectRole.IncidentManager], null, ct);
+            $"/incidents/{incident.Id}/thread", $"reporter-replied:{messageId}", [Role.TriageOwner, Role.IncidentManager], null, ct);
 
     /// <summary>The key a clock's notice carries for its state; one notice per clock, state and due instant.</summary>
     public static string ClockKey(Guid incidentId, ClockKind kind, ClockState state, DateTime dueAt) =>
@@ -71,7 +71,7 @@ internal sealed class IncidentNotices(Notifier notifier, Audience audience)
     /// <summary>A CVE Services call for the incident gave up after its retries (once per call).</summary>
     public Task CveCallFailedAsync(Project project, Incident incident, Guid callId, string what, string error, CancellationToken ct) =>
         TellAsync(project, incident, NotificationEvents.CveDeadline, $"CVE Services: {what} for #{incident.Number} keeps failing: {error}",
-            $"/incidents/{incident.Id}/cve", $"{NotificationEvents.CveDeadline}:call:{callId}", [ProjectRole.IncidentManager], null, ct);
+            $"/incidents/{incident.Id}/cve", $"{NotificationEvents.CveDeadline}:call:{callId}", [Role.IncidentManager], null, ct);
 
     public Task ClockAsync(Project project, Incident incident, SlaClock clock, ClockState state, CancellationToken ct)
     {
@@ -81,8 +81,8 @@ internal sealed class IncidentNotices(Notifier notifier, Audience audience)
         var roles = OwnersOf(clock.Kind).ToList();
         if (breached)
         {
-            roles.Add(ProjectRole.IncidentManager);
-            if (incident.Severity == Severity.Critical) roles.Add(ProjectRole.Board);
+            roles.Add(Role.IncidentManager);
+            if (incident.Severity == Severity.Critical) roles.Add(Role.Board);
         }
         var title = breached
             ? $"Breached: the {ClockText(clock.Kind)} deadline of {incident.Severity.ToWire()} #{incident.Number} passed at {Instant(clock.DueAt.UtcDateTime)}"
@@ -100,7 +100,7 @@ internal sealed class IncidentNotices(Notifier notifier, Audience audience)
         var overdue = state == ClockState.Breached;
         var people = new List<Person>();
         if (await audience.MemberAsync(project.Id, incident.Id, item.OwnerId, ct) is { } owner) people.Add(owner);
-        if (overdue) people.AddRange(await audience.HoldersAsync(project, incident, [ProjectRole.IncidentManager], ct));
+        if (overdue) people.AddRange(await audience.HoldersAsync(project, incident, [Role.IncidentManager], ct));
         var title = overdue
             ? $"Overdue since {Instant(item.DueAt)}: \"{item.Title}\" (follow-up of #{incident.Number})"
             : $"Due {Instant(item.DueAt)}: \"{item.Title}\" (follow-up of #{incident.Number})";
@@ -108,12 +108,12 @@ internal sealed class IncidentNotices(Notifier notifier, Audience audience)
             $"/incidents/{incident.Id}/postmortem", ActionItemKey(item.Id, state, item.DueAt), null), people, ct);
     }
 
-    private static IEnumerable<ProjectRole> OwnersOf(ClockKind kind) => kind switch
+    private static IEnumerable<Role> OwnersOf(ClockKind kind) => kind switch
     {
-        ClockKind.Acknowledgement or ClockKind.FirstAction => [ProjectRole.TriageOwner],
-        ClockKind.Fix => [ProjectRole.ProjectArchitect, ProjectRole.IncidentManager],
-        ClockKind.PostMortem => [ProjectRole.IncidentManager, ProjectRole.Board],
-        _ => [ProjectRole.IncidentManager],
+        ClockKind.Acknowledgement or ClockKind.FirstAction => [Role.TriageOwner],
+        ClockKind.Fix => [Role.Admin, Role.IncidentManager],
+        ClockKind.PostMortem => [Role.IncidentManager, Role.Board],
+        _ => [Role.IncidentManager],
     };
 
     private async Task TellAuthorsAsync(Project project, Incident incident, AdvisoryPublication advisory, string kind, string title, string key, string actor,
@@ -127,7 +127,7 @@ internal sealed class IncidentNotices(Notifier notifier, Audience audience)
         await notifier.TellAsync(Notice(project, incident, kind, title, AdvisoryLink(incident), key, actor), people, ct);
     }
 
-    private async Task TellAsync(Project project, Incident incident, string kind, string title, string link, string key, IEnumerable<ProjectRole> roles,
+    private async Task TellAsync(Project project, Incident incident, string kind, string title, string link, string key, IEnumerable<Role> roles,
         string? actor, CancellationToken ct) =>
         await notifier.TellAsync(Notice(project, incident, kind, title, link, key, actor), await audience.HoldersAsync(project, incident, roles, ct), ct);
 

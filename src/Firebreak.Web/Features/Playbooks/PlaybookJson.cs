@@ -12,7 +12,7 @@ internal sealed record PlaybookJson(string Id, string Title, string? Description
 
     public static PlaybookJson From(PlaybookDefinition p) => Summary(p) with
     {
-        Steps = [.. p.Steps.Select(s => new PlaybookStepJson(s.Id, s.Title, s.Kind.ToWire(), s.Role.ToWire(),
+        Steps = [.. p.Steps.Select(s => new PlaybookStepJson(s.Id, s.Title, s.Kind.ToWire(), s.Role.Name,
             s.Deadline is { } d ? DurationText.Format(d) : null, s.Stage?.ToWire(), s.Marks?.ToWire(), s.Guidance,
             [.. s.Evidence.Select(e => new EvidenceJson(e.Id, e.Label, e.Kind.ToWire(), e.Required, e.Choices))],
             [.. s.Options.Select(o => new OptionJson(o.Id, o.Label, o.Next, o.Handover is { } h ? $"{h.PlaybookId}#{h.StepId}" : null))]))],

@@ -21,8 +21,11 @@ internal sealed record PolicyDocument(
     long? CveAssignmentSeconds = null,
     long? CveRecordPublicationSeconds = null,
     long? ReservedIdRetentionSeconds = null,
-    bool? PublishResponseTimes = null)
+    bool? PublishResponseTimes = null,
+    IReadOnlyList<PolicyDocument.AddedRoleRow>? AddedRoles = null)
 {
+    internal sealed record AddedRoleRow(string Name, string? Description);
+
     internal sealed record SeverityRow(string Severity, string Examples, long FirstActionSeconds);
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -34,13 +37,14 @@ internal sealed record PolicyDocument(
         (long)policy.FixTarget.TotalSeconds,
         (long)policy.UserSafetyFixTarget.TotalSeconds,
         (long)policy.DisclosureWindow.TotalSeconds,
-        policy.RoleHolders.ToDictionary(kv => kv.Key.ToWire(), kv => kv.Value),
+        policy.RoleHolders.ToDictionary(kv => kv.Key.Name, kv => kv.Value),
         (long)policy.ExploitedDisclosureWindow.TotalSeconds,
         Enum.GetValues<Severity>().ToDictionary(s => s.ToWire(), s => (long)policy.PostMortemFor(s).TotalSeconds),
         (long)policy.CveAssignment.TotalSeconds,
         (long)policy.CveRecordPublication.TotalSeconds,
         (long)policy.ReservedIdRetention.TotalSeconds,
-        policy.PublishResponseTimes);
+        policy.PublishResponseTimes,
+        [.. policy.AddedRoles.Select(r => new AddedRoleRow(r.Role.Name, r.Description))]);
 
     public SecurityPolicy ToPolicy()
     {
@@ -66,9 +70,14 @@ internal sealed record PolicyDocument(
                 CveRecordPublicationSeconds is { } record ? Seconds(record, "cveRecordPublicationSeconds") : policy.CveRecordPublication,
                 ReservedIdRetentionSeconds is { } unused ? Seconds(unused, "reservedIdRetentionSeconds") : policy.ReservedIdRetention);
         if (PublishResponseTimes is { } publish) policy = policy.WithPublishResponseTimes(publish);
+        if (AddedRoles is not null)
+        {
+            if (AddedRoles.Any(r => r is null)) throw new DomainException("addedRoles: every entry needs a name.");
+            policy = policy.WithAddedRoles(AddedRoles.Select(r => new AddedRole(Role.Parse(r.Name, "addedRoles"), r.Description ?? "")));
+        }
         foreach (var (role, holder) in RoleHolders ?? new Dictionary<string, string>())
         {
-            policy = policy.WithRoleHolder(WireNames.Parse<ProjectRole>(role, "role"), holder);
+            policy = policy.WithRoleHolder(Role.Parse(role, "roleHolders"), holder);
         }
         return policy;
     }

@@ -12,6 +12,7 @@ internal static class ProjectsApi
         builder.Services.AddScoped<CreateProject>();
         builder.Services.AddScoped<AddMember>();
         builder.Services.AddScoped<ChangePublishing>();
+        builder.Services.AddScoped<ChangePolicy>();
         return builder;
     }
 
@@ -44,11 +45,10 @@ internal static class ProjectsApi
         await access.FindProjectAsync(slug, ct) is { } project ? TypedResults.Ok(ProjectJson.From(project)) : TypedResults.NotFound();
 
     private static async Task<Results<Ok<ProjectJson>, NotFound>> UpdatePolicy(string slug, PolicyDocument policy,
-        ProjectAccess access, FirebreakDbContext db, CancellationToken ct)
+        ProjectAccess access, ChangePolicy change, CancellationToken ct)
     {
         if (await access.FindProjectAsync(slug, ct) is not { } project) return TypedResults.NotFound();
-        project.ChangePolicy(policy.ToPolicy());
-        await db.SaveChangesAsync(ct);
+        await change.ExecuteAsync(project, policy.ToPolicy(), ct);
         return TypedResults.Ok(ProjectJson.From(project));
     }
 

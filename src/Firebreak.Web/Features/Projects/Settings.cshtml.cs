@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Firebreak.Web.Features.Projects;
 
 [RequiresPermission(Permission.ProjectRead)]
-internal sealed class SettingsModel(ProjectAccess access, FirebreakDbContext db, AddMember addMember, PlaybookLibrary library, TimeProvider time) : PageModel, IReloadablePage
+internal sealed class SettingsModel(ProjectAccess access, FirebreakDbContext db, AddMember addMember, ChangePolicy changePolicy, PlaybookLibrary library, TimeProvider time) : PageModel, IReloadablePage
 {
     [FromRoute] public string Slug { get; set; } = "";
     public Project Project { get; private set; } = null!;
@@ -26,6 +26,10 @@ internal sealed class SettingsModel(ProjectAccess access, FirebreakDbContext db,
     /// <summary>The project's open action items ("open follow-ups"), soonest due first, with incident number and owner.</summary>
     public IReadOnlyList<(Firebreak.Domain.Incidents.ActionItem Item, int Number, string Owner)> OpenFollowUps { get; private set; } = [];
 
+    /// <summary>What the refused form held in a field, so that the page shown again with the error keeps it; null on a read.</summary>
+    public string? Posted(string field) =>
+        Request.HasFormContentType && Request.Form.TryGetValue(field, out var value) ? value.ToString() : null;
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) =>
         await ReloadAsync(ct) ? Page() : NotFound();
 
@@ -33,7 +37,7 @@ internal sealed class SettingsModel(ProjectAccess access, FirebreakDbContext db,
     public async Task<IActionResult> OnPostSaveAsync(string? name, string? repositoryUrl, string? contacts,
         [FromForm(Name = "examples")] Dictionary<string, string> examples, [FromForm(Name = "firstAction")] Dictionary<string, string> firstAction,
         string? userSafetyClasses, string? acknowledgement, string? fixTarget, string? userSafetyFixTarget, string? disclosureWindow,
-        string? exploitedDisclosureWindow, string? cveAssignment, string? cveRecordPublication, string? reservedIdRetention, bool publishResponseTimes, [FromForm(Name = "roles")] Dictionary<string, string> roles, CancellationToken ct)
+        string? exploitedDisclosureWindow, string? cveAssignment, string? cveRecordPublication, string? reservedIdRetention, bool publishResponseTimes, [FromForm(Name = "roles")] Dictionary<string, string> roles, string? addedRoles, CancellationToken ct)
     {
         if (!await ReloadAsync(ct)) return NotFound();
         var policy = Project.Policy
@@ -49,15 +53,42 @@ internal sealed class SettingsModel(ProjectAccess access, FirebreakDbContext db,
             policy = policy.WithCveWindows(DurationText.Parse(cveAssignment, "CVE assignment deadline"),
                 DurationText.Parse(cveRecordPublication, "CVE record publication deadline"), DurationText.Parse(reservedIdRetention, "unused reserved CVE id period"));
         policy = policy.WithPublishResponseTimes(publishResponseTimes);
-        foreach (var role in Enum.GetValues<ProjectRole>())
+        policy = policy.WithAddedRoles(ReadAddedRoles(addedRoles));
+        foreach (var role in policy.Roles)
         {
-            policy = policy.WithRoleHolder(role, roles.GetValueOrDefault(role.ToWire()));
+            policy = policy.WithRoleHolder(role, roles.GetValueOrDefault(role.Name));
         }
         Project.Update(name ?? "", repositoryUrl, NewProjectModel.Lines(contacts));
-        Project.ChangePolicy(policy);
-        await db.SaveChangesAsync(ct);
+        await changePolicy.ExecuteAsync(Project, policy, ct);
         TempData["Flash"] = "Settings saved. New incidents use them; re-triage applies them to open ones.";
         return RedirectToPage(new { slug = Slug });
+    }
+
+    /// <summary>Replaces the severity table's examples with a preset's (the deadlines stay as they are).</summary>
+    [RequiresPermission(Permission.ProjectAdmin)]
+    public async Task<IActionResult> OnPostExamplesAsync(string? preset, CancellationToken ct)
+    {
+        if (!await ReloadAsync(ct)) return NotFound();
+        var examples = SeverityPresets.Find(preset);
+        await changePolicy.ExecuteAsync(Project, Project.Policy.WithSeverityExamples(examples.Examples), ct);
+        TempData["Flash"] = $"The severity table now shows {examples.Title.ToLowerInvariant()}; edit them below.";
+        return RedirectToPage(new { slug = Slug });
+    }
+
+    /// <summary>
+    /// The roles the project adds, one a line: a name, then optionally a colon and what its holder does
+    /// ("crypto-reviewer: reviews changes touching cryptography").
+    /// </summary>
+    internal static IEnumerable<AddedRole> ReadAddedRoles(string? text)
+    {
+        foreach (var (raw, number) in (text ?? "").Split('\n').Select((l, n) => (l.Trim(), n + 1)))
+        {
+            if (raw.Length == 0) continue;
+            var line = raw;
+            var colon = line.IndexOf(':', StringComparison.Ordinal);
+            var name = colon < 0 ? line : line[..colon];
+            yield return new AddedRole(Role.Parse(name, $"Added roles, line {number}"), colon < 0 ? "" : line[(colon + 1)..].Trim());
+        }
     }
 
     [RequiresPermission(Permission.ProjectAdmin)]

@@ -2086,8 +2086,8 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                                 .HasColumnType("uuid");
 
                             b1.Property<string>("Role")
-                                .HasMaxLength(32)
-                                .HasColumnType("character varying(32)");
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)");
 
                             b1.Property<string>("Person")
                                 .IsRequired()

@@ -2074,7 +2074,7 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("Role")
-                                .HasMaxLength(32)
+                                .HasMaxLength(40)
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("Person")

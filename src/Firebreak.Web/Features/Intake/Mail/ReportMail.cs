@@ -102,8 +102,8 @@ internal sealed class ReportMail(Outbox outbox, LiquidTemplates templates, Markd
     {
         var holders = project.Policy.RoleHolders;
         var names = new List<string>(project.SecurityContacts);
-        if (holders.TryGetValue(ProjectRole.TriageOwner, out var triage)) names.Add(triage);
-        if (severity == Severity.Critical && holders.TryGetValue(ProjectRole.Board, out var board)) names.Add(board);
+        if (holders.TryGetValue(Role.TriageOwner, out var triage)) names.Add(triage);
+        if (severity == Severity.Critical && holders.TryGetValue(Role.Board, out var board)) names.Add(board);
         return names.Select(n => n.Trim()).Where(MailAddresses.IsPlain).Distinct(StringComparer.OrdinalIgnoreCase);
     }
 

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Firebreak.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresFirebreakDbContext))]
-    [Migration("20261207161905_Baseline")]
+    [Migration("20261207182210_Baseline")]
     partial class Baseline
     {
         /// <inheritdoc />
@@ -2089,8 +2089,8 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                                 .HasColumnType("uuid");
 
                             b1.Property<string>("Role")
-                                .HasMaxLength(32)
-                                .HasColumnType("character varying(32)");
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)");
 
                             b1.Property<string>("Person")
                                 .IsRequired()

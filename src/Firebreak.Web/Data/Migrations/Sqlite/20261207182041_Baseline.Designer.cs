@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Firebreak.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteFirebreakDbContext))]
-    [Migration("20261207161831_Baseline")]
+    [Migration("20261207182041_Baseline")]
     partial class Baseline
     {
         /// <inheritdoc />
@@ -2077,7 +2077,7 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("Role")
-                                .HasMaxLength(32)
+                                .HasMaxLength(40)
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("Person")
