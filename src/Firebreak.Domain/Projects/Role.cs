@@ -83,6 +83,9 @@ public readonly record struct Role : IComparable<Role>
     /// <summary>The name in words, for people: <c>triage owner</c>.</summary>
     public string Title => Name.Replace('-', ' ');
 
+    /// <summary>The name in words as a label starts: <c>Triage owner</c>.</summary>
+    public string Label => Name.Length == 0 ? "" : char.ToUpperInvariant(Name[0]) + Title[1..];
+
     /// <inheritdoc/>
     public int CompareTo(Role other) => string.CompareOrdinal(Name, other.Name);
 
