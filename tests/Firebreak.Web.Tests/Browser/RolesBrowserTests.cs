@@ -4,7 +4,7 @@ namespace Firebreak.Web.Tests.Browser;
 
 /// <summary>
 /// One role vocabulary in the browser (issue 13): a maintainer adds a role of the project's own, names a member for
-/// it and for a built-in role from lists of members (no free text), takes the runbook's severity examples as a preset,
+/// it and for a built-in role from lists of members (no free text), takes the runbook's severity examples as a preset, keeps what was typed when a save is refused,
 /// and on an incident sees who each playbook step falls to and gives a role to someone else from a list.
 /// </summary>
 public class RolesBrowserTests(BrowserFactory factory) : IClassFixture<BrowserFactory>
@@ -46,9 +46,12 @@ public class RolesBrowserTests(BrowserFactory factory) : IClassFixture<BrowserFa
 
         // A bad role name says what a role name is, and keeps what was typed.
         await page.Locator("#added-roles").FillAsync("crypto-reviewer: Reviews cryptography\nLegal Counsel");
+        await page.Locator("#fix").FillAsync("10d");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save settings" }).ClickAsync();
         await Assertions.Expect(page.Locator(".errors")).ToContainTextAsync("Added roles, line 2: 'Legal Counsel' is not a role name");
         await Assertions.Expect(page.Locator("#added-roles")).ToHaveValueAsync("crypto-reviewer: Reviews cryptography\nLegal Counsel");
+        await Assertions.Expect(page.Locator("#fix")).ToHaveValueAsync("10d"); // the rest of the form as typed, too
+        await Assertions.Expect(page.Locator("#role-crypto-reviewer")).ToHaveValueAsync("bob-roles@example.test");
 
         // On an incident every step says who it falls to; a role is given to someone else from a list of members.
         await page.OpenIncidentAsync("rolesweb", "vulnerability-report", "Nonce reuse in sealed boxes", "high");
