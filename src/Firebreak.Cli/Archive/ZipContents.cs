@@ -1,3 +1,4 @@
+using Firebreak.Domain.Common;
 using System.IO.Compression;
 using System.Security.Cryptography;
 
@@ -136,7 +137,7 @@ internal static class ZipContents
     public static string Shown(string name)
     {
         var clean = new string([.. name.Select(c => char.IsControl(c) ? '?' : c)]);
-        return clean.Length <= 200 ? clean : clean[..200] + "…";
+        return Excerpt.Clip(clean, 200);
     }
 
     public static string OneLine(string text) => string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));

@@ -1,3 +1,4 @@
+using Firebreak.Domain.Common;
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
@@ -99,7 +100,7 @@ internal static class CvssCommands
 
     private static string Format(double? score) => score?.ToString("0.0", CultureInfo.InvariantCulture) ?? "";
 
-    private static string Truncate(string line) => line.Length <= 120 ? line : line[..120] + "…";
+    private static string Truncate(string line) => Excerpt.Clip(line, 120);
 
     private static IEnumerable<string> ReadLines(TextReader reader)
     {

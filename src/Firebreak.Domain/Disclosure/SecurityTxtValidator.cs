@@ -1,3 +1,4 @@
+using Firebreak.Domain.Common;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -114,7 +115,7 @@ public static partial class SecurityTxtValidator
 
     private static string Title(string name) => char.ToUpperInvariant(name[0]) + name[1..];
 
-    private static string Shorten(string text) => text.Length <= 80 ? text : text[..80] + "…";
+    private static string Shorten(string text) => Excerpt.Clip(text, 80);
 
     [GeneratedRegex("^[A-Za-z0-9-]+$")]
     private static partial Regex FieldName();

@@ -103,6 +103,6 @@ public sealed class FixRelease
     internal static string Shown(string text)
     {
         var printable = new string([.. text.Select(c => char.IsControl(c) ? '?' : c)]);
-        return printable.Length <= 60 ? printable : printable[..60] + "…";
+        return Excerpt.Clip(printable, 60);
     }
 }

@@ -138,7 +138,7 @@ public sealed record MetricsPeriod(DateOnly From, DateOnly To)
             : throw new DomainException($"{name}: '{Cut(text)}' is not a date (expected yyyy-MM-dd, e.g. 2026-01-31).");
     }
 
-    private static string Cut(string text) => text.Length <= 40 ? text : text[..40] + "…";
+    private static string Cut(string text) => Excerpt.Clip(text, 40);
 }
 
 /// <summary>A calendar quarter (UTC).</summary>

@@ -115,7 +115,7 @@ public sealed partial class Project
         if (cveOrgId is not null) CveOrgId = cveOrgId;
     }
 
-    private static string Cut(string text) => text.Length <= 80 ? text : text[..80] + "…";
+    private static string Cut(string text) => Excerpt.Clip(text, 80);
 
     /// <summary>Replaces the security policy.</summary>
     public void ChangePolicy(SecurityPolicy policy) => Policy = policy ?? throw new ArgumentNullException(nameof(policy));

@@ -52,7 +52,7 @@ public readonly record struct Role : IComparable<Role>
 
     /// <summary>Reads a role name: lower-case letters and digits in words joined by single hyphens, at most 40 characters.</summary>
     public static Role Parse(string? text, string what = "role") =>
-        TryParse(text, out var role) ? role : throw new DomainException($"{what}: '{Clip(text)}' {NameRule}");
+        TryParse(text, out var role) ? role : throw new DomainException($"{what}: '{Excerpt.Clip(text, 60)}' {NameRule}");
 
     /// <summary>What a role name must look like, for error messages.</summary>
     public static string NameRule =>
@@ -77,8 +77,6 @@ public readonly record struct Role : IComparable<Role>
         }
         return true;
     }
-
-    private static string Clip(string? text) => text is null ? "" : text.Length > 60 ? text[..60] + "…" : text;
 
     /// <summary>The name in words, for people: <c>triage owner</c>.</summary>
     public string Title => Name.Replace('-', ' ');

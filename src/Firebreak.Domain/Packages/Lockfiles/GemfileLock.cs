@@ -1,3 +1,4 @@
+using Firebreak.Domain.Common;
 using System.Text.RegularExpressions;
 
 namespace Firebreak.Domain.Packages.Lockfiles;
@@ -104,7 +105,7 @@ public static partial class GemfileLock
         }
     }
 
-    private static string Cut(string text) => text.Length > 60 ? text[..60] + "…" : text;
+    private static string Cut(string text) => Excerpt.Clip(text, 60);
 
     [GeneratedRegex(@"^[A-Z][A-Z ]*$")]
     private static partial Regex Header();

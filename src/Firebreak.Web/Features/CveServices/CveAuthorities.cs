@@ -87,7 +87,7 @@ internal sealed class CveAuthorities(FirebreakDbContext db, StoredSecrets secret
 
     private static Guid OrgId(string text) =>
         Guid.TryParseExact(text.Trim(), "D", out var id) && id != Guid.Empty ? id
-            : throw new DomainException($"cveOrgId: '{(text.Length > 60 ? text[..60] + "…" : text)}' is not a UUID (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx).");
+            : throw new DomainException($"cveOrgId: '{Excerpt.Clip(text, 60)}' is not a UUID (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx).");
 
     private static string Name(string? value, string field)
     {
@@ -103,7 +103,7 @@ internal sealed class CveAuthorities(FirebreakDbContext db, StoredSecrets secret
         var text = (value ?? "").Trim();
         if (text.Length == 0) throw new DomainException("baseUrl: choose the CVE Services address (test or production).");
         if (text.Length > 2048 || !Uri.TryCreate(text, UriKind.Absolute, out var url) || url.Query.Length > 0 || url.Fragment.Length > 0)
-            throw new DomainException($"baseUrl: '{(text.Length > 80 ? text[..80] + "…" : text)}' is not an absolute address without query (e.g. {CveServicesAccount.TestUrl}).");
+            throw new DomainException($"baseUrl: '{Excerpt.Clip(text, 80)}' is not an absolute address without query (e.g. {CveServicesAccount.TestUrl}).");
         try
         {
             outbound.CheckAddress(url);

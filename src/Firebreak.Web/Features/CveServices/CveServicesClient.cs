@@ -1,3 +1,4 @@
+using Firebreak.Domain.Common;
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -108,7 +109,7 @@ internal sealed class CveServicesClient(OutboundClient outbound)
         return text;
     }
 
-    private static string Cut(string text) => text.Length <= 300 ? text : text[..300] + "…";
+    private static string Cut(string text) => Excerpt.Clip(text, 300);
 }
 
 /// <summary>A reservation's parameters, kept as the call's payload.</summary>

@@ -59,5 +59,5 @@ internal sealed class ChangeIncident(FirebreakDbContext db, CurrentUser user, Ti
         await db.SaveChangesAsync(ct);
     }
 
-    private static string Clip(string text) => text.Length > 60 ? text[..60] + "…" : text;
+    private static string Clip(string text) => Excerpt.Clip(text, 60);
 }

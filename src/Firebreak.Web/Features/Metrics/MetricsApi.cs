@@ -1,3 +1,4 @@
+using Firebreak.Domain.Common;
 using System.Text;
 using Firebreak.Domain.Metrics;
 using Firebreak.Web.Infrastructure.Auth;
@@ -62,7 +63,7 @@ internal static class MetricsApi
     {
         null or "" or "json" => false,
         "csv" => true,
-        _ => throw new Domain.Common.DomainException($"format: '{(format.Length > 20 ? format[..20] + "…" : format)}' is not a format; expected json or csv."),
+        _ => throw new Domain.Common.DomainException($"format: '{Excerpt.Clip(format, 20)}' is not a format; expected json or csv."),
     };
 
     internal static FileContentHttpResult Csv(ResponseMetrics metrics, string name) =>

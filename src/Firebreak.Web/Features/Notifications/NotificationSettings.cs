@@ -1,3 +1,4 @@
+using Firebreak.Domain.Common;
 namespace Firebreak.Web.Features.Notifications;
 
 /// <summary>
@@ -33,7 +34,7 @@ internal sealed class NotificationSettings
         ArgumentNullException.ThrowIfNull(emailEvents);
         var chosen = emailEvents.Select(e => e.Trim()).Where(e => e.Length > 0).ToHashSet(StringComparer.Ordinal);
         if (chosen.FirstOrDefault(k => !NotificationEvents.IsKnown(k)) is { } unknown)
-            throw new Domain.Common.DomainException($"email: '{(unknown.Length > 60 ? unknown[..60] + "…" : unknown)}' is not an event; known: {string.Join(", ", NotificationEvents.All.Select(e => e.Kind))}.");
+            throw new Domain.Common.DomainException($"email: '{Excerpt.Clip(unknown, 60)}' is not an event; known: {string.Join(", ", NotificationEvents.All.Select(e => e.Kind))}.");
         EmailEvents = string.Join(',', NotificationEvents.All.Select(e => e.Kind).Where(chosen.Contains));
         UpdatedAt = now.UtcDateTime;
     }

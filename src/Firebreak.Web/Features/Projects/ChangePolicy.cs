@@ -23,7 +23,7 @@ internal sealed class ChangePolicy(FirebreakDbContext db, Audience audience, Aud
         {
             if (project.Policy.RoleHolders.TryGetValue(role, out var before) && string.Equals(before, holder, StringComparison.Ordinal)) continue;
             if (await audience.NamedAsync(project.Id, null, holder, ct) is null)
-                throw new DomainException($"roleHolders.{role}: '{(holder.Length > 60 ? holder[..60] + "…" : holder)}' is not a member of this project; add them as a member first, then name them by their sign-in address.");
+                throw new DomainException($"roleHolders.{role}: '{Excerpt.Clip(holder, 60)}' is not a member of this project; add them as a member first, then name them by their sign-in address.");
         }
         project.ChangePolicy(policy);
         audit.Record(actor.Name, "project-policy", $"project {project.Slug}",

@@ -29,7 +29,7 @@ internal sealed class ChangePublishing(FirebreakDbContext db, AuditTrail audit, 
         text = text?.Trim();
         if (string.IsNullOrEmpty(text)) return null;
         return Guid.TryParseExact(text, "D", out var id) ? id
-            : throw new DomainException($"cveOrgId: '{(text.Length > 60 ? text[..60] + "…" : text)}' is not a UUID (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx).");
+            : throw new DomainException($"cveOrgId: '{Excerpt.Clip(text, 60)}' is not a UUID (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx).");
     }
 
     internal static string Show(Guid? id) => id?.ToString("D", CultureInfo.InvariantCulture) ?? "";

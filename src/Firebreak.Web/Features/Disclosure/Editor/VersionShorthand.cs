@@ -40,5 +40,5 @@ internal static class VersionShorthand
     private static string Version(string version, string text) => version.Length > 0 && version.Length <= 200 ? version : throw Bad(text);
 
     private static DomainException Bad(string text) =>
-        new($"ranges: '{(text.Length > 60 ? text[..60] + "…" : text)}' is not a range; write for example '< 1.4.2', '<= 1.4.1' or '>= 1.0.0, < 1.4.2'.");
+        new($"ranges: '{Excerpt.Clip(text, 60)}' is not a range; write for example '< 1.4.2', '<= 1.4.1' or '>= 1.0.0, < 1.4.2'.");
 }

@@ -53,5 +53,5 @@ internal sealed record ReportDraft(string? Title, string? Description, Severity 
         return result.Version == CvssVersion.V40 ? (severity, null, result.Canonical) : (severity, result.Canonical, null);
     }
 
-    private static string Truncate(string text) => text.Length <= 60 ? text : text[..60] + "…";
+    private static string Truncate(string text) => Excerpt.Clip(text, 60);
 }
