@@ -28,8 +28,8 @@ internal sealed class NotificationOptions
 /// </remarks>
 internal sealed partial class SoundAlarms(FirebreakDbContext db, IncidentNotices notices, TimeProvider time, ILogger<SoundAlarms> logger)
 {
-    /// <summary>How many incidents (or action items) one batch of a pass reads.</summary>
-    internal const int BatchSize = 200;
+    /// <summary>How many incidents (or action items) one batch of a pass reads (tests make it small to cross batches).</summary>
+    internal int BatchSize { get; set; } = 200;
 
     private static readonly IncidentStage[] Ended = [IncidentStage.Closed, IncidentStage.Rejected, IncidentStage.Duplicate];
 

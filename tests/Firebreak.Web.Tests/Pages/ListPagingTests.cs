@@ -1,0 +1,140 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Firebreak.Web.Tests.Infrastructure;
+
+namespace Firebreak.Web.Tests.Pages;
+
+/// <summary>
+/// Lists other than the dashboard are paged too (issue 17 part 5): a project's incident list (page and API) shows one
+/// bounded page, ordered stably, with no overlap between pages, its links keeping the filters, and never another
+/// project's incidents; a text search pages its matches the same way; the project's home shows the nearest deadlines
+/// and how many there are instead of every open incident. On SQLite and on PostgreSQL by the subclasses below.
+/// </summary>
+public abstract partial class ListPagingTests(FirebreakFactory factory)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private async Task<(HttpClient Api, string Slug)> ProjectAsync(HttpClient? api = null)
+    {
+        api ??= (await factory.CreateUserClientAsync(admin: true)).Client;
+        var slug = $"l{Guid.NewGuid():N}"[..16];
+        await api.PostJsonAsync("/api/v1/projects", new { slug, name = "List " + slug }, HttpStatusCode.Created);
+        return (api, slug);
+    }
+
+    private static async Task<int> OpenAsync(HttpClient api, string slug, string title, string severity = "low", string kind = "other") =>
+        (int)(await api.PostJsonAsync($"/api/v1/projects/{slug}/incidents", new { kind, title, severity }, HttpStatusCode.Created))["number"]!;
+
+    [Fact]
+    public async Task IncidentList_Pages_NewestFirst_WithoutOverlap_KeepingTheFilters_AndOnlyThisProject()
+    {
+        var (api, slug) = await ProjectAsync();
+        var (_, other) = await ProjectAsync(api);
+        for (var n = 0; n < 7; n++) await OpenAsync(api, slug, $"Low {n:00}");
+        await OpenAsync(api, slug, "A high one", "high");
+        for (var n = 0; n < 3; n++) await OpenAsync(api, other, $"Elsewhere {n}");
+        var page = await PageClient.SignInAsync(factory, admin: true);
+
+        var seen = new List<string>();
+        var href = $"/projects/{slug}/incidents?severity=low&pageSize=3";
+        for (var n = 1; n <= 3; n++)
+        {
+            var html = await page.GetHtmlAsync(href);
+            var titles = Titles().Matches(html).Select(m => m.Groups[1].Value).ToList();
+            Assert.DoesNotContain(titles, t => t.Contains("Elsewhere", StringComparison.Ordinal) || t.Contains("high", StringComparison.Ordinal));
+            Assert.Contains($"7 incident(s) · page {n} of 3", html, StringComparison.Ordinal);
+            seen.AddRange(titles);
+            if (n == 3)
+            {
+                Assert.DoesNotContain("rel=\"next\"", html, StringComparison.Ordinal);
+                break;
+            }
+            var next = Next().Match(html);
+            Assert.True(next.Success, "a link to the next page");
+            href = WebUtility.HtmlDecode(next.Groups[1].Success ? next.Groups[1].Value : next.Groups[2].Value);
+            Assert.Contains("severity=low", href, StringComparison.Ordinal);
+            Assert.Contains("pageSize=3", href, StringComparison.Ordinal);
+            Assert.Contains($"p={n + 1}", href, StringComparison.Ordinal);
+        }
+        Assert.Equal(Enumerable.Range(0, 7).Reverse().Select(n => $"Low {n:00}"), seen);
+
+        var search = await page.GetHtmlAsync($"/projects/{slug}/incidents?q=low&pageSize=2&p=4");
+        Assert.Equal(["Low 00"], Titles().Matches(search).Select(m => m.Groups[1].Value));
+        Assert.Contains("7 incident(s) matching the search · page 4 of 4", search, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task IncidentListApi_PagesInOrder_WithTheNextLink_AndBreachedDecidedInSql()
+    {
+        var (api, slug) = await ProjectAsync();
+        var (_, other) = await ProjectAsync(api);
+        for (var n = 0; n < 5; n++) await OpenAsync(api, slug, $"Low {n}");
+        await OpenAsync(api, slug, "Critical", "critical");
+        await OpenAsync(api, other, "Elsewhere", "critical");
+        factory.Clock.Advance(TimeSpan.FromHours(5)); // past the critical one's 4-hour first-action deadline, not the low ones'
+
+        var numbers = new List<int>();
+        string? next = $"/api/v1/projects/{slug}/incidents?pageSize=4&state=open";
+        while (next is not null)
+        {
+            using var response = await api.GetAsync(new Uri(next, UriKind.Relative), Ct);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var items = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync(Ct))!.AsArray();
+            Assert.InRange(items.Count, 1, 4);
+            numbers.AddRange(items.Select(i => (int)i!["number"]!));
+            Assert.All(items, i => Assert.Equal(slug, (string)i!["project"]!));
+            Assert.Equal("6", response.Headers.GetValues("X-Total-Count").Single());
+            var link = Regex.Match(response.Headers.GetValues("Link").Single(), "<([^>]+)>; rel=\"next\"");
+            next = link.Success ? link.Groups[1].Value : null;
+        }
+        Assert.Equal(Enumerable.Range(1, 6), numbers);
+
+        var breached = (await api.GetJsonAsync($"/api/v1/projects/{slug}/incidents?breached=true")).AsArray();
+        Assert.Equal(["Critical"], breached.Select(i => (string)i!["title"]!));
+        Assert.Equal(5, (await api.GetJsonAsync($"/api/v1/projects/{slug}/incidents?breached=false")).AsArray().Count);
+    }
+
+    [Theory]
+    [InlineData("p=0", "p")]
+    [InlineData("p=x", "p")]
+    [InlineData("pageSize=201", "pageSize")]
+    [InlineData("pageSize=0", "pageSize")]
+    public async Task IncidentList_BadPaging_Answers400NamingTheParameter(string query, string field)
+    {
+        var (_, slug) = await ProjectAsync();
+        var page = await PageClient.SignInAsync(factory, admin: true);
+
+        using var response = await page.Http.GetAsync(new Uri($"/projects/{slug}/incidents?{query}", UriKind.Relative), Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains($"{field}: ", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ProjectHome_ShowsTheNearestDeadlines_AndHowManyAreOpen()
+    {
+        var (api, slug) = await ProjectAsync();
+        for (var n = 0; n < 22; n++) await OpenAsync(api, slug, $"Low {n:00}");
+        await OpenAsync(api, slug, "The critical one", "critical");
+        var page = await PageClient.SignInAsync(factory, admin: true);
+
+        var html = await page.GetHtmlAsync($"/projects/{slug}");
+
+        var open = html[html.IndexOf("id=\"open-incidents\"", StringComparison.Ordinal)..html.IndexOf("id=\"recently-closed\"", StringComparison.Ordinal)];
+        Assert.Contains("Open incidents <span class=\"muted\">(23)</span>", open, StringComparison.Ordinal);
+        Assert.Equal(20, Regex.Count(open, "<tr class=\"state-"));
+        Assert.True(open.IndexOf("The critical one", StringComparison.Ordinal) < open.IndexOf("Low 00", StringComparison.Ordinal), "the nearest deadline leads");
+        Assert.DoesNotContain("Low 20", open, StringComparison.Ordinal);
+        Assert.Contains("The 20 nearest deadlines of 23 open incidents.", open, StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex("<a href=\"/incidents/[0-9a-f-]+\">#\\d+ · ([^<]+)</a>")]
+    private static partial Regex Titles();
+
+    [GeneratedRegex("<a href=\"([^\"]+)\" rel=\"next\">|<a rel=\"next\" href=\"([^\"]+)\">")]
+    private static partial Regex Next();
+}
+
+public sealed class SqliteListPagingTests(SqliteFactory factory) : ListPagingTests(factory), IClassFixture<SqliteFactory>;
+
+public sealed class PostgresListPagingTests(PostgresFactory factory) : ListPagingTests(factory), IClassFixture<PostgresFactory>;
