@@ -128,6 +128,126 @@ public abstract partial class ListPagingTests(FirebreakFactory factory)
         Assert.Contains("The 20 nearest deadlines of 23 open incidents.", open, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Inbox_PagesNewestFirst_InTheApiAndThePage_WithoutOverlap_AndOnlyOnesOwn()
+    {
+        var (api, slug) = await ProjectAsync();
+        var (triage, email) = await factory.CreateUserClientAsync(admin: false);
+        var (bystander, bystanderEmail) = await factory.CreateUserClientAsync(admin: false);
+        await api.PostJsonAsync($"/api/v1/projects/{slug}/members", new { email, role = "triage-owner" }, HttpStatusCode.NoContent);
+        var reader = $"inbox-{Guid.NewGuid():N}@example.test";
+        var page = await PageClient.SignInAsync(factory, admin: false, reader);
+        await api.PostJsonAsync($"/api/v1/projects/{slug}/members", new { email = reader, role = "triage-owner" }, HttpStatusCode.NoContent);
+        for (var n = 0; n < 5; n++) await OpenAsync(api, slug, $"Notice {n}");
+
+        var ids = new List<string>();
+        var titles = new List<string>();
+        string? next = "/api/v1/notifications?limit=2";
+        var pages = 0;
+        while (next is not null)
+        {
+            var body = await triage.GetJsonAsync(next);
+            pages++;
+            Assert.Equal(5, (int)body["total"]!);
+            Assert.Equal(2, (int)body["limit"]!);
+            var notices = body["notifications"]!.AsArray();
+            Assert.InRange(notices.Count, 1, 2);
+            ids.AddRange(notices.Select(n => (string)n!["id"]!));
+            titles.AddRange(notices.Select(n => (string)n!["title"]!));
+            next = (string?)body["next"];
+        }
+        Assert.Equal(3, pages);
+        Assert.Equal(5, ids.Distinct().Count());
+        Assert.Equal(Enumerable.Range(0, 5).Select(n => $"Notice {n}"), titles.Select(t => t[t.IndexOf("Notice", StringComparison.Ordinal)..]).Order(StringComparer.Ordinal));
+        Assert.Equal(0, (int)(await bystander.GetJsonAsync("/api/v1/notifications?limit=2"))["total"]!);
+        Assert.NotEqual(email, bystanderEmail);
+
+        var shown = new List<string>();
+        for (var n = 1; n <= 3; n++)
+        {
+            var html = await page.GetHtmlAsync($"/inbox?pageSize=2&p={n}");
+            Assert.Contains($"page {n} of 3", html, StringComparison.Ordinal);
+            shown.AddRange(Regex.Matches(html, "Notice \\d").Select(m => m.Value).Distinct());
+            var link = Next().Match(html);
+            Assert.Equal(n < 3, link.Success);
+            if (link.Success)
+            {
+                var href = WebUtility.HtmlDecode(link.Groups[1].Success ? link.Groups[1].Value : link.Groups[2].Value);
+                Assert.Contains($"p={n + 1}", href, StringComparison.Ordinal);
+                Assert.Contains("pageSize=2", href, StringComparison.Ordinal);
+            }
+        }
+        Assert.Equal(Enumerable.Range(0, 5).Select(n => $"Notice {n}"), shown.Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("/api/v1/notifications?limit=0", "limit")]
+    [InlineData("/api/v1/notifications?limit=201", "limit")]
+    [InlineData("/api/v1/notifications?page=x", "page")]
+    [InlineData("/api/v1/outbox?limit=abc", "limit")]
+    [InlineData("/api/v1/outbox?page=0", "page")]
+    public async Task ListApis_BadPaging_Answer422NamingTheParameter(string path, string field)
+    {
+        var (api, _) = await factory.CreateUserClientAsync(admin: true);
+
+        var problem = await api.SendJsonAsync(HttpMethod.Get, path, null, HttpStatusCode.UnprocessableEntity);
+
+        Assert.Contains($"{field}: ", problem.Text(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/inbox?p=0", "p")]
+    [InlineData("/inbox?pageSize=500", "pageSize")]
+    [InlineData("/admin/outbox?p=-3", "p")]
+    [InlineData("/admin/audit?pageSize=x", "pageSize")]
+    public async Task ListPages_BadPaging_Answer400NamingTheParameter(string path, string field)
+    {
+        var page = await PageClient.SignInAsync(factory, admin: true);
+
+        using var response = await page.Http.GetAsync(new Uri(path, UriKind.Relative), Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains($"{field}: ", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OutboxAndAuditLog_Page_NewestFirst_WithoutOverlap()
+    {
+        var (api, slug) = await ProjectAsync();
+        for (var n = 0; n < 3; n++) await OpenAsync(api, slug, $"Audited {n}");
+
+        var seen = new List<string>();
+        for (var n = 1; n <= 2; n++)
+        {
+            using var response = await api.GetAsync(new Uri($"/api/v1/outbox?limit=1&page={n}", UriKind.Relative), Ct);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var messages = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync(Ct))!.AsArray();
+            if (messages.Count == 0) break; // no mail in this instance yet
+            seen.Add((string)messages.Single()!["id"]!);
+            Assert.Contains("rel=\"first\"", response.Headers.GetValues("Link").Single(), StringComparison.Ordinal);
+            Assert.True(int.Parse(response.Headers.GetValues("X-Total-Count").Single(), System.Globalization.CultureInfo.InvariantCulture) >= seen.Count);
+        }
+        Assert.Equal(seen.Count, seen.Distinct().Count());
+
+        var admin = await PageClient.SignInAsync(factory, admin: true);
+        var first = await admin.GetHtmlAsync("/admin/audit?pageSize=2");
+        var second = await admin.GetHtmlAsync("/admin/audit?pageSize=2&p=2");
+        var firstRows = AuditRows().Matches(first).Select(m => long.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var secondRows = AuditRows().Matches(second).Select(m => long.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(2, firstRows.Count);
+        Assert.Equal(2, secondRows.Count);
+        Assert.True(firstRows[0] > firstRows[1] && firstRows[1] > secondRows[0] && secondRows[0] > secondRows[1], "newest first, no overlap");
+        var next = Next().Match(second);
+        Assert.True(next.Success, "a link to the third page");
+        var link = WebUtility.HtmlDecode(next.Groups[1].Success ? next.Groups[1].Value : next.Groups[2].Value);
+        Assert.StartsWith("/admin/audit?", link, StringComparison.Ordinal);
+        Assert.Contains("p=3", link, StringComparison.Ordinal);
+        Assert.Contains("pageSize=2", link, StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex("<tr><td>(\\d+)</td>")]
+    private static partial Regex AuditRows();
+
     [GeneratedRegex("<a href=\"/incidents/[0-9a-f-]+\">#\\d+ · ([^<]+)</a>")]
     private static partial Regex Titles();
 

@@ -22,8 +22,8 @@ internal sealed class NotificationOptions
 /// </summary>
 /// <remarks>
 /// A pass never holds more than one batch: it asks SQL only for open incidents whose stored <see cref="Incident.AtRiskAt"/>
-/// has come (an incident none of whose clocks is at risk or breached is never read), <see cref="BatchSize"/> at a time by
-/// id, and open action items the same way; what one batch loaded is let go before the next is read. So the memory of a
+/// has come (an incident none of whose clocks is at risk or breached is never read), <see cref="BatchSize"/> at a time in
+/// (AtRiskAt, Id) order over an index of those columns (no incident row is read for it), and open action items by id; what one batch loaded is let go before the next is read. So the memory of a
 /// pass does not grow with the number of incidents, and incidents whose deadlines are far off cost nothing.
 /// </remarks>
 internal sealed partial class SoundAlarms(FirebreakDbContext db, IncidentNotices notices, TimeProvider time, ILogger<SoundAlarms> logger)
@@ -40,14 +40,20 @@ internal sealed partial class SoundAlarms(FirebreakDbContext db, IncidentNotices
         var now = time.GetUtcNow();
         var at = now.UtcDateTime;
         var sounded = 0;
-        Guid? after = null;
+        (DateTime AtRiskAt, Guid Id)? from = null;
         while (true)
         {
+            // In (AtRiskAt, Id) order from where the last batch ended, over the index that holds exactly these columns.
             var due = db.Incidents.AsNoTracking().Where(i => !Ended.Contains(i.Stage) && i.AtRiskAt != null && i.AtRiskAt <= at);
-            if (after is { } last) due = due.Where(i => i.Id.CompareTo(last) > 0);
-            var ids = await due.OrderBy(i => i.Id).Select(i => i.Id).Take(BatchSize).ToListAsync(ct);
-            if (ids.Count == 0) break;
-            after = ids[^1];
+            if (from is { } f)
+            {
+                var (risk, last) = f;
+                due = due.Where(i => i.AtRiskAt >= risk && (i.AtRiskAt > risk || i.Id.CompareTo(last) > 0));
+            }
+            var batch = await due.OrderBy(i => i.AtRiskAt).ThenBy(i => i.Id).Select(i => new { i.Id, AtRiskAt = i.AtRiskAt!.Value }).Take(BatchSize).ToListAsync(ct);
+            if (batch.Count == 0) break;
+            from = (batch[^1].AtRiskAt, batch[^1].Id);
+            var ids = batch.Select(b => b.Id).ToList();
             var clocks = await db.Incidents.AsNoTracking().Where(i => ids.Contains(i.Id))
                 .SelectMany(i => i.ClockRecords.Where(c => c.StoppedAt == null), (i, c) => new { i.Id, c.Kind, c.StartedAt, c.DueAt })
                 .ToListAsync(ct);
@@ -59,9 +65,9 @@ internal sealed partial class SoundAlarms(FirebreakDbContext db, IncidentNotices
                     alarms.Add(new(c.Id, IncidentNotices.ClockKey(c.Id, c.Kind, state, c.DueAt), (i, p) => notices.ClockAsync(p, i, clock, state, ct)));
             }
             sounded += await SoundAsync(alarms, ct);
-            if (ids.Count < BatchSize) break;
+            if (batch.Count < BatchSize) break;
         }
-        after = null;
+        Guid? after = null;
         while (true)
         {
             var open = db.Set<ActionItem>().AsNoTracking().Where(a => a.Status == ActionItemStatus.Open);
