@@ -245,6 +245,50 @@ public abstract partial class ListPagingTests(FirebreakFactory factory)
         Assert.Contains("pageSize=2", link, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task RiskRegister_PagesByRating_InTheApiAndThePage_KeepingTheFilter_AndOnlyThisProject()
+    {
+        var (api, slug) = await ProjectAsync();
+        var (_, other) = await ProjectAsync(api);
+        for (var n = 1; n <= 5; n++)
+            await api.PostJsonAsync($"/api/v1/projects/{slug}/risks", new { title = $"Risk {n}", categories = new[] { "spoofing" }, asset = "a", threat = "t", likelihood = n, impact = 1 },
+                HttpStatusCode.Created);
+        await api.PostJsonAsync($"/api/v1/projects/{slug}/risks", new { title = "Tampering one", categories = new[] { "tampering" }, asset = "a", threat = "t", likelihood = 5, impact = 5 },
+            HttpStatusCode.Created);
+        await api.PostJsonAsync($"/api/v1/projects/{other}/risks", new { title = "Elsewhere", categories = new[] { "spoofing" }, asset = "a", threat = "t", likelihood = 5, impact = 5 },
+            HttpStatusCode.Created);
+
+        var titles = new List<string>();
+        string? next = $"/api/v1/projects/{slug}/risks?category=spoofing&limit=2";
+        while (next is not null)
+        {
+            var body = await api.GetJsonAsync(next);
+            Assert.Equal(5, (int)body["total"]!);
+            titles.AddRange(body["risks"]!.AsArray().Select(r => (string)r!["title"]!));
+            next = (string?)body["next"];
+            if (next is not null) Assert.Contains("category=spoofing", next, StringComparison.Ordinal);
+        }
+        Assert.Equal(["Risk 5", "Risk 4", "Risk 3", "Risk 2", "Risk 1"], titles); // highest rating first, no overlap, the filter kept
+
+        var page = await PageClient.SignInAsync(factory, admin: true);
+        var second = await page.GetHtmlAsync($"/projects/{slug}/risks?Category=spoofing&pageSize=2&p=2");
+        Assert.Contains("Risk 3", second, StringComparison.Ordinal);
+        Assert.Contains("Risk 2", second, StringComparison.Ordinal);
+        Assert.DoesNotContain("Risk 4", second, StringComparison.Ordinal);
+        Assert.DoesNotContain("Tampering one", second, StringComparison.Ordinal);
+        Assert.DoesNotContain("Elsewhere", second, StringComparison.Ordinal);
+        var link = Next().Match(second);
+        Assert.True(link.Success, "a link to the third page");
+        var href = WebUtility.HtmlDecode(link.Groups[1].Success ? link.Groups[1].Value : link.Groups[2].Value);
+        Assert.Contains("p=3", href, StringComparison.Ordinal);
+        Assert.Contains("spoofing", href, StringComparison.Ordinal);
+        using var bad = await page.Http.GetAsync(new Uri($"/projects/{slug}/risks?p=zero", UriKind.Relative), Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("p: ", await bad.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        var problem = await api.SendJsonAsync(HttpMethod.Get, $"/api/v1/projects/{slug}/risks?limit=999", null, HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("limit: ", problem.Text(), StringComparison.Ordinal);
+    }
+
     [GeneratedRegex("<tr><td>(\\d+)</td>")]
     private static partial Regex AuditRows();
 
