@@ -135,6 +135,35 @@ public abstract class NotificationTests(FirebreakFactory factory)
     }
 
     [Fact]
+    public async Task ManyIncidentsNotDue_AreNeverTold_AndTheDueOnesAreToldOnce_AcrossBatches()
+    {
+        var t = await TeamAsync();
+        async Task<int> Open(string severity, int n) => (int)(await t.Admin.Client.PostJsonAsync($"/api/v1/projects/{t.Slug}/incidents",
+            new { kind = "leaked-credential", title = $"{severity} leak {n}", severity }, HttpStatusCode.Created))["number"]!;
+        var quiet = new List<int>();
+        for (var n = 0; n < 14; n++) quiet.Add(await Open("low", n)); // a 7-day first-action window: nowhere near at risk after 4 hours
+        var loud = new List<int> { await Open("critical", 0) };
+        for (var n = 14; n < 20; n++) quiet.Add(await Open("low", n));
+        loud.Add(await Open("critical", 1));
+
+        factory.Clock.Advance(TimeSpan.FromHours(4) + TimeSpan.FromMinutes(1)); // the Critical ones' 4-hour window has passed
+        for (var pass = 0; pass < 2; pass++)
+        {
+            await using var scope = factory.Services.CreateAsyncScope();
+            var alarms = scope.ServiceProvider.GetRequiredService<SoundAlarms>();
+            alarms.BatchSize = 2; // many batches in one pass
+            await alarms.ExecuteAsync(Ct);
+        }
+        var mine = (await InboxAsync(t.Triage, NotificationEvents.ClockBreached)).Select(n => (string)n!["title"]!)
+            .Where(title => title.StartsWith("[Springtale] ", StringComparison.Ordinal)).ToList();
+        int NumberIn(string title) => int.Parse(title[(title.LastIndexOf('#') + 1)..].Split(' ', ':')[0], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(loud.Order(), mine.Select(NumberIn).Order());
+        Assert.All(mine, title => Assert.Contains("first-action deadline of critical #", title, StringComparison.Ordinal));
+        Assert.DoesNotContain(await InboxAsync(t.Triage, NotificationEvents.ClockAtRisk), n => ((string)n!["title"]!).Contains("of low #", StringComparison.Ordinal)
+            && quiet.Contains(NumberIn((string)n["title"]!)));
+    }
+
+    [Fact]
     public async Task AssignedTriageOwner_IsTheOneTold_AndAClockStoppedInTimeSaysNothing()
     {
         var t = await TeamAsync();

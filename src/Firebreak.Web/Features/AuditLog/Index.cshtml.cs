@@ -1,21 +1,45 @@
 using Firebreak.Web.Data;
 using Firebreak.Web.Infrastructure.Audit;
 using Firebreak.Web.Infrastructure.Auth;
+using Firebreak.Web.Infrastructure.Web;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Firebreak.Web.Features.AuditLog;
 
-/// <summary>The audit chain for administrators: the latest records and a full verification.</summary>
+/// <summary>The audit chain for administrators: its records newest first, a page at a time (<c>p</c>, <c>pageSize</c>), and a full verification.</summary>
 [RequiresPermission(Permission.InstanceAdmin)]
 internal sealed class AuditModel(FirebreakDbContext db, AuditVerifier verifier) : PageModel
 {
     public AuditVerdict Verdict { get; private set; } = new(0, null, null);
     public IReadOnlyList<AuditRecord> Latest { get; private set; } = [];
+    public Paged<AuditRecord> List { get; private set; } = new([], 0, 1, Paging.MaxLimit);
 
-    public async Task OnGetAsync(CancellationToken ct)
+    [FromQuery(Name = "p")] public string? PageNumber { get; set; }
+    [FromQuery(Name = "pageSize")] public string? PageSize { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var paging = Paging.Parse(PageNumber, PageSize, errors, "p", "pageSize", Paging.MaxLimit);
         Verdict = await verifier.VerifyAsync(ct);
-        Latest = await db.Set<AuditRecord>().OrderByDescending(r => r.Sequence).Take(200).ToListAsync(ct);
+        if (errors.Count > 0)
+        {
+            foreach (var (key, messages) in errors) ModelState.AddModelError(key, $"{key}: {messages[0]}");
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        List = await db.Set<AuditRecord>().AsNoTracking().OrderByDescending(r => r.Sequence).ToPagedAsync(paging, ct);
+        Latest = List.Items;
+        return Page();
+    }
+
+    /// <summary>Route values of page n (the page size kept when not the default of 200).</summary>
+    public Dictionary<string, string> RouteAt(int page)
+    {
+        var values = PagerView.Route(page, Paging.DefaultLimit);
+        if (List.Limit != Paging.MaxLimit) values["pageSize"] = List.Limit.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return values;
     }
 }

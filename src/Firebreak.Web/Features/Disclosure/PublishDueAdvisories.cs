@@ -2,6 +2,7 @@ using System.Globalization;
 using Firebreak.Domain.Common;
 using Firebreak.Domain.Disclosure;
 using Firebreak.Domain.Incidents;
+using Firebreak.Domain.Playbooks;
 using Firebreak.Domain.Projects;
 using Firebreak.Web.Data;
 using Firebreak.Web.Infrastructure.Background;
@@ -82,10 +83,29 @@ internal sealed partial class PublishDueAdvisories(FirebreakDbContext db, TimePr
     {
         var horizon = now.UtcDateTime + options.Value.Reminders.DefaultIfEmpty(TimeSpan.Zero).Max();
         var publicIds = db.Set<AdvisoryPublication>().Where(AdvisoryPublication.PublicAt(now)).Select(a => a.IncidentId);
-        var candidates = await db.Incidents
-            .Where(i => i.ClockRecords.Any(c => c.Kind == ClockKind.Disclosure && c.StoppedAt == null && c.DueAt <= horizon) && !publicIds.Contains(i.Id))
-            .ToListAsync(ct);
-        if (candidates.Count == 0) return;
+        var ended = new[] { IncidentStage.Closed, IncidentStage.Rejected, IncidentStage.Duplicate };
+        Guid? after = null;
+        while (true)
+        {
+            // Open incidents only, a bounded batch at a time by id, each batch let go before the next: a pass's memory does
+            // not grow with how many disclosures are near or past.
+            var due = db.Incidents.Where(i => !ended.Contains(i.Stage)
+                && i.ClockRecords.Any(c => c.Kind == ClockKind.Disclosure && c.StoppedAt == null && c.DueAt <= horizon) && !publicIds.Contains(i.Id));
+            if (after is { } last) due = due.Where(i => i.Id.CompareTo(last) > 0);
+            var candidates = await due.OrderBy(i => i.Id).Take(ReminderBatch).ToListAsync(ct);
+            if (candidates.Count == 0) return;
+            after = candidates[^1].Id;
+            await RemindBatchAsync(candidates, now, ct);
+            db.ChangeTracker.Clear();
+            if (candidates.Count < ReminderBatch) return;
+        }
+    }
+
+    /// <summary>How many incidents one batch of reminders reads.</summary>
+    private const int ReminderBatch = 200;
+
+    private async Task RemindBatchAsync(List<Incident> candidates, DateTimeOffset now, CancellationToken ct)
+    {
         var projectIds = candidates.Select(i => i.ProjectId).Distinct().ToList();
         var projects = await db.Projects.Where(p => projectIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
         foreach (var incident in candidates.Where(i => !i.IsClosed))

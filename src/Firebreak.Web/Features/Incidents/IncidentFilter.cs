@@ -30,7 +30,7 @@ internal sealed record IncidentFilter(IncidentStage? Stage, Severity? Severity, 
     /// page below 1, a page size outside 1 to 200, a search longer than 200 characters.
     /// </summary>
     public static (IncidentFilter Filter, Dictionary<string, string[]> Errors) Parse(string? state, string? stage, string? severity, string? kind,
-        string? breached, string? q, string? page, string? pageSize, IncidentState defaultState)
+        string? breached, string? q, string? page, string? pageSize, IncidentState defaultState, string pageName = "page")
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         T? Enum<T>(string? text, string name, string what) where T : struct, System.Enum
@@ -57,7 +57,7 @@ internal sealed record IncidentFilter(IncidentStage? Stage, Severity? Severity, 
         if (query is { Length: > MaxQueryLength }) errors["q"] = [$"the search is longer than {MaxQueryLength} characters."];
         var filter = new IncidentFilter(Enum<IncidentStage>(stage, "stage", "stage"), Enum<Severity>(severity, "severity", "severity"),
             Enum<IncidentKind>(kind, "kind", "incident kind"), flag, Enum<IncidentState>(state, "state", "state") ?? defaultState,
-            string.IsNullOrEmpty(query) ? null : query, Number(page, "page", 1, 1, int.MaxValue), Number(pageSize, "pageSize", DefaultPageSize, 1, MaxPageSize));
+            string.IsNullOrEmpty(query) ? null : query, Number(page, pageName, 1, 1, int.MaxValue), Number(pageSize, "pageSize", DefaultPageSize, 1, MaxPageSize));
         return (filter, errors);
     }
 

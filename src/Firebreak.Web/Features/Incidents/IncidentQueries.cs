@@ -20,9 +20,11 @@ internal sealed class IncidentQueries(ProjectAccess access, FirebreakDbContext d
     }
 
     /// <summary>
-    /// Filters by the unsealed columns in SQL, then (in memory, over every incident left: the sealed title and summary cannot
-    /// be searched by the database) by breached clocks and the text: a case-insensitive substring of the title, the summary,
-    /// a CVE, GHSA or other alias, an identifier in the details, or the number (<c>#12</c> or <c>12</c>). Then one page.
+    /// Filters by the unsealed columns and by breached clocks (the stored <see cref="Incident.BreachAt"/>) in SQL, counts
+    /// in SQL and loads only the page. A text search (a case-insensitive substring of the title, the summary, a CVE, GHSA
+    /// or other alias, an identifier in the details, or the number, <c>#12</c> or <c>12</c>) must read the sealed title and
+    /// summary, so it walks the filtered incidents in order, <see cref="SearchChunk"/> at a time by number, keeping only
+    /// the page's matches: its time grows with the project's incidents, its memory does not.
     /// </summary>
     public async Task<IncidentPage<Incident>> SearchAsync(Project project, IncidentFilter filter, bool newestFirst, CancellationToken ct)
     {
@@ -39,21 +41,41 @@ internal sealed class IncidentQueries(ProjectAccess access, FirebreakDbContext d
         if (filter.Stage is { } stage) query = query.Where(i => i.Stage == stage);
         if (filter.Severity is { } severity) query = query.Where(i => i.Severity == severity);
         if (filter.Kind is { } kind) query = query.Where(i => i.Kind == kind);
-        var now = time.GetUtcNow();
-        IEnumerable<Incident> matched = await (newestFirst ? query.OrderByDescending(i => i.Number) : query.OrderBy(i => i.Number)).ToListAsync(ct);
-        if (filter.Breached is { } b) matched = matched.Where(i => (i.WorstClockStateAt(now) == ClockState.Breached) == b);
-        if (filter.Query is { } text)
+        var at = time.GetUtcNow().UtcDateTime;
+        if (filter.Breached is { } b)
+            query = b ? query.Where(i => i.BreachAt != null && i.BreachAt <= at) : query.Where(i => i.BreachAt == null || i.BreachAt > at);
+        var skip = (int)Math.Min(int.MaxValue, (long)(filter.Page - 1) * filter.PageSize);
+        IQueryable<Incident> InOrder(IQueryable<Incident> q) => newestFirst ? q.OrderByDescending(i => i.Number) : q.OrderBy(i => i.Number);
+        if (filter.Query is not { } text)
         {
-            var list = matched.ToList();
-            var ids = list.Select(i => i.Id).ToList();
+            var total = await query.CountAsync(ct);
+            var items = total <= skip ? [] : await InOrder(query).Skip(skip).Take(filter.PageSize).AsNoTracking().ToListAsync(ct);
+            return new(items, total, filter.Page, filter.PageSize);
+        }
+        var found = 0;
+        var page = new List<Incident>();
+        int? last = null;
+        while (true)
+        {
+            var rest = last is not { } l ? query : newestFirst ? query.Where(i => i.Number < l) : query.Where(i => i.Number > l);
+            var chunk = await InOrder(rest).Take(SearchChunk).AsNoTracking().ToListAsync(ct);
+            if (chunk.Count == 0) break;
+            last = chunk[^1].Number;
+            var ids = chunk.Select(i => i.Id).ToList();
             var aliases = (await db.Set<IncidentAlias>().Where(a => a.ProjectId == project.Id && ids.Contains(a.IncidentId)).Select(a => new { a.IncidentId, a.Alias }).ToListAsync(ct))
                 .ToLookup(a => a.IncidentId, a => a.Alias);
-            matched = list.Where(i => Matches(i, aliases[i.Id], text));
+            foreach (var incident in chunk.Where(i => Matches(i, aliases[i.Id], text)))
+            {
+                if (found >= skip && page.Count < filter.PageSize) page.Add(incident);
+                found++;
+            }
+            if (chunk.Count < SearchChunk) break;
         }
-        var all = matched.ToList();
-        var items = all.Skip((int)Math.Min(int.MaxValue, (long)(filter.Page - 1) * filter.PageSize)).Take(filter.PageSize).ToList();
-        return new(items, all.Count, filter.Page, filter.PageSize);
+        return new(page, found, filter.Page, filter.PageSize);
     }
+
+    /// <summary>How many incidents a text search reads at a time.</summary>
+    internal const int SearchChunk = 500;
 
     private static bool Matches(Incident incident, IEnumerable<string> aliases, string text)
     {

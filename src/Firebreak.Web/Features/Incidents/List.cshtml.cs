@@ -20,7 +20,7 @@ internal sealed class IncidentListModel(ProjectAccess access, IncidentQueries qu
     [FromQuery(Name = "kind")] public string? Kind { get; set; }
     [FromQuery(Name = "breached")] public string? Breached { get; set; }
     [FromQuery(Name = "q")] public string? Q { get; set; }
-    [FromQuery(Name = "page")] public string? PageNumber { get; set; }
+    [FromQuery(Name = "p")] public string? PageNumber { get; set; }
     [FromQuery(Name = "pageSize")] public string? PageSize { get; set; }
 
     public Project Project { get; private set; } = null!;
@@ -32,7 +32,7 @@ internal sealed class IncidentListModel(ProjectAccess access, IncidentQueries qu
     {
         if (await access.FindProjectAsync(Slug, ct) is not { } project) return NotFound();
         Project = project;
-        var (filter, errors) = IncidentFilter.Parse(State, Stage, Severity, Kind, Breached, Q, PageNumber, PageSize, IncidentState.Open);
+        var (filter, errors) = IncidentFilter.Parse(State, Stage, Severity, Kind, Breached, Q, PageNumber, PageSize, IncidentState.Open, pageName: "p");
         Filter = filter;
         if (errors.Count > 0)
         {
@@ -54,7 +54,7 @@ internal sealed class IncidentListModel(ProjectAccess access, IncidentQueries qu
         if (Filter.Breached is { } breached) values["breached"] = breached ? "true" : "false";
         if (Filter.Query is { } q) values["q"] = q;
         if (Filter.PageSize != IncidentFilter.DefaultPageSize) values["pageSize"] = Filter.PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        values["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        values["p"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture); // not "page": Razor Pages keep that name, and a link built with it loses it
         return values;
     }
 }

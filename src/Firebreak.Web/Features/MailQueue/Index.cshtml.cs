@@ -13,15 +13,31 @@ namespace Firebreak.Web.Features.MailQueue;
 internal sealed class OutboxModel(FirebreakDbContext db, IMailTransport transport, MailSignal signal, TimeProvider time) : PageModel, IReloadablePage
 {
     public IReadOnlyList<OutboxMessage> Messages { get; private set; } = [];
+    public Paged<OutboxMessage> List { get; private set; } = new([], 0, 1, Paging.DefaultLimit);
     public bool RelayConfigured => transport.IsConfigured;
 
-    public async Task OnGetAsync(CancellationToken ct) => await ReloadAsync(ct);
+    [FromQuery(Name = "p")] public string? PageNumber { get; set; }
+    [FromQuery(Name = "pageSize")] public string? PageSize { get; set; }
 
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        await ReloadAsync(ct);
+        if (ModelState.ErrorCount > 0) Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+
+    /// <summary>One page of the queue, newest first (<c>p</c>, <c>pageSize</c>); a bad value is named and the first page shown.</summary>
     public async Task<bool> ReloadAsync(CancellationToken ct)
     {
-        Messages = await db.Set<OutboxMessage>().OrderByDescending(m => m.CreatedAt).Take(500).ToListAsync(ct);
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var paging = Paging.Parse(PageNumber, PageSize, errors, "p", "pageSize");
+        foreach (var (key, messages) in errors) ModelState.AddModelError(key, $"{key}: {messages[0]}");
+        List = await db.Set<OutboxMessage>().AsNoTracking().OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id).ToPagedAsync(paging, ct);
+        Messages = List.Items;
         return true;
     }
+
+    public Dictionary<string, string> RouteAt(int page) => PagerView.Route(page, List.Limit);
 
     public async Task<IActionResult> OnPostRetryAsync(Guid id, CancellationToken ct)
     {

@@ -2,6 +2,7 @@ using Firebreak.Domain.Common;
 using Firebreak.Web.Data;
 using Firebreak.Web.Infrastructure.Auth;
 using Firebreak.Web.Infrastructure.Mail;
+using Firebreak.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,19 +19,27 @@ internal static class OutboxApi
         return api;
     }
 
-    private static async Task<Ok<OutboxJson[]>> List(string? state, FirebreakDbContext db, CancellationToken ct)
+    /// <summary>
+    /// One page of the queue, newest first (<c>page</c> from 1, <c>limit</c> up to 200, by default 200 so that a reader of the
+    /// first page sees what it always saw), with <c>X-Total-Count</c> and a <c>Link</c> header to the other pages.
+    /// </summary>
+    private static async Task<Ok<OutboxJson[]>> List(string? state, string? page, string? limit, FirebreakDbContext db, HttpContext http, CancellationToken ct)
     {
-        var query = db.Set<OutboxMessage>().AsQueryable();
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var paging = Paging.Parse(page, limit, errors, defaultLimit: Paging.MaxLimit);
+        if (errors.Count > 0) throw new DomainException(string.Join(" ", errors.Select(e => $"{e.Key}: {e.Value[0]}")));
+        var query = db.Set<OutboxMessage>().AsNoTracking();
         if (state is not null)
         {
             var wanted = Enum.TryParse<OutboxState>(state, ignoreCase: true, out var s) && Enum.IsDefined(s) ? s
                 : throw new DomainException($"'{state}' is not an outbox state; use pending, sent or failed.");
             query = query.Where(m => m.State == wanted);
         }
-        var messages = await query.OrderByDescending(m => m.CreatedAt).Take(500).ToListAsync(ct);
-        var ids = messages.Select(m => m.Id).ToList();
-        var attempts = (await db.Set<OutboxAttempt>().Where(a => ids.Contains(a.MessageId)).ToListAsync(ct)).ToLookup(a => a.MessageId);
-        return TypedResults.Ok(messages.Select(m => OutboxJson.From(m, attempts[m.Id])).ToArray());
+        var messages = await query.OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id).ToPagedAsync(paging, ct);
+        PageLinks.Write(http, messages);
+        var ids = messages.Items.Select(m => m.Id).ToList();
+        var attempts = (await db.Set<OutboxAttempt>().AsNoTracking().Where(a => ids.Contains(a.MessageId)).ToListAsync(ct)).ToLookup(a => a.MessageId);
+        return TypedResults.Ok(messages.Items.Select(m => OutboxJson.From(m, attempts[m.Id])).ToArray());
     }
 
     private static async Task<Results<NoContent, NotFound>> Retry(Guid id, FirebreakDbContext db, MailSignal signal, TimeProvider time, CancellationToken ct)

@@ -1,5 +1,6 @@
 using Firebreak.Web.Data;
 using Firebreak.Web.Infrastructure.Auth;
+using Firebreak.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace Firebreak.Web.Features.Notifications;
@@ -22,9 +23,20 @@ internal sealed class Inbox(FirebreakDbContext db, CurrentUser user, ProjectAcce
         var query = Mine();
         if (unreadOnly) query = query.Where(n => n.ReadAt == null);
         var rows = await query.OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id)
-            .Skip((Math.Max(page, 1) - 1) * PageSize).Take(PageSize).ToListAsync(ct);
-        return [.. rows.Select(n => new InboxEntry(n.Id, n.Event, NotificationEvents.Describe(n.Event).Label, n.Title, n.Severity, n.Link, n.CreatedAt, n.ReadAt))];
+            .Skip((Math.Max(page, 1) - 1) * PageSize).Take(PageSize).AsNoTracking().ToListAsync(ct);
+        return [.. rows.Select(Entry)];
     }
+
+    /// <summary>One page of the person's notices, newest first, and how many there are (counted in SQL).</summary>
+    public async Task<Paged<InboxEntry>> PageAsync(bool unreadOnly, Paging paging, CancellationToken ct)
+    {
+        var query = Mine();
+        if (unreadOnly) query = query.Where(n => n.ReadAt == null);
+        return (await query.OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id).AsNoTracking().ToPagedAsync(paging, ct)).Select(Entry);
+    }
+
+    private static InboxEntry Entry(Notification n) =>
+        new(n.Id, n.Event, NotificationEvents.Describe(n.Event).Label, n.Title, n.Severity, n.Link, n.CreatedAt, n.ReadAt);
 
     public Task<int> UnreadAsync(CancellationToken ct) => Mine().CountAsync(n => n.ReadAt == null, ct);
 
@@ -37,14 +49,11 @@ internal sealed class Inbox(FirebreakDbContext db, CurrentUser user, ProjectAcce
         return notice.Link;
     }
 
-    /// <summary>Marks every unread notice read; returns how many.</summary>
+    /// <summary>Marks every unread notice read in one UPDATE (none is loaded); returns how many.</summary>
     public async Task<int> ReadAllAsync(CancellationToken ct)
     {
-        var now = time.GetUtcNow();
-        var unread = await Mine().Where(n => n.ReadAt == null).ToListAsync(ct);
-        foreach (var notice in unread) notice.MarkRead(now);
-        await db.SaveChangesAsync(ct);
-        return unread.Count;
+        var now = time.GetUtcNow().UtcDateTime;
+        return await Mine().Where(n => n.ReadAt == null).ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), ct);
     }
 
     private IQueryable<Notification> Mine()

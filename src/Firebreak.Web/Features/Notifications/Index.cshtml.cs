@@ -10,22 +10,37 @@ namespace Firebreak.Web.Features.Notifications;
 internal sealed class InboxModel(Inbox inbox) : PageModel, IReloadablePage
 {
     public IReadOnlyList<InboxEntry> Entries { get; private set; } = [];
+    public Paged<InboxEntry> List { get; private set; } = new([], 0, 1, Inbox.PageSize);
     public int Unread { get; private set; }
 
     [BindProperty(SupportsGet = true)]
     public bool UnreadOnly { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public int PageNumber { get; set; } = 1;
+    [FromQuery(Name = "p")] public string? PageNumber { get; set; }
+    [FromQuery(Name = "pageSize")] public string? PageSize { get; set; }
 
-    public async Task OnGetAsync(CancellationToken ct) => await ReloadAsync(ct);
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        await ReloadAsync(ct);
+        if (ModelState.ErrorCount > 0) Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
 
     public async Task<bool> ReloadAsync(CancellationToken ct)
     {
-        PageNumber = Math.Clamp(PageNumber, 1, 10_000);
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var paging = Paging.Parse(PageNumber, PageSize, errors, "p", "pageSize", Inbox.PageSize);
+        foreach (var (key, messages) in errors) ModelState.AddModelError(key, $"{key}: {messages[0]}");
         Unread = await inbox.UnreadAsync(ct);
-        Entries = await inbox.ListAsync(UnreadOnly, PageNumber, ct);
+        List = await inbox.PageAsync(UnreadOnly, paging, ct);
+        Entries = List.Items;
         return true;
+    }
+
+    /// <summary>Route values of page n, the filter kept.</summary>
+    public Dictionary<string, string> RouteAt(int page)
+    {
+        return PagerView.Route(page, List.Limit, ("unreadOnly", UnreadOnly ? "true" : null));
     }
 
     /// <summary>Opening a notice marks it read and goes where it leads (always a path on this server).</summary>

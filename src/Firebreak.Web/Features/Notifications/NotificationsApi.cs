@@ -1,5 +1,6 @@
 using Firebreak.Web.Data;
 using Firebreak.Web.Infrastructure.Auth;
+using Firebreak.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -36,10 +37,14 @@ internal static class NotificationsApi
         return api;
     }
 
-    private static async Task<Ok<InboxJson>> List(bool? unread, int? page, Inbox inbox, CancellationToken ct)
+    private static async Task<Ok<InboxJson>> List(bool? unread, string? page, string? limit, Inbox inbox, HttpContext http, CancellationToken ct)
     {
-        if (page is < 1 or > 10_000) throw new Domain.Common.DomainException("page: a whole number from 1 to 10000.");
-        return TypedResults.Ok(new InboxJson(await inbox.UnreadAsync(ct), await inbox.ListAsync(unread ?? false, page ?? 1, ct)));
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var paging = Paging.Parse(page, limit, errors, defaultLimit: Inbox.PageSize);
+        if (errors.Count > 0) throw new Domain.Common.DomainException(string.Join(" ", errors.Select(e => $"{e.Key}: {e.Value[0]}")));
+        var list = await inbox.PageAsync(unread ?? false, paging, ct);
+        PageLinks.Write(http, list);
+        return TypedResults.Ok(new InboxJson(await inbox.UnreadAsync(ct), list.Items, list.Total, list.Page, list.Limit, PageLinks.Next(http, list)));
     }
 
     private static async Task<Results<NoContent, NotFound>> Read(Guid id, Inbox inbox, CancellationToken ct) =>
@@ -54,7 +59,8 @@ internal static class NotificationsApi
         TypedResults.Ok(await settings.ExecuteAsync(body.Email ?? throw new Domain.Common.DomainException("email: required, a list of event kinds (may be empty)."), ct));
 }
 
-internal sealed record InboxJson(int Unread, IReadOnlyList<InboxEntry> Notifications);
+/// <summary>The inbox as the API answers it: one page of notices, how many there are in all, and the next page's address (null on the last).</summary>
+internal sealed record InboxJson(int Unread, IReadOnlyList<InboxEntry> Notifications, int Total, int Page, int Limit, string? Next);
 
 internal sealed record ReadAllJson(int Marked);
 

@@ -69,11 +69,14 @@ internal sealed class OperationalGauges
         await using var scope = _scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<FirebreakDbContext>();
         var closed = new[] { IncidentStage.Closed, IncidentStage.Rejected, IncidentStage.Duplicate };
-        var clocks = await db.Incidents.AsNoTracking().Where(i => !closed.Contains(i.Stage))
+        // Only incidents whose stored at-risk instant has come can hold an at-risk or breached clock; their running clocks
+        // are streamed and counted, never held, so a scrape's memory does not grow with the number of incidents.
+        var at = now.UtcDateTime;
+        var clocks = db.Incidents.AsNoTracking().Where(i => !closed.Contains(i.Stage) && i.AtRiskAt != null && i.AtRiskAt <= at)
             .SelectMany(i => i.ClockRecords.Where(c => c.StoppedAt == null), (i, c) => new { c.Kind, c.StartedAt, c.DueAt })
-            .ToListAsync();
+            .AsAsyncEnumerable();
         long atRisk = 0, breached = 0;
-        foreach (var c in clocks)
+        await foreach (var c in clocks)
         {
             switch (new SlaClock(c.Kind, c.StartedAt.AsInstant(), c.DueAt.AsInstant(), null).StateAt(now))
             {

@@ -13,9 +13,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Firebreak.Web.Features.Projects;
 
 /// <summary>
-/// A project's home: its open incidents (nearest deadline first), the ten closed most recently, its public advisories, its
+/// A project's home: its open incidents (the <see cref="Shown"/> nearest deadlines, and how many there are), the ten closed most recently, its public advisories, its
 /// open follow-ups, a summary of its risk register and its watched dependencies, each with the link to where the rest is.
-/// Nothing a project has done disappears from here: closed incidents stay one link away (the list, state=closed).
+/// Nothing a project has done disappears from here: the rest stay one link away (the paged list, state=open or closed).
+/// Each part is read in SQL as one bounded page and a count, so the page costs the same at 100 incidents as at 100,000.
 /// </summary>
 [RequiresPermission(Permission.ProjectRead)]
 internal sealed class ProjectHomeModel(ProjectAccess access, FirebreakDbContext db, PublicAdvisories advisories, RiskSummaries risks, WatchSummary watch,
@@ -23,9 +24,14 @@ internal sealed class ProjectHomeModel(ProjectAccess access, FirebreakDbContext 
 {
     private const int RecentlyClosed = 10;
 
+    /// <summary>How many open incidents and open follow-ups the home shows (nearest deadline first); the rest are on the list pages.</summary>
+    public const int Shown = 20;
+
     [FromRoute] public string Slug { get; set; } = "";
     public Project Project { get; private set; } = null!;
     public IReadOnlyList<Incident> Open { get; private set; } = [];
+    public int OpenTotal { get; private set; }
+    public int FollowUpsTotal { get; private set; }
     public IReadOnlyList<Incident> Closed { get; private set; } = [];
     public int ClosedTotal { get; private set; }
     public IReadOnlyList<PublicAdvisory> Advisories { get; private set; } = [];
@@ -41,13 +47,17 @@ internal sealed class ProjectHomeModel(ProjectAccess access, FirebreakDbContext 
         Project = project;
         var ended = new[] { IncidentStage.Closed, IncidentStage.Rejected, IncidentStage.Duplicate };
         var incidents = access.VisibleIncidents().Where(i => i.ProjectId == project.Id);
-        Open = [.. (await incidents.Where(i => !ended.Contains(i.Stage)).ToListAsync(ct))
-            .OrderBy(i => i.NearestRunningClock?.DueAt ?? DateTimeOffset.MaxValue).ThenBy(i => i.Severity).ThenBy(i => i.Number)];
+        var open = incidents.Where(i => !ended.Contains(i.Stage));
+        OpenTotal = await open.CountAsync(ct);
+        Open = [.. (await open.OrderBy(i => i.NextDueAt).ThenBy(i => i.Number).Take(Shown).AsNoTracking().ToListAsync(ct))
+            .OrderBy(i => i.NextDueAt).ThenBy(i => i.Severity).ThenBy(i => i.Number)];
         var closed = incidents.Where(i => ended.Contains(i.Stage));
         ClosedTotal = await closed.CountAsync(ct);
-        Closed = await closed.OrderByDescending(i => i.ClosedAt).ThenByDescending(i => i.Number).Take(RecentlyClosed).ToListAsync(ct);
+        Closed = await closed.OrderByDescending(i => i.ClosedAt).ThenByDescending(i => i.Number).Take(RecentlyClosed).AsNoTracking().ToListAsync(ct);
         Advisories = await advisories.ListAsync(project.Id, ct);
-        var items = await db.Set<ActionItem>().Where(a => a.ProjectId == project.Id && a.Status == ActionItemStatus.Open).ToListAsync(ct);
+        var openItems = db.Set<ActionItem>().Where(a => a.ProjectId == project.Id && a.Status == ActionItemStatus.Open);
+        FollowUpsTotal = await openItems.CountAsync(ct);
+        var items = await openItems.OrderBy(a => a.DueAt).ThenBy(a => a.Id).Take(Shown).AsNoTracking().ToListAsync(ct);
         var ids = items.Select(a => a.IncidentId).Distinct().ToList();
         var numbers = await db.Incidents.Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Number, ct);
         var owners = items.Select(a => a.OwnerId).Distinct().ToList();

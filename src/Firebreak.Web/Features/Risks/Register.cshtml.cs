@@ -16,6 +16,10 @@ internal sealed class RegisterModel(ProjectAccess access, RiskQueries queries, R
     [BindProperty(SupportsGet = true)] public string? Status { get; set; }
     [BindProperty(SupportsGet = true)] public string? Category { get; set; }
     [BindProperty(SupportsGet = true)] public bool ReviewDue { get; set; }
+    [FromQuery(Name = "p")] public string? PageNumber { get; set; }
+    [FromQuery(Name = "pageSize")] public string? PageSize { get; set; }
+    public Paged<RiskEntry> List { get; private set; } = new([], 0, 1, Paging.DefaultLimit);
+    private bool _pagingInvalid;
 
     public Project Project { get; private set; } = null!;
     public IReadOnlyList<RiskEntry> Entries { get; private set; } = [];
@@ -23,7 +27,20 @@ internal sealed class RegisterModel(ProjectAccess access, RiskQueries queries, R
     public bool CanWork { get; private set; }
     public DateTimeOffset Now { get; } = time.GetUtcNow();
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await ReloadAsync(ct) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!await ReloadAsync(ct)) return NotFound();
+        if (_pagingInvalid) Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+
+    /// <summary>Route values of page n, the filters kept.</summary>
+    public Dictionary<string, string> RouteAt(int page)
+    {
+        var values = PagerView.Route(page, List.Limit, ("status", Status), ("category", Category), ("reviewDue", ReviewDue ? "true" : null));
+        values["slug"] = Slug;
+        return values;
+    }
 
     /// <summary>RISK-REGISTER.md (format=markdown) or the JSON register, as a download.</summary>
     public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
@@ -50,7 +67,12 @@ internal sealed class RegisterModel(ProjectAccess access, RiskQueries queries, R
             ModelState.AddModelError(nameof(Category), $"'{Category}' is not a STRIDE category; expected one of: {WireNames.AllowedList<StrideCategory>()}.");
             Category = null;
         }
-        Entries = await queries.ListAsync(project, new RiskFilter(status, category, ReviewDue), ct);
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var paging = Paging.Parse(PageNumber, PageSize, errors, "p", "pageSize");
+        foreach (var (key, messages) in errors) ModelState.AddModelError(key, $"{key}: {messages[0]}");
+        _pagingInvalid = errors.Count > 0;
+        List = await queries.PageAsync(project, new RiskFilter(status, category, ReviewDue), paging, ct);
+        Entries = List.Items;
         Counts = await queries.CountsAsync(project.Id, ct);
         CanWork = await access.CheckProjectAsync(Slug, Permission.ProjectWork, ct) == AccessDecision.Allowed;
         return true;

@@ -2,6 +2,7 @@ using Firebreak.Domain.Projects;
 using Firebreak.Domain.Risks;
 using Firebreak.Web.Data;
 using Firebreak.Web.Infrastructure.Audit;
+using Firebreak.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace Firebreak.Web.Features.Risks;
@@ -13,8 +14,17 @@ internal sealed record RiskFilter(RiskStatus? Status = null, StrideCategory? Cat
 internal sealed class RiskQueries(FirebreakDbContext db, TimeProvider time)
 {
     /// <summary>The entries that pass the filter, highest rating first, then by number. Filters run in SQL.</summary>
-    public async Task<List<RiskEntry>> ListAsync(Project project, RiskFilter filter, CancellationToken ct)
+    public Task<List<RiskEntry>> ListAsync(Project project, RiskFilter filter, CancellationToken ct) =>
+        Filtered(project, filter).ToListAsync(ct);
+
+    /// <summary>One page of the entries that pass the filter, in the same order, and how many pass it (counted in SQL).</summary>
+    public Task<Paged<RiskEntry>> PageAsync(Project project, RiskFilter filter, Paging paging, CancellationToken ct) =>
+        Filtered(project, filter).AsNoTracking().ToPagedAsync(paging, ct);
+
+    private IQueryable<RiskEntry> Filtered(Project project, RiskFilter filter)
     {
+        ArgumentNullException.ThrowIfNull(project);
+        ArgumentNullException.ThrowIfNull(filter);
         var query = db.Set<RiskEntry>().Where(r => r.ProjectId == project.Id);
         if (filter.Status is { } status) query = query.Where(r => r.Status == status);
         if (filter.Category is { } category)
@@ -28,7 +38,7 @@ internal sealed class RiskQueries(FirebreakDbContext db, TimeProvider time)
             var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
             query = query.Where(r => r.Status == RiskStatus.Accepted && r.AcceptedUntil < today);
         }
-        return await query.OrderByDescending(r => r.Rating).ThenBy(r => r.Number).ToListAsync(ct);
+        return query.OrderByDescending(r => r.Rating).ThenBy(r => r.Number);
     }
 
     /// <summary>Every entry, by number (exports).</summary>

@@ -2,6 +2,7 @@ using System.Text;
 using Firebreak.Domain.Common;
 using Firebreak.Domain.Risks;
 using Firebreak.Web.Infrastructure.Auth;
+using Firebreak.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Firebreak.Web.Features.Risks;
@@ -45,21 +46,27 @@ internal static class RisksApi
         return api;
     }
 
-    internal sealed record RegisterListJson(RegisterSummary Counts, IReadOnlyList<RiskJson> Risks);
+    /// <summary>The register's counts and one page of its entries; <c>Total</c> entries pass the filter, <c>Next</c> is the next page's address or null.</summary>
+    internal sealed record RegisterListJson(RegisterSummary Counts, IReadOnlyList<RiskJson> Risks, int Total, int Page, int Limit, string? Next);
 
     internal sealed record RiskHistoryJson(DateTime At, string Actor, string Detail);
 
     internal sealed record RiskDetailJson(RiskJson Risk, IReadOnlyList<RiskHistoryJson> History);
 
-    private static async Task<Results<Ok<RegisterListJson>, NotFound>> List(string slug, string? status, string? category, bool? reviewDue,
-        ProjectAccess access, RiskQueries queries, TimeProvider time, CancellationToken ct)
+    private static async Task<Results<Ok<RegisterListJson>, NotFound>> List(string slug, string? status, string? category, bool? reviewDue, string? page, string? limit,
+        ProjectAccess access, RiskQueries queries, TimeProvider time, HttpContext http, CancellationToken ct)
     {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var paging = Paging.Parse(page, limit, errors);
+        if (errors.Count > 0) throw new DomainException(string.Join(" ", errors.Select(e => $"{e.Key}: {e.Value[0]}")));
         if (await access.FindProjectAsync(slug, ct) is not { } project) return TypedResults.NotFound();
         var filter = new RiskFilter(status is null ? null : WireNames.Parse<RiskStatus>(status, "status"),
             category is null ? null : WireNames.Parse<StrideCategory>(category, "category"), reviewDue ?? false);
         var now = time.GetUtcNow();
-        var entries = await queries.ListAsync(project, filter, ct);
-        return TypedResults.Ok(new RegisterListJson(await queries.CountsAsync(project.Id, ct), [.. entries.Select(e => RiskJson.From(e, now))]));
+        var entries = await queries.PageAsync(project, filter, paging, ct);
+        PageLinks.Write(http, entries);
+        return TypedResults.Ok(new RegisterListJson(await queries.CountsAsync(project.Id, ct), [.. entries.Items.Select(e => RiskJson.From(e, now))],
+            entries.Total, entries.Page, entries.Limit, PageLinks.Next(http, entries)));
     }
 
     private static async Task<Results<Created<RiskJson>, NotFound>> Create(string slug, RiskInput input, ProjectAccess access, RecordRisk record,

@@ -277,6 +277,8 @@ namespace Firebreak.Web.Data.Migrations.Postgres
 
                     b.HasIndex("ProjectId", "Stage");
 
+                    b.HasIndex("AtRiskAt", "Id", "Stage");
+
                     b.HasIndex("ProjectId", "Kind", "OpenedAt");
 
                     b.HasIndex("Stage", "Severity", "Kind", "ProjectId", "BreachAt", "AtRiskAt");

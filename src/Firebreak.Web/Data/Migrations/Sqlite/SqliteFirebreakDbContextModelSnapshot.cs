@@ -271,6 +271,8 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("ProjectId", "Stage");
 
+                    b.HasIndex("AtRiskAt", "Id", "Stage");
+
                     b.HasIndex("ProjectId", "Kind", "OpenedAt");
 
                     b.HasIndex("Stage", "Severity", "Kind", "ProjectId", "BreachAt", "AtRiskAt");

@@ -1440,6 +1440,11 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                 column: "UserId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Incidents_AtRiskAt_Id_Stage",
+                table: "Incidents",
+                columns: new[] { "AtRiskAt", "Id", "Stage" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Incidents_NextDueAt_Id",
                 table: "Incidents",
                 columns: new[] { "NextDueAt", "Id" });

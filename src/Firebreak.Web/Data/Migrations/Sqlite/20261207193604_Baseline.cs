@@ -1438,6 +1438,11 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
                 column: "UserId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Incidents_AtRiskAt_Id_Stage",
+                table: "Incidents",
+                columns: new[] { "AtRiskAt", "Id", "Stage" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Incidents_NextDueAt_Id",
                 table: "Incidents",
                 columns: new[] { "NextDueAt", "Id" });
