@@ -1,3 +1,4 @@
+using Firebreak.Domain.Common;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 
@@ -48,6 +49,6 @@ public readonly record struct RiskId
     private static string Shown(string? text)
     {
         var printable = new string([.. (text ?? "").Select(c => char.IsControl(c) ? '?' : c)]);
-        return printable.Length <= 40 ? printable : printable[..40] + "…";
+        return Excerpt.Clip(printable, 40);
     }
 }

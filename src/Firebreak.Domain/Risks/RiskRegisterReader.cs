@@ -225,6 +225,6 @@ internal sealed class RiskRegisterReader(string text)
     private static string Shown(string text)
     {
         var printable = new string([.. text.Select(c => char.IsControl(c) ? '?' : c)]);
-        return printable.Length <= 60 ? printable : printable[..60] + "…";
+        return Excerpt.Clip(printable, 60);
     }
 }

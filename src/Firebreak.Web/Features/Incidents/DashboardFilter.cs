@@ -65,5 +65,5 @@ internal sealed record DashboardFilter(string? Project, Severity? Severity, Inci
         return values;
     }
 
-    private static string Clip(string text) => text.Length <= 40 ? text : text[..40] + "…";
+    private static string Clip(string text) => Excerpt.Clip(text, 40);
 }

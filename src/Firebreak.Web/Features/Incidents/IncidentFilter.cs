@@ -61,7 +61,7 @@ internal sealed record IncidentFilter(IncidentStage? Stage, Severity? Severity, 
         return (filter, errors);
     }
 
-    private static string Clip(string text) => text.Length <= 40 ? text : text[..40] + "…";
+    private static string Clip(string text) => Excerpt.Clip(text, 40);
 }
 
 /// <summary>One page of a search: the incidents on it and how many matched in all.</summary>

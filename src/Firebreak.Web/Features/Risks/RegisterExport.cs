@@ -32,5 +32,5 @@ internal sealed class RegisterExport(RiskQueries queries, TimeProvider time)
         return new(Encoding.UTF8.GetBytes(RiskRegisterMarkdown.Write(entries.Select(RiskRow.Of))), "text/markdown; charset=utf-8", "RISK-REGISTER.md");
     }
 
-    private static string Clip(string text) => text.Length <= 20 ? text : text[..20] + "…";
+    private static string Clip(string text) => Excerpt.Clip(text, 20);
 }

@@ -66,5 +66,5 @@ internal sealed class RiskForm
         return numbers;
     }
 
-    private static string Clip(string text) => text.Length <= 30 ? text : text[..30] + "…";
+    private static string Clip(string text) => Excerpt.Clip(text, 30);
 }

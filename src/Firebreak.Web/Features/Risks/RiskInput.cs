@@ -45,5 +45,5 @@ internal sealed record RiskInput(string? Title = null, IReadOnlyList<string?>? C
         return list;
     }
 
-    private static string Clip(string text) => text.Length <= 40 ? text : text[..40] + "…";
+    private static string Clip(string text) => Excerpt.Clip(text, 40);
 }

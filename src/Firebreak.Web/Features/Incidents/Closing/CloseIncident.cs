@@ -158,5 +158,5 @@ internal sealed class CloseIncident(FirebreakDbContext db, FollowUpsAtClose foll
         return why.Length > Incident.MaxClosingReasonLength ? $"{name}: the reason is longer than 2,000 characters." : null;
     }
 
-    private static string Clip(string text) => text.Length <= 60 ? text : text[..60] + "…";
+    private static string Clip(string text) => Excerpt.Clip(text, 60);
 }
