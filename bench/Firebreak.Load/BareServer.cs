@@ -5,7 +5,9 @@ namespace Firebreak.Load;
 /// <summary>
 /// The floor to compare with: a minimal ASP.NET Core endpoint that reads a JSON report and inserts
 /// one row into SQLite in WAL mode with synchronous=FULL (Firebreak's durability), answering 201
-/// after the commit. Nothing else: no authentication, no validation, no audit.
+/// after the commit; and the floor for reads, <c>GET /reports/{id}</c>, which reads one row by key
+/// and answers it as JSON (rows 1 to 100 are there from the start). Nothing else: no authentication,
+/// no validation, no audit.
 /// </summary>
 internal static class BareServer
 {
@@ -18,7 +20,9 @@ internal static class BareServer
         {
             await setup.OpenAsync();
             await using var create = setup.CreateCommand();
-            create.CommandText = "PRAGMA journal_mode=WAL; CREATE TABLE IF NOT EXISTS reports (id INTEGER PRIMARY KEY, title TEXT NOT NULL, body TEXT NOT NULL, at TEXT NOT NULL);";
+            create.CommandText = "PRAGMA journal_mode=WAL; CREATE TABLE IF NOT EXISTS reports (id INTEGER PRIMARY KEY, title TEXT NOT NULL, body TEXT NOT NULL, at TEXT NOT NULL);"
+                + " WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100)"
+                + " INSERT OR IGNORE INTO reports (id, title, body, at) SELECT i, 'Seeded report ' || i, 'Reproduction steps for seeded report ' || i, '2026-01-01T00:00:00Z' FROM n;";
             await create.ExecuteNonQueryAsync();
         }
         var builder = WebApplication.CreateSlimBuilder();
@@ -37,6 +41,18 @@ internal static class BareServer
             var id = (long)(await command.ExecuteScalarAsync())!;
             return Results.Created($"/reports/{id}", new { id });
         });
+        app.MapGet("/reports/{id:long}", async (long id) =>
+        {
+            await using var db = new SqliteConnection(connection);
+            await db.OpenAsync();
+            await using var command = db.CreateCommand();
+            command.CommandText = "SELECT title, body, at FROM reports WHERE id = $id;";
+            command.Parameters.AddWithValue("$id", id);
+            await using var reader = await command.ExecuteReaderAsync();
+            return await reader.ReadAsync()
+                ? Results.Ok(new BareRow(id, reader.GetString(0), reader.GetString(1), reader.GetString(2)))
+                : Results.NotFound();
+        });
         Console.WriteLine($"bare endpoint on http://127.0.0.1:{port}/reports, database {file}");
         await app.RunAsync();
         return 0;
@@ -45,3 +61,6 @@ internal static class BareServer
 
 /// <summary>The part of a report the bare endpoint stores.</summary>
 internal sealed record BareReport(string? Title, string? Description);
+
+/// <summary>One stored report as the bare read endpoint answers it.</summary>
+internal sealed record BareRow(long Id, string Title, string Body, string At);

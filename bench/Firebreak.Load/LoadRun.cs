@@ -5,10 +5,13 @@ using System.Text;
 namespace Firebreak.Load;
 
 /// <summary>
-/// POSTs numbered reports from concurrent clients on kept-alive connections and prints one line of
-/// figures: answered, accepted (2xx), other statuses, wall time, rate, and latency percentiles.
-/// A warm-up round, not counted, goes first. Each report carries a unique marker
-/// ("load-RUN-N") so a later check can find every accepted report exactly once.
+/// POSTs numbered reports (or, with <c>--method GET</c>, reads the one URL) from concurrent clients on
+/// kept-alive connections and prints one line of figures: answered, accepted (2xx), other statuses,
+/// wall time, rate, and latency percentiles. A warm-up round, not counted, goes first. Each report
+/// carries a unique marker ("load-RUN-N") so a later check can find every accepted report exactly once.
+/// <c>--token T</c> sends a bearer token, <c>--cookie "name=value"</c> a Cookie header (a signed-in page).
+/// <c>--rate R</c> paces the requests at R a second (request i starts no earlier than i/R seconds in), to measure
+/// latency at a given load rather than at saturation.
 /// </summary>
 internal static class LoadRun
 {
@@ -23,12 +26,15 @@ internal static class LoadRun
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = clients, PooledConnectionLifetime = Timeout.InfiniteTimeSpan, UseCookies = false };
         using var http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(120) };
         if (options.Maybe("token") is { } token) http.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        if (options.Maybe("cookie") is { } cookie) http.DefaultRequestHeaders.Add("Cookie", cookie);
+        var pace = options.Number("rate", 0);
+        var get = string.Equals(options.Text("method", "POST"), "GET", StringComparison.OrdinalIgnoreCase);
 
-        await FireAsync(http, url, clients, warmup, $"{run}-warm", null);
+        await FireAsync(http, url, get, 0, clients, warmup, $"{run}-warm", null);
         var latencies = new double[count];
         var statuses = new Dictionary<int, int>();
         var wall = Stopwatch.StartNew();
-        await FireAsync(http, url, clients, count, run, (i, status, ms) =>
+        await FireAsync(http, url, get, pace, clients, count, run, (i, status, ms) =>
         {
             latencies[i] = ms;
             lock (statuses) statuses[status] = statuses.GetValueOrDefault(status) + 1;
@@ -46,21 +52,22 @@ internal static class LoadRun
 
     private static double At(double[] sorted, double q) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
 
-    private static async Task FireAsync(HttpClient http, Uri url, int clients, int count, string run, Action<int, int, double>? record)
+    private static async Task FireAsync(HttpClient http, Uri url, bool get, int pace, int clients, int count, string run, Action<int, int, double>? record)
     {
         var next = -1;
+        var begun = Stopwatch.GetTimestamp();
         await Task.WhenAll(Enumerable.Range(0, clients).Select(async _ =>
         {
             int i;
             while ((i = Interlocked.Increment(ref next)) < count)
             {
-                var body = $$"""{"title":"Load report load-{{run}}-{{i}}","description":"Reproduction steps for load-{{run}}-{{i}}: send a crafted request and observe the response.","affectedVersions":"1.0.0","contact":null,"credit":"anonymous","consent":false}""";
-                using var content = new StringContent(body, Encoding.UTF8, "application/json");
+                if (pace > 0 && TimeSpan.FromSeconds((double)i / pace) - Stopwatch.GetElapsedTime(begun) is { Ticks: > 0 } early) await Task.Delay(early);
+                using var content = get ? null : Report(run, i);
                 var started = Stopwatch.GetTimestamp();
                 int status;
                 try
                 {
-                    using var response = await http.PostAsync(url, content);
+                    using var response = get ? await http.GetAsync(url) : await http.PostAsync(url, content);
                     status = (int)response.StatusCode;
                     if (status >= 300 && record is not null && Interlocked.Increment(ref shown) <= 3)
                         Console.Error.WriteLine($"{status}: {await response.Content.ReadAsStringAsync()}");
@@ -72,6 +79,12 @@ internal static class LoadRun
                 record?.Invoke(i, status, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
         }));
+    }
+
+    private static StringContent Report(string run, int i)
+    {
+        var body = $$"""{"title":"Load report load-{{run}}-{{i}}","description":"Reproduction steps for load-{{run}}-{{i}}: send a crafted request and observe the response.","affectedVersions":"1.0.0","contact":null,"credit":"anonymous","consent":false}""";
+        return new StringContent(body, Encoding.UTF8, "application/json");
     }
 
     private static int shown; // refusals printed so far (the first three bodies say why)

@@ -63,7 +63,7 @@ internal static class IncidentsApi
     private static async Task<Results<Ok<IncidentJson>, NotFound>> Get(Guid id, IncidentQueries queries, AuditTrail audit, CurrentUser user, CancellationToken ct)
     {
         if (await queries.GetAsync(id, ct) is not { } json) return TypedResults.NotFound();
-        await audit.RecordNowAsync(user.Name, "incident-read", $"incident {id}", "read through the API", ct);
+        await audit.RecordReadAsync(user.Name, "incident-read", $"incident {id}", "read through the API", ct);
         return TypedResults.Ok(json);
     }
 

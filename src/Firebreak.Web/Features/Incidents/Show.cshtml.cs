@@ -65,7 +65,7 @@ internal sealed class ShowIncidentModel(ProjectAccess access, FirebreakDbContext
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (!await ReloadAsync(ct)) return NotFound();
-        await audit.RecordNowAsync(user.Name, "incident-read", $"incident {Id}", "read the incident page", ct);
+        await audit.RecordReadAsync(user.Name, "incident-read", $"incident {Id}", "read the incident page", ct);
         return Page();
     }
 

@@ -12,6 +12,8 @@ internal static class AuditSetup
         builder.Services.AddSingleton<AuditChain>();
         builder.Services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<AuditChain>());
         builder.Services.AddScoped<AuditTrail>();
+        builder.Services.AddSingleton<ReadAudit>();
+        builder.Services.AddHostedService<ReadAuditWriter>();
         builder.Services.AddScoped<AuditVerifier>();
         builder.Services.Configure<AuditOptions>(builder.Configuration.GetSection("Audit"));
         builder.Services.PostConfigure<AuditOptions>(o => o.DataFolder = Data.Sealing.DataDirectory.Resolve(builder.Configuration));

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
-using Firebreak.Web.Data;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
@@ -9,7 +8,7 @@ namespace Firebreak.Web.Infrastructure.Auth;
 /// <summary>Authenticates <c>Authorization: Bearer fbk_…</c> against the stored token hashes.</summary>
 internal sealed class BearerTokenHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    ApiTokens tokens, FirebreakDbContext db, TimeProvider time)
+    ApiTokens tokens, TimeProvider time)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Bearer";
@@ -19,10 +18,9 @@ internal sealed class BearerTokenHandler(
         string? header = Request.Headers.Authorization;
         if (string.IsNullOrEmpty(header) || !header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
             return AuthenticateResult.NoResult();
-        var token = await tokens.ResolveAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
-        if (token is null) return AuthenticateResult.Fail("The API token is unknown or revoked.");
-        var user = await db.Users.FindAsync([token.UserId], Context.RequestAborted);
-        if (user is null || (user.LockoutEnd is { } end && end > time.GetUtcNow()))
+        if (await tokens.ResolveAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted) is not ({ } token, { } user))
+            return AuthenticateResult.Fail("The API token is unknown or revoked.");
+        if (user.LockoutEnd is { } end && end > time.GetUtcNow())
             return AuthenticateResult.Fail("The token's account is disabled.");
         var identity = new ClaimsIdentity(CurrentUser.ClaimsFor(user, token), SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));

@@ -10,9 +10,27 @@ namespace Firebreak.Web.Infrastructure.Auth;
 /// project role's permissions (<see cref="PermissionTable"/>) on the project and its incidents;
 /// collaborators hold the collaborator permissions on their one incident. To anyone else an
 /// object does not exist: they get "not found", never "forbidden", so they cannot learn it is there.
+/// On a read (GET or HEAD), which changes no membership, the facts the checks rest on (a project's id by
+/// slug, an incident's project, the user's role in a project, whether they collaborate on an incident) are
+/// asked of the database once per request: a page checking five permissions asks each fact once.
 /// </summary>
-internal sealed class ProjectAccess(FirebreakDbContext db, CurrentUser user)
+internal sealed class ProjectAccess(FirebreakDbContext db, CurrentUser user, IHttpContextAccessor accessor)
 {
+    private readonly Dictionary<string, Guid?> _projectBySlug = new(StringComparer.Ordinal);
+    private readonly Dictionary<Guid, Guid?> _projectOfIncident = [];
+    private readonly Dictionary<Guid, AccessRole?> _roles = [];
+    private readonly Dictionary<Guid, bool> _collaborates = [];
+
+    /// <summary>Whether answers may be kept for the rest of the request: a read changes no membership.</summary>
+    private bool Remembers => accessor.HttpContext?.Request.Method is { } method && (HttpMethods.IsGet(method) || HttpMethods.IsHead(method));
+
+    private async Task<T> OnceAsync<TKey, T>(Dictionary<TKey, T> known, TKey key, Func<Task<T>> ask) where TKey : notnull
+    {
+        if (!Remembers) return await ask();
+        if (known.TryGetValue(key, out var value)) return value;
+        return known[key] = await ask();
+    }
+
     public IQueryable<Project> VisibleProjects()
     {
         if (user.IsAdmin) return db.Projects;
@@ -48,7 +66,8 @@ internal sealed class ProjectAccess(FirebreakDbContext db, CurrentUser user)
 
     public async Task<AccessDecision> CheckProjectAsync(string? slug, Permission permission, CancellationToken ct)
     {
-        var project = await db.Projects.Where(p => p.Slug == slug).Select(p => (Guid?)p.Id).SingleOrDefaultAsync(ct);
+        var project = slug is null ? null
+            : await OnceAsync(_projectBySlug, slug, () => db.Projects.Where(p => p.Slug == slug).Select(p => (Guid?)p.Id).SingleOrDefaultAsync(ct));
         if (project is null || OutsideTokenScope(project.Value)) return AccessDecision.NotFound;
         if (user.IsAdmin) return AccessDecision.Allowed;
         var role = await RoleInAsync(project.Value, ct);
@@ -58,12 +77,12 @@ internal sealed class ProjectAccess(FirebreakDbContext db, CurrentUser user)
 
     public async Task<AccessDecision> CheckIncidentAsync(Guid id, Permission permission, CancellationToken ct)
     {
-        var project = await db.Incidents.Where(i => i.Id == id).Select(i => (Guid?)i.ProjectId).SingleOrDefaultAsync(ct);
+        var project = await OnceAsync(_projectOfIncident, id, () => db.Incidents.Where(i => i.Id == id).Select(i => (Guid?)i.ProjectId).SingleOrDefaultAsync(ct));
         if (project is null || OutsideTokenScope(project.Value)) return AccessDecision.NotFound;
         if (user.IsAdmin) return AccessDecision.Allowed;
         var role = await RoleInAsync(project.Value, ct);
         var userId = user.Id;
-        var collaborator = await db.Set<IncidentCollaborator>().AnyAsync(c => c.IncidentId == id && c.UserId == userId, ct);
+        var collaborator = await OnceAsync(_collaborates, id, () => db.Set<IncidentCollaborator>().AnyAsync(c => c.IncidentId == id && c.UserId == userId, ct));
         if (role is null && !collaborator) return AccessDecision.NotFound;
         var allowed = (role is { } r && PermissionTable.Allows(r, permission)) || (collaborator && PermissionTable.Collaborator.Contains(permission));
         return allowed && TokenAllows(permission) ? AccessDecision.Allowed : AccessDecision.Forbidden;
@@ -81,10 +100,10 @@ internal sealed class ProjectAccess(FirebreakDbContext db, CurrentUser user)
         return await CheckIncidentAsync(incident.Id, permission, ct) == AccessDecision.Allowed;
     }
 
-    public async Task<AccessRole?> RoleInAsync(Guid projectId, CancellationToken ct)
+    public Task<AccessRole?> RoleInAsync(Guid projectId, CancellationToken ct)
     {
         var id = user.Id;
-        return await db.ProjectMembers.Where(m => m.ProjectId == projectId && m.UserId == id).Select(m => (AccessRole?)m.Role).SingleOrDefaultAsync(ct);
+        return OnceAsync(_roles, projectId, () => db.ProjectMembers.Where(m => m.ProjectId == projectId && m.UserId == id).Select(m => (AccessRole?)m.Role).SingleOrDefaultAsync(ct));
     }
 }
 

@@ -38,7 +38,7 @@ internal sealed class ThreadModel(ProjectAccess access, FirebreakDbContext db, R
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (!await ReloadAsync(ct)) return NotFound();
-        await audit.RecordNowAsync(user.Name, "incident-read", $"incident {Id}", "read the reporter thread", ct);
+        await audit.RecordReadAsync(user.Name, "incident-read", $"incident {Id}", "read the reporter thread", ct);
         return Page();
     }
 
