@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Firebreak.Web.Data;
 
 namespace Firebreak.Web.Infrastructure.Audit;
@@ -11,41 +10,15 @@ namespace Firebreak.Web.Infrastructure.Audit;
 /// holds its record. A read that was answered therefore has its record on disk; a crash loses only
 /// reads that were never answered.
 /// </summary>
-internal sealed class ReadAudit
+internal sealed class ReadAudit() : GroupCommitQueue<PendingRead>(8192)
 {
-    private readonly Channel<PendingRead> _waiting = Channel.CreateBounded<PendingRead>(new BoundedChannelOptions(8192)
-    {
-        SingleReader = true,
-        FullMode = BoundedChannelFullMode.Wait,
-    });
-
     /// <summary>Queues the record and waits until it is committed; a server shutting down answers busy (no answer without a record).</summary>
     public async Task RecordAsync(DateTimeOffset at, string actor, string action, string subject, string detail, CancellationToken ct)
     {
         var read = new PendingRead(at, actor, action, subject, detail);
-        try
-        {
-            await _waiting.Writer.WriteAsync(read, ct);
-        }
-        catch (ChannelClosedException e)
-        {
-            throw new ServiceBusyException(e);
-        }
+        await EnqueueAsync(read, ct);
         await read.Committed.Task.WaitAsync(ct);
     }
-
-    /// <summary>Waits for the next record; false once closed and empty.</summary>
-    public ValueTask<bool> WaitAsync(CancellationToken ct) => _waiting.Reader.WaitToReadAsync(ct);
-
-    /// <summary>Moves up to <paramref name="max"/> waiting records into <paramref name="batch"/>, oldest first.</summary>
-    public void Take(List<PendingRead> batch, int max)
-    {
-        ArgumentNullException.ThrowIfNull(batch);
-        while (batch.Count < max && _waiting.Reader.TryRead(out var read)) batch.Add(read);
-    }
-
-    /// <summary>Refuses new records; those already waiting are still committed or answered.</summary>
-    public void Close() => _waiting.Writer.TryComplete();
 }
 
 /// <summary>One read's record waiting for its commit.</summary>
