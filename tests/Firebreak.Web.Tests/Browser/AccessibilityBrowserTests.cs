@@ -36,6 +36,7 @@ public class AccessibilityBrowserTests(BrowserFactory factory) : IClassFixture<B
 
         var checkedPages = new HashSet<string>(StringComparer.Ordinal);
         var violations = new List<string>();
+        var tooWide = new List<string>();
         var count = 0;
         foreach (var name in Lookers)
         {
@@ -58,6 +59,9 @@ public class AccessibilityBrowserTests(BrowserFactory factory) : IClassFixture<B
                     await page.GotoAsync(url);
                     count++;
                     await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, $"{FileName(name + " " + key)}-{width}.png"), FullPage = true });
+                    // The page fits its screen: nothing makes the whole page scroll sideways (a wide table scrolls in its own box).
+                    var pageWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+                    if (pageWidth > width) tooWide.Add($"{name} {url} at {width} px is {pageWidth} px wide");
                     var result = await page.RunAxe();
                     foreach (var violation in result.Violations.Where(v => v.Impact is { } impact && Failing.Contains(impact)))
                     {
@@ -71,6 +75,7 @@ public class AccessibilityBrowserTests(BrowserFactory factory) : IClassFixture<B
         TestContext.Current.SendDiagnosticMessage($"axe checked {count} page views ({checkedPages.Count} pages at two widths); screenshots in {Screenshots}");
         Assert.True(count >= 30, $"only {count} page views checked");
         Assert.True(violations.Count == 0, $"{violations.Count} serious or critical violation(s):\n" + string.Join("\n", violations));
+        Assert.True(tooWide.Count == 0, $"{tooWide.Count} page view(s) wider than the screen:\n" + string.Join("\n", tooWide));
     }
 
     /// <summary>A page, for checking it once: its route template and the names (not values) of its query.</summary>
