@@ -50,7 +50,7 @@ public abstract class RoleVocabularyTests(FirebreakFactory factory)
         var db = scope.ServiceProvider.GetRequiredService<FirebreakDbContext>();
         var project = await db.Projects.SingleAsync(p => p.Slug == t.Slug, Ct);
         var incident = incidentId is { } id ? await db.Incidents.SingleAsync(i => i.Id == id, Ct) : null;
-        var held = await scope.ServiceProvider.GetRequiredService<Audience>().HoldersByRoleAsync(project, incident, roles, Ct);
+        var held = (await scope.ServiceProvider.GetRequiredService<Audience>().RosterAsync(project.Id, incident?.Id, Ct)).HoldersByRole(project, incident, roles);
         return held.ToDictionary(kv => kv.Key, kv => kv.Value.Select(p => p.Email!).Order().ToArray());
     }
 

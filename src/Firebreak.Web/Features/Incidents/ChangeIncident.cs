@@ -32,13 +32,14 @@ internal sealed class ChangeIncident(FirebreakDbContext db, CurrentUser user, Ti
                 : patch.UserSafetyClass.Length == 0 ? null : patch.UserSafetyClass;
             incident.Retriage(severity, userSafety, project.Policy, actor, now);
         }
+        Roster? roster = null; // read once, and only when an assignment names someone new
         foreach (var (name, person) in patch.Assignments ?? new Dictionary<string, string?>())
         {
             var role = Role.Parse(name, "assignments");
             if (!project.Policy.Roles.Contains(role) && incident.Assignments.All(a => a.Role != role))
                 throw new DomainException($"assignments: '{role}' is not a role of this project; its roles are {string.Join(", ", project.Policy.Roles)}.");
             var unchanged = string.Equals(person?.Trim(), incident.Assignments.FirstOrDefault(a => a.Role == role)?.Person, StringComparison.Ordinal);
-            if (!string.IsNullOrWhiteSpace(person) && !unchanged && await audience.NamedAsync(project.Id, incident.Id, person, ct) is null)
+            if (!string.IsNullOrWhiteSpace(person) && !unchanged && (roster ??= await audience.RosterAsync(project.Id, incident.Id, ct)).Named(person) is null)
                 throw new DomainException($"assignments.{role}: '{Clip(person)}' is neither a member of this project nor a collaborator on this incident; name a person by their sign-in address or user name.");
             incident.Assign(role, person, actor, now);
         }

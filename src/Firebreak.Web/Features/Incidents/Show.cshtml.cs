@@ -170,9 +170,10 @@ internal sealed class ShowIncidentModel(ProjectAccess access, FirebreakDbContext
         FollowUps = [.. items.OrderBy(a => a.CreatedAt).ThenBy(a => a.Id).Select(a => (a, emails.GetValueOrDefault(a.OwnerId, a.OwnerId)))];
         Risks = ProjectVisible ? await risks.ForIncidentAsync(incident.Id, ct) : [];
         CanAddRisk = await access.CheckProjectAsync(Project.Slug, Permission.ProjectWork, ct) == AccessDecision.Allowed;
-        People = await audience.PeopleAsync(Project.Id, incident.Id, ct);
+        var roster = await audience.RosterAsync(Project.Id, incident.Id, ct);
+        People = roster.Assignable;
         var stepRoles = incident.Runs.SelectMany(r => library.Catalog.Find(r.PlaybookId)?.Steps ?? []).Select(s => s.Role);
-        Holders = await audience.HoldersByRoleAsync(Project, incident, Project.Policy.Roles.Concat(stepRoles), ct);
+        Holders = roster.HoldersByRole(Project, incident, Project.Policy.Roles.Concat(stepRoles));
         return true;
     }
 }

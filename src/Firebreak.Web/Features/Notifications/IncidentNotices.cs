@@ -119,11 +119,8 @@ internal sealed class IncidentNotices(Notifier notifier, Audience audience)
     private async Task TellAuthorsAsync(Project project, Incident incident, AdvisoryPublication advisory, string kind, string title, string key, string actor,
         CancellationToken ct)
     {
-        var people = new List<Person>();
-        foreach (var name in new[] { advisory.ReviewRequestedBy, advisory.UpdatedBy })
-        {
-            if (await audience.NamedAsync(project.Id, incident.Id, name, ct) is { } person) people.Add(person);
-        }
+        var roster = await audience.RosterAsync(project.Id, incident.Id, ct);
+        var people = new[] { advisory.ReviewRequestedBy, advisory.UpdatedBy }.Select(roster.Named).OfType<Person>().ToList();
         await notifier.TellAsync(Notice(project, incident, kind, title, AdvisoryLink(incident), key, actor), people, ct);
     }
 

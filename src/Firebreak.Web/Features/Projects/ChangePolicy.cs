@@ -19,10 +19,11 @@ internal sealed class ChangePolicy(FirebreakDbContext db, Audience audience, Aud
     {
         ArgumentNullException.ThrowIfNull(project);
         ArgumentNullException.ThrowIfNull(policy);
+        Roster? roster = null; // read once, and only when a holder is newly named
         foreach (var (role, holder) in policy.RoleHolders)
         {
             if (project.Policy.RoleHolders.TryGetValue(role, out var before) && string.Equals(before, holder, StringComparison.Ordinal)) continue;
-            if (await audience.NamedAsync(project.Id, null, holder, ct) is null)
+            if ((roster ??= await audience.RosterAsync(project.Id, null, ct)).Named(holder) is null)
                 throw new DomainException($"roleHolders.{role}: '{Excerpt.Clip(holder, 60)}' is not a member of this project; add them as a member first, then name them by their sign-in address.");
         }
         project.ChangePolicy(policy);
