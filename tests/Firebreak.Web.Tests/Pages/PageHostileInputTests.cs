@@ -62,6 +62,41 @@ public class PageHostileInputTests(SqliteFactory factory) : IClassFixture<Sqlite
     }
 
     [Fact]
+    public async Task RefusedForm_ComesBackWithWhatWasTyped_InThatFormOnly()
+    {
+        var (page, _, slug) = await ProjectAsync();
+        var settings = $"/projects/{slug}/settings";
+
+        // Adding an address that has no account is refused; the address and the chosen role stay in the form.
+        using var member = await page.PostFormAsync(settings, settings + "?handler=AddMember", new() { ["Email"] = "nobody-here@example.test", ["role"] = "reviewer" });
+        var html = await member.Content.ReadAsStringAsync(Ct);
+        Assert.Equal(HttpStatusCode.OK, member.StatusCode);
+        Assert.Contains("id=\"member\" name=\"Email\" type=\"email\" required value=\"nobody-here@example.test\"", html, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"reviewer\" selected=\"selected\">", html, StringComparison.Ordinal);
+
+        // A refused save of the policy keeps its fields, and leaves the member form empty.
+        using var saved = await page.PostFormAsync(settings, settings + "?handler=Save", PolicyForm("4 hours"));
+        html = await saved.Content.ReadAsStringAsync(Ct);
+        Assert.Contains("value=\"4 hours\"", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"member\" name=\"Email\" type=\"email\" required>", html, StringComparison.Ordinal);
+
+        // A lockfile that does not parse comes back in the box it was pasted into, with its name.
+        var dependencies = $"/projects/{slug}/dependencies";
+        using var upload = await page.PostFormAsync(dependencies, dependencies + "?handler=Upload",
+            new() { ["name"] = "Cargo.lock", ["content"] = "[[package]\nname = <broken>", ["releasePath"] = "true" });
+        html = await upload.Content.ReadAsStringAsync(Ct);
+        Assert.Equal(HttpStatusCode.OK, upload.StatusCode);
+        Assert.Contains("class=\"errors", html, StringComparison.Ordinal);
+        Assert.Contains("placeholder=\"Cargo.lock\" value=\"Cargo.lock\"", html, StringComparison.Ordinal);
+        var box = html[html.IndexOf("<textarea id=\"manifest-content\"", StringComparison.Ordinal)..];
+        Assert.Equal("<textarea id=\"manifest-content\" name=\"content\" rows=\"4\">[[package]&#xA;name = &lt;broken&gt;</textarea>", box[..(box.IndexOf("</textarea>", StringComparison.Ordinal) + 11)]);
+
+        // Read again, the forms are empty.
+        html = await page.GetHtmlAsync(dependencies);
+        Assert.Contains("<textarea id=\"manifest-content\" name=\"content\" rows=\"4\"></textarea>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task NewIncident_EmptyTitle_ShowsMessageAndCreatesNothing()
     {
         var (page, api, slug) = await ProjectAsync();

@@ -26,10 +26,6 @@ internal sealed class SettingsModel(ProjectAccess access, FirebreakDbContext db,
     /// <summary>The project's open action items ("open follow-ups"), soonest due first, with incident number and owner.</summary>
     public IReadOnlyList<(Firebreak.Domain.Incidents.ActionItem Item, int Number, string Owner)> OpenFollowUps { get; private set; } = [];
 
-    /// <summary>What the refused form held in a field, so that the page shown again with the error keeps it; null on a read.</summary>
-    public string? Posted(string field) =>
-        Request.HasFormContentType && Request.Form.TryGetValue(field, out var value) ? value.ToString() : null;
-
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) =>
         await ReloadAsync(ct) ? Page() : NotFound();
 
