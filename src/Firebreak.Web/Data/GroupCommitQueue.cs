@@ -31,16 +31,40 @@ internal abstract class GroupCommitQueue<T>(int capacity) where T : class
         }
     }
 
-    /// <summary>Waits for the next item; false once the queue is closed and empty.</summary>
-    public ValueTask<bool> WaitAsync(CancellationToken ct) => _waiting.Reader.WaitToReadAsync(ct);
-
-    /// <summary>Moves up to <paramref name="max"/> waiting items into <paramref name="batch"/>, oldest first.</summary>
-    public void Take(List<T> batch, int max)
+    /// <summary>
+    /// The writer's loop, until the server stops: waits for work, takes what arrived together (up to
+    /// <paramref name="maxBatch"/>) and hands it to <paramref name="commit"/>, which answers each item. When the server
+    /// stops the queue is closed, and what was being committed and what still waits is handed to <paramref name="fail"/>
+    /// with a busy answer (an item already answered keeps its answer: answers are set once).
+    /// </summary>
+    public async Task RunWriterAsync(int maxBatch, Func<List<T>, CancellationToken, Task> commit, Action<T, Exception> fail, CancellationToken stoppingToken)
     {
-        ArgumentNullException.ThrowIfNull(batch);
-        while (batch.Count < max && _waiting.Reader.TryRead(out var item)) batch.Add(item);
+        ArgumentNullException.ThrowIfNull(commit);
+        ArgumentNullException.ThrowIfNull(fail);
+        var batch = new List<T>(maxBatch);
+        try
+        {
+            while (await _waiting.Reader.WaitToReadAsync(stoppingToken))
+            {
+                Take(batch, maxBatch);
+                await commit(batch, stoppingToken);
+                batch.Clear();
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            _waiting.Writer.TryComplete();
+            var busy = new ServiceBusyException(new OperationCanceledException("The server is stopping."));
+            Take(batch, int.MaxValue);
+            foreach (var item in batch) fail(item, busy);
+        }
     }
 
-    /// <summary>Refuses new items; those already waiting are still committed or answered.</summary>
-    public void Close() => _waiting.Writer.TryComplete();
+    private void Take(List<T> batch, int max)
+    {
+        while (batch.Count < max && _waiting.Reader.TryRead(out var item)) batch.Add(item);
+    }
 }

@@ -14,29 +14,8 @@ internal sealed partial class ReadAuditWriter(ReadAudit queue, IServiceScopeFact
 {
     public const int MaxBatch = 256;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var batch = new List<PendingRead>(MaxBatch);
-        try
-        {
-            while (await queue.WaitAsync(stoppingToken))
-            {
-                queue.Take(batch, MaxBatch);
-                await CommitAsync(batch, stoppingToken);
-                batch.Clear();
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-        finally
-        {
-            queue.Close();
-            var busy = new ServiceBusyException(new OperationCanceledException("The server is stopping."));
-            queue.Take(batch, int.MaxValue);
-            foreach (var read in batch) read.Committed.TrySetException(busy);
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        queue.RunWriterAsync(MaxBatch, CommitAsync, (read, failure) => read.Committed.TrySetException(failure), stoppingToken);
 
     private async Task CommitAsync(List<PendingRead> batch, CancellationToken ct)
     {

@@ -15,40 +15,31 @@ internal sealed partial class IntakeWriter(IntakeQueue queue, IServiceScopeFacto
 {
     public const int MaxBatch = 64;
 
+    private AsyncServiceScope? _scope; // the long-lived connection's, replaced after a batch that failed
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var batch = new List<Filing>(MaxBatch);
-        AsyncServiceScope? scope = null;
         try
         {
-            while (await queue.WaitAsync(stoppingToken))
-            {
-                queue.Take(batch, MaxBatch);
-                if (scope is null)
-                {
-                    scope = scopes.CreateAsyncScope();
-                    await scope.Value.ServiceProvider.GetRequiredService<FirebreakDbContext>().Database.OpenConnectionAsync(stoppingToken);
-                }
-                if (!await FileAsync(scope.Value.ServiceProvider, batch, stoppingToken))
-                {
-                    await scope.Value.DisposeAsync(); // start the next batch on a fresh connection
-                    scope = null;
-                }
-                batch.Clear();
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
+            await queue.RunWriterAsync(MaxBatch, FileBatchAsync, (filing, failure) => filing.Failed(failure), stoppingToken);
         }
         finally
         {
-            queue.Close();
-            var busy = new ServiceBusyException(new OperationCanceledException("The server is stopping."));
-            foreach (var filing in batch) filing.Failed(busy);
-            batch.Clear();
-            queue.Take(batch, int.MaxValue);
-            foreach (var filing in batch) filing.Failed(busy);
-            if (scope is { } open) await open.DisposeAsync();
+            if (_scope is { } open) await open.DisposeAsync();
+        }
+    }
+
+    private async Task FileBatchAsync(List<Filing> batch, CancellationToken ct)
+    {
+        if (_scope is null)
+        {
+            _scope = scopes.CreateAsyncScope();
+            await _scope.Value.ServiceProvider.GetRequiredService<FirebreakDbContext>().Database.OpenConnectionAsync(ct);
+        }
+        if (!await FileAsync(_scope.Value.ServiceProvider, batch, ct))
+        {
+            await _scope.Value.DisposeAsync(); // start the next batch on a fresh connection
+            _scope = null;
         }
     }
 
