@@ -134,6 +134,7 @@ internal static partial class DataSetup
                     "start the build that made it, or restore a backup made by this one (docs/operations.md, Upgrades).");
         }
         await db.Database.MigrateAsync(ct);
+        await OpenIncidentCounts.EnsureAsync(db, ct);
     }
 
     /// <summary>firebreak.db in the data directory (by default ./data under the directory the server was started from).</summary>

@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Firebreak.Web.Data;
 using Firebreak.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Firebreak.Web.Tests.Pages;
 
@@ -150,6 +153,98 @@ public abstract partial class DashboardTests(FirebreakFactory factory)
         using var refused = await page.Http.GetAsync(new Uri($"/?project={hidden}", UriKind.Relative), Ct);
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.DoesNotContain("Hidden", await refused.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Dashboard_CountsKeptPerProject_FollowEveryChange_EvenConcurrent_AndMatchTheIncidents()
+    {
+        var page = await PageClient.SignInAsync(factory, admin: true);
+        var (api, slug) = await ProjectAsync();
+        // Twelve writers at once, each opening an incident and then retriaging it: every one is counted, once, in its last group.
+        await Task.WhenAll(Enumerable.Range(0, 12).Select(async n =>
+        {
+            var (writer, _) = await factory.CreateUserClientAsync(admin: true);
+            var id = await OpenAsync(writer, slug, $"Concurrent {n}", n % 2 == 0 ? "low" : "high");
+            if (n % 3 == 0) await writer.PatchJsonAsync($"/api/v1/incidents/{id}", new { severity = "critical", note = "worse than it looked" });
+        }));
+        var moved = await OpenAsync(api, slug, "Moved on", "medium");
+        await api.PatchJsonAsync($"/api/v1/incidents/{moved}", new { stage = "assessment" });
+        var rejected = await OpenAsync(api, slug, "Rejected", "medium");
+        await api.PostJsonAsync($"/api/v1/incidents/{rejected}/close", new { resolution = "rejected", reason = "not a vulnerability" });
+
+        var html = await page.GetHtmlAsync($"/?project={slug}");
+
+        Assert.Contains("13 open incident(s) matching the filters", html, StringComparison.Ordinal);
+        Assert.Equal("4", Count(html, "severity", "critical")); // 0, 3, 6, 9
+        Assert.Equal("4", Count(html, "severity", "high"));     // 1, 5, 7, 11
+        Assert.Equal("4", Count(html, "severity", "low"));      // 2, 4, 8, 10
+        Assert.Equal("1", Count(html, "severity", "medium"));
+        Assert.Equal("1", Count(html, "stage", "assessment"));
+        Assert.Equal(await CountedOneByOneAsync(slug), await KeptAsync(slug));
+    }
+
+    [Fact]
+    public async Task CountsKept_MadeOnADatabaseThatHasIncidents_CountThemOnce()
+    {
+        var (api, slug) = await ProjectAsync();
+        for (var n = 0; n < 3; n++) await OpenAsync(api, slug, $"Before {n}", n == 0 ? "critical" : "low");
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<FirebreakDbContext>();
+            // As a database made before the counts were kept: no triggers, no rows.
+            var drop = db.Database.IsSqlite()
+                ? "DROP TRIGGER open_incident_counts_insert; DROP TRIGGER open_incident_counts_delete; DROP TRIGGER open_incident_counts_update_old; DROP TRIGGER open_incident_counts_update_new; DELETE FROM \"OpenIncidentCounts\";"
+                : "DROP TRIGGER open_incident_counts ON \"Incidents\"; DELETE FROM \"OpenIncidentCounts\";";
+            await db.Database.ExecuteSqlRawAsync(drop, Ct);
+            Assert.Empty(await KeptAsync(slug));
+
+            await OpenIncidentCounts.EnsureAsync(db, Ct);
+            await OpenIncidentCounts.EnsureAsync(db, Ct); // a second start finds them made and counts nothing again
+        }
+        var expected = await CountedOneByOneAsync(slug);
+        Assert.Equal(3, expected.Sum(c => c.Open));
+        Assert.Equal(expected, await KeptAsync(slug));
+        await OpenAsync(api, slug, "After", "low"); // and the remade triggers keep counting
+        Assert.Equal(await CountedOneByOneAsync(slug), await KeptAsync(slug));
+    }
+
+    private async Task<List<(string Stage, string Severity, string Kind, int Open)>> KeptAsync(string slug)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<FirebreakDbContext>();
+        var project = await db.Projects.Where(p => p.Slug == slug).Select(p => p.Id).SingleAsync(Ct);
+        var rows = await db.Set<OpenIncidentCount>().Where(c => c.ProjectId == project && c.Open != 0).ToListAsync(Ct);
+        return [.. rows.Select(c => (c.Stage.ToString(), c.Severity.ToString(), c.Kind.ToString(), c.Open)).Order()];
+    }
+
+    private async Task<List<(string Stage, string Severity, string Kind, int Open)>> CountedOneByOneAsync(string slug)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<FirebreakDbContext>();
+        var project = await db.Projects.Where(p => p.Slug == slug).Select(p => p.Id).SingleAsync(Ct);
+        var incidents = await db.Incidents.Where(i => i.ProjectId == project).Select(i => new { i.Stage, i.Severity, i.Kind }).ToListAsync(Ct);
+        return [.. incidents.Where(i => !OpenIncidentCounts.Ended.Contains(i.Stage))
+            .GroupBy(i => (i.Stage.ToString(), i.Severity.ToString(), i.Kind.ToString()))
+            .Select(g => (g.Key.Item1, g.Key.Item2, g.Key.Item3, g.Count())).Order()];
+    }
+
+    [Fact]
+    public async Task Dashboard_ACollaboratorOutsideTheProject_CountsTheIncidentTheyWorkOn()
+    {
+        var (api, slug) = await ProjectAsync();
+        var email = $"collab-{Guid.NewGuid():N}@example.test";
+        var page = await PageClient.SignInAsync(factory, admin: false, email);
+        var shared = await OpenAsync(api, slug, "Shared with a guest", "high");
+        await OpenAsync(api, slug, "Not shared", "critical");
+        await api.PostJsonAsync($"/api/v1/incidents/{shared}/collaborators", new { email }, HttpStatusCode.NoContent);
+
+        var html = await page.GetHtmlAsync("/");
+
+        Assert.Contains("Shared with a guest", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Not shared", html, StringComparison.Ordinal);
+        Assert.Contains("1 open incident(s)", html, StringComparison.Ordinal);
+        Assert.Equal("1", Count(html, "severity", "high"));
+        Assert.Equal("0", Count(html, "severity", "critical"));
     }
 
     [Theory]

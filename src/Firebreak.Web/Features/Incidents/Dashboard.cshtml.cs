@@ -26,7 +26,7 @@ internal sealed class DashboardModel(DashboardQueries dashboard, ProjectAccess a
     [FromQuery(Name = "pageSize")] public string? PageSize { get; set; }
 
     public DashboardFilter Filter { get; private set; } = new(null, null, null, false);
-    public DashboardPage Result { get; private set; } = new([], [], 1, DashboardFilter.DefaultPageSize);
+    public DashboardPage Result { get; private set; } = new([], [], 0, 0, 1, DashboardFilter.DefaultPageSize);
 
     /// <summary>The open action items the viewer owns, on incidents they can still see, soonest due first.</summary>
     public IReadOnlyList<(ActionItem Item, int Number, string Slug)> MyFollowUps { get; private set; } = [];

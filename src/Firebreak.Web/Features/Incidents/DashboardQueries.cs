@@ -1,5 +1,6 @@
 using Firebreak.Domain.Incidents;
 using Firebreak.Domain.Playbooks;
+using Firebreak.Domain.Projects;
 using Firebreak.Web.Data;
 using Firebreak.Web.Infrastructure.Auth;
 using Microsoft.EntityFrameworkCore;
@@ -7,42 +8,57 @@ using Microsoft.EntityFrameworkCore;
 namespace Firebreak.Web.Features.Incidents;
 
 /// <summary>
-/// Reads the dashboard: the open incidents the viewer may see, filtered, counted per stage, severity and clock state in SQL
-/// (one GROUP BY over an index), and one page of them nearest deadline first with only the columns a row shows. Nothing
-/// here loads every incident: the cost of a request does not grow with how many there are.
+/// Reads the dashboard: the open incidents the viewer may see, filtered; how many there are per stage and severity, and how
+/// many are breached or at risk now; and one page of them nearest deadline first with only the columns a row shows.
+/// Nothing here loads or counts every incident: the counts per stage and severity are read from the counts kept per project
+/// (<see cref="OpenIncidentCount"/>, a few rows per project), the breached and at-risk counts are ranges of an index that
+/// begins with the instant (what they count, not what exists), and the page is read in deadline order over an index. Only the
+/// "mine" filter, which asks about each incident's assignments, counts incidents one by one.
 /// </summary>
 internal sealed class DashboardQueries(ProjectAccess access, FirebreakDbContext db, CurrentUser user)
 {
-    private static readonly IncidentStage[] Ended = [IncidentStage.Closed, IncidentStage.Rejected, IncidentStage.Duplicate];
+    private static readonly IncidentStage[] Ended = OpenIncidentCounts.Ended;
 
     /// <summary>The page, or null when <see cref="DashboardFilter.Project"/> names no project the viewer sees.</summary>
     public async Task<DashboardPage?> PageAsync(DashboardFilter filter, DateTimeOffset now, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(filter);
         var query = access.VisibleIncidents().Where(i => !Ended.Contains(i.Stage));
+        var projects = access.VisibleProjects().Select(p => p.Id);
+        var collaborations = access.CollaborationsOutsideVisibleProjects().Where(i => !Ended.Contains(i.Stage));
         if (filter.Project is { } slug)
         {
             var project = await access.VisibleProjects().Where(p => p.Slug == slug).Select(p => (Guid?)p.Id).SingleOrDefaultAsync(ct);
             if (project is not { } id) return null;
             query = query.Where(i => i.ProjectId == id);
+            projects = projects.Where(p => p == id);
+            collaborations = collaborations.Where(i => i.ProjectId == id);
         }
-        if (filter.Severity is { } severity) query = query.Where(i => i.Severity == severity);
-        if (filter.Kind is { } kind) query = query.Where(i => i.Kind == kind);
+        var kept = db.Set<OpenIncidentCount>().Where(c => c.Open > 0 && projects.Contains(c.ProjectId));
+        if (filter.Severity is { } severity)
+        {
+            query = query.Where(i => i.Severity == severity);
+            kept = kept.Where(c => c.Severity == severity);
+            collaborations = collaborations.Where(i => i.Severity == severity);
+        }
+        if (filter.Kind is { } kind)
+        {
+            query = query.Where(i => i.Kind == kind);
+            kept = kept.Where(c => c.Kind == kind);
+            collaborations = collaborations.Where(i => i.Kind == kind);
+        }
         if (filter.Mine) query = await MineAsync(query, ct);
 
-        var at = now.UtcDateTime;
-        var counts = (await query.GroupBy(i => new { i.Stage, i.Severity })
-            .Select(g => new
-            {
-                g.Key.Stage,
-                g.Key.Severity,
-                Open = g.Count(),
-                Breached = g.Count(i => i.BreachAt <= at),
-                AtRisk = g.Count(i => (i.BreachAt == null || i.BreachAt > at) && i.AtRiskAt <= at),
-            })
-            .ToListAsync(ct))
-            .Select(c => new DashboardCount(c.Stage, c.Severity, c.Open, c.Breached, c.AtRisk))
+        var groups = filter.Mine
+            ? await CountOneByOneAsync(query, ct)
+            : [.. await kept.GroupBy(c => new { c.Stage, c.Severity }).Select(g => new StageSeverity(g.Key.Stage, g.Key.Severity, g.Sum(c => c.Open))).ToListAsync(ct),
+               .. await CountOneByOneAsync(collaborations, ct)];
+        var counts = groups.GroupBy(g => (g.Stage, g.Severity))
+            .Select(g => new DashboardCount(g.Key.Stage, g.Key.Severity, g.Sum(c => c.Open)))
             .OrderBy(c => c.Stage).ThenBy(c => c.Severity).ToList();
+        var at = now.UtcDateTime;
+        var breached = await query.CountAsync(i => i.BreachAt <= at, ct);
+        var atRisk = await query.CountAsync(i => i.AtRiskAt <= at && (i.BreachAt == null || i.BreachAt > at), ct);
 
         var skip = (filter.Page - 1) * filter.PageSize;
         var rows = await query.OrderBy(i => i.NextDueAt).ThenBy(i => i.Number).ThenBy(i => i.Id).Skip(skip).Take(filter.PageSize)
@@ -56,8 +72,14 @@ internal sealed class DashboardQueries(ProjectAccess access, FirebreakDbContext 
             .Select(r => new DashboardRow(r.Id, r.Number, r.Title, r.Slug, r.Kind, r.Severity, r.UserSafetyClass, r.Stage, r.ActivelyExploited,
                 [.. r.Clocks.OrderBy(c => c.Kind).Select(c => new ClockRecordView(c.Kind, c.StartedAt, c.DueAt, c.StoppedAt).ToClock())]))
             .ToList();
-        return new DashboardPage(page, counts, filter.Page, filter.PageSize);
+        return new DashboardPage(page, counts, breached, atRisk, filter.Page, filter.PageSize);
     }
+
+    private sealed record StageSeverity(IncidentStage Stage, Severity Severity, int Open);
+
+    /// <summary>Counts the incidents themselves per stage and severity: for the few seen through collaboration, and for "mine".</summary>
+    private static async Task<List<StageSeverity>> CountOneByOneAsync(IQueryable<Incident> incidents, CancellationToken ct) =>
+        await incidents.GroupBy(i => new { i.Stage, i.Severity }).Select(g => new StageSeverity(g.Key.Stage, g.Key.Severity, g.Count())).ToListAsync(ct);
 
     /// <summary>
     /// The viewer's incidents: a role on it is assigned to their e-mail or user name (as written, in lower or in upper case), or an open action item on it is theirs.

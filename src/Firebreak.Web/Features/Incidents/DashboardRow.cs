@@ -26,16 +26,14 @@ internal sealed record DashboardRow(Guid Id, int Number, string Title, string Sl
     }
 }
 
-/// <summary>How many open incidents the dashboard's filter selects, of one stage and severity, and how many of them are breached or at risk now.</summary>
-internal sealed record DashboardCount(IncidentStage Stage, Severity Severity, int Open, int Breached, int AtRisk);
+/// <summary>How many open incidents the dashboard's filter selects of one stage and severity.</summary>
+internal sealed record DashboardCount(IncidentStage Stage, Severity Severity, int Open);
 
-/// <summary>One page of the dashboard and the counts over every incident the filter selects.</summary>
-internal sealed record DashboardPage(IReadOnlyList<DashboardRow> Rows, IReadOnlyList<DashboardCount> Counts, int Page, int PageSize)
+/// <summary>One page of the dashboard, the counts over every incident the filter selects, and how many of those are breached or at risk now.</summary>
+internal sealed record DashboardPage(IReadOnlyList<DashboardRow> Rows, IReadOnlyList<DashboardCount> Counts, int Breached, int AtRisk, int Page, int PageSize)
 {
     public int Total => Counts.Sum(c => c.Open);
     public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
     public int CountOf(Severity severity) => Counts.Where(c => c.Severity == severity).Sum(c => c.Open);
     public int CountOf(IncidentStage stage) => Counts.Where(c => c.Stage == stage).Sum(c => c.Open);
-    public int Breached => Counts.Sum(c => c.Breached);
-    public int AtRisk => Counts.Sum(c => c.AtRisk);
 }

@@ -52,6 +52,22 @@ internal sealed class ProjectAccess(FirebreakDbContext db, CurrentUser user, IHt
         return user.TokenProject is { } scope ? incidents.Where(i => i.ProjectId == scope) : incidents;
     }
 
+    /// <summary>
+    /// The incidents the viewer sees only because they collaborate on them, outside every project they see whole (none for
+    /// an administrator): with <see cref="VisibleProjects"/> it splits <see cref="VisibleIncidents"/> into whole projects and a
+    /// few single incidents, so what is kept per project (the open counts) can answer for the first part.
+    /// </summary>
+    public IQueryable<Incident> CollaborationsOutsideVisibleProjects()
+    {
+        if (user.IsAdmin) return db.Incidents.Where(i => false);
+        var id = user.Id;
+        var projects = VisibleProjects().Select(p => p.Id);
+        var incidents = db.Set<IncidentCollaborator>().Where(c => c.UserId == id)
+            .Join(db.Incidents, c => c.IncidentId, i => i.Id, (c, i) => i)
+            .Where(i => !projects.Contains(i.ProjectId));
+        return user.TokenProject is { } scope ? incidents.Where(i => i.ProjectId == scope) : incidents;
+    }
+
     /// <summary>The incident if visible, with its timeline when asked (for showing or appending).</summary>
     public Task<Incident?> FindIncidentAsync(Guid id, bool withTimeline, CancellationToken ct)
     {

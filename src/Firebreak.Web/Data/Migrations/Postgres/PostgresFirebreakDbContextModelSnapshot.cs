@@ -277,11 +277,11 @@ namespace Firebreak.Web.Data.Migrations.Postgres
 
                     b.HasIndex("ProjectId", "Stage");
 
-                    b.HasIndex("AtRiskAt", "Id", "Stage");
-
                     b.HasIndex("ProjectId", "Kind", "OpenedAt");
 
-                    b.HasIndex("Stage", "Severity", "Kind", "ProjectId", "BreachAt", "AtRiskAt");
+                    b.HasIndex("BreachAt", "Id", "Stage", "Severity", "Kind", "ProjectId");
+
+                    b.HasIndex("AtRiskAt", "Id", "Stage", "BreachAt", "Severity", "Kind", "ProjectId");
 
                     b.ToTable("Incidents");
                 });
@@ -626,6 +626,31 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Firebreak.Web.Data.OpenIncidentCount", b =>
+                {
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Stage")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Severity")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Open")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ProjectId", "Stage", "Severity", "Kind");
+
+                    b.ToTable("OpenIncidentCounts", (string)null);
                 });
 
             modelBuilder.Entity("Firebreak.Web.Data.ProjectCounter", b =>
@@ -2381,6 +2406,15 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                         });
 
                     b.Navigation("Incidents");
+                });
+
+            modelBuilder.Entity("Firebreak.Web.Data.OpenIncidentCount", b =>
+                {
+                    b.HasOne("Firebreak.Domain.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Firebreak.Web.Data.ProjectCounter", b =>

@@ -271,11 +271,11 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("ProjectId", "Stage");
 
-                    b.HasIndex("AtRiskAt", "Id", "Stage");
-
                     b.HasIndex("ProjectId", "Kind", "OpenedAt");
 
-                    b.HasIndex("Stage", "Severity", "Kind", "ProjectId", "BreachAt", "AtRiskAt");
+                    b.HasIndex("BreachAt", "Id", "Stage", "Severity", "Kind", "ProjectId");
+
+                    b.HasIndex("AtRiskAt", "Id", "Stage", "BreachAt", "Severity", "Kind", "ProjectId");
 
                     b.ToTable("Incidents");
                 });
@@ -620,6 +620,31 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Firebreak.Web.Data.OpenIncidentCount", b =>
+                {
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stage")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Severity")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Open")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ProjectId", "Stage", "Severity", "Kind");
+
+                    b.ToTable("OpenIncidentCounts", (string)null);
                 });
 
             modelBuilder.Entity("Firebreak.Web.Data.ProjectCounter", b =>
@@ -2369,6 +2394,15 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
                         });
 
                     b.Navigation("Incidents");
+                });
+
+            modelBuilder.Entity("Firebreak.Web.Data.OpenIncidentCount", b =>
+                {
+                    b.HasOne("Firebreak.Domain.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Firebreak.Web.Data.ProjectCounter", b =>

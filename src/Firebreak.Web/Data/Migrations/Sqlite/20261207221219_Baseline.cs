@@ -1,11 +1,9 @@
 ﻿using System;
-using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Firebreak.Web.Data.Migrations.Postgres
+namespace Firebreak.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Baseline : Migration
@@ -17,10 +15,10 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "text", nullable: false),
-                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -31,24 +29,24 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "text", nullable: false),
-                    IsAdmin = table.Column<bool>(type: "boolean", nullable: false),
-                    TimeZone = table.Column<string>(type: "text", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    PasswordHash = table.Column<string>(type: "text", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    IsAdmin = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TimeZone = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -59,17 +57,17 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                 name: "AuditChain",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Sequence = table.Column<long>(type: "bigint", nullable: false),
-                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Actor = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
-                    Action = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Subject = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Detail = table.Column<byte[]>(type: "bytea", nullable: false),
-                    EntryDigest = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    HashFormat = table.Column<int>(type: "integer", nullable: false),
-                    PreviousHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Actor = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Detail = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    EntryDigest = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    HashFormat = table.Column<int>(type: "INTEGER", nullable: false),
+                    PreviousHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -80,11 +78,11 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                 name: "DataKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false),
-                    Wrapped = table.Column<byte[]>(type: "bytea", nullable: false),
-                    WrappedUnder = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    WrappedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    Wrapped = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    WrappedUnder = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    WrappedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -95,11 +93,11 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Xml = table.Column<string>(type: "text", nullable: false),
-                    StoredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Xml = table.Column<string>(type: "TEXT", nullable: false),
+                    StoredAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -110,9 +108,9 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                 name: "NoticeMarks",
                 columns: table => new
                 {
-                    Key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Event = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Event = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -123,17 +121,17 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                 name: "Notifications",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    ProjectId = table.Column<Guid>(type: "uuid", nullable: false),
-                    IncidentId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Event = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Title = table.Column<byte[]>(type: "bytea", nullable: false),
-                    Severity = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
-                    Link = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    DedupKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ReadAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    ProjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    IncidentId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Event = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Title = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Severity = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    Link = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    DedupKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ReadAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -144,9 +142,9 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                 name: "NotificationSettings",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    EmailEvents = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    EmailEvents = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -157,22 +155,22 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                 name: "Outbox",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    DedupKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    To = table.Column<byte[]>(type: "bytea", nullable: false),
-                    Subject = table.Column<byte[]>(type: "bytea", nullable: false),
-                    TextBody = table.Column<byte[]>(type: "bytea", nullable: false),
-                    HtmlBody = table.Column<byte[]>(type: "bytea", nullable: true),
-                    Purpose = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    IncidentId = table.Column<Guid>(type: "uuid", nullable: true),
-                    ProjectId = table.Column<Guid>(type: "uuid", nullable: true),
-                    State = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    NextAttemptAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    LeasedUntil = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    Attempts = table.Column<int>(type: "integer", nullable: false),
-                    SentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    LastError = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DedupKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    To = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Subject = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    TextBody = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    HtmlBody = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    Purpose = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    IncidentId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ProjectId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    State = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LeasedUntil = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    SentAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -183,16 +181,16 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                 name: "Projects",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Slug = table.Column<string>(type: "character varying(63)", maxLength: 63, nullable: false),
-                    Name = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
-                    RepositoryUrl = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: true),
-                    CveOrgId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Policy = table.Column<string>(type: "text", nullable: false),
-                    CveAuthority = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Packages = table.Column<List<string>>(type: "text[]", nullable: false),
-                    SecurityContacts = table.Column<List<string>>(type: "text[]", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Slug = table.Column<string>(type: "TEXT", maxLength: 63, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    RepositoryUrl = table.Column<string>(type: "TEXT", maxLength: 2048, nullable: true),
+                    CveOrgId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Policy = table.Column<string>(type: "TEXT", nullable: false),
+                    CveAuthority = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Packages = table.Column<string>(type: "TEXT", nullable: false),
+                    SecurityContacts = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -203,10 +201,10 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                 name: "RateWindows",
                 columns: table => new
                 {
-                    Key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    WindowStart = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Count = table.Column<int>(type: "integer", nullable: false)
+                    Key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    WindowStart = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Count = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -217,8 +215,8 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                 name: "SpentPasskeyChallenges",
                 columns: table => new
                 {
-                    Hash = table.Column<byte[]>(type: "bytea", maxLength: 32, nullable: false),
-                    KeepUntil = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Hash = table.Column<byte[]>(type: "BLOB", maxLength: 32, nullable: false),
+                    KeepUntil = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -229,11 +227,11 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    RoleId = table.Column<string>(type: "text", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoleId = table.Column<string>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -250,11 +248,11 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -271,10 +269,10 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    ProviderKey = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
-                    UserId = table.Column<string>(type: "text", nullable: false)
+                    LoginProvider = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    ProviderKey = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -291,10 +289,10 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                 name: "AspNetUserPasskeys",
                 columns: table => new
                 {
-                    CredentialId = table.Column<byte[]>(type: "bytea", maxLength: 1024, nullable: false),
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    LastUsedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    Data = table.Column<string>(type: "jsonb", nullable: false)
+                    CredentialId = table.Column<byte[]>(type: "BLOB", maxLength: 1024, nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    LastUsedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Data = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -311,8 +309,8 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    RoleId = table.Column<string>(type: "text", nullable: false)
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    RoleId = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -335,10 +333,10 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    LoginProvider = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    Name = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    Value = table.Column<string>(type: "text", nullable: true)
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    LoginProvider = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Value = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -355,11 +353,11 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                 name: "OutboxAttempts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    MessageId = table.Column<Guid>(type: "uuid", nullable: false),
-                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Succeeded = table.Column<bool>(type: "boolean", nullable: false),
-                    Error = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MessageId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Succeeded = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Error = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -376,16 +374,16 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                 name: "ApiToken",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Prefix = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    ProjectId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Role = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    LastUsedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    RevokedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Prefix = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    ProjectId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 24, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LastUsedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RevokedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -408,18 +406,18 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                 name: "ChatChannels",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProjectId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Address = table.Column<byte[]>(type: "bytea", nullable: false),
-                    Destination = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    RoomId = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    Secret = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    Private = table.Column<bool>(type: "boolean", nullable: false),
-                    Events = table.Column<List<string>>(type: "text[]", nullable: false),
-                    CreatedBy = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Address = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Destination = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    RoomId = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Secret = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Private = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Events = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -436,16 +434,16 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                 name: "CveIdReservations",
                 columns: table => new
                 {
-                    CveId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    ProjectId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ReservedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    State = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    IncidentId = table.Column<Guid>(type: "uuid", nullable: true),
-                    ServiceState = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
-                    CheckedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    PublishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    RejectedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    CveId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ProjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReservedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    IncidentId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ServiceState = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    CheckedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    PublishedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RejectedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -462,22 +460,22 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                 name: "CveServiceCalls",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProjectId = table.Column<Guid>(type: "uuid", nullable: false),
-                    IncidentId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    CveId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    Payload = table.Column<string>(type: "text", nullable: true),
-                    RequestedBy = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
-                    State = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    NextAttemptAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    LeasedUntil = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    Attempts = table.Column<int>(type: "integer", nullable: false),
-                    LastStatus = table.Column<int>(type: "integer", nullable: true),
-                    LastError = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    DoneAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    Result = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    IncidentId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    CveId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Payload = table.Column<string>(type: "TEXT", nullable: true),
+                    RequestedBy = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LeasedUntil = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastStatus = table.Column<int>(type: "INTEGER", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    DoneAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Result = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -494,13 +492,13 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                 name: "CveServicesAccounts",
                 columns: table => new
                 {
-                    ProjectId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ShortName = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    UserName = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    ApiKey = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    BaseUrl = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    UpdatedBy = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false)
+                    ProjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ShortName = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    ApiKey = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    BaseUrl = table.Column<string>(type: "TEXT", maxLength: 2048, nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -517,17 +515,17 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                 name: "DisclosureSettings",
                 columns: table => new
                 {
-                    ProjectId = table.Column<Guid>(type: "uuid", nullable: false),
-                    PrivateNoticeSubject = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    PrivateNoticeBody = table.Column<string>(type: "text", nullable: false),
-                    AnnouncementSubject = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    AnnouncementBody = table.Column<string>(type: "text", nullable: false),
-                    AdvisoryBody = table.Column<string>(type: "text", nullable: false),
-                    ChangelogLine = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    PrivateRecipients = table.Column<List<string>>(type: "text[]", nullable: false),
-                    PublicRecipients = table.Column<List<string>>(type: "text[]", nullable: false),
-                    RepositoryOwners = table.Column<List<string>>(type: "text[]", nullable: false),
-                    OsvPrefix = table.Column<string>(type: "character varying(34)", maxLength: 34, nullable: true)
+                    ProjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PrivateNoticeSubject = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    PrivateNoticeBody = table.Column<string>(type: "TEXT", nullable: false),
+                    AnnouncementSubject = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    AnnouncementBody = table.Column<string>(type: "TEXT", nullable: false),
+                    AdvisoryBody = table.Column<string>(type: "TEXT", nullable: false),
+                    ChangelogLine = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    PrivateRecipients = table.Column<string>(type: "TEXT", nullable: false),
+                    PublicRecipients = table.Column<string>(type: "TEXT", nullable: false),
+                    RepositoryOwners = table.Column<string>(type: "TEXT", nullable: false),
+                    OsvPrefix = table.Column<string>(type: "TEXT", maxLength: 34, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -544,35 +542,35 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                 name: "Incidents",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    NextDueAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    BreachAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    AtRiskAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    ClosedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    ProjectId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Number = table.Column<int>(type: "integer", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Title = table.Column<byte[]>(type: "bytea", nullable: false),
-                    Summary = table.Column<byte[]>(type: "bytea", nullable: false),
-                    RequestedSeverity = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Severity = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    SeverityReason = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    UserSafetyClass = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    Stage = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Source = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    OpenedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ReporterContact = table.Column<byte[]>(type: "bytea", nullable: true),
-                    ReporterCredit = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
-                    ReporterCreditName = table.Column<byte[]>(type: "bytea", nullable: true),
-                    ReporterConsent = table.Column<bool>(type: "boolean", nullable: true),
-                    Details = table.Column<byte[]>(type: "bytea", nullable: false),
-                    ActivelyExploited = table.Column<bool>(type: "boolean", nullable: false),
-                    ExploitedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    DuplicateOf = table.Column<Guid>(type: "uuid", nullable: true),
-                    Releases = table.Column<string>(type: "jsonb", nullable: true),
-                    Runs = table.Column<string>(type: "jsonb", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    NextDueAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    BreachAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    AtRiskAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ClosedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ProjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Title = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Summary = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    RequestedSeverity = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Severity = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    SeverityReason = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    UserSafetyClass = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Stage = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    OpenedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ReporterContact = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    ReporterCredit = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    ReporterCreditName = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    ReporterConsent = table.Column<bool>(type: "INTEGER", nullable: true),
+                    Details = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    ActivelyExploited = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ExploitedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DuplicateOf = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Releases = table.Column<string>(type: "TEXT", nullable: true),
+                    Runs = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -589,12 +587,12 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                 name: "IntakeSettings",
                 columns: table => new
                 {
-                    ProjectId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Accepting = table.Column<bool>(type: "boolean", nullable: false),
-                    AutoAcknowledge = table.Column<bool>(type: "boolean", nullable: false),
-                    ConfirmReporterEmail = table.Column<bool>(type: "boolean", nullable: false),
-                    AcknowledgementSubject = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
-                    AcknowledgementBody = table.Column<string>(type: "text", nullable: false)
+                    ProjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Accepting = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AutoAcknowledge = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ConfirmReporterEmail = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AcknowledgementSubject = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    AcknowledgementBody = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -608,12 +606,33 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "OpenIncidentCounts",
+                columns: table => new
+                {
+                    ProjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Stage = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Severity = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Open = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OpenIncidentCounts", x => new { x.ProjectId, x.Stage, x.Severity, x.Kind });
+                    table.ForeignKey(
+                        name: "FK_OpenIncidentCounts_Projects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "Projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ProjectCounters",
                 columns: table => new
                 {
-                    ProjectId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Last = table.Column<long>(type: "bigint", nullable: false)
+                    ProjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Last = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -630,15 +649,15 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                 name: "ProjectIntegrations",
                 columns: table => new
                 {
-                    ProjectId = table.Column<Guid>(type: "uuid", nullable: false),
-                    GitHubSecret = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    GitHubSecretSetAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    GitHubSecretSetBy = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: true),
-                    GenericSecret = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    GenericSecretSetAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    GenericSecretSetBy = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: true),
-                    AllowedReleasers = table.Column<List<string>>(type: "text[]", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    ProjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    GitHubSecret = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    GitHubSecretSetAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    GitHubSecretSetBy = table.Column<string>(type: "TEXT", maxLength: 320, nullable: true),
+                    GenericSecret = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    GenericSecretSetAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    GenericSecretSetBy = table.Column<string>(type: "TEXT", maxLength: 320, nullable: true),
+                    AllowedReleasers = table.Column<string>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -655,10 +674,10 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                 name: "ProjectMembers",
                 columns: table => new
                 {
-                    ProjectId = table.Column<Guid>(type: "uuid", nullable: false),
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    AddedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Role = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false, defaultValue: "IncidentManager")
+                    ProjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    AddedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false, defaultValue: "IncidentManager")
                 },
                 constraints: table =>
                 {
@@ -681,27 +700,27 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                 name: "RiskEntries",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProjectId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Number = table.Column<int>(type: "integer", nullable: false),
-                    Title = table.Column<byte[]>(type: "bytea", nullable: false),
-                    CategoryMask = table.Column<int>(type: "integer", nullable: false),
-                    Asset = table.Column<byte[]>(type: "bytea", nullable: false),
-                    Threat = table.Column<byte[]>(type: "bytea", nullable: false),
-                    Likelihood = table.Column<int>(type: "integer", nullable: false),
-                    Impact = table.Column<int>(type: "integer", nullable: false),
-                    Rating = table.Column<int>(type: "integer", nullable: false),
-                    Mitigations = table.Column<byte[]>(type: "bytea", nullable: false),
-                    Owner = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    AcceptedUntil = table.Column<DateOnly>(type: "date", nullable: true),
-                    AcceptedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    TransferredTo = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    CreatedBy = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    UpdatedBy = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    CategoryMask = table.Column<int>(type: "INTEGER", nullable: false),
+                    Asset = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Threat = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Likelihood = table.Column<int>(type: "INTEGER", nullable: false),
+                    Impact = table.Column<int>(type: "INTEGER", nullable: false),
+                    Rating = table.Column<int>(type: "INTEGER", nullable: false),
+                    Mitigations = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Owner = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    AcceptedUntil = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    AcceptedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    TransferredTo = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -718,16 +737,16 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                 name: "WatchedManifests",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProjectId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
-                    Content = table.Column<string>(type: "text", nullable: false),
-                    OnReleasePath = table.Column<bool>(type: "boolean", nullable: false),
-                    UploadedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    UploadedBy = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
-                    LastCheckedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    CheckedIndexStamp = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    ComponentCount = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Content = table.Column<string>(type: "TEXT", nullable: false),
+                    OnReleasePath = table.Column<bool>(type: "INTEGER", nullable: false),
+                    UploadedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UploadedBy = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    LastCheckedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CheckedIndexStamp = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ComponentCount = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -744,23 +763,23 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                 name: "ChatDeliveries",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ChannelId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProjectId = table.Column<Guid>(type: "uuid", nullable: false),
-                    DedupeKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    EventKind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Severity = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    Summary = table.Column<byte[]>(type: "bytea", nullable: false),
-                    Detail = table.Column<byte[]>(type: "bytea", nullable: true),
-                    Link = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: false),
-                    OccurredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    State = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    NextAttemptAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    LeasedUntil = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    Attempts = table.Column<int>(type: "integer", nullable: false),
-                    DeliveredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    LastError = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ChannelId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DedupeKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    EventKind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Severity = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Summary = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Detail = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    Link = table.Column<string>(type: "TEXT", maxLength: 2048, nullable: false),
+                    OccurredAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LeasedUntil = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    DeliveredAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -777,20 +796,20 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                 name: "ActionItems",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    IncidentId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProjectId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Title = table.Column<byte[]>(type: "bytea", nullable: false),
-                    OwnerId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    DueAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Link = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Reason = table.Column<byte[]>(type: "bytea", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    CreatedBy = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ClosedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    IncidentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Title = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    OwnerId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    DueAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Link = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Reason = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ClosedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -813,22 +832,22 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                 name: "HeldReports",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProjectId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Title = table.Column<byte[]>(type: "bytea", nullable: false),
-                    Description = table.Column<byte[]>(type: "bytea", nullable: true),
-                    AffectedVersions = table.Column<byte[]>(type: "bytea", nullable: true),
-                    CvssVector = table.Column<string>(type: "text", nullable: true),
-                    Contact = table.Column<byte[]>(type: "bytea", nullable: false),
-                    Credit = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
-                    CreditName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Consent = table.Column<bool>(type: "boolean", nullable: false),
-                    ReceivedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Source = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ConfirmedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    IncidentId = table.Column<Guid>(type: "uuid", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Title = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Description = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    AffectedVersions = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    CvssVector = table.Column<string>(type: "TEXT", nullable: true),
+                    Contact = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Credit = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    CreditName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Consent = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ReceivedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ConfirmedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    IncidentId = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -851,16 +870,16 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                 name: "HookDeliveries",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProjectId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Source = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    DeliveryId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Event = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Action = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Outcome = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Verdict = table.Column<byte[]>(type: "bytea", nullable: false),
-                    IncidentId = table.Column<Guid>(type: "uuid", nullable: true),
-                    ReceivedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    DeliveryId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Event = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Verdict = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    IncidentId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ReceivedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -883,28 +902,28 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                 name: "IncidentAdvisories",
                 columns: table => new
                 {
-                    IncidentId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProjectId = table.Column<Guid>(type: "uuid", nullable: false),
-                    AdvisoryId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Document = table.Column<byte[]>(type: "bytea", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    UpdatedBy = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
-                    State = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    ReviewRequestedBy = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: true),
-                    ReviewRequestedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    ApprovedBy = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: true),
-                    ApprovedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    PublishAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    PublishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    WithdrawnAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    WithdrawnReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    ReviewedDocument = table.Column<byte[]>(type: "bytea", nullable: true),
-                    ReviewedVersion = table.Column<int>(type: "integer", nullable: true),
-                    ReturnedBy = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: true),
-                    ReturnedReason = table.Column<byte[]>(type: "bytea", nullable: true),
-                    ReturnedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    RevisionCount = table.Column<int>(type: "integer", nullable: false)
+                    IncidentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AdvisoryId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Document = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    ReviewRequestedBy = table.Column<string>(type: "TEXT", maxLength: 320, nullable: true),
+                    ReviewRequestedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ApprovedBy = table.Column<string>(type: "TEXT", maxLength: 320, nullable: true),
+                    ApprovedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    PublishAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    PublishedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    WithdrawnAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    WithdrawnReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    ReviewedDocument = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    ReviewedVersion = table.Column<int>(type: "INTEGER", nullable: true),
+                    ReturnedBy = table.Column<string>(type: "TEXT", maxLength: 320, nullable: true),
+                    ReturnedReason = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    ReturnedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RevisionCount = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -927,10 +946,10 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                 name: "IncidentAliases",
                 columns: table => new
                 {
-                    ProjectId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Alias = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    IncidentId = table.Column<Guid>(type: "uuid", nullable: false),
-                    AddedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    ProjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Alias = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    IncidentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AddedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -947,9 +966,9 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                 name: "IncidentAssignments",
                 columns: table => new
                 {
-                    Role = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    IncidentId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Person = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                    Role = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    IncidentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Person = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -966,11 +985,11 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                 name: "IncidentClocks",
                 columns: table => new
                 {
-                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    IncidentId = table.Column<Guid>(type: "uuid", nullable: false),
-                    StartedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    DueAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    StoppedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    IncidentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DueAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    StoppedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -987,10 +1006,10 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                 name: "IncidentCollaborator",
                 columns: table => new
                 {
-                    IncidentId = table.Column<Guid>(type: "uuid", nullable: false),
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    AddedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    AddedBy = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false)
+                    IncidentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    AddedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    AddedBy = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1013,15 +1032,15 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                 name: "PostMortems",
                 columns: table => new
                 {
-                    IncidentId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProjectId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    Document = table.Column<byte[]>(type: "bytea", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    UpdatedBy = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
-                    SignedOffAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    SignedOffBy = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: true)
+                    IncidentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    Document = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    SignedOffAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    SignedOffBy = table.Column<string>(type: "TEXT", maxLength: 320, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1044,12 +1063,12 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                 name: "ReporterLinks",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    IncidentId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProjectId = table.Column<Guid>(type: "uuid", nullable: false),
-                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    RevokedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    IncidentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RevokedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1066,14 +1085,14 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                 name: "ReportMessages",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    IncidentId = table.Column<Guid>(type: "uuid", nullable: false),
-                    FromReporter = table.Column<bool>(type: "boolean", nullable: false),
-                    Author = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
-                    Body = table.Column<byte[]>(type: "bytea", nullable: false),
-                    Shared = table.Column<bool>(type: "boolean", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Sequence = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    IncidentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FromReporter = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Author = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    Body = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Shared = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1090,13 +1109,13 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                 name: "Timeline",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    IncidentId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Sequence = table.Column<int>(type: "integer", nullable: false),
-                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Actor = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
-                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Text = table.Column<byte[]>(type: "bytea", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    IncidentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Actor = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Text = table.Column<byte[]>(type: "BLOB", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1113,10 +1132,10 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                 name: "RiskIncidents",
                 columns: table => new
                 {
-                    IncidentId = table.Column<Guid>(type: "uuid", nullable: false),
-                    RiskEntryId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Number = table.Column<int>(type: "integer", nullable: false),
-                    LinkedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    IncidentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RiskEntryId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    LinkedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1139,28 +1158,28 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                 name: "DependencyFindings",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProjectId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ManifestId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Key = table.Column<string>(type: "character varying(1200)", maxLength: 1200, nullable: false),
-                    Component = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    AdvisoryId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Ids = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    Title = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    FixedVersion = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Severity = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Score = table.Column<double>(type: "double precision", nullable: true),
-                    KevCve = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
-                    KevDueDate = table.Column<DateOnly>(type: "date", nullable: true),
-                    KevRansomware = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
-                    Path = table.Column<string>(type: "text", nullable: false),
-                    OnReleasePath = table.Column<bool>(type: "boolean", nullable: false),
-                    HelpUri = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: true),
-                    FirstSeenAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    LastSeenAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ResolvedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    IncidentId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Suppressed = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ManifestId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 1200, nullable: false),
+                    Component = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    AdvisoryId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Ids = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    FixedVersion = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Severity = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Score = table.Column<double>(type: "REAL", nullable: true),
+                    KevCve = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    KevDueDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    KevRansomware = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    Path = table.Column<string>(type: "TEXT", nullable: false),
+                    OnReleasePath = table.Column<bool>(type: "INTEGER", nullable: false),
+                    HelpUri = table.Column<string>(type: "TEXT", maxLength: 2048, nullable: true),
+                    FirstSeenAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LastSeenAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ResolvedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    IncidentId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Suppressed = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1177,13 +1196,13 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                 name: "ChatDeliveryAttempts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    DeliveryId = table.Column<Guid>(type: "uuid", nullable: false),
-                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Status = table.Column<int>(type: "integer", nullable: true),
-                    Succeeded = table.Column<bool>(type: "boolean", nullable: false),
-                    Error = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    Milliseconds = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DeliveryId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: true),
+                    Succeeded = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Error = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Milliseconds = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1200,17 +1219,17 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                 name: "ReportAttachments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProjectId = table.Column<Guid>(type: "uuid", nullable: false),
-                    IncidentId = table.Column<Guid>(type: "uuid", nullable: true),
-                    HeldReportId = table.Column<Guid>(type: "uuid", nullable: true),
-                    FileName = table.Column<byte[]>(type: "bytea", nullable: false),
-                    Type = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Size = table.Column<long>(type: "bigint", nullable: false),
-                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    UploadedBy = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
-                    UploadedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Content = table.Column<byte[]>(type: "bytea", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    IncidentId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    HeldReportId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    FileName = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UploadedBy = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    UploadedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1440,9 +1459,14 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                 column: "UserId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Incidents_AtRiskAt_Id_Stage",
+                name: "IX_Incidents_AtRiskAt_Id_Stage_BreachAt_Severity_Kind_ProjectId",
                 table: "Incidents",
-                columns: new[] { "AtRiskAt", "Id", "Stage" });
+                columns: new[] { "AtRiskAt", "Id", "Stage", "BreachAt", "Severity", "Kind", "ProjectId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Incidents_BreachAt_Id_Stage_Severity_Kind_ProjectId",
+                table: "Incidents",
+                columns: new[] { "BreachAt", "Id", "Stage", "Severity", "Kind", "ProjectId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Incidents_NextDueAt_Id",
@@ -1474,11 +1498,6 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                 name: "IX_Incidents_ProjectId_Stage",
                 table: "Incidents",
                 columns: new[] { "ProjectId", "Stage" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Incidents_Stage_Severity_Kind_ProjectId_BreachAt_AtRiskAt",
-                table: "Incidents",
-                columns: new[] { "Stage", "Severity", "Kind", "ProjectId", "BreachAt", "AtRiskAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Notifications_IncidentId",
@@ -1682,6 +1701,9 @@ namespace Firebreak.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "NotificationSettings");
+
+            migrationBuilder.DropTable(
+                name: "OpenIncidentCounts");
 
             migrationBuilder.DropTable(
                 name: "OutboxAttempts");
