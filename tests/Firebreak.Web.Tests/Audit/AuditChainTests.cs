@@ -43,6 +43,25 @@ public abstract class AuditChainTests(FirebreakFactory shared)
     }
 
     [Fact]
+    public async Task AuditPage_ListsWithoutVerifying_AndVerifiesTheWholeChainWhenAsked()
+    {
+        await IncidentWithHistoryAsync();
+        var page = await PageClient.SignInAsync(factory, admin: true);
+
+        var listed = await page.GetHtmlAsync("/admin/audit");
+        Assert.Contains("Not verified on this visit", listed, StringComparison.Ordinal);
+        Assert.Contains("<a id=\"verify-chain\" href=\"/admin/audit?verify=true\">", listed, StringComparison.Ordinal);
+        Assert.DoesNotContain("audit chain intact", listed, StringComparison.Ordinal);
+
+        var verified = await page.GetHtmlAsync("/admin/audit?verify=true");
+        Assert.Matches(@"<p class=""flash"" role=""status"" id=""verdict"">audit chain intact: \d+ record\(s\) verified</p>", verified);
+
+        using var bad = await page.Http.GetAsync(new Uri("/admin/audit?verify=yes", UriKind.Relative), Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("verify: ", await bad.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Verify_AfterRealWork_IsIntactAndHoldsTimelineAndSecurityEvents()
     {
         factory.RequireDatabase();
