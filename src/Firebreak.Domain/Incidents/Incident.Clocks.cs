@@ -45,6 +45,18 @@ public sealed partial class Incident
         private set { }
     }
 
+    /// <summary>
+    /// From when (UTC) the incident's worst state is at least "at risk": the earlier of <see cref="AtRiskAt"/> and
+    /// <see cref="BreachAt"/>; null when no clock runs. At risk at <c>now</c> exactly when this is at or before <c>now</c> and
+    /// <see cref="BreachAt"/> is not; and never after <see cref="BreachAt"/>, so "at risk or breached by now" less "breached by
+    /// now, with a clock running" is "at risk now". Stored for counting in SQL (the dashboard keeps these counts per day).
+    /// </summary>
+    public DateTime? AtRiskFrom
+    {
+        get => AtRiskAt is not { } risk ? null : BreachAt is { } breach && breach < risk ? breach : risk;
+        private set { }
+    }
+
     /// <summary>The <see cref="NextDueAt"/> of an incident with no running clock: the last instant there is (UTC).</summary>
     public static readonly DateTime NoDeadline = DateTime.SpecifyKind(DateTime.MaxValue, DateTimeKind.Utc);
 

@@ -192,10 +192,14 @@ public abstract partial class DashboardTests(FirebreakFactory factory)
         {
             var db = scope.ServiceProvider.GetRequiredService<FirebreakDbContext>();
             // As a database made before the counts were kept: no triggers, no rows.
-            var drop = db.Database.IsSqlite()
-                ? "DROP TRIGGER open_incident_counts_insert; DROP TRIGGER open_incident_counts_delete; DROP TRIGGER open_incident_counts_update_old; DROP TRIGGER open_incident_counts_update_new; DELETE FROM \"OpenIncidentCounts\";"
-                : "DROP TRIGGER open_incident_counts ON \"Incidents\"; DELETE FROM \"OpenIncidentCounts\";";
-            await db.Database.ExecuteSqlRawAsync(drop, Ct);
+            var sqlite = db.Database.IsSqlite();
+            var triggers = await db.Database.SqlQueryRaw<string>(sqlite
+                ? "SELECT name AS \"Value\" FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'open_incident_counts%'"
+                : "SELECT tgname::text AS \"Value\" FROM pg_trigger WHERE tgname LIKE 'open_incident_counts%'").ToListAsync(Ct);
+            Assert.NotEmpty(triggers);
+            foreach (var trigger in triggers)
+                await db.Database.ExecuteSqlRawAsync(sqlite ? $"DROP TRIGGER \"{trigger}\"" : $"DROP TRIGGER \"{trigger}\" ON \"Incidents\"", Ct);
+            await db.Database.ExecuteSqlRawAsync("DELETE FROM \"OpenIncidentCounts\"; DELETE FROM \"OpenIncidentDays\";", Ct);
             Assert.Empty(await KeptAsync(slug));
 
             await OpenIncidentCounts.EnsureAsync(db, Ct);
@@ -206,6 +210,47 @@ public abstract partial class DashboardTests(FirebreakFactory factory)
         Assert.Equal(expected, await KeptAsync(slug));
         await OpenAsync(api, slug, "After", "low"); // and the remade triggers keep counting
         Assert.Equal(await CountedOneByOneAsync(slug), await KeptAsync(slug));
+    }
+
+    [Fact]
+    public async Task Dashboard_BreachedAndAtRisk_FromKeptDays_MatchEachIncidentsOwnState_AsDaysPass()
+    {
+        var (api, slug) = await ProjectAsync();
+        // Opened over three days, so their deadlines fall on different days and some pass midnight while the test watches.
+        foreach (var (severity, after) in new[] { ("critical", 0), ("high", 3), ("medium", 20), ("low", 11), ("critical", 26), ("high", 9) })
+        {
+            factory.Clock.Advance(TimeSpan.FromHours(after));
+            await OpenAsync(api, slug, $"{severity} after {after}h", severity);
+        }
+        // One breached incident moves on, so its first-action clock stops late: breached still, with no clock of its own running.
+        var late = await OpenAsync(api, slug, "Stopped late", "critical");
+        factory.Clock.Advance(TimeSpan.FromHours(5));
+        await api.PatchJsonAsync($"/api/v1/incidents/{late}", new { stage = "assessment" });
+        var seen = new HashSet<(int, int)>();
+        for (var step = 0; step < 10; step++)
+        {
+            var page = await PageClient.SignInAsync(factory, admin: true); // a session does not outlive hours of the test's clock
+            var html = await page.GetHtmlAsync($"/?project={slug}");
+            var (breached, atRisk) = await OwnStatesAsync(slug);
+            Assert.Equal(breached.ToString(System.Globalization.CultureInfo.InvariantCulture), Count(html, "state", "breached"));
+            Assert.Equal(atRisk.ToString(System.Globalization.CultureInfo.InvariantCulture), Count(html, "state", "at-risk"));
+            seen.Add((breached, atRisk));
+            factory.Clock.Advance(TimeSpan.FromHours(7));
+        }
+        Assert.True(seen.Count >= 4, "the counts should have moved as the clock did: " + string.Join(" ", seen));
+        Assert.Contains(seen, s => s.Item2 > 0);
+    }
+
+    /// <summary>Breached and at risk now, as each open incident of the project decides it from its own clocks.</summary>
+    private async Task<(int Breached, int AtRisk)> OwnStatesAsync(string slug)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<FirebreakDbContext>();
+        var project = await db.Projects.Where(p => p.Slug == slug).Select(p => p.Id).SingleAsync(Ct);
+        var incidents = (await db.Incidents.Where(i => i.ProjectId == project).ToListAsync(Ct)).Where(i => !OpenIncidentCounts.Ended.Contains(i.Stage)).ToList();
+        var now = factory.Clock.GetUtcNow();
+        return (incidents.Count(i => i.WorstClockStateAt(now) == Firebreak.Domain.Incidents.ClockState.Breached),
+            incidents.Count(i => i.WorstClockStateAt(now) == Firebreak.Domain.Incidents.ClockState.AtRisk));
     }
 
     private async Task<List<(string Stage, string Severity, string Kind, int Open)>> KeptAsync(string slug)

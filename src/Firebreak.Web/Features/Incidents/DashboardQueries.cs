@@ -57,10 +57,12 @@ internal sealed class DashboardQueries(ProjectAccess access, FirebreakDbContext 
             .Select(g => new DashboardCount(g.Key.Stage, g.Key.Severity, g.Sum(c => c.Open)))
             .OrderBy(c => c.Stage).ThenBy(c => c.Severity).ToList();
         var at = now.UtcDateTime;
-        var breached = await query.CountAsync(i => i.BreachAt <= at, ct);
-        var atRisk = await query.CountAsync(i => i.AtRiskAt <= at && (i.BreachAt == null || i.BreachAt > at), ct);
+        var (breached, atRisk) = filter.Mine
+            ? await StatesOneByOneAsync(query, at, ct)
+            : Add(await KeptStatesAsync(projects, filter, at, ct), await StatesOneByOneAsync(collaborations, at, ct));
 
         var skip = (filter.Page - 1) * filter.PageSize;
+        // (NextDueAt, Number, Id) is exactly an index's order, so the page's rows are read off it and nothing is sorted.
         var rows = await query.OrderBy(i => i.NextDueAt).ThenBy(i => i.Number).ThenBy(i => i.Id).Skip(skip).Take(filter.PageSize)
             .Join(db.Projects, i => i.ProjectId, p => p.Id, (i, p) => new
             {
@@ -76,6 +78,42 @@ internal sealed class DashboardQueries(ProjectAccess access, FirebreakDbContext 
     }
 
     private sealed record StageSeverity(IncidentStage Stage, Severity Severity, int Open);
+
+    private static (int Breached, int AtRisk) Add((int Breached, int AtRisk) a, (int Breached, int AtRisk) b) => (a.Breached + b.Breached, a.AtRisk + b.AtRisk);
+
+    /// <summary>Breached and at risk at <paramref name="at"/>, counted over the incidents themselves: for the few seen through collaboration, and for "mine".</summary>
+    private static async Task<(int Breached, int AtRisk)> StatesOneByOneAsync(IQueryable<Incident> incidents, DateTime at, CancellationToken ct) =>
+        (await incidents.CountAsync(i => i.BreachAt <= at, ct), await incidents.CountAsync(i => i.AtRiskAt <= at && (i.BreachAt == null || i.BreachAt > at), ct));
+
+    /// <summary>
+    /// Breached and at risk at <paramref name="at"/> over the open incidents of <paramref name="projects"/>: the kept day counts of
+    /// every day before <paramref name="at"/>'s own, plus that day's incidents counted one by one over the deadline indexes. At
+    /// risk is "at risk or breached by then" (<see cref="Incident.AtRiskFrom"/>) less "breached by then, with a clock running".
+    /// </summary>
+    private async Task<(int Breached, int AtRisk)> KeptStatesAsync(IQueryable<Guid> projects, DashboardFilter filter, DateTime at, CancellationToken ct)
+    {
+        var today = OpenIncidentCounts.DayOf(at);
+        var midnight = at.Date;
+        var days = db.Set<OpenIncidentDay>().Where(d => projects.Contains(d.ProjectId) && d.Day.CompareTo(today) < 0);
+        var incidents = db.Incidents.Where(i => !Ended.Contains(i.Stage) && projects.Contains(i.ProjectId));
+        if (filter.Severity is { } severity)
+        {
+            days = days.Where(d => d.Severity == severity);
+            incidents = incidents.Where(i => i.Severity == severity);
+        }
+        if (filter.Kind is { } kind)
+        {
+            days = days.Where(d => d.Kind == kind);
+            incidents = incidents.Where(i => i.Kind == kind);
+        }
+        var before = (await days.GroupBy(d => d.Event).Select(g => new { Event = g.Key, Open = g.Sum(d => d.Open) }).ToListAsync(ct))
+            .ToDictionary(e => e.Event, e => e.Open, StringComparer.Ordinal);
+        var breachedToday = incidents.Where(i => i.BreachAt >= midnight && i.BreachAt <= at);
+        var breached = before.GetValueOrDefault(DeadlineEvent.Breach) + before.GetValueOrDefault(DeadlineEvent.BreachRunning) + await breachedToday.CountAsync(ct);
+        var risked = before.GetValueOrDefault(DeadlineEvent.Risk) + await incidents.CountAsync(i => i.AtRiskFrom >= midnight && i.AtRiskFrom <= at, ct);
+        var breachedRunning = before.GetValueOrDefault(DeadlineEvent.BreachRunning) + await breachedToday.CountAsync(i => i.AtRiskFrom != null, ct);
+        return (breached, risked - breachedRunning);
+    }
 
     /// <summary>Counts the incidents themselves per stage and severity: for the few seen through collaboration, and for "mine".</summary>
     private static async Task<List<StageSeverity>> CountOneByOneAsync(IQueryable<Incident> incidents, CancellationToken ct) =>

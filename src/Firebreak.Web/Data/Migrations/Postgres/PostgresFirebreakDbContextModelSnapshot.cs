@@ -188,6 +188,9 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                     b.Property<DateTime?>("AtRiskAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("AtRiskFrom")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime?>("BreachAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -266,8 +269,6 @@ namespace Firebreak.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("NextDueAt", "Id");
-
                     b.HasIndex("ProjectId", "ClosedAt");
 
                     b.HasIndex("ProjectId", "NextDueAt");
@@ -277,7 +278,11 @@ namespace Firebreak.Web.Data.Migrations.Postgres
 
                     b.HasIndex("ProjectId", "Stage");
 
+                    b.HasIndex("NextDueAt", "Number", "Id");
+
                     b.HasIndex("ProjectId", "Kind", "OpenedAt");
+
+                    b.HasIndex("AtRiskFrom", "Stage", "Severity", "Kind", "ProjectId");
 
                     b.HasIndex("BreachAt", "Id", "Stage", "Severity", "Kind", "ProjectId");
 
@@ -651,6 +656,37 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                     b.HasKey("ProjectId", "Stage", "Severity", "Kind");
 
                     b.ToTable("OpenIncidentCounts", (string)null);
+                });
+
+            modelBuilder.Entity("Firebreak.Web.Data.OpenIncidentDay", b =>
+                {
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Severity")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Event")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Day")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<int>("Open")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ProjectId", "Severity", "Kind", "Event", "Day");
+
+                    b.HasIndex("Event", "Day");
+
+                    b.ToTable("OpenIncidentDays", (string)null);
                 });
 
             modelBuilder.Entity("Firebreak.Web.Data.ProjectCounter", b =>
@@ -2409,6 +2445,15 @@ namespace Firebreak.Web.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Firebreak.Web.Data.OpenIncidentCount", b =>
+                {
+                    b.HasOne("Firebreak.Domain.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Firebreak.Web.Data.OpenIncidentDay", b =>
                 {
                     b.HasOne("Firebreak.Domain.Projects.Project", null)
                         .WithMany()

@@ -182,6 +182,9 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
                     b.Property<DateTime?>("AtRiskAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("AtRiskFrom")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("BreachAt")
                         .HasColumnType("TEXT");
 
@@ -260,8 +263,6 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("NextDueAt", "Id");
-
                     b.HasIndex("ProjectId", "ClosedAt");
 
                     b.HasIndex("ProjectId", "NextDueAt");
@@ -271,7 +272,11 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("ProjectId", "Stage");
 
+                    b.HasIndex("NextDueAt", "Number", "Id");
+
                     b.HasIndex("ProjectId", "Kind", "OpenedAt");
+
+                    b.HasIndex("AtRiskFrom", "Stage", "Severity", "Kind", "ProjectId");
 
                     b.HasIndex("BreachAt", "Id", "Stage", "Severity", "Kind", "ProjectId");
 
@@ -645,6 +650,37 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
                     b.HasKey("ProjectId", "Stage", "Severity", "Kind");
 
                     b.ToTable("OpenIncidentCounts", (string)null);
+                });
+
+            modelBuilder.Entity("Firebreak.Web.Data.OpenIncidentDay", b =>
+                {
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Severity")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Event")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Day")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Open")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ProjectId", "Severity", "Kind", "Event", "Day");
+
+                    b.HasIndex("Event", "Day");
+
+                    b.ToTable("OpenIncidentDays", (string)null);
                 });
 
             modelBuilder.Entity("Firebreak.Web.Data.ProjectCounter", b =>
@@ -2397,6 +2433,15 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Firebreak.Web.Data.OpenIncidentCount", b =>
+                {
+                    b.HasOne("Firebreak.Domain.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Firebreak.Web.Data.OpenIncidentDay", b =>
                 {
                     b.HasOne("Firebreak.Domain.Projects.Project", null)
                         .WithMany()

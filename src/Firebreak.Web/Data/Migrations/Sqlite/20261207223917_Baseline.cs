@@ -546,6 +546,7 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
                     NextDueAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     BreachAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     AtRiskAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    AtRiskFrom = table.Column<DateTime>(type: "TEXT", nullable: true),
                     ClosedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     ProjectId = table.Column<Guid>(type: "TEXT", nullable: false),
                     Number = table.Column<int>(type: "INTEGER", nullable: false),
@@ -620,6 +621,28 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
                     table.PrimaryKey("PK_OpenIncidentCounts", x => new { x.ProjectId, x.Stage, x.Severity, x.Kind });
                     table.ForeignKey(
                         name: "FK_OpenIncidentCounts_Projects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "Projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OpenIncidentDays",
+                columns: table => new
+                {
+                    ProjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Severity = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Day = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Event = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Open = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OpenIncidentDays", x => new { x.ProjectId, x.Severity, x.Kind, x.Event, x.Day });
+                    table.ForeignKey(
+                        name: "FK_OpenIncidentDays_Projects_ProjectId",
                         column: x => x.ProjectId,
                         principalTable: "Projects",
                         principalColumn: "Id",
@@ -1464,14 +1487,19 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
                 columns: new[] { "AtRiskAt", "Id", "Stage", "BreachAt", "Severity", "Kind", "ProjectId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Incidents_AtRiskFrom_Stage_Severity_Kind_ProjectId",
+                table: "Incidents",
+                columns: new[] { "AtRiskFrom", "Stage", "Severity", "Kind", "ProjectId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Incidents_BreachAt_Id_Stage_Severity_Kind_ProjectId",
                 table: "Incidents",
                 columns: new[] { "BreachAt", "Id", "Stage", "Severity", "Kind", "ProjectId" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Incidents_NextDueAt_Id",
+                name: "IX_Incidents_NextDueAt_Number_Id",
                 table: "Incidents",
-                columns: new[] { "NextDueAt", "Id" });
+                columns: new[] { "NextDueAt", "Number", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Incidents_ProjectId_ClosedAt",
@@ -1514,6 +1542,11 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
                 name: "IX_Notifications_UserId_ReadAt_CreatedAt",
                 table: "Notifications",
                 columns: new[] { "UserId", "ReadAt", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OpenIncidentDays_Event_Day",
+                table: "OpenIncidentDays",
+                columns: new[] { "Event", "Day" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Outbox_DedupKey",
@@ -1704,6 +1737,9 @@ namespace Firebreak.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "OpenIncidentCounts");
+
+            migrationBuilder.DropTable(
+                name: "OpenIncidentDays");
 
             migrationBuilder.DropTable(
                 name: "OutboxAttempts");
