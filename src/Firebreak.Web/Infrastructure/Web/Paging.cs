@@ -101,18 +101,20 @@ internal static class PageLinks
 
 /// <summary>
 /// What the shared pager (<c>Features/Shared/_Pager.cshtml</c>) draws: links to the previous and next pages of a list page,
-/// built with <c>asp-page</c> and the route values that keep the list's filters.
+/// built with <c>asp-page</c> and the route values that keep the list's filters. A page with two paged lists gives the
+/// second pager its own <see cref="Id"/> and <see cref="Label"/>, since ids and navigation landmarks' names must be unique.
 /// </summary>
 internal sealed record PagerView(string PageName, int Page, int Pages, IDictionary<string, string>? Previous, IDictionary<string, string>? Next,
-    string PreviousText = "← previous", string NextText = "next →")
+    string PreviousText = "← previous", string NextText = "next →", string Id = "pager", string Label = "Pages")
 {
     /// <summary>The pager of a page of <paramref name="list"/>, whose route values at page n <paramref name="routeAt"/> gives.</summary>
-    public static PagerView Of<T>(string pageName, Paged<T> list, Func<int, IDictionary<string, string>> routeAt, string previousText = "← previous", string nextText = "next →")
+    public static PagerView Of<T>(string pageName, Paged<T> list, Func<int, IDictionary<string, string>> routeAt, string previousText = "← previous", string nextText = "next →",
+        string id = "pager", string label = "Pages")
     {
         ArgumentNullException.ThrowIfNull(list);
         ArgumentNullException.ThrowIfNull(routeAt);
         return new(pageName, list.Page, list.Pages, list.HasPrevious ? routeAt(Math.Min(list.Page - 1, list.Pages)) : null, list.HasNext ? routeAt(list.Page + 1) : null,
-            previousText, nextText);
+            previousText, nextText, id, label);
     }
 
     /// <summary>Route values for page n of a list page: the filters given, and <c>p</c> and <c>pageSize</c> when not the defaults.</summary>
