@@ -1,4 +1,3 @@
-using Firebreak.Domain.Common;
 using Firebreak.Web.Data;
 using Firebreak.Web.Infrastructure.Auth;
 using Firebreak.Web.Infrastructure.Web;
@@ -45,7 +44,7 @@ internal static class WatchApi
     private static async Task<Results<Ok<ManifestJson[]>, NotFound>> Manifests(string slug, string? page, string? limit, ProjectAccess access, FirebreakDbContext db,
         HttpContext http, CancellationToken ct)
     {
-        var paging = ParsePaging(page, limit);
+        var paging = Paging.ParseForApi(page, limit);
         if (await access.FindProjectAsync(slug, ct) is not { } project) return TypedResults.NotFound();
         var list = await db.Set<WatchedManifest>().AsNoTracking().Where(m => m.ProjectId == project.Id).OrderBy(m => m.Name).ThenBy(m => m.Id).ToPagedAsync(paging, ct);
         PageLinks.Write(http, list);
@@ -56,19 +55,11 @@ internal static class WatchApi
     private static async Task<Results<Ok<FindingJson[]>, NotFound>> Findings(string slug, bool? kev, string? severity, bool? releasePath,
         bool? resolved, string? page, string? limit, ProjectAccess access, FirebreakDbContext db, HttpContext http, CancellationToken ct)
     {
-        var paging = ParsePaging(page, limit);
+        var paging = Paging.ParseForApi(page, limit);
         if (await access.FindProjectAsync(slug, ct) is not { } project) return TypedResults.NotFound();
         var filter = new FindingFilter(kev, severity, releasePath, resolved ?? false);
         var rows = await FindingFilter.InListOrder(filter.Apply(db.Set<DependencyFinding>().AsNoTracking().Where(f => f.ProjectId == project.Id))).ToPagedAsync(paging, ct);
         PageLinks.Write(http, rows);
         return TypedResults.Ok(rows.Items.Select(FindingJson.From).ToArray());
-    }
-
-    /// <summary>A bad <c>page</c> or <c>limit</c> is refused by name (422), like every other list endpoint.</summary>
-    private static Paging ParsePaging(string? page, string? limit)
-    {
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var paging = Paging.Parse(page, limit, errors);
-        return errors.Count > 0 ? throw new DomainException(string.Join(" ", errors.Select(e => $"{e.Key}: {e.Value[0]}"))) : paging;
     }
 }

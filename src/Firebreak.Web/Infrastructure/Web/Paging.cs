@@ -1,4 +1,5 @@
 using System.Globalization;
+using Firebreak.Domain.Common;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
@@ -34,6 +35,17 @@ internal readonly record struct Paging(int Page, int Limit)
             return fallback;
         }
         return new(Number(page, pageName, 1, MaxPage, $"a page number (1 to {MaxPage})"), Number(limit, limitName, defaultLimit, MaxLimit, $"a page size (1 to {MaxLimit})"));
+    }
+
+    /// <summary>
+    /// Reads a list endpoint's <c>page</c> and <c>limit</c>; a bad value is a rule violation naming the parameter, which the
+    /// one exception handler answers with a 422 problem, as for every other list endpoint.
+    /// </summary>
+    public static Paging ParseForApi(string? page, string? limit, int defaultLimit = DefaultLimit)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var paging = Parse(page, limit, errors, defaultLimit: defaultLimit);
+        return errors.Count > 0 ? throw new DomainException(string.Join(" ", errors.Select(e => $"{e.Key}: {e.Value[0]}"))) : paging;
     }
 }
 
