@@ -209,6 +209,62 @@ public abstract class ChatDeliveryTests
     }
 
     [Fact]
+    public async Task Deliveries_Page_NewestFirst_InTheApiAndThePage_WithoutOverlap_KeepingTheState()
+    {
+        await using var receiver = await ChatReceiver.StartAsync();
+        var (factory, admin, slug) = await StartAsync(receiver);
+        await using var _ = factory;
+        await AddChannelAsync(admin, slug, new { kind = "slack", name = "paged", url = receiver.Url("/paged") });
+        // Queued in one pass at one instant: only the id tells them apart, so the order must still be total.
+        await NotifyAsync(factory, slug, [.. Enumerable.Range(0, 5).Select(n => Notice($"incident-opened:paged-{n}"))]);
+        await receiver.WaitUntilAsync(r => r.Count == 5);
+        await Task.Delay(500, Ct);
+
+        var all = (await admin.GetJsonAsync("/api/v1/chat-deliveries")).AsArray().Select(d => (string)d!["id"]!).ToList();
+        Assert.Equal(5, all.Count);
+        var ids = new List<string>();
+        var sizes = new List<int>();
+        string? next = "/api/v1/chat-deliveries?state=delivered&limit=2";
+        while (next is not null)
+        {
+            using var response = await admin.GetAsync(new Uri(next, UriKind.Relative), Ct);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("5", response.Headers.GetValues("X-Total-Count").Single());
+            var page = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync(Ct))!.AsArray();
+            sizes.Add(page.Count);
+            ids.AddRange(page.Select(d => (string)d!["id"]!));
+            var link = System.Text.RegularExpressions.Regex.Match(response.Headers.GetValues("Link").Single(), "<([^>]+)>; rel=\"next\"");
+            next = link.Success ? link.Groups[1].Value : null;
+            if (next is not null) Assert.Contains("state=delivered", next, StringComparison.Ordinal);
+        }
+        Assert.Equal([2, 2, 1], sizes);
+        Assert.Equal(all, ids);
+        Assert.Contains("limit: ", (await admin.SendJsonAsync(HttpMethod.Get, "/api/v1/chat-deliveries?limit=300", null, HttpStatusCode.UnprocessableEntity)).Text(),
+            StringComparison.Ordinal);
+
+        var browser = await PageClient.SignInAsync(factory, admin: true);
+        var shown = new List<string>();
+        for (var n = 1; n <= 3; n++)
+        {
+            var html = await browser.GetHtmlAsync($"/admin/chat?pageSize=2&p={n}");
+            Assert.Contains($"5 message(s) · page {n} of 3", html, StringComparison.Ordinal);
+            shown.AddRange(System.Text.RegularExpressions.Regex.Matches(html, "<code class=\"muted\">([0-9a-f-]{36})</code>").Select(m => m.Groups[1].Value));
+            var link = System.Text.RegularExpressions.Regex.Match(html, "<a href=\"([^\"]+)\" rel=\"next\">|<a rel=\"next\" href=\"([^\"]+)\">");
+            Assert.Equal(n < 3, link.Success);
+            if (link.Success)
+            {
+                var href = WebUtility.HtmlDecode(link.Groups[1].Success ? link.Groups[1].Value : link.Groups[2].Value);
+                Assert.Contains($"p={n + 1}", href, StringComparison.Ordinal);
+                Assert.Contains("pageSize=2", href, StringComparison.Ordinal);
+            }
+        }
+        Assert.Equal(all, shown);
+        using var bad = await browser.Http.GetAsync(new Uri("/admin/chat?p=0", UriKind.Relative), Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("p: ", await bad.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task FailedForGood_ParkedAsFailed_RetryDeliversWithTheSameId()
     {
         await using var receiver = await ChatReceiver.StartAsync();

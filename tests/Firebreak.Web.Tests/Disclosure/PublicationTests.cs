@@ -75,6 +75,58 @@ public abstract class PublicationTests(FirebreakFactory factory)
     private static string Iso(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]
+    public async Task PublicList_PagesNewestFirst_AndTheHomeShowsTheLatestTen()
+    {
+        var (alice, bob, slug) = await ProjectAsync();
+        var start = factory.Clock.GetUtcNow();
+        for (var n = 0; n < 11; n++)
+        {
+            var incident = await OpenAsync(alice, slug);
+            await SaveAsync(alice, incident, AdvisoryJson($"SPR-2026-1{n:00}", $"CVE-2026-3{n:0000}"));
+            await alice.PostJsonAsync($"/api/v1/incidents/{incident}/advisory/review", new { publishAt = start.AddHours(n + 1) });
+            await bob.PostJsonAsync($"/api/v1/incidents/{incident}/advisory/approve", new { });
+        }
+        factory.Clock.Advance(TimeSpan.FromHours(12));
+
+        var shown = new List<string>();
+        var sizes = new List<int>();
+        var href = $"/p/{slug}/advisories?pageSize=4";
+        for (var n = 1; n <= 3; n++)
+        {
+            var (code, html) = await GetAsync(href);
+            Assert.Equal(HttpStatusCode.OK, code);
+            Assert.Contains($"11 advisories · page {n} of 3", html, StringComparison.Ordinal);
+            var rows = System.Text.RegularExpressions.Regex.Matches(html, "<tr data-advisory=\"([^\"]+)\">").Select(m => m.Groups[1].Value).ToList();
+            sizes.Add(rows.Count);
+            shown.AddRange(rows);
+            var next = System.Text.RegularExpressions.Regex.Match(html, "<a href=\"([^\"]+)\" rel=\"next\">|<a rel=\"next\" href=\"([^\"]+)\">");
+            Assert.Equal(n < 3, next.Success);
+            if (!next.Success) break;
+            href = WebUtility.HtmlDecode(next.Groups[1].Success ? next.Groups[1].Value : next.Groups[2].Value);
+            Assert.StartsWith($"/p/{slug}/advisories?", href, StringComparison.Ordinal);
+            Assert.Contains("pageSize=4", href, StringComparison.Ordinal);
+            Assert.Contains($"p={n + 1}", href, StringComparison.Ordinal);
+        }
+        Assert.Equal([4, 4, 3], sizes);
+        Assert.Equal(Enumerable.Range(0, 11).Reverse().Select(n => $"SPR-2026-1{n:00}"), shown);
+
+        using (var bad = await Anonymous().GetAsync(new Uri($"/p/{slug}/advisories?p=0", UriKind.Relative), Ct))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+            Assert.Contains("p: ", await bad.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        }
+        Assert.Equal(HttpStatusCode.BadRequest, (await GetAsync($"/p/{slug}/advisories?pageSize=201")).Status);
+
+        var page = await PageClient.SignInAsync(factory, admin: true);
+        var home = await page.GetHtmlAsync($"/projects/{slug}");
+        var side = home[home.IndexOf("id=\"published-advisories\"", StringComparison.Ordinal)..home.IndexOf("id=\"register-summary\"", StringComparison.Ordinal)];
+        Assert.Contains("The latest 10 of 11.", side, StringComparison.Ordinal);
+        Assert.Contains("SPR-2026-110", side, StringComparison.Ordinal);
+        Assert.Contains("SPR-2026-101", side, StringComparison.Ordinal);
+        Assert.DoesNotContain("SPR-2026-100", side, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Approval_NeedsASecondMaintainer_AndAnEditVoidsIt()
     {
         var (alice, bob, slug) = await ProjectAsync();

@@ -289,6 +289,42 @@ public abstract partial class ListPagingTests(FirebreakFactory factory)
         Assert.Contains("limit: ", problem.Text(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task TimelineApi_PagesInTimelineOrder_MatchingTheWholeTimeline()
+    {
+        var (api, slug) = await ProjectAsync();
+        var id = (string)(await api.PostJsonAsync($"/api/v1/projects/{slug}/incidents", new { kind = "other", title = "Long story", severity = "low" }, HttpStatusCode.Created))["id"]!;
+        foreach (var severity in new[] { "high", "low", "medium", "critical", "low" })
+            await api.PatchJsonAsync($"/api/v1/incidents/{id}", new { severity });
+
+        var whole = (await api.GetJsonAsync($"/api/v1/incidents/{id}/timeline")).AsArray().Select(e => (string)e!["id"]!).ToList();
+        Assert.True(whole.Count > 6, $"enough entries for three pages ({whole.Count})");
+        Assert.Equal(whole.Count, whole.Distinct().Count());
+        var walked = new List<string>();
+        var sizes = new List<int>();
+        string? next = $"/api/v1/incidents/{id}/timeline?limit=3";
+        while (next is not null)
+        {
+            using var response = await api.GetAsync(new Uri(next, UriKind.Relative), Ct);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(whole.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), response.Headers.GetValues("X-Total-Count").Single());
+            var entries = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync(Ct))!.AsArray();
+            sizes.Add(entries.Count);
+            walked.AddRange(entries.Select(e => (string)e!["id"]!));
+            var link = Regex.Match(response.Headers.GetValues("Link").Single(), "<([^>]+)>; rel=\"next\"");
+            next = link.Success ? link.Groups[1].Value : null;
+            if (next is not null) Assert.Contains("limit=3", next, StringComparison.Ordinal);
+        }
+        Assert.Equal(whole, walked);
+        Assert.All(sizes.SkipLast(1), size => Assert.Equal(3, size));
+        Assert.Equal((whole.Count + 2) / 3, sizes.Count);
+
+        Assert.Contains("limit: ", (await api.SendJsonAsync(HttpMethod.Get, $"/api/v1/incidents/{id}/timeline?limit=0", null, HttpStatusCode.UnprocessableEntity)).Text(),
+            StringComparison.Ordinal);
+        Assert.Contains("page: ", (await api.SendJsonAsync(HttpMethod.Get, $"/api/v1/incidents/{id}/timeline?page=1.5", null, HttpStatusCode.UnprocessableEntity)).Text(),
+            StringComparison.Ordinal);
+    }
+
     [GeneratedRegex("<tr><td>(\\d+)</td>")]
     private static partial Regex AuditRows();
 

@@ -192,6 +192,89 @@ public abstract class WatchTests : IAsyncLifetime
         Assert.Contains("is not a severity", await page.GetHtmlAsync(path + "?Severity=bogus"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task FindingsAndManifests_Page_InTheApiAndThePage_KeepingTheFilters()
+    {
+        _factory.RequireDatabase();
+        var (api, slug) = await ProjectAsync();
+        foreach (var folder in new[] { "c", "a", "b" }) await RegisterAsync(api, slug, $"{folder}/package-lock.json", Lock("2.14.0"), releasePath: false);
+
+        // Six findings: the three known exploited ones lead, then the three high ones, each group by component and id.
+        var findings = new List<System.Text.Json.Nodes.JsonNode>();
+        string? next = $"/api/v1/projects/{slug}/findings?releasePath=false&limit=4";
+        var sizes = new List<int>();
+        while (next is not null)
+        {
+            using var response = await api.GetAsync(new Uri(next, UriKind.Relative), Ct);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("6", response.Headers.GetValues("X-Total-Count").Single());
+            var items = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync(Ct))!.AsArray();
+            sizes.Add(items.Count);
+            findings.AddRange(items.Select(i => i!));
+            var link = System.Text.RegularExpressions.Regex.Match(response.Headers.GetValues("Link").Single(), "<([^>]+)>; rel=\"next\"");
+            next = link.Success ? link.Groups[1].Value : null;
+            if (next is not null) Assert.Contains("releasePath=false", next, StringComparison.Ordinal);
+        }
+        Assert.Equal([4, 2], sizes);
+        Assert.Equal(6, findings.Select(f => (string)f["id"]!).Distinct().Count());
+        Assert.Equal(["CVE-2021-44228", "CVE-2021-44228", "CVE-2021-44228", null, null, null], findings.Select(f => (string?)f["kev"]));
+        var again = (await api.GetJsonAsync($"/api/v1/projects/{slug}/findings?releasePath=false&limit=4&page=2")).AsArray();
+        Assert.Equal(findings.Skip(4).Select(f => (string)f["id"]!), again.Select(f => (string)f!["id"]!));
+
+        using (var manifests = await api.GetAsync(new Uri($"/api/v1/projects/{slug}/manifests?limit=2&page=2", UriKind.Relative), Ct))
+        {
+            Assert.Equal("3", manifests.Headers.GetValues("X-Total-Count").Single());
+            var last = System.Text.Json.Nodes.JsonNode.Parse(await manifests.Content.ReadAsStringAsync(Ct))!.AsArray();
+            Assert.Equal(["c/package-lock.json"], last.Select(m => (string)m!["name"]!));
+            Assert.Contains("rel=\"prev\"", manifests.Headers.GetValues("Link").Single(), StringComparison.Ordinal);
+        }
+        Assert.Contains("limit: ", (await api.SendJsonAsync(HttpMethod.Get, $"/api/v1/projects/{slug}/findings?limit=0", null, HttpStatusCode.UnprocessableEntity)).Text(),
+            StringComparison.Ordinal);
+        Assert.Contains("page: ", (await api.SendJsonAsync(HttpMethod.Get, $"/api/v1/projects/{slug}/manifests?page=x", null, HttpStatusCode.UnprocessableEntity)).Text(),
+            StringComparison.Ordinal);
+
+        var page = await PageClient.SignInAsync(_factory, admin: true);
+        var path = $"/projects/{slug}/dependencies";
+        var first = await page.GetHtmlAsync(path + "?Kev=true&pageSize=2&manifestsPageSize=2");
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Count(first, "<tr>\\s*<td><code>pkg:npm/vulnerable-logger"));
+        Assert.Contains("3 finding(s) · page 1 of 2", first, StringComparison.Ordinal);
+        Assert.Contains("<td>a/package-lock.json</td>", first, StringComparison.Ordinal);
+        Assert.DoesNotContain("<td>c/package-lock.json</td>", first, StringComparison.Ordinal);
+        var findingsNext = NextIn(first, "pager");
+        Assert.Contains("Kev=true", findingsNext, StringComparison.Ordinal);
+        Assert.Contains("pageSize=2", findingsNext, StringComparison.Ordinal);
+        Assert.Contains("p=2", findingsNext, StringComparison.Ordinal);
+        var manifestsNext = NextIn(first, "manifests-pager");
+        Assert.Contains("manifestsPage=2", manifestsNext, StringComparison.Ordinal);
+        Assert.Contains("Kev=true", manifestsNext, StringComparison.Ordinal);
+
+        var second = await page.GetHtmlAsync(findingsNext);
+        Assert.Equal(1, System.Text.RegularExpressions.Regex.Count(second, "<tr>\\s*<td><code>pkg:npm/vulnerable-logger"));
+        Assert.DoesNotContain("slow-regex@", second, StringComparison.Ordinal);
+        Assert.Contains("3 finding(s) · page 2 of 2", second, StringComparison.Ordinal);
+        var otherList = await page.GetHtmlAsync(manifestsNext);
+        Assert.Contains("<td>c/package-lock.json</td>", otherList, StringComparison.Ordinal);
+        Assert.DoesNotContain("<td>a/package-lock.json</td>", otherList, StringComparison.Ordinal);
+
+        foreach (var (query, field) in new[] { ("p=0", "p"), ("pageSize=x", "pageSize"), ("manifestsPage=-1", "manifestsPage"), ("manifestsPageSize=201", "manifestsPageSize") })
+        {
+            using var bad = await page.Http.GetAsync(new Uri($"{path}?{query}", UriKind.Relative), Ct);
+            Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+            Assert.Contains($"{field}: ", await bad.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>The next-page address of the pager with this id.</summary>
+    private static string NextIn(string html, string pagerId)
+    {
+        var start = html.IndexOf($"id=\"{pagerId}\"", StringComparison.Ordinal);
+        Assert.True(start >= 0, $"a pager {pagerId}");
+        var nav = html[start..html.IndexOf("</nav>", start, StringComparison.Ordinal)];
+        var link = System.Text.RegularExpressions.Regex.Match(nav, "<a href=\"([^\"]+)\" rel=\"next\">|<a rel=\"next\" href=\"([^\"]+)\">");
+        Assert.True(link.Success, $"a next link in {pagerId}");
+        return WebUtility.HtmlDecode(link.Groups[1].Success ? link.Groups[1].Value : link.Groups[2].Value);
+    }
+
     [Theory]
     [InlineData("package-lock.json", "{\"lockfileVersion\": 3, \"packages\": {\"node_modules/x\": 5}}", "node_modules/x")]
     [InlineData("Cargo.lock", "[[package]\nname = ", "Cargo.lock")]

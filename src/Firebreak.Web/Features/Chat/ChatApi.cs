@@ -1,6 +1,7 @@
 using Firebreak.Domain.Common;
 using Firebreak.Web.Data;
 using Firebreak.Web.Infrastructure.Auth;
+using Firebreak.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -38,7 +39,7 @@ internal static class ChatApi
         channels.MapPost("/{channelId:guid}/test", Test).RequirePermission(Permission.ProjectAdmin)
             .WithSummary("Sends a test message to the channel now and says what it answered.");
         var deliveries = api.MapGroup("/chat-deliveries").RequireAuthorization(AuthSetup.AdminPolicy).WithTags("Chat");
-        deliveries.MapGet("", Deliveries).RequirePermission(Permission.InstanceAdmin).WithSummary("The latest 500 chat deliveries with every attempt.");
+        deliveries.MapGet("", Deliveries).RequirePermission(Permission.InstanceAdmin).WithSummary("One page of the chat deliveries, newest first, with every attempt.");
         deliveries.MapPost("/{id:guid}/retry", Retry).RequirePermission(Permission.InstanceAdmin).WithSummary("Queues a failed delivery again, same id.");
         return api;
     }
@@ -72,8 +73,14 @@ internal static class ChatApi
         return await channels.TestAsync(project, channelId, links.Project(request, project.Slug), ct) is { } result ? TypedResults.Ok(result) : TypedResults.NotFound();
     }
 
-    private static async Task<Ok<ChatDeliveryJson[]>> Deliveries(string? state, FirebreakDbContext db, CancellationToken ct)
+    /// <summary>
+    /// One page of the deliveries, newest first (<c>page</c> from 1, <c>limit</c> up to 200, by default 200, the most a page
+    /// holds, as the endpoint used to answer the latest 500), with <c>X-Total-Count</c> and a <c>Link</c> header keeping the state.
+    /// </summary>
+    private static async Task<Ok<ChatDeliveryJson[]>> Deliveries(string? state, string? page, string? limit, FirebreakDbContext db, HttpContext http,
+        CancellationToken ct)
     {
+        var paging = Paging.ParseForApi(page, limit, Paging.MaxLimit);
         var query = db.Set<ChatDelivery>().AsNoTracking();
         if (state is not null)
         {
@@ -81,7 +88,9 @@ internal static class ChatApi
                 : throw new DomainException($"'{state}' is not a delivery state; use pending, delivered or failed.");
             query = query.Where(d => d.State == wanted);
         }
-        var list = await query.OrderByDescending(d => d.CreatedAt).Take(500).ToListAsync(ct);
+        var paged = await query.OrderByDescending(d => d.CreatedAt).ThenByDescending(d => d.Id).ToPagedAsync(paging, ct);
+        PageLinks.Write(http, paged);
+        var list = paged.Items;
         var ids = list.Select(d => d.Id).ToList();
         var channelIds = list.Select(d => d.ChannelId).Distinct().ToList();
         var attempts = (await db.Set<ChatDeliveryAttempt>().AsNoTracking().Where(a => ids.Contains(a.DeliveryId)).ToListAsync(ct)).ToLookup(a => a.DeliveryId);

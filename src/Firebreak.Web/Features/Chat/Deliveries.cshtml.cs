@@ -11,15 +11,32 @@ namespace Firebreak.Web.Features.Chat;
 [RequiresPermission(Permission.InstanceAdmin)]
 internal sealed class DeliveriesModel(FirebreakDbContext db, ChatSignal signal, TimeProvider time) : PageModel, IReloadablePage
 {
-    public IReadOnlyList<ChatDelivery> List { get; private set; } = [];
+    public IReadOnlyList<ChatDelivery> List => Paged.Items;
+    public Paged<ChatDelivery> Paged { get; private set; } = new([], 0, 1, Paging.DefaultLimit);
     public IReadOnlyDictionary<Guid, ChatChannel> Channels { get; private set; } = new Dictionary<Guid, ChatChannel>();
     public ILookup<Guid, ChatDeliveryAttempt> Attempts { get; private set; } = Array.Empty<ChatDeliveryAttempt>().ToLookup(a => a.DeliveryId);
 
-    public async Task OnGetAsync(CancellationToken ct) => await ReloadAsync(ct);
+    [FromQuery(Name = "p")] public string? PageNumber { get; set; }
+    [FromQuery(Name = "pageSize")] public string? PageSize { get; set; }
 
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        await ReloadAsync(ct);
+        if (ModelState.ErrorCount > 0) Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+
+    /// <summary>Route values of page n.</summary>
+    public Dictionary<string, string> RouteAt(int page) => PagerView.Route(page, Paged.Limit);
+
+    /// <summary>One page of the deliveries, newest first (<c>p</c>, <c>pageSize</c>); a bad value is named and the first page shown.</summary>
     public async Task<bool> ReloadAsync(CancellationToken ct)
     {
-        List = await db.Set<ChatDelivery>().AsNoTracking().OrderByDescending(d => d.CreatedAt).Take(300).ToListAsync(ct);
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var paging = Paging.Parse(PageNumber, PageSize, errors, "p", "pageSize");
+        foreach (var (key, messages) in errors) ModelState.AddModelError(key, $"{key}: {messages[0]}");
+        // Deliveries queued in one pass share their instant: the id breaks the tie so that pages neither overlap nor skip.
+        Paged = await db.Set<ChatDelivery>().AsNoTracking().OrderByDescending(d => d.CreatedAt).ThenByDescending(d => d.Id).ToPagedAsync(paging, ct);
         var ids = List.Select(d => d.Id).ToList();
         var channelIds = List.Select(d => d.ChannelId).Distinct().ToList();
         Channels = await db.Set<ChatChannel>().AsNoTracking().Where(c => channelIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);

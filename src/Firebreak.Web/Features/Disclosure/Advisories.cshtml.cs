@@ -1,23 +1,43 @@
 using Firebreak.Domain.Projects;
+using Firebreak.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Firebreak.Web.Features.Disclosure;
 
-/// <summary>The project's public advisories, newest first; deliberately anonymous, and only what is public at this instant.</summary>
+/// <summary>
+/// The project's public advisories, newest first, one page at a time (<c>p</c>, <c>pageSize</c>); deliberately anonymous,
+/// and only what is public at this instant. A bad page value is named and the first page shown, answering 400.
+/// </summary>
 [AllowAnonymous]
 internal sealed class PublicAdvisoriesModel(PublicAdvisories advisories) : PageModel
 {
     public Project Project { get; private set; } = null!;
-    public IReadOnlyList<PublicAdvisory> Advisories { get; private set; } = [];
+    public IReadOnlyList<PublicAdvisory> Advisories => List.Items;
+    public Paged<PublicAdvisory> List { get; private set; } = new([], 0, 1, Paging.DefaultLimit);
+
+    [FromQuery(Name = "p")] public string? PageNumber { get; set; }
+    [FromQuery(Name = "pageSize")] public string? PageSize { get; set; }
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
         if (await advisories.ProjectAsync(slug, ct) is not { } project) return NotFound();
         Project = project;
-        Advisories = await advisories.ListAsync(project.Id, ct);
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var paging = Paging.Parse(PageNumber, PageSize, errors, "p", "pageSize");
+        foreach (var (key, messages) in errors) ModelState.AddModelError(key, $"{key}: {messages[0]}");
+        List = await advisories.PageAsync(project.Id, paging, ct);
+        if (errors.Count > 0) Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
+    }
+
+    /// <summary>Route values of page n.</summary>
+    public Dictionary<string, string> RouteAt(int page)
+    {
+        var values = PagerView.Route(page, List.Limit);
+        values["slug"] = Project.Slug;
+        return values;
     }
 }
 

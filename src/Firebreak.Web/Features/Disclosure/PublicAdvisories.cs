@@ -5,6 +5,7 @@ using Firebreak.Domain.Incidents;
 using Firebreak.Domain.Playbooks;
 using Firebreak.Domain.Projects;
 using Firebreak.Web.Data;
+using Firebreak.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace Firebreak.Web.Features.Disclosure;
@@ -35,6 +36,20 @@ internal sealed class PublicAdvisories(FirebreakDbContext db, TimeProvider time)
 
     public Task<IReadOnlyList<PublicAdvisory>> ListAsync(Guid projectId, CancellationToken ct) =>
         RenderAsync(db.Set<AdvisoryPublication>().Where(a => a.ProjectId == projectId), ct);
+
+    /// <summary>
+    /// One page of the project's public advisories, newest first, read and rendered one page at a time: the order is the list's
+    /// (publication instant, then advisory id, fixed once public; the row id makes it total) decided in SQL, so only the page's
+    /// documents and incidents are loaded.
+    /// </summary>
+    public async Task<Paged<PublicAdvisory>> PageAsync(Guid projectId, Paging paging, CancellationToken ct)
+    {
+        var rows = await db.Set<AdvisoryPublication>().AsNoTracking().Where(a => a.ProjectId == projectId).Where(AdvisoryPublication.PublicAt(time.GetUtcNow()))
+            .OrderByDescending(a => a.PublishAt).ThenBy(a => a.AdvisoryId).ThenBy(a => a.IncidentId).ToPagedAsync(paging, ct);
+        var ids = rows.Items.Select(r => r.IncidentId).ToList();
+        var incidents = await db.Incidents.AsNoTracking().Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
+        return rows.Select(r => Render(r, incidents[r.IncidentId]));
+    }
 
     /// <summary>One public advisory by its id (case-insensitive), or null while it is embargoed or unknown.</summary>
     public async Task<PublicAdvisory?> FindAsync(Guid projectId, string advisoryId, CancellationToken ct)

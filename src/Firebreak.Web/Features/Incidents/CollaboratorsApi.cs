@@ -2,6 +2,7 @@ using Firebreak.Domain.Common;
 using Firebreak.Domain.Incidents;
 using Firebreak.Web.Data;
 using Firebreak.Web.Infrastructure.Auth;
+using Firebreak.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,11 +23,19 @@ internal static class CollaboratorsApi
         return api;
     }
 
-    private static async Task<Results<Ok<CollaboratorJson[]>, NotFound>> List(Guid id, FirebreakDbContext db, CancellationToken ct)
+    /// <summary>
+    /// One page of the incident's collaborators by e-mail address, then account id to make the order total (<c>page</c> from 1,
+    /// <c>limit</c> up to 200, by default 50), with <c>X-Total-Count</c> and <c>Link</c>.
+    /// </summary>
+    private static async Task<Results<Ok<CollaboratorJson[]>, NotFound>> List(Guid id, string? page, string? limit, FirebreakDbContext db, HttpContext http,
+        CancellationToken ct)
     {
-        var rows = await db.Set<IncidentCollaborator>().Where(c => c.IncidentId == id)
-            .Join(db.Users, c => c.UserId, u => u.Id, (c, u) => new { u.Email, c.AddedAt, c.AddedBy }).ToListAsync(ct);
-        return TypedResults.Ok(rows.OrderBy(r => r.Email, StringComparer.Ordinal).Select(r => new CollaboratorJson(r.Email ?? "", r.AddedAt, r.AddedBy)).ToArray());
+        var paging = Paging.ParseForApi(page, limit);
+        var rows = await db.Set<IncidentCollaborator>().AsNoTracking().Where(c => c.IncidentId == id)
+            .Join(db.Users, c => c.UserId, u => u.Id, (c, u) => new { u.Email, u.Id, c.AddedAt, c.AddedBy })
+            .OrderBy(r => r.Email).ThenBy(r => r.Id).ToPagedAsync(paging, ct);
+        PageLinks.Write(http, rows);
+        return TypedResults.Ok(rows.Items.Select(r => new CollaboratorJson(r.Email ?? "", r.AddedAt, r.AddedBy)).ToArray());
     }
 
     private static async Task<Results<NoContent, NotFound>> Invite(Guid id, CollaboratorRequest request, ProjectAccess access,

@@ -3,6 +3,7 @@ using Firebreak.Web.Data;
 using Firebreak.Web.Features.Incidents.Closing;
 using Firebreak.Web.Infrastructure.Audit;
 using Firebreak.Web.Infrastructure.Auth;
+using Firebreak.Web.Infrastructure.Web;
 using Firebreak.Web.Infrastructure.Playbooks;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -78,11 +79,17 @@ internal static class IncidentsApi
         return await queries.GetAsync(id, ct) is { } json ? TypedResults.Ok(json) : TypedResults.NotFound();
     }
 
-    private static async Task<Results<Ok<TimelineJson[]>, NotFound>> Timeline(Guid id, ProjectAccess access,
-        FirebreakDbContext db, CancellationToken ct)
+    /// <summary>
+    /// One page of the incident's timeline, oldest first by its sequence number, unique within the incident (<c>page</c> from 1,
+    /// <c>limit</c> up to 200, by default 200 so that most timelines still come whole), with <c>X-Total-Count</c> and <c>Link</c>.
+    /// </summary>
+    private static async Task<Results<Ok<TimelineJson[]>, NotFound>> Timeline(Guid id, string? page, string? limit, ProjectAccess access,
+        FirebreakDbContext db, HttpContext http, CancellationToken ct)
     {
+        var paging = Paging.ParseForApi(page, limit, Paging.MaxLimit);
         if (!await access.VisibleIncidents().AnyAsync(i => i.Id == id, ct)) return TypedResults.NotFound();
-        var entries = await db.Timeline.Where(t => t.IncidentId == id).OrderBy(t => t.Sequence).ToListAsync(ct);
-        return TypedResults.Ok(entries.Select(TimelineJson.From).ToArray());
+        var entries = await db.Timeline.AsNoTracking().Where(t => t.IncidentId == id).OrderBy(t => t.Sequence).ToPagedAsync(paging, ct);
+        PageLinks.Write(http, entries);
+        return TypedResults.Ok(entries.Items.Select(TimelineJson.From).ToArray());
     }
 }

@@ -6,6 +6,7 @@ using Firebreak.Web.Features.Disclosure;
 using Firebreak.Web.Features.Risks;
 using Firebreak.Web.Features.Watch;
 using Firebreak.Web.Infrastructure.Auth;
+using Firebreak.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -34,7 +35,13 @@ internal sealed class ProjectHomeModel(ProjectAccess access, FirebreakDbContext 
     public int FollowUpsTotal { get; private set; }
     public IReadOnlyList<Incident> Closed { get; private set; } = [];
     public int ClosedTotal { get; private set; }
-    public IReadOnlyList<PublicAdvisory> Advisories { get; private set; } = [];
+    public IReadOnlyList<PublicAdvisory> Advisories => LatestAdvisories.Items;
+
+    /// <summary>The latest published advisories (the rest are on the public advisory list, paged), and how many there are.</summary>
+    public Paged<PublicAdvisory> LatestAdvisories { get; private set; } = new([], 0, 1, AdvisoriesShown);
+
+    /// <summary>How many advisories the home page shows: a side column, not the list.</summary>
+    public const int AdvisoriesShown = 10;
     public IReadOnlyList<(ActionItem Item, int Number, string Owner)> FollowUps { get; private set; } = [];
     public RegisterSummary Register { get; private set; } = null!;
     public WatchCounts Watched { get; private set; } = null!;
@@ -54,7 +61,7 @@ internal sealed class ProjectHomeModel(ProjectAccess access, FirebreakDbContext 
         var closed = incidents.Where(i => ended.Contains(i.Stage));
         ClosedTotal = await closed.CountAsync(ct);
         Closed = await closed.OrderByDescending(i => i.ClosedAt).ThenByDescending(i => i.Number).Take(RecentlyClosed).AsNoTracking().ToListAsync(ct);
-        Advisories = await advisories.ListAsync(project.Id, ct);
+        LatestAdvisories = await advisories.PageAsync(project.Id, new Paging(1, AdvisoriesShown), ct);
         var openItems = db.Set<ActionItem>().Where(a => a.ProjectId == project.Id && a.Status == ActionItemStatus.Open);
         FollowUpsTotal = await openItems.CountAsync(ct);
         var items = await openItems.OrderBy(a => a.DueAt).ThenBy(a => a.Id).Take(Shown).AsNoTracking().ToListAsync(ct);

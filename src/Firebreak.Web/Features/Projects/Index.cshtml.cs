@@ -1,15 +1,32 @@
 using Firebreak.Domain.Projects;
 using Firebreak.Web.Infrastructure.Auth;
+using Firebreak.Web.Infrastructure.Web;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Firebreak.Web.Features.Projects;
 
+/// <summary>The projects the viewer sees, one page at a time by name (<c>p</c>, <c>pageSize</c>); a bad value is named and the first page shown.</summary>
 [RequiresPermission(Permission.SignedIn)]
 internal sealed class ProjectsModel(ProjectAccess access) : PageModel
 {
-    public IReadOnlyList<Project> Projects { get; private set; } = [];
+    public IReadOnlyList<Project> Projects => List.Items;
+    public Paged<Project> List { get; private set; } = new([], 0, 1, Paging.DefaultLimit);
 
-    public async Task OnGetAsync(CancellationToken ct) =>
-        Projects = await access.VisibleProjects().OrderBy(p => p.Name).ToListAsync(ct);
+    [FromQuery(Name = "p")] public string? PageNumber { get; set; }
+    [FromQuery(Name = "pageSize")] public string? PageSize { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var paging = Paging.Parse(PageNumber, PageSize, errors, "p", "pageSize");
+        foreach (var (key, messages) in errors) ModelState.AddModelError(key, $"{key}: {messages[0]}");
+        // Names need not be unique: the slug, which is, makes the order total so that pages neither overlap nor skip.
+        List = await access.VisibleProjects().AsNoTracking().OrderBy(p => p.Name).ThenBy(p => p.Slug).ToPagedAsync(paging, ct);
+        if (errors.Count > 0) Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+
+    public Dictionary<string, string> RouteAt(int page) => PagerView.Route(page, List.Limit);
 }

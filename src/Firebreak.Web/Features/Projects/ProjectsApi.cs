@@ -1,5 +1,6 @@
 using Firebreak.Web.Data;
 using Firebreak.Web.Infrastructure.Auth;
+using Firebreak.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -35,10 +36,13 @@ internal static class ProjectsApi
         return TypedResults.Created($"/api/v1/projects/{project.Slug}", ProjectJson.From(project));
     }
 
-    private static async Task<Ok<ProjectJson[]>> List(ProjectAccess access, CancellationToken ct)
+    /// <summary>One page of the projects the caller sees, by slug (<c>page</c> from 1, <c>limit</c> up to 200, by default 50), with <c>X-Total-Count</c> and <c>Link</c>.</summary>
+    private static async Task<Ok<ProjectJson[]>> List(string? page, string? limit, ProjectAccess access, HttpContext http, CancellationToken ct)
     {
-        var list = await access.VisibleProjects().OrderBy(p => p.Slug).ToListAsync(ct);
-        return TypedResults.Ok(list.Select(ProjectJson.From).ToArray());
+        var paging = Paging.ParseForApi(page, limit);
+        var list = await access.VisibleProjects().AsNoTracking().OrderBy(p => p.Slug).ToPagedAsync(paging, ct);
+        PageLinks.Write(http, list);
+        return TypedResults.Ok(list.Items.Select(ProjectJson.From).ToArray());
     }
 
     private static async Task<Results<Ok<ProjectJson>, NotFound>> Get(string slug, ProjectAccess access, CancellationToken ct) =>
@@ -68,13 +72,17 @@ internal static class ProjectsApi
         return TypedResults.NoContent();
     }
 
-    private static async Task<Results<Ok<MemberJson[]>, NotFound>> Members(string slug, ProjectAccess access, FirebreakDbContext db, CancellationToken ct)
+    /// <summary>One page of the project's members by e-mail address (then account id, to make the order total), paged like <see cref="List"/>.</summary>
+    private static async Task<Results<Ok<MemberJson[]>, NotFound>> Members(string slug, string? page, string? limit, ProjectAccess access, FirebreakDbContext db,
+        HttpContext http, CancellationToken ct)
     {
+        var paging = Paging.ParseForApi(page, limit);
         if (await access.FindProjectAsync(slug, ct) is not { } project) return TypedResults.NotFound();
-        var members = await db.ProjectMembers.Where(m => m.ProjectId == project.Id)
-            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { u.Email, m.Role, m.AddedAt }).ToListAsync(ct);
-        return TypedResults.Ok(members.OrderBy(m => m.Email, StringComparer.Ordinal)
-            .Select(m => new MemberJson(m.Email ?? "", Firebreak.Domain.Common.WireNames.ToWire(m.Role), m.AddedAt)).ToArray());
+        var members = await db.ProjectMembers.AsNoTracking().Where(m => m.ProjectId == project.Id)
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { u.Email, u.Id, m.Role, m.AddedAt })
+            .OrderBy(m => m.Email).ThenBy(m => m.Id).ToPagedAsync(paging, ct);
+        PageLinks.Write(http, members);
+        return TypedResults.Ok(members.Items.Select(m => new MemberJson(m.Email ?? "", Firebreak.Domain.Common.WireNames.ToWire(m.Role), m.AddedAt)).ToArray());
     }
 }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Firebreak.Domain.Common;
 using Firebreak.Domain.Projects;
 using Firebreak.Web.Data;
@@ -16,16 +17,55 @@ internal sealed class DependenciesModel(ProjectAccess access, FirebreakDbContext
 {
     [FromRoute] public string Slug { get; set; } = "";
     public Project Project { get; private set; } = null!;
-    public IReadOnlyList<WatchedManifest> Manifests { get; private set; } = [];
-    public IReadOnlyList<DependencyFinding> Findings { get; private set; } = [];
+    public IReadOnlyList<WatchedManifest> Manifests => ManifestList.Items;
+    public IReadOnlyList<DependencyFinding> Findings => FindingList.Items;
+    public Paged<WatchedManifest> ManifestList { get; private set; } = new([], 0, 1, Paging.DefaultLimit);
+    public Paged<DependencyFinding> FindingList { get; private set; } = new([], 0, 1, Paging.DefaultLimit);
+
+    /// <summary>The names of the manifests the shown findings come from (which need not be on the shown page of manifests).</summary>
+    public IReadOnlyDictionary<Guid, string> ManifestNames { get; private set; } = new Dictionary<Guid, string>();
     public bool HasIndex { get; private set; }
+    private bool _pagingInvalid;
 
     [BindProperty(SupportsGet = true)] public bool? Kev { get; set; }
     [BindProperty(SupportsGet = true)] public string? Severity { get; set; }
     [BindProperty(SupportsGet = true)] public bool? ReleasePath { get; set; }
     [BindProperty(SupportsGet = true)] public bool Resolved { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
+    // The findings are the page's main list and page by p and pageSize like every list page; the manifests, a second
+    // list on the same page, by their own pair, so that paging one keeps the other where it was.
+    [FromQuery(Name = "p")] public string? PageNumber { get; set; }
+    [FromQuery(Name = "pageSize")] public string? PageSize { get; set; }
+    [FromQuery(Name = "manifestsPage")] public string? ManifestsPage { get; set; }
+    [FromQuery(Name = "manifestsPageSize")] public string? ManifestsPageSize { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct)) return NotFound();
+        if (_pagingInvalid) Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+
+    /// <summary>Route values of page n of the findings: the filters and the manifests' page kept.</summary>
+    public Dictionary<string, string> FindingsAt(int page)
+    {
+        var values = PagerView.Route(page, FindingList.Limit, Filters());
+        if (ManifestList.Page != 1) values["manifestsPage"] = ManifestList.Page.ToString(CultureInfo.InvariantCulture);
+        if (ManifestList.Limit != Paging.DefaultLimit) values["manifestsPageSize"] = ManifestList.Limit.ToString(CultureInfo.InvariantCulture);
+        return values;
+    }
+
+    /// <summary>Route values of page n of the manifests: the filters and the findings' page kept.</summary>
+    public Dictionary<string, string> ManifestsAt(int page)
+    {
+        var values = PagerView.Route(FindingList.Page, FindingList.Limit, Filters());
+        if (page != 1) values["manifestsPage"] = page.ToString(CultureInfo.InvariantCulture);
+        if (ManifestList.Limit != Paging.DefaultLimit) values["manifestsPageSize"] = ManifestList.Limit.ToString(CultureInfo.InvariantCulture);
+        return values;
+    }
+
+    private (string, string?)[] Filters() =>
+        [("slug", Slug), ("Kev", Kev == true ? "true" : null), ("Severity", Severity), ("ReleasePath", ReleasePath == true ? "true" : null), ("Resolved", Resolved ? "true" : null)];
 
     [RequiresPermission(Permission.IncidentOpen)]
     public async Task<IActionResult> OnPostUploadAsync(string? name, IFormFile? file, string? content, bool releasePath, CancellationToken ct)
@@ -55,9 +95,16 @@ internal sealed class DependenciesModel(ProjectAccess access, FirebreakDbContext
         HasIndex = library.Current() is not null;
         if (await access.FindProjectAsync(Slug, ct) is not { } project) return false;
         Project = project;
-        Manifests = await db.Set<WatchedManifest>().Where(m => m.ProjectId == project.Id).OrderBy(m => m.Name).ToListAsync(ct);
-        var rows = await new FindingFilter(Kev, Severity, ReleasePath, Resolved).Apply(db.Set<DependencyFinding>().Where(f => f.ProjectId == project.Id)).ToListAsync(ct);
-        Findings = [.. rows.OrderByDescending(r => r.KevCve is not null).ThenBy(r => r.Severity).ThenBy(r => r.Component, StringComparer.Ordinal)];
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var findings = Paging.Parse(PageNumber, PageSize, errors, "p", "pageSize");
+        var manifests = Paging.Parse(ManifestsPage, ManifestsPageSize, errors, "manifestsPage", "manifestsPageSize");
+        foreach (var (key, messages) in errors) ModelState.AddModelError(key, $"{key}: {messages[0]}");
+        _pagingInvalid = errors.Count > 0;
+        ManifestList = await db.Set<WatchedManifest>().AsNoTracking().Where(m => m.ProjectId == project.Id).OrderBy(m => m.Name).ThenBy(m => m.Id).ToPagedAsync(manifests, ct);
+        var filter = new FindingFilter(Kev, Severity, ReleasePath, Resolved);
+        FindingList = await FindingFilter.InListOrder(filter.Apply(db.Set<DependencyFinding>().AsNoTracking().Where(f => f.ProjectId == project.Id))).ToPagedAsync(findings, ct);
+        var ids = FindingList.Items.Select(f => f.ManifestId).Distinct().ToList();
+        ManifestNames = await db.Set<WatchedManifest>().AsNoTracking().Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.Name, ct);
         return true;
     }
 }

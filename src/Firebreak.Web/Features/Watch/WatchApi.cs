@@ -1,5 +1,6 @@
 using Firebreak.Web.Data;
 using Firebreak.Web.Infrastructure.Auth;
+using Firebreak.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -39,20 +40,26 @@ internal static class WatchApi
         return TypedResults.Ok(new RegisteredJson(ManifestJson.From(manifest), [.. findings.Select(FindingJson.From)], [.. opened.Select(i => i.Id)]));
     }
 
-    private static async Task<Results<Ok<ManifestJson[]>, NotFound>> Manifests(string slug, ProjectAccess access, FirebreakDbContext db, CancellationToken ct)
+    /// <summary>One page of the project's manifests by name (<c>page</c> from 1, <c>limit</c> up to 200, by default 50), with <c>X-Total-Count</c> and <c>Link</c>.</summary>
+    private static async Task<Results<Ok<ManifestJson[]>, NotFound>> Manifests(string slug, string? page, string? limit, ProjectAccess access, FirebreakDbContext db,
+        HttpContext http, CancellationToken ct)
     {
+        var paging = Paging.ParseForApi(page, limit);
         if (await access.FindProjectAsync(slug, ct) is not { } project) return TypedResults.NotFound();
-        var list = await db.Set<WatchedManifest>().Where(m => m.ProjectId == project.Id).OrderBy(m => m.Name).ToListAsync(ct);
-        return TypedResults.Ok(list.Select(ManifestJson.From).ToArray());
+        var list = await db.Set<WatchedManifest>().AsNoTracking().Where(m => m.ProjectId == project.Id).OrderBy(m => m.Name).ThenBy(m => m.Id).ToPagedAsync(paging, ct);
+        PageLinks.Write(http, list);
+        return TypedResults.Ok(list.Items.Select(ManifestJson.From).ToArray());
     }
 
+    /// <summary>One page of the findings in their list order (see <see cref="FindingFilter.InListOrder"/>), the filters kept in the <c>Link</c> header.</summary>
     private static async Task<Results<Ok<FindingJson[]>, NotFound>> Findings(string slug, bool? kev, string? severity, bool? releasePath,
-        bool? resolved, ProjectAccess access, FirebreakDbContext db, CancellationToken ct)
+        bool? resolved, string? page, string? limit, ProjectAccess access, FirebreakDbContext db, HttpContext http, CancellationToken ct)
     {
+        var paging = Paging.ParseForApi(page, limit);
         if (await access.FindProjectAsync(slug, ct) is not { } project) return TypedResults.NotFound();
         var filter = new FindingFilter(kev, severity, releasePath, resolved ?? false);
-        var rows = await filter.Apply(db.Set<DependencyFinding>().Where(f => f.ProjectId == project.Id)).ToListAsync(ct);
-        return TypedResults.Ok(rows.OrderByDescending(r => r.KevCve is not null).ThenBy(r => r.Severity).ThenBy(r => r.Component, StringComparer.Ordinal)
-            .Select(FindingJson.From).ToArray());
+        var rows = await FindingFilter.InListOrder(filter.Apply(db.Set<DependencyFinding>().AsNoTracking().Where(f => f.ProjectId == project.Id))).ToPagedAsync(paging, ct);
+        PageLinks.Write(http, rows);
+        return TypedResults.Ok(rows.Items.Select(FindingJson.From).ToArray());
     }
 }

@@ -33,6 +33,16 @@ internal sealed record FindingFilter(bool? Kev, string? Severity, bool? ReleaseP
         return Resolved ? query.Where(f => f.ResolvedAt != null) : query.Where(f => f.ResolvedAt == null);
     }
 
+    /// <summary>
+    /// The findings' list order, decided in SQL so that only one page is read: known exploited first, then by severity
+    /// (critical first: the column holds the wire name, so its rank is spelled out), component, and the id to make it total.
+    /// </summary>
+    public static IOrderedQueryable<DependencyFinding> InListOrder(IQueryable<DependencyFinding> query) =>
+        query.OrderByDescending(f => f.KevCve != null)
+            .ThenBy(f => f.Severity == FindingSeverity.Critical ? 0 : f.Severity == FindingSeverity.High ? 1 : f.Severity == FindingSeverity.Medium ? 2
+                : f.Severity == FindingSeverity.Low ? 3 : f.Severity == FindingSeverity.None ? 4 : 5)
+            .ThenBy(f => f.Component).ThenBy(f => f.Id);
+
     /// <summary>Whether a severity filter names a known severity (blank means none, which is fine too).</summary>
     public static bool IsSeverity(string? severity) => string.IsNullOrWhiteSpace(severity) || WireNames.TryParse<FindingSeverity>(severity, out _);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Firebreak.Domain.Common;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
@@ -34,6 +35,17 @@ internal readonly record struct Paging(int Page, int Limit)
             return fallback;
         }
         return new(Number(page, pageName, 1, MaxPage, $"a page number (1 to {MaxPage})"), Number(limit, limitName, defaultLimit, MaxLimit, $"a page size (1 to {MaxLimit})"));
+    }
+
+    /// <summary>
+    /// Reads a list endpoint's <c>page</c> and <c>limit</c>; a bad value is a rule violation naming the parameter, which the
+    /// one exception handler answers with a 422 problem, as for every other list endpoint.
+    /// </summary>
+    public static Paging ParseForApi(string? page, string? limit, int defaultLimit = DefaultLimit)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var paging = Parse(page, limit, errors, defaultLimit: defaultLimit);
+        return errors.Count > 0 ? throw new DomainException(string.Join(" ", errors.Select(e => $"{e.Key}: {e.Value[0]}"))) : paging;
     }
 }
 
@@ -101,18 +113,20 @@ internal static class PageLinks
 
 /// <summary>
 /// What the shared pager (<c>Features/Shared/_Pager.cshtml</c>) draws: links to the previous and next pages of a list page,
-/// built with <c>asp-page</c> and the route values that keep the list's filters.
+/// built with <c>asp-page</c> and the route values that keep the list's filters. A page with two paged lists gives the
+/// second pager its own <see cref="Id"/> and <see cref="Label"/>, since ids and navigation landmarks' names must be unique.
 /// </summary>
 internal sealed record PagerView(string PageName, int Page, int Pages, IDictionary<string, string>? Previous, IDictionary<string, string>? Next,
-    string PreviousText = "← previous", string NextText = "next →")
+    string PreviousText = "← previous", string NextText = "next →", string Id = "pager", string Label = "Pages")
 {
     /// <summary>The pager of a page of <paramref name="list"/>, whose route values at page n <paramref name="routeAt"/> gives.</summary>
-    public static PagerView Of<T>(string pageName, Paged<T> list, Func<int, IDictionary<string, string>> routeAt, string previousText = "← previous", string nextText = "next →")
+    public static PagerView Of<T>(string pageName, Paged<T> list, Func<int, IDictionary<string, string>> routeAt, string previousText = "← previous", string nextText = "next →",
+        string id = "pager", string label = "Pages")
     {
         ArgumentNullException.ThrowIfNull(list);
         ArgumentNullException.ThrowIfNull(routeAt);
         return new(pageName, list.Page, list.Pages, list.HasPrevious ? routeAt(Math.Min(list.Page - 1, list.Pages)) : null, list.HasNext ? routeAt(list.Page + 1) : null,
-            previousText, nextText);
+            previousText, nextText, id, label);
     }
 
     /// <summary>Route values for page n of a list page: the filters given, and <c>p</c> and <c>pageSize</c> when not the defaults.</summary>
