@@ -32,9 +32,7 @@ internal sealed class DeliveriesModel(FirebreakDbContext db, ChatSignal signal, 
     /// <summary>One page of the deliveries, newest first (<c>p</c>, <c>pageSize</c>); a bad value is named and the first page shown.</summary>
     public async Task<bool> ReloadAsync(CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var paging = Paging.Parse(PageNumber, PageSize, errors, "p", "pageSize");
-        foreach (var (key, messages) in errors) ModelState.AddModelError(key, $"{key}: {messages[0]}");
+        var paging = this.AskedPage(PageNumber, PageSize);
         // Deliveries queued in one pass share their instant: the id breaks the tie so that pages neither overlap nor skip.
         Paged = await db.Set<ChatDelivery>().AsNoTracking().OrderByDescending(d => d.CreatedAt).ThenByDescending(d => d.Id).ToPagedAsync(paging, ct);
         var ids = List.Select(d => d.Id).ToList();

@@ -24,11 +24,10 @@ internal sealed class PublicAdvisoriesModel(PublicAdvisories advisories) : PageM
     {
         if (await advisories.ProjectAsync(slug, ct) is not { } project) return NotFound();
         Project = project;
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var paging = Paging.Parse(PageNumber, PageSize, errors, "p", "pageSize");
-        foreach (var (key, messages) in errors) ModelState.AddModelError(key, $"{key}: {messages[0]}");
+        var refused = ModelState.ErrorCount;
+        var paging = this.AskedPage(PageNumber, PageSize);
         List = await advisories.PageAsync(project.Id, paging, ct);
-        if (errors.Count > 0) Response.StatusCode = StatusCodes.Status400BadRequest;
+        if (ModelState.ErrorCount > refused) Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
     }
 

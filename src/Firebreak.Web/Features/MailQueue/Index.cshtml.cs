@@ -29,9 +29,7 @@ internal sealed class OutboxModel(FirebreakDbContext db, IMailTransport transpor
     /// <summary>One page of the queue, newest first (<c>p</c>, <c>pageSize</c>); a bad value is named and the first page shown.</summary>
     public async Task<bool> ReloadAsync(CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var paging = Paging.Parse(PageNumber, PageSize, errors, "p", "pageSize");
-        foreach (var (key, messages) in errors) ModelState.AddModelError(key, $"{key}: {messages[0]}");
+        var paging = this.AskedPage(PageNumber, PageSize);
         List = await db.Set<OutboxMessage>().AsNoTracking().OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id).ToPagedAsync(paging, ct);
         Messages = List.Items;
         return true;

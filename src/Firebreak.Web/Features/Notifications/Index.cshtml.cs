@@ -28,9 +28,7 @@ internal sealed class InboxModel(Inbox inbox) : PageModel, IReloadablePage
 
     public async Task<bool> ReloadAsync(CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var paging = Paging.Parse(PageNumber, PageSize, errors, "p", "pageSize", Inbox.PageSize);
-        foreach (var (key, messages) in errors) ModelState.AddModelError(key, $"{key}: {messages[0]}");
+        var paging = this.AskedPage(PageNumber, PageSize, Inbox.PageSize);
         Unread = await inbox.UnreadAsync(ct);
         List = await inbox.PageAsync(UnreadOnly, paging, ct);
         Entries = List.Items;

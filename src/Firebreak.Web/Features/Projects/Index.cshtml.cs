@@ -19,12 +19,11 @@ internal sealed class ProjectsModel(ProjectAccess access) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var paging = Paging.Parse(PageNumber, PageSize, errors, "p", "pageSize");
-        foreach (var (key, messages) in errors) ModelState.AddModelError(key, $"{key}: {messages[0]}");
+        var refused = ModelState.ErrorCount;
+        var paging = this.AskedPage(PageNumber, PageSize);
         // Names need not be unique: the slug, which is, makes the order total so that pages neither overlap nor skip.
         List = await access.VisibleProjects().AsNoTracking().OrderBy(p => p.Name).ThenBy(p => p.Slug).ToPagedAsync(paging, ct);
-        if (errors.Count > 0) Response.StatusCode = StatusCodes.Status400BadRequest;
+        if (ModelState.ErrorCount > refused) Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
     }
 

@@ -67,10 +67,9 @@ internal sealed class RegisterModel(ProjectAccess access, RiskQueries queries, R
             ModelState.AddModelError(nameof(Category), $"'{Category}' is not a STRIDE category; expected one of: {WireNames.AllowedList<StrideCategory>()}.");
             Category = null;
         }
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var paging = Paging.Parse(PageNumber, PageSize, errors, "p", "pageSize");
-        foreach (var (key, messages) in errors) ModelState.AddModelError(key, $"{key}: {messages[0]}");
-        _pagingInvalid = errors.Count > 0;
+        var refused = ModelState.ErrorCount;
+        var paging = this.AskedPage(PageNumber, PageSize);
+        _pagingInvalid = ModelState.ErrorCount > refused;
         List = await queries.PageAsync(project, new RiskFilter(status, category, ReviewDue), paging, ct);
         Entries = List.Items;
         Counts = await queries.CountsAsync(project.Id, ct);

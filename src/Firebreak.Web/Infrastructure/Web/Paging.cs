@@ -62,6 +62,19 @@ internal sealed record Paged<T>(IReadOnlyList<T> Items, int Total, int Page, int
 
 internal static class PagedQueries
 {
+    /// <summary>
+    /// Reads a list page's <c>p</c> and <c>pageSize</c>: a bad value is added to the page's model state, naming the parameter
+    /// (the page shows it in its error summary), and the first page of the default size is read instead.
+    /// </summary>
+    public static Paging AskedPage(this Microsoft.AspNetCore.Mvc.RazorPages.PageModel page, string? number, string? size, int defaultLimit = Paging.DefaultLimit)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var paging = Paging.Parse(number, size, errors, "p", "pageSize", defaultLimit);
+        foreach (var (key, messages) in errors) page.ModelState.AddModelError(key, $"{key}: {messages[0]}");
+        return paging;
+    }
+
     /// <summary>Counts in SQL and loads only the page's rows of an ordered query (the order must be total, ending in a unique key).</summary>
     public static async Task<Paged<T>> ToPagedAsync<T>(this IQueryable<T> ordered, Paging paging, CancellationToken ct)
     {
