@@ -126,6 +126,8 @@ def seed(database, slug, total, rng):
         row["NextDueAt"] = show(min(due)) if due else "9999-12-31 23:59:59.9999999"
         row["BreachAt"] = show(min(breach)) if breach else None
         row["AtRiskAt"] = show(min(risk)) if risk else None
+        if "AtRiskFrom" in row:  # the earlier of the two, as Incident.AtRiskFrom; the server's triggers count the copies as they go in
+            row["AtRiskFrom"] = show(min(min(risk), min(breach))) if risk else None
         rows.append(tuple(row[c] for c in columns))
     with db:
         db.executemany(f"INSERT INTO Incidents ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})", rows)
