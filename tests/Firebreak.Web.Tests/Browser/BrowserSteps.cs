@@ -57,13 +57,20 @@ internal static class BrowserSteps
     {
         try
         {
-            // The document is enough: waiting for every subresource's load event timed out under a loaded CI machine with the page already there.
-            await page.WaitForURLAsync(glob, new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+            // The address is polled rather than waited for as a navigation event: under a loaded CI machine a navigation that
+            // committed while the wait was being set up was missed and the wait ran out with the page already there. Then the
+            // document is enough (every subresource's load event also timed out under load).
+            await Assertions.Expect(page).ToHaveURLAsync(GlobPattern(glob), new() { Timeout = 30_000 });
+            await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
         }
-        catch (TimeoutException e)
+        catch (Exception e) when (e is TimeoutException or PlaywrightException)
         {
             var text = await page.Locator("main").InnerTextAsync(new() { Timeout = 5_000 });
             throw new TimeoutException($"Waited for {glob}, but the page is at {page.Url} showing: {(text.Length > 600 ? text[..600] : text)}", e);
         }
     }
+
+    /// <summary>A URL glob as Playwright reads it ("**" any text, "*" any text without a slash), as a regular expression for the whole address.</summary>
+    private static System.Text.RegularExpressions.Regex GlobPattern(string glob) =>
+        new("^" + System.Text.RegularExpressions.Regex.Escape(glob).Replace(@"\*\*", ".*", StringComparison.Ordinal).Replace(@"\*", "[^/]*", StringComparison.Ordinal) + "$");
 }
