@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$(pwd)
-clients=${CLIENTS:-64}; count=${COUNT:-10000}; warmup=${WARMUP:-500}
+clients=${CLIENTS:-64}; count=${COUNT:-10000}; warmup=${WARMUP:-3000}
 work=$(mktemp -d /tmp/firebreak-intake.XXXXXX)
 pids=()
 cleanup() { for p in "${pids[@]:-}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"; }
@@ -22,7 +22,7 @@ server="$root/src/Firebreak.Web/bin/Release/net10.0/Firebreak.Web.dll"
 load="$root/bench/Firebreak.Load/bin/Release/net10.0/Firebreak.Load.dll"
 
 export ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning
-export Intake__PerAddressPerHour=100000000 Intake__PerProjectPerHour=100000000
+export Intake__PerAddressPerHour=100000000 Intake__PerProjectPerHour=0
 if [ "${DATABASE:-sqlite}" = postgres ]; then
   export Database__Provider=postgres ConnectionStrings__Firebreak="${FIREBREAK_BENCH_POSTGRES};Database=firebreak_bench_$$"
 fi

@@ -20,6 +20,7 @@ internal static partial class DataSetup
     {
         builder.Services.AddSingleton<WriteGate>();
         builder.Services.AddScoped<UnitOfWork>();
+        builder.Services.AddScoped<BatchReads>();
         builder.Services.AddSingleton<DataKeyRing>();
         builder.Services.AddSingleton(sp => KeyEncryptionKey.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
         var provider = builder.Configuration["Database:Provider"] ?? "sqlite";

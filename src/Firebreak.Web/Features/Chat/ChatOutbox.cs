@@ -19,7 +19,7 @@ namespace Firebreak.Web.Features.Chat;
 /// </code>
 /// </example>
 [PublicFace]
-internal sealed class ChatOutbox(FirebreakDbContext db, TimeProvider time)
+internal sealed class ChatOutbox(FirebreakDbContext db, TimeProvider time, BatchReads batch)
 {
     /// <summary>
     /// Adds one delivery for every channel of <paramref name="projectId"/> subscribed to <paramref name="notice"/>'s
@@ -32,7 +32,7 @@ internal sealed class ChatOutbox(FirebreakDbContext db, TimeProvider time)
         ArgumentNullException.ThrowIfNull(notice);
         if (!NotificationEvents.IsKnown(notice.EventKind))
             throw new ArgumentException($"'{notice.EventKind}' is not one of NotificationEvents.", nameof(notice));
-        var channels = (await db.Set<ChatChannel>().Where(c => c.ProjectId == projectId).ToListAsync(ct))
+        var channels = (await batch.GetAsync($"chat-channels:{projectId}", () => db.Set<ChatChannel>().Where(c => c.ProjectId == projectId).ToListAsync(ct)))
             .Where(c => c.Events.Contains(notice.EventKind, StringComparer.Ordinal)).ToList();
         await AddForAsync(channels, notice, ct);
     }
@@ -45,7 +45,7 @@ internal sealed class ChatOutbox(FirebreakDbContext db, TimeProvider time)
         var notice = new ChatNotice(NotificationEvents.Test, null, $"Test message from Firebreak for {projectName}: this channel works.",
             channel.Private ? "This channel is marked private: embargoed details are sent here." : null, link, $"test:{Guid.NewGuid():N}", now);
         await AddForAsync([channel], notice, ct);
-        return db.Set<ChatDelivery>().Local.Single(d => d.ChannelId == channel.Id && d.DedupeKey == notice.DedupeKey);
+        return db.TrackedWhere<ChatDelivery>(d => d.ChannelId == channel.Id && d.DedupeKey == notice.DedupeKey).Single();
     }
 
     private async Task<int> AddForAsync(List<ChatChannel> channels, ChatNotice notice, CancellationToken ct)
@@ -55,7 +55,7 @@ internal sealed class ChatOutbox(FirebreakDbContext db, TimeProvider time)
         var ids = channels.Select(c => c.Id).ToList();
         var deliveries = db.Set<ChatDelivery>();
         var taken = (await deliveries.Where(d => ids.Contains(d.ChannelId) && d.DedupeKey == key).Select(d => d.ChannelId).ToListAsync(ct)).ToHashSet();
-        taken.UnionWith(deliveries.Local.Where(d => d.DedupeKey == key).Select(d => d.ChannelId));
+        taken.UnionWith(db.TrackedWhere<ChatDelivery>(d => d.DedupeKey == key).Select(d => d.ChannelId));
         var now = time.GetUtcNow();
         var added = 0;
         foreach (var channel in channels.Where(c => !taken.Contains(c.Id)))

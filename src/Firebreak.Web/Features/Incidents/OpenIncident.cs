@@ -49,7 +49,7 @@ internal sealed class OpenIncident(FirebreakDbContext db, UnitOfWork unitOfWork,
         {
             // Aliases added earlier in this unit of work (a manifest whose two copies of a package hit one advisory) are not
             // in the database yet: without them the second opening would open a second incident, and its save would fail.
-            var known = db.Set<IncidentAlias>().Local.Where(a => a.ProjectId == project.Id && aliases.Contains(a.Alias))
+            var known = db.TrackedWhere<IncidentAlias>(a => a.ProjectId == project.Id && aliases.Contains(a.Alias))
                 .Concat(await db.Set<IncidentAlias>().Where(a => a.ProjectId == project.Id && aliases.Contains(a.Alias)).ToListAsync(c))
                 .DistinctBy(a => a.Alias).ToList();
             if (known.Count > 0)

@@ -18,7 +18,7 @@ internal sealed record Person(string UserId, string? Email);
 /// outsider would disclose the incident.
 /// </summary>
 [PublicFace]
-internal sealed class Audience(FirebreakDbContext db)
+internal sealed class Audience(FirebreakDbContext db, BatchReads batch)
 {
     public async Task<IReadOnlyList<Person>> HoldersAsync(Project project, Incident? incident, IEnumerable<Role> roles, CancellationToken ct)
     {
@@ -44,11 +44,12 @@ internal sealed class Audience(FirebreakDbContext db)
     /// </summary>
     public async Task<Roster> RosterAsync(Guid projectId, Guid? incidentId, CancellationToken ct)
     {
-        var members = await db.ProjectMembers.Where(m => m.ProjectId == projectId)
+        var members = await batch.GetAsync($"members:{projectId}", () => db.ProjectMembers.Where(m => m.ProjectId == projectId)
             .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { u.Id, u.Email, u.UserName, m.Role })
-            .ToListAsync(ct);
+            .ToListAsync(ct));
         var result = members.Select(m => new Roster.Member(new Person(m.Id, m.Email), m.UserName, m.Role)).ToList();
-        if (incidentId is { } incident)
+        // An incident this unit of work is adding has no collaborators yet.
+        if (incidentId is { } incident && !db.IsIncidentAddedHere(incident))
         {
             var collaborators = await db.Set<IncidentCollaborator>().Where(c => c.IncidentId == incident)
                 .Join(db.Users, c => c.UserId, u => u.Id, (c, u) => new { u.Id, u.Email, u.UserName })

@@ -13,7 +13,7 @@ namespace Firebreak.Web.Features.Notifications;
 /// second server) tell nobody twice. The person who caused the event is not told about it.
 /// </summary>
 [PublicFace]
-internal sealed class Notifier(FirebreakDbContext db, Outbox outbox, Chat.ChatOutbox chat, PublicUrl urls, TimeProvider time)
+internal sealed class Notifier(FirebreakDbContext db, Outbox outbox, Chat.ChatOutbox chat, PublicUrl urls, TimeProvider time, BatchReads batch)
 {
     public const string MailPurpose = "notification";
 
@@ -27,7 +27,8 @@ internal sealed class Notifier(FirebreakDbContext db, Outbox outbox, Chat.ChatOu
         var key = Outbox.StoredKey(notice.DedupKey);
         // The mark is the one record that the event was told: a second call, pass or server finds it (or loses the race
         // to insert it, and its whole save with it), so nobody hears twice even when the people to tell have changed.
-        if (db.Set<NoticeMark>().Local.Any(m => m.Key == key) || await db.Set<NoticeMark>().AnyAsync(m => m.Key == key, ct)) return 0;
+        if (db.TracksAny<NoticeMark>(m => m.Key == key)
+            || (!db.NamesIncidentAddedHere(notice.IncidentId, key) && await db.Set<NoticeMark>().AnyAsync(m => m.Key == key, ct))) return 0;
         db.Add(new NoticeMark(key, notice.Event, time.GetUtcNow()));
         // The project's chat channels subscribed to this kind; only a private one is sent the title.
         var what = NotificationEvents.Describe(notice.Event);
@@ -39,7 +40,8 @@ internal sealed class Notifier(FirebreakDbContext db, Outbox outbox, Chat.ChatOu
             .ToList();
         if (recipients.Count == 0) return 0;
         var ids = recipients.Select(p => p.UserId).ToList();
-        var settings = await db.Set<NotificationSettings>().Where(s => ids.Contains(s.UserId)).ToDictionaryAsync(s => s.UserId, ct);
+        var settings = await batch.GetAsync($"notification-settings:{string.Join(',', ids.Order(StringComparer.Ordinal))}",
+            () => db.Set<NotificationSettings>().AsNoTracking().Where(s => ids.Contains(s.UserId)).ToDictionaryAsync(s => s.UserId, ct));
         var now = time.GetUtcNow();
         var told = 0;
         foreach (var person in recipients)

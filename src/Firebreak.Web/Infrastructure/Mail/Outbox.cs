@@ -16,8 +16,8 @@ internal sealed class Outbox(FirebreakDbContext db, TimeProvider time)
         if (string.IsNullOrWhiteSpace(draft.To)) return false;
         draft = draft with { DedupKey = StoredKey(draft.DedupKey) };
         var messages = db.Set<OutboxMessage>();
-        if (messages.Local.Any(m => m.DedupKey == draft.DedupKey)) return false;
-        if (await messages.AnyAsync(m => m.DedupKey == draft.DedupKey, ct)) return false;
+        if (db.TracksAny<OutboxMessage>(m => m.DedupKey == draft.DedupKey)) return false;
+        if (!db.NamesIncidentAddedHere(draft.IncidentId, draft.DedupKey) && await messages.AnyAsync(m => m.DedupKey == draft.DedupKey, ct)) return false;
         messages.Add(new OutboxMessage(draft, time.GetUtcNow()));
         return true;
     }

@@ -82,8 +82,11 @@ internal sealed partial class IntakeWriter(IntakeQueue queue, IServiceScopeFacto
     private static Task<List<ReportReceipt>> FileTogetherAsync(IServiceProvider services, List<Filing> batch, CancellationToken ct)
     {
         var file = services.GetRequiredService<FileReport>();
+        var reads = services.GetRequiredService<BatchReads>();
         return services.GetRequiredService<UnitOfWork>().RunAsync(async c =>
         {
+            // Filing reports changes no member, chat channel or notification setting: each is read once for the batch.
+            using var remembered = reads.Open();
             var receipts = new List<ReportReceipt>(batch.Count);
             foreach (var f in batch) receipts.Add(await file.ExecuteAsync(f.Project, f.Settings, f.Draft, f.Source, f.BaseUrl, f.Files, null, c));
             return receipts;

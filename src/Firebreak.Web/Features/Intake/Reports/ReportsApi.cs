@@ -49,7 +49,7 @@ internal static class ReportsApi
         FirebreakDbContext db, SubmitReport submit, IntakeRateLimiter limiter, PublicUrl urls, AttachmentLimits limits, CancellationToken ct)
     {
         await limiter.TakeAsync(http, "report", http.RequestAborted);
-        if (await db.Projects.SingleOrDefaultAsync(p => p.Slug == slug, ct) is not { } project) return TypedResults.NotFound();
+        if (await db.Projects.AsNoTracking().SingleOrDefaultAsync(p => p.Slug == slug, ct) is not { } project) return TypedResults.NotFound();
         ReportRequest.AllowBody(http, limits);
         var (submission, files) = await ReportRequest.ReadAsync(http, limits, ct);
         var baseUrl = urls.For(http.Request);
