@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Npgsql;
 
 namespace Firebreak.Web.Data;
 
@@ -39,8 +40,9 @@ internal static partial class DataSetup
                 if (string.IsNullOrWhiteSpace(connection))
                     throw new InvalidOperationException("Database:Provider is postgres but ConnectionStrings:Firebreak is not set.");
                 builder.Services.AddSingleton(sp => new JobLocks(connection, sp.GetRequiredService<ILogger<JobLocks>>()));
-                builder.Services.AddSingleton(sp => new RateWindows(connection, sp.GetRequiredService<TimeProvider>()));
-                builder.Services.AddDbContext<FirebreakDbContext, PostgresFirebreakDbContext>((sp, o) => ConfigurePostgres(o, connection).UseSealing(sp.GetRequiredService<DataKeyRing>()).AddInterceptors(sp.GetServices<IInterceptor>()));
+                builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(PostgresPool.WithDefaults(connection))); // the process's one pool, disposed with the container
+                builder.Services.AddSingleton(sp => new RateWindows(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<TimeProvider>(), ownsSource: false));
+                builder.Services.AddDbContext<FirebreakDbContext, PostgresFirebreakDbContext>((sp, o) => ConfigurePostgres(o, sp.GetRequiredService<NpgsqlDataSource>()).UseSealing(sp.GetRequiredService<DataKeyRing>()).AddInterceptors(sp.GetServices<IInterceptor>()));
                 break;
             default:
                 throw new InvalidOperationException($"Database:Provider '{provider}' is not supported; use sqlite or postgres.");
@@ -56,8 +58,14 @@ internal static partial class DataSetup
             .AddInterceptors(new SqlitePragmas(), new AppendOnlyTimeline());
 
     public static DbContextOptionsBuilder ConfigurePostgres(DbContextOptionsBuilder options, string connection) =>
-        options.UseNpgsql(connection, o => o.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
-            .ReplaceService<IModelCacheKeyFactory, SealedModelCacheKeyFactory>().AddInterceptors(new AppendOnlyTimeline());
+        PostgresCommon(options.UseNpgsql(connection, o => o.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)));
+
+    /// <summary>The server's contexts: on the process's one pool (<see cref="PostgresPool"/>).</summary>
+    public static DbContextOptionsBuilder ConfigurePostgres(DbContextOptionsBuilder options, NpgsqlDataSource source) =>
+        PostgresCommon(options.UseNpgsql(source, o => o.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)));
+
+    private static DbContextOptionsBuilder PostgresCommon(DbContextOptionsBuilder options) =>
+        options.ReplaceService<IModelCacheKeyFactory, SealedModelCacheKeyFactory>().AddInterceptors(new AppendOnlyTimeline());
 
     /// <summary>What Identity reads from the application while building the model (its schema version), for <c>dotnet ef</c>.</summary>
     public static ServiceProvider DesignTimeServices() =>

@@ -9,11 +9,16 @@ namespace Firebreak.Web.Data;
 /// transaction, so a rerun request is not uncounted). On SQLite there is one server and the counters stay in its
 /// memory (<see cref="Shared"/> is false).
 /// </summary>
-internal sealed class RateWindows(string? connection, TimeProvider time) : IAsyncDisposable
+internal sealed class RateWindows(NpgsqlDataSource? source, TimeProvider time, bool ownsSource) : IAsyncDisposable
 {
     private const int SweepEvery = 256;
-    private readonly NpgsqlDataSource? _source = connection is null ? null : NpgsqlDataSource.Create(connection);
+    private readonly NpgsqlDataSource? _source = source;
     private long _calls;
+
+    /// <summary>Rate windows with a pool of their own on <paramref name="connection"/> (null: not shared, in memory).</summary>
+    public RateWindows(string? connection, TimeProvider time) : this(connection is null ? null : NpgsqlDataSource.Create(connection), time, ownsSource: true)
+    {
+    }
 
     public bool Shared => _source is not null;
 
@@ -44,6 +49,6 @@ internal sealed class RateWindows(string? connection, TimeProvider time) : IAsyn
 
     public async ValueTask DisposeAsync()
     {
-        if (_source is not null) await _source.DisposeAsync();
+        if (ownsSource && _source is not null) await _source.DisposeAsync();
     }
 }

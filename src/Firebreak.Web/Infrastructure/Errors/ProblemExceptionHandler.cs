@@ -9,7 +9,7 @@ namespace Firebreak.Web.Infrastructure.Errors;
 /// Turns the exceptions a caller can provoke into problem details: broken domain rules are 422 (409 when the change was
 /// made from a version someone else has changed since),
 /// malformed request bodies 400 with the JSON path, line and position, rate limits 429, a write that
-/// lost every race with other writers 503 with Retry-After. Anything else is a bug and
+/// lost every race with other writers, or a database that cannot take another connection, 503 with Retry-After. Anything else is a bug and
 /// is left to the default 500 handler (without details).
 /// </summary>
 internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
@@ -23,6 +23,8 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
             ServiceBusyException e => (StatusCodes.Status503ServiceUnavailable, "Busy", e.Message),
             _ when LostRace.Is(exception) => (StatusCodes.Status503ServiceUnavailable, "Busy",
                 "Others were writing the same thing at the same moment; nothing of yours was saved. Send it again in a moment."),
+            _ when PostgresPool.Exhausted(exception) => (StatusCodes.Status503ServiceUnavailable, "Busy",
+                "The database cannot take another connection at the moment; nothing of yours was saved. Send it again in a moment."),
             BadHttpRequestException { InnerException: JsonException json } => (StatusCodes.Status400BadRequest, "Malformed JSON", Describe(json)),
             BadHttpRequestException e => (e.StatusCode, "Bad request", e.Message),
             JsonException json => (StatusCodes.Status400BadRequest, "Malformed JSON", Describe(json)),
