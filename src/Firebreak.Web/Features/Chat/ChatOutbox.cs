@@ -19,7 +19,7 @@ namespace Firebreak.Web.Features.Chat;
 /// </code>
 /// </example>
 [PublicFace]
-internal sealed class ChatOutbox(FirebreakDbContext db, TimeProvider time, BatchReads batch)
+internal sealed class ChatOutbox(FirebreakDbContext db, TimeProvider time, BatchReads batchReads)
 {
     /// <summary>
     /// Adds one delivery for every channel of <paramref name="projectId"/> subscribed to <paramref name="notice"/>'s
@@ -32,7 +32,7 @@ internal sealed class ChatOutbox(FirebreakDbContext db, TimeProvider time, Batch
         ArgumentNullException.ThrowIfNull(notice);
         if (!NotificationEvents.IsKnown(notice.EventKind))
             throw new ArgumentException($"'{notice.EventKind}' is not one of NotificationEvents.", nameof(notice));
-        var channels = (await batch.GetAsync($"chat-channels:{projectId}", () => db.Set<ChatChannel>().Where(c => c.ProjectId == projectId).ToListAsync(ct)))
+        var channels = (await batchReads.GetAsync($"chat-channels:{projectId}", () => db.Set<ChatChannel>().Where(c => c.ProjectId == projectId).ToListAsync(ct)))
             .Where(c => c.Events.Contains(notice.EventKind, StringComparer.Ordinal)).ToList();
         await AddForAsync(channels, notice, ct);
     }

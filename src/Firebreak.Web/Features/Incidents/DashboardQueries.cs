@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Firebreak.Domain.Incidents;
 using Firebreak.Domain.Playbooks;
 using Firebreak.Domain.Projects;
@@ -23,43 +24,33 @@ internal sealed class DashboardQueries(ProjectAccess access, FirebreakDbContext 
     public async Task<DashboardPage?> PageAsync(DashboardFilter filter, DateTimeOffset now, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        var query = access.VisibleIncidents().Where(i => !Ended.Contains(i.Stage));
+        var query = Narrow(access.VisibleIncidents().Where(i => !Ended.Contains(i.Stage)), filter, i => i.Severity, i => i.Kind);
         var projects = access.VisibleProjects().Select(p => p.Id);
-        var collaborations = access.CollaborationsOutsideVisibleProjects().Where(i => !Ended.Contains(i.Stage));
+        // An instance administrator sees every project, so nothing reaches them through collaboration alone: not asked.
+        var collaborations = user.IsAdmin ? null
+            : Narrow(access.CollaborationsOutsideVisibleProjects().Where(i => !Ended.Contains(i.Stage)), filter, i => i.Severity, i => i.Kind);
         if (filter.Project is { } slug)
         {
             var project = await access.VisibleProjects().Where(p => p.Slug == slug).Select(p => (Guid?)p.Id).SingleOrDefaultAsync(ct);
             if (project is not { } id) return null;
             query = query.Where(i => i.ProjectId == id);
             projects = projects.Where(p => p == id);
-            collaborations = collaborations.Where(i => i.ProjectId == id);
+            collaborations = collaborations?.Where(i => i.ProjectId == id);
         }
-        var kept = db.Set<OpenIncidentCount>().Where(c => c.Open > 0 && projects.Contains(c.ProjectId));
-        if (filter.Severity is { } severity)
-        {
-            query = query.Where(i => i.Severity == severity);
-            kept = kept.Where(c => c.Severity == severity);
-            collaborations = collaborations.Where(i => i.Severity == severity);
-        }
-        if (filter.Kind is { } kind)
-        {
-            query = query.Where(i => i.Kind == kind);
-            kept = kept.Where(c => c.Kind == kind);
-            collaborations = collaborations.Where(i => i.Kind == kind);
-        }
+        var kept = Narrow(db.Set<OpenIncidentCount>().Where(c => c.Open > 0 && projects.Contains(c.ProjectId)), filter, c => c.Severity, c => c.Kind);
         if (filter.Mine) query = await MineAsync(query, ct);
 
         var groups = filter.Mine
             ? await CountOneByOneAsync(query, ct)
             : [.. await kept.GroupBy(c => new { c.Stage, c.Severity }).Select(g => new StageSeverity(g.Key.Stage, g.Key.Severity, g.Sum(c => c.Open))).ToListAsync(ct),
-               .. await CountOneByOneAsync(collaborations, ct)];
+               .. collaborations is null ? [] : await CountOneByOneAsync(collaborations, ct)];
         var counts = groups.GroupBy(g => (g.Stage, g.Severity))
             .Select(g => new DashboardCount(g.Key.Stage, g.Key.Severity, g.Sum(c => c.Open)))
             .OrderBy(c => c.Stage).ThenBy(c => c.Severity).ToList();
         var at = now.UtcDateTime;
         var (breached, atRisk) = filter.Mine
             ? await StatesOneByOneAsync(query, at, ct)
-            : Add(await KeptStatesAsync(projects, filter, at, ct), await StatesOneByOneAsync(collaborations, at, ct));
+            : Add(await KeptStatesAsync(projects, filter, at, ct), collaborations is null ? (0, 0) : await StatesOneByOneAsync(collaborations, at, ct));
 
         var skip = (filter.Page - 1) * filter.PageSize;
         // (NextDueAt, Number, Id) is exactly an index's order, so the page's rows are read off it and nothing is sorted.
@@ -79,6 +70,20 @@ internal sealed class DashboardQueries(ProjectAccess access, FirebreakDbContext 
 
     private sealed record StageSeverity(IncidentStage Stage, Severity Severity, int Open);
 
+    /// <summary>
+    /// <paramref name="source"/> narrowed to the filter's severity and kind, whatever it lists (incidents, or the counts kept of
+    /// them per severity and kind): one place says what the two filters mean for every query of the page.
+    /// </summary>
+    private static IQueryable<T> Narrow<T>(IQueryable<T> source, DashboardFilter filter, Expression<Func<T, Severity>> severityOf, Expression<Func<T, IncidentKind>> kindOf)
+    {
+        if (filter.Severity is { } severity) source = source.Where(Is(severityOf, severity));
+        if (filter.Kind is { } kind) source = source.Where(Is(kindOf, kind));
+        return source;
+    }
+
+    private static Expression<Func<T, bool>> Is<T, TValue>(Expression<Func<T, TValue>> of, TValue value) =>
+        Expression.Lambda<Func<T, bool>>(Expression.Equal(of.Body, Expression.Constant(value, typeof(TValue))), of.Parameters);
+
     private static (int Breached, int AtRisk) Add((int Breached, int AtRisk) a, (int Breached, int AtRisk) b) => (a.Breached + b.Breached, a.AtRisk + b.AtRisk);
 
     /// <summary>Breached and at risk at <paramref name="at"/>, counted over the incidents themselves: for the few seen through collaboration, and for "mine".</summary>
@@ -94,18 +99,8 @@ internal sealed class DashboardQueries(ProjectAccess access, FirebreakDbContext 
     {
         var today = OpenIncidentCounts.DayOf(at);
         var midnight = at.Date;
-        var days = db.Set<OpenIncidentDay>().Where(d => projects.Contains(d.ProjectId) && d.Day.CompareTo(today) < 0);
-        var incidents = db.Incidents.Where(i => !Ended.Contains(i.Stage) && projects.Contains(i.ProjectId));
-        if (filter.Severity is { } severity)
-        {
-            days = days.Where(d => d.Severity == severity);
-            incidents = incidents.Where(i => i.Severity == severity);
-        }
-        if (filter.Kind is { } kind)
-        {
-            days = days.Where(d => d.Kind == kind);
-            incidents = incidents.Where(i => i.Kind == kind);
-        }
+        var days = Narrow(db.Set<OpenIncidentDay>().Where(d => projects.Contains(d.ProjectId) && d.Day.CompareTo(today) < 0), filter, d => d.Severity, d => d.Kind);
+        var incidents = Narrow(db.Incidents.Where(i => !Ended.Contains(i.Stage) && projects.Contains(i.ProjectId)), filter, i => i.Severity, i => i.Kind);
         var before = (await days.GroupBy(d => d.Event).Select(g => new { Event = g.Key, Open = g.Sum(d => d.Open) }).ToListAsync(ct))
             .ToDictionary(e => e.Event, e => e.Open, StringComparer.Ordinal);
         var breachedToday = incidents.Where(i => i.BreachAt >= midnight && i.BreachAt <= at);

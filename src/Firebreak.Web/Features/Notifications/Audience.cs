@@ -18,7 +18,7 @@ internal sealed record Person(string UserId, string? Email);
 /// outsider would disclose the incident.
 /// </summary>
 [PublicFace]
-internal sealed class Audience(FirebreakDbContext db, BatchReads batch)
+internal sealed class Audience(FirebreakDbContext db, BatchReads batchReads)
 {
     public async Task<IReadOnlyList<Person>> HoldersAsync(Project project, Incident? incident, IEnumerable<Role> roles, CancellationToken ct)
     {
@@ -44,7 +44,7 @@ internal sealed class Audience(FirebreakDbContext db, BatchReads batch)
     /// </summary>
     public async Task<Roster> RosterAsync(Guid projectId, Guid? incidentId, CancellationToken ct)
     {
-        var members = await batch.GetAsync($"members:{projectId}", () => db.ProjectMembers.Where(m => m.ProjectId == projectId)
+        var members = await batchReads.GetAsync($"members:{projectId}", () => db.ProjectMembers.Where(m => m.ProjectId == projectId)
             .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { u.Id, u.Email, u.UserName, m.Role })
             .ToListAsync(ct));
         var result = members.Select(m => new Roster.Member(new Person(m.Id, m.Email), m.UserName, m.Role)).ToList();

@@ -13,7 +13,7 @@ namespace Firebreak.Web.Features.Notifications;
 /// second server) tell nobody twice. The person who caused the event is not told about it.
 /// </summary>
 [PublicFace]
-internal sealed class Notifier(FirebreakDbContext db, Outbox outbox, Chat.ChatOutbox chat, PublicUrl urls, TimeProvider time, BatchReads batch)
+internal sealed class Notifier(FirebreakDbContext db, Outbox outbox, Chat.ChatOutbox chat, PublicUrl urls, TimeProvider time, BatchReads batchReads)
 {
     public const string MailPurpose = "notification";
 
@@ -40,7 +40,7 @@ internal sealed class Notifier(FirebreakDbContext db, Outbox outbox, Chat.ChatOu
             .ToList();
         if (recipients.Count == 0) return 0;
         var ids = recipients.Select(p => p.UserId).ToList();
-        var settings = await batch.GetAsync($"notification-settings:{string.Join(',', ids.Order(StringComparer.Ordinal))}",
+        var settings = await batchReads.GetAsync($"notification-settings:{string.Join(',', ids.Order(StringComparer.Ordinal))}",
             () => db.Set<NotificationSettings>().AsNoTracking().Where(s => ids.Contains(s.UserId)).ToDictionaryAsync(s => s.UserId, ct));
         var now = time.GetUtcNow();
         var told = 0;
