@@ -115,6 +115,23 @@ public sealed class NativeRangeTests
     public void ToVers_WhatPypisComparatorsCannotSay_IsAnError(string specifiers) =>
         Assert.Throws<VersionFormatException>(() => Range("pypi", specifiers).ToVers());
 
+    // Found by the fuzzing battery (tests/Firebreak.Fuzz/crashes/native-ranges): an interval with only blanks inside made
+    // the interval parser cut a version from its end to its start, and the range threw instead of being refused.
+    [Theory]
+    [InlineData("[ ]")]
+    [InlineData("[\f]]# G")]
+    [InlineData("[ ]]]Z\u00f3 ")]
+    [InlineData("[  ], [1.0]")]
+    public void TryParse_IntervalOfBlanks_IsRefused_InEveryScheme(string range)
+    {
+        foreach (var scheme in NativeRange.Schemes)
+        {
+            var parsed = NativeRange.TryParse(scheme, range, out _, out var error);
+            Assert.False(parsed, $"{scheme.Name} took '{range}'");
+            Assert.NotNull(error);
+        }
+    }
+
     [Fact]
     public void TryParse_SchemeWithoutNativeNotation_PointsToVers()
     {

@@ -70,7 +70,8 @@ internal static class IntervalNotation
 
     private static bool Version(string s, int start, int end, VersionScheme scheme, string notation, [NotNullWhen(true)] out IComparable? version, [NotNullWhen(false)] out VersionParseError? error)
     {
-        var text = s[start..end];
+        // Trimming an interval with nothing but blanks inside ("[ ]") leaves its end before its start: no version.
+        var text = end > start ? s[start..end] : "";
         if (text.Length == 0 || text.Any(c => c is '*' or '[' or ']' or '(' or ')' or ','))
         {
             version = null;
